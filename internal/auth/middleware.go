@@ -1,0 +1,67 @@
+package auth
+
+import (
+	"crypto/subtle"
+	"log/slog"
+	"net/http"
+	"strings"
+)
+
+// Header and cookie names shared by the router, the users service and the web app.
+const (
+	ServiceTokenHeader = "X-Coach-Service-Token"
+	AccessCookie       = "cc_access"
+	RefreshCookie      = "cc_refresh"
+)
+
+// Middleware puts the caller's identity into the request context.
+// A request without a token is anonymous (resolvers decide what it may do);
+// a request with a bad token is refused with 401, so a client with an
+// expired token learns it must refresh instead of seeing empty data.
+type Middleware struct {
+	Verifier      *Verifier
+	ServiceSecret string
+	Log           *slog.Logger
+}
+
+// Wrap applies the middleware to next.
+func (m *Middleware) Wrap(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		if m.ServiceSecret != "" && ServiceCredentialOK(r.Header.Get(ServiceTokenHeader), m.ServiceSecret) {
+			ctx = WithService(ctx)
+		}
+		if raw := TokenFromRequest(r); raw != "" {
+			claims, err := m.Verifier.Verify(ctx, raw)
+			if err != nil {
+				m.Log.Info("rejected access token", "err", err)
+				w.Header().Set("Content-Type", "application/json")
+				w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+				w.WriteHeader(http.StatusUnauthorized)
+				_, _ = w.Write([]byte(`{"errors":[{"message":"invalid or expired access token","extensions":{"code":"UNAUTHENTICATED"}}]}`))
+				return
+			}
+			ctx = WithIdentity(ctx, Identity{UserID: claims.Subject, Email: claims.Email})
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// TokenFromRequest returns the bearer token, or the access cookie's value.
+func TokenFromRequest(r *http.Request) string {
+	if h := r.Header.Get("Authorization"); h != "" {
+		if len(h) > 7 && strings.EqualFold(h[:7], "bearer ") {
+			return strings.TrimSpace(h[7:])
+		}
+		return ""
+	}
+	if c, err := r.Cookie(AccessCookie); err == nil {
+		return c.Value
+	}
+	return ""
+}
+
+// ServiceCredentialOK compares a presented service credential in constant time.
+func ServiceCredentialOK(got, want string) bool {
+	return want != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+}
