@@ -1,0 +1,275 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/careercoach/coach/router/supergraph"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// Options tune planning.
+type Options struct {
+	// Labels are the progressive-override labels enabled for the request.
+	Labels supergraph.Labels
+}
+
+// ErrUnsupported is returned for operations the planner cannot plan yet.
+var ErrUnsupported = errors.New("unsupported operation")
+
+// maxHopDepth bounds entity hops nested through keys and requires, so a
+// malformed supergraph cannot make planning loop.
+const maxHopDepth = 32
+
+// Build plans the named operation of doc, which must already be validated
+// against sg.API. vars (coerced) are read only to evaluate @skip and
+// @include, so a cache key must include those variables' values.
+func Build(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName string, vars map[string]any, opts Options) (*Plan, error) {
+	op, err := pickOperation(doc, opName)
+	if err != nil {
+		return nil, err
+	}
+	p := &planner{sg: sg, opts: opts, vars: vars, op: op, hops: map[string]*fetch{}, touched: map[int]bool{}}
+	out := &Plan{Kind: string(op.Operation), Shape: &Shape{}}
+	var root *ast.Definition
+	switch op.Operation {
+	case ast.Query:
+		root = sg.API.Query
+	case ast.Mutation:
+		root = sg.API.Mutation
+	default:
+		return nil, fmt.Errorf("%w: %s operations", ErrUnsupported, op.Operation)
+	}
+	if root == nil {
+		return nil, fmt.Errorf("schema has no %s type", op.Operation)
+	}
+	buildShape(sg.API, op.SelectionSet, root, nil, vars, out.Shape)
+	if err := p.planRoot(root.Name); err != nil {
+		return nil, err
+	}
+	out.Root = p.tree()
+	return out, nil
+}
+
+func pickOperation(doc *ast.QueryDocument, name string) (*ast.OperationDefinition, error) {
+	if name != "" {
+		if op := doc.Operations.ForName(name); op != nil {
+			return op, nil
+		}
+		return nil, fmt.Errorf("unknown operation named %q", name)
+	}
+	if len(doc.Operations) != 1 {
+		return nil, fmt.Errorf("operation name is required when the document has %d operations", len(doc.Operations))
+	}
+	return doc.Operations[0], nil
+}
+
+type planner struct {
+	sg      *supergraph.Supergraph
+	opts    Options
+	vars    map[string]any
+	op      *ast.OperationDefinition
+	fetches []*fetch
+	hops    map[string]*fetch
+	touched map[int]bool
+	group   int
+	depth   int
+}
+
+// fetch is a plan fetch under construction.
+type fetch struct {
+	id, group int
+	graph     string
+	path      []string
+	entity    bool
+	reps      *Selection
+	repTypes  map[string]*supergraph.Key
+	sel       *Selection
+	deps      map[int]bool
+}
+
+// pos is where planning stands: a selection inside a fetch, on a type.
+type pos struct {
+	f             *fetch
+	sel           *Selection
+	typ           string
+	path          []string
+	provided      supergraph.FieldSet
+	allowRequires bool // at the root of an entity fetch made for @requires
+}
+
+func (p *planner) newFetch(graph string, path []string, entity bool) *fetch {
+	f := &fetch{id: len(p.fetches), group: p.group, graph: graph, path: path, entity: entity,
+		sel: &Selection{}, deps: map[int]bool{}}
+	if entity {
+		f.reps, f.repTypes = &Selection{}, map[string]*supergraph.Key{}
+	}
+	p.fetches = append(p.fetches, f)
+	return f
+}
+
+// rootFields flattens fragments on the root type and applies skip/include.
+func (p *planner) rootFields(ss ast.SelectionSet, out []*ast.Field) []*ast.Field {
+	for _, s := range ss {
+		switch x := s.(type) {
+		case *ast.Field:
+			if included(x.Directives, p.vars) {
+				out = append(out, x)
+			}
+		case *ast.InlineFragment:
+			if included(x.Directives, p.vars) {
+				out = p.rootFields(x.SelectionSet, out)
+			}
+		case *ast.FragmentSpread:
+			if included(x.Directives, p.vars) && x.Definition != nil {
+				out = p.rootFields(x.Definition.SelectionSet, out)
+			}
+		}
+	}
+	return out
+}
+
+func (p *planner) planRoot(rootType string) error {
+	byGraph := map[string]*fetch{}
+	var last *fetch
+	for _, f := range p.rootFields(p.op.SelectionSet, nil) {
+		if strings.HasPrefix(f.Name, "__") {
+			continue // __typename and introspection are answered by the router
+		}
+		candidates := p.sg.FieldGraphs(rootType, f.Name, p.opts.Labels)
+		if len(candidates) == 0 {
+			return fmt.Errorf("no subgraph resolves %s.%s", rootType, f.Name)
+		}
+		var fe *fetch
+		if p.op.Operation == ast.Mutation {
+			// Mutation fields run strictly in order: consecutive fields of one
+			// subgraph share a fetch, anything else starts a new group.
+			if last != nil && contains(candidates, last.graph) {
+				fe = last
+			} else {
+				p.group++
+				fe = p.newFetch(candidates[0], nil, false)
+			}
+			last = fe
+		} else {
+			g := p.chooseRootGraph(rootType, f, candidates, byGraph)
+			if fe = byGraph[g]; fe == nil {
+				fe = p.newFetch(g, nil, false)
+				byGraph[g] = fe
+			}
+		}
+		if err := p.planField(pos{f: fe, sel: fe.sel, typ: rootType}, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// chooseRootGraph picks, for a shareable root field, the subgraph that
+// needs the fewest fetches, preferring one already in the plan.
+func (p *planner) chooseRootGraph(rootType string, f *ast.Field, candidates []string, used map[string]*fetch) string {
+	if len(candidates) == 1 {
+		return candidates[0]
+	}
+	best, bestCost := "", 0
+	for _, g := range candidates {
+		trial := &planner{sg: p.sg, opts: p.opts, vars: p.vars, op: p.op, hops: map[string]*fetch{}, touched: map[int]bool{}}
+		fe := trial.newFetch(g, nil, false)
+		cost := 1
+		if err := trial.planField(pos{f: fe, sel: fe.sel, typ: rootType}, f); err != nil {
+			cost = 1 << 20
+		} else {
+			cost = 2 * len(trial.fetches)
+		}
+		if used[g] != nil {
+			cost-- // an existing fetch is free; break ties towards it
+		}
+		if best == "" || cost < bestCost {
+			best, bestCost = g, cost
+		}
+	}
+	return best
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *planner) planSelectionSet(at pos, ss ast.SelectionSet) error {
+	for _, s := range ss {
+		var err error
+		switch x := s.(type) {
+		case *ast.Field:
+			if included(x.Directives, p.vars) {
+				err = p.planField(at, x)
+			}
+		case *ast.InlineFragment:
+			if included(x.Directives, p.vars) {
+				err = p.planFragment(at, x.TypeCondition, x.SelectionSet)
+			}
+		case *ast.FragmentSpread:
+			if included(x.Directives, p.vars) && x.Definition != nil {
+				err = p.planFragment(at, x.Definition.TypeCondition, x.Definition.SelectionSet)
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// planFragment plans an inline fragment or spread. On an abstract parent
+// it becomes one fragment per object type the current subgraph can return,
+// which is always a valid type condition in that subgraph.
+func (p *planner) planFragment(at pos, typeCond string, ss ast.SelectionSet) error {
+	if typeCond == "" || typeCond == at.typ || !p.sg.IsAbstract(at.typ) {
+		return p.planSelectionSet(at, ss)
+	}
+	want := map[string]bool{}
+	for _, t := range p.sg.PossibleTypes(typeCond) {
+		want[t] = true
+	}
+	for _, t := range p.sg.PossibleTypesIn(at.f.graph, at.typ) {
+		if want[t] {
+			if err := p.planSelectionSet(at.on(t), ss); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// on narrows an abstract position to one object type.
+func (at pos) on(t string) pos {
+	n := at
+	n.sel = at.sel.fragment(t)
+	n.typ = t
+	n.provided = providedFor(at.provided, t)
+	n.allowRequires = false
+	return n
+}
+
+// providedFor keeps the provided fields that apply to type t.
+func providedFor(fs supergraph.FieldSet, t string) supergraph.FieldSet {
+	if fs == nil {
+		return nil
+	}
+	out := supergraph.FieldSet{}
+	for _, it := range fs {
+		if it.TypeCondition == "" {
+			out = append(out, it)
+		} else if it.TypeCondition == t {
+			out = append(out, it.Sub...)
+		}
+	}
+	return out
+}
+
+func (p *planner) touch(f *fetch) { p.touched[f.id] = true }

@@ -1,0 +1,299 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/careercoach/coach/router/supergraph"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// planField adds a field to the current fetch when its subgraph resolves
+// it, and otherwise hops to another subgraph through _entities.
+func (p *planner) planField(at pos, f *ast.Field) error {
+	if f.Name == "__typename" {
+		alias := f.Alias
+		if alias == "" {
+			alias = f.Name
+		}
+		at.sel.field(alias, f.Name, nil, false)
+		p.touch(at.f)
+		return nil
+	}
+	if strings.HasPrefix(f.Name, "__") {
+		return nil
+	}
+	if p.sg.IsAbstract(at.typ) && !p.localOnAbstract(at, f.Name) {
+		for _, t := range p.sg.PossibleTypesIn(at.f.graph, at.typ) {
+			if err := p.planField(at.on(t), f); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	fg, ok, provided := p.resolvable(at, f.Name)
+	if ok && (fg.Requires == nil || at.allowRequires) {
+		return p.addLocal(at, f, provided)
+	}
+	if p.sg.IsAbstract(at.typ) {
+		return fmt.Errorf("cannot plan %s.%s: abstract type not resolvable in %s", at.typ, f.Name, at.f.graph)
+	}
+	hop, err := p.hop(at, f.Name)
+	if err != nil {
+		return err
+	}
+	in := pos{f: hop, sel: hop.sel.fragment(at.typ), typ: at.typ, path: at.path, allowRequires: true}
+	return p.planField(in, f)
+}
+
+func (p *planner) addLocal(at pos, f *ast.Field, provided supergraph.FieldSet) error {
+	alias := f.Alias
+	if alias == "" {
+		alias = f.Name
+	}
+	composite := len(f.SelectionSet) > 0
+	item := at.sel.field(alias, f.Name, f.Arguments, composite)
+	p.touch(at.f)
+	if !composite {
+		return nil
+	}
+	ft := p.sg.FieldType(at.typ, f.Name)
+	if ft == nil {
+		return fmt.Errorf("unknown field %s.%s", at.typ, f.Name)
+	}
+	child := pos{f: at.f, sel: item.Sel, typ: ft.Name(), path: appendPath(at.path, alias, ft), provided: provided}
+	if p.sg.IsAbstract(child.typ) {
+		item.Sel.typename()
+	}
+	return p.planSelectionSet(child, f.SelectionSet)
+}
+
+func appendPath(path []string, key string, t *ast.Type) []string {
+	out := append(append([]string(nil), path...), key)
+	for ; t != nil && t.Elem != nil; t = t.Elem {
+		out = append(out, "@")
+	}
+	return out
+}
+
+// resolvable reports whether the current subgraph resolves a field, either
+// itself or because the parent field @provides it, and which fields the
+// child selection has provided.
+func (p *planner) resolvable(at pos, name string) (*supergraph.FieldInGraph, bool, supergraph.FieldSet) {
+	fg, ok := p.sg.FieldIn(at.f.graph, at.typ, name, p.opts.Labels)
+	if ok {
+		if fg.Provides != nil {
+			return fg, true, fg.Provides
+		}
+		return fg, true, nil
+	}
+	if at.provided != nil && fg != nil {
+		if it, has := at.provided.Has(name); has {
+			return &supergraph.FieldInGraph{}, true, it.Sub
+		}
+	}
+	return nil, false, nil
+}
+
+// localOnAbstract reports whether a field of an abstract type can be
+// selected on the abstract type itself in the current subgraph: the
+// subgraph resolves it for the interface and for every implementation.
+func (p *planner) localOnAbstract(at pos, name string) bool {
+	t := p.sg.Types[at.typ]
+	if t == nil || t.Kind != ast.Interface {
+		return false
+	}
+	fg, ok, _ := p.resolvable(at, name)
+	if !ok || fg.Requires != nil {
+		return false
+	}
+	for _, impl := range p.sg.PossibleTypesIn(at.f.graph, at.typ) {
+		probe := at
+		probe.typ, probe.provided = impl, providedFor(at.provided, impl)
+		fg, ok, _ := p.resolvable(probe, name)
+		if !ok || fg.Requires != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// hop returns the entity fetch that resolves field name of the current
+// object from another subgraph (or from the same one, for @requires).
+func (p *planner) hop(at pos, name string) (*fetch, error) {
+	if p.depth > maxHopDepth {
+		return nil, fmt.Errorf("cannot plan %s.%s: entity hops nest too deep", at.typ, name)
+	}
+	p.depth++
+	defer func() { p.depth-- }()
+	graph, err := p.chooseHopGraph(at, name)
+	if err != nil {
+		return nil, err
+	}
+	fg, _ := p.sg.FieldIn(graph, at.typ, name, p.opts.Labels)
+	hk := fmt.Sprintf("%d|%s|%s|%s", at.f.id, graph, strings.Join(at.path, "."), fg.RequiresRaw)
+	h := p.hops[hk]
+	if h == nil {
+		h = p.newFetch(graph, at.path, true)
+		h.deps[at.f.id] = true
+		p.hops[hk] = h
+	}
+	if err := p.addRepresentation(h, at, fg); err != nil {
+		return nil, err
+	}
+	p.touch(h)
+	return h, nil
+}
+
+func (p *planner) chooseHopGraph(at pos, name string) (string, error) {
+	best, bestScore := "", 0
+	for _, g := range p.sg.FieldGraphs(at.typ, name, p.opts.Labels) {
+		keys := resolvableKeys(p.sg.Keys(g, at.typ))
+		if len(keys) == 0 {
+			continue
+		}
+		score := 2
+		for _, k := range keys {
+			if p.localFieldSet(at.f.graph, at.typ, k.Fields, at.provided) {
+				score = 1
+				break
+			}
+		}
+		if fg, _ := p.sg.FieldIn(g, at.typ, name, p.opts.Labels); fg != nil {
+			if p.hops[fmt.Sprintf("%d|%s|%s|%s", at.f.id, g, strings.Join(at.path, "."), fg.RequiresRaw)] != nil {
+				score = 0
+			}
+		}
+		if best == "" || score < bestScore {
+			best, bestScore = g, score
+		}
+	}
+	if best == "" {
+		return "", fmt.Errorf("cannot plan %s.%s: no subgraph resolves it with a usable @key from %s", at.typ, name, at.f.graph)
+	}
+	return best, nil
+}
+
+func resolvableKeys(keys []*supergraph.Key) []*supergraph.Key {
+	var out []*supergraph.Key
+	for _, k := range keys {
+		if k.Resolvable {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// localFieldSet reports whether graph resolves every field of fs on typ
+// without further hops.
+func (p *planner) localFieldSet(graph, typ string, fs, provided supergraph.FieldSet) bool {
+	for _, it := range fs {
+		if it.TypeCondition != "" {
+			if !p.localFieldSet(graph, it.TypeCondition, it.Sub, providedFor(provided, it.TypeCondition)) {
+				return false
+			}
+			continue
+		}
+		_, ok := p.sg.FieldIn(graph, typ, it.Name, p.opts.Labels)
+		var sub supergraph.FieldSet
+		if !ok && provided != nil {
+			var pi *supergraph.FieldSetItem
+			if pi, ok = provided.Has(it.Name); ok {
+				sub = pi.Sub
+			}
+		}
+		if !ok {
+			return false
+		}
+		if len(it.Sub) > 0 {
+			ft := p.sg.FieldType(typ, it.Name)
+			if ft == nil || !p.localFieldSet(graph, ft.Name(), it.Sub, sub) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// addRepresentation makes the parent select what the entity fetch needs
+// (__typename, key fields, required fields) and records the fetches that
+// supply them as dependencies.
+func (p *planner) addRepresentation(h *fetch, at pos, fg *supergraph.FieldInGraph) error {
+	rs := h.reps.fragment(at.typ)
+	key := h.repTypes[at.typ]
+	if key == nil {
+		keys := resolvableKeys(p.sg.Keys(h.graph, at.typ))
+		key = keys[0]
+		for _, k := range keys {
+			if p.localFieldSet(at.f.graph, at.typ, k.Fields, at.provided) {
+				key = k
+				break
+			}
+		}
+		h.repTypes[at.typ] = key
+		rs.typename()
+		addFieldSet(rs, key.Fields)
+	}
+	// Every parent selection reaching this fetch must carry the key, even
+	// when another branch already added the representation fragment.
+	need := append(supergraph.FieldSet{}, key.Fields...)
+	at.sel.typename()
+	p.touch(at.f)
+	if fg.Requires != nil {
+		addFieldSet(rs, fg.Requires)
+		need = append(need, fg.Requires...)
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	deps, err := p.ensure(at, need)
+	if err != nil {
+		return err
+	}
+	for id := range deps {
+		if id != h.id {
+			h.deps[id] = true
+		}
+	}
+	return nil
+}
+
+// ensure plans fields the planner itself needs at a position, returning
+// the fetches that supply them.
+func (p *planner) ensure(at pos, fs supergraph.FieldSet) (map[int]bool, error) {
+	saved := p.touched
+	p.touched = map[int]bool{}
+	at.allowRequires = false
+	err := p.planSelectionSet(at, fieldSetAST(fs))
+	got := p.touched
+	p.touched = saved
+	for id := range got {
+		saved[id] = true
+	}
+	return got, err
+}
+
+func fieldSetAST(fs supergraph.FieldSet) ast.SelectionSet {
+	out := make(ast.SelectionSet, 0, len(fs))
+	for _, it := range fs {
+		if it.TypeCondition != "" {
+			out = append(out, &ast.InlineFragment{TypeCondition: it.TypeCondition, SelectionSet: fieldSetAST(it.Sub)})
+			continue
+		}
+		out = append(out, &ast.Field{Name: it.Name, Alias: it.Name, SelectionSet: fieldSetAST(it.Sub)})
+	}
+	return out
+}
+
+func addFieldSet(s *Selection, fs supergraph.FieldSet) {
+	for _, it := range fs {
+		if it.TypeCondition != "" {
+			addFieldSet(s.fragment(it.TypeCondition), it.Sub)
+			continue
+		}
+		item := s.field(it.Name, it.Name, nil, len(it.Sub) > 0)
+		if len(it.Sub) > 0 {
+			addFieldSet(item.Sel, it.Sub)
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package plan
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/careercoach/coach/router/supergraph"
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/validator/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite plan.golden files")
+
+// TestGolden plans testdata/<case>/operation.graphql against the case's
+// supergraph.graphql and compares with plan.golden. Optional files:
+// variables.json (for @skip/@include) and labels.json (override labels).
+func TestGolden(t *testing.T) {
+	dirs, err := filepath.Glob("testdata/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) == 0 {
+		t.Fatal("no golden cases")
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			sg := loadSupergraph(t, filepath.Join(dir, "supergraph.graphql"))
+			op := readFile(t, filepath.Join(dir, "operation.graphql"))
+			doc, errs := gqlparser.LoadQueryWithRules(sg.API, op, rules.NewDefaultRules())
+			if len(errs) > 0 {
+				t.Fatalf("operation invalid: %v", errs)
+			}
+			var vars map[string]any
+			if b, err := os.ReadFile(filepath.Join(dir, "variables.json")); err == nil {
+				if err := json.Unmarshal(b, &vars); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var opts Options
+			if b, err := os.ReadFile(filepath.Join(dir, "labels.json")); err == nil {
+				if err := json.Unmarshal(b, &opts.Labels); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p, err := Build(sg, doc, "", vars, opts)
+			if err != nil {
+				t.Fatalf("Build: %v", err)
+			}
+			got := p.String()
+			golden := filepath.Join(dir, "plan.golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if want := readFile(t, golden); got != want {
+				t.Errorf("plan mismatch (run with -update to accept)\n--- got\n%s\n--- want\n%s", got, want)
+			}
+		})
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func loadSupergraph(t testing.TB, path string) *supergraph.Supergraph {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg, err := supergraph.Parse(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sg
+}

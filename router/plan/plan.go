@@ -1,0 +1,95 @@
+// Package plan turns an operation on the API schema into a query plan over
+// the subgraphs of a supergraph. Planning is a pure function: no I/O.
+package plan
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Plan is the result of planning one operation.
+type Plan struct {
+	Kind string // "query" or "mutation"
+	// Root is nil when the operation needs no subgraph (only __typename or
+	// introspection).
+	Root Node
+	// Shape describes the response the client asked for; the executor
+	// projects merged subgraph data through it.
+	Shape *Shape
+}
+
+// Node is a plan step: *Fetch, *Sequence, *Parallel or *Flatten.
+type Node interface{ write(b *strings.Builder, indent int) }
+
+// Fetch sends one operation to one subgraph.
+type Fetch struct {
+	Service string
+	// Requires is the representation shape (fragments per entity type) for
+	// an _entities fetch; nil for a root fetch.
+	Requires  *Selection
+	Selection *Selection
+	// Operation is the document sent to the subgraph.
+	Operation     string
+	OperationName string
+	// Variables are the client variables the operation uses.
+	Variables []string
+}
+
+// Sequence runs its steps one after another.
+type Sequence struct{ Nodes []Node }
+
+// Parallel runs its steps concurrently.
+type Parallel struct{ Nodes []Node }
+
+// Flatten runs an entity fetch for the objects found at Path; "@" marks a
+// list level.
+type Flatten struct {
+	Path []string
+	Node Node
+}
+
+// String prints the plan as readable text (the golden-file format).
+func (p *Plan) String() string {
+	var b strings.Builder
+	b.WriteString("QueryPlan {\n")
+	if p.Root != nil {
+		b.WriteString("  ")
+		p.Root.write(&b, 1)
+		b.WriteString("\n")
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+func pad(n int) string { return strings.Repeat("  ", n) }
+
+func (f *Fetch) write(b *strings.Builder, indent int) {
+	fmt.Fprintf(b, "Fetch(service: %q) {\n", f.Service)
+	if f.Requires != nil {
+		b.WriteString(pad(indent + 1))
+		f.Requires.write(b, indent+1)
+		b.WriteString(" =>\n")
+	}
+	b.WriteString(pad(indent + 1))
+	f.Selection.write(b, indent+1)
+	b.WriteString("\n" + pad(indent) + "},")
+}
+
+func writeChildren(b *strings.Builder, name string, nodes []Node, indent int) {
+	b.WriteString(name + " {\n")
+	for _, n := range nodes {
+		b.WriteString(pad(indent + 1))
+		n.write(b, indent+1)
+		b.WriteString("\n")
+	}
+	b.WriteString(pad(indent) + "},")
+}
+
+func (s *Sequence) write(b *strings.Builder, indent int) { writeChildren(b, "Sequence", s.Nodes, indent) }
+func (p *Parallel) write(b *strings.Builder, indent int) { writeChildren(b, "Parallel", p.Nodes, indent) }
+
+func (f *Flatten) write(b *strings.Builder, indent int) {
+	fmt.Fprintf(b, "Flatten(path: %q) {\n%s", strings.Join(f.Path, "."), pad(indent+1))
+	f.Node.write(b, indent+1)
+	b.WriteString("\n" + pad(indent) + "},")
+}
