@@ -19,7 +19,9 @@ type Plan struct {
 }
 
 // Node is a plan step: *Fetch, *Sequence, *Parallel or *Flatten.
-type Node interface{ write(b *strings.Builder, indent int) }
+type Node interface {
+	write(b *strings.Builder, indent int)
+}
 
 // Fetch sends one operation to one subgraph.
 type Fetch struct {
@@ -85,8 +87,12 @@ func writeChildren(b *strings.Builder, name string, nodes []Node, indent int) {
 	b.WriteString(pad(indent) + "},")
 }
 
-func (s *Sequence) write(b *strings.Builder, indent int) { writeChildren(b, "Sequence", s.Nodes, indent) }
-func (p *Parallel) write(b *strings.Builder, indent int) { writeChildren(b, "Parallel", p.Nodes, indent) }
+func (s *Sequence) write(b *strings.Builder, indent int) {
+	writeChildren(b, "Sequence", s.Nodes, indent)
+}
+func (p *Parallel) write(b *strings.Builder, indent int) {
+	writeChildren(b, "Parallel", p.Nodes, indent)
+}
 
 func (f *Flatten) write(b *strings.Builder, indent int) {
 	fmt.Fprintf(b, "Flatten(path: %q) {\n%s", strings.Join(f.Path, "."), pad(indent+1))
