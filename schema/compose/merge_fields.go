@@ -1,0 +1,390 @@
+package compose
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// overrideState says what @override did to one subgraph's field.
+type overrideState int
+
+const (
+	notOverridden    overrideState = iota
+	unusedOverridden               // taken over; the subgraph no longer resolves it
+	usedOverridden                 // taken over, but the subgraph still needs it (keys, @requires)
+	labelOverridden                // progressively taken over: still resolved for part of traffic
+)
+
+type fieldMerge struct {
+	parent *outType
+	name   string
+	coord  string
+	fs     []*sField // per subgraph
+	state  []overrideState
+	// overrideFrom is the effective @override source per subgraph.
+	overrideFrom []string
+}
+
+func (m *merger) mergeFields(t *outType, src []*sType) {
+	var names []string
+	for _, s := range src {
+		if s == nil {
+			continue
+		}
+		for _, f := range s.fields {
+			names = appendUnique(names, f.name)
+		}
+	}
+	for _, name := range names {
+		fm := &fieldMerge{
+			parent: t, name: name, coord: t.name + "." + name,
+			fs:           make([]*sField, len(m.sgs)),
+			state:        make([]overrideState, len(m.sgs)),
+			overrideFrom: make([]string, len(m.sgs)),
+		}
+		onlyItfObject := true
+		for i, s := range src {
+			fm.fs[i] = s.field(name)
+			if fm.fs[i] != nil && !s.interfaceObject {
+				onlyItfObject = false
+			}
+		}
+		if t.kind == ast.Interface && onlyItfObject {
+			m.fromItfObject[fm.coord] = true
+		}
+		m.applyOverrides(fm)
+		if f := m.mergeField(fm, src); f != nil {
+			t.fields = append(t.fields, f)
+		}
+	}
+}
+
+var labelRe = regexp.MustCompile(`^(percent\((\d{1,2}(\.\d{1,8})?|100)\)|[a-zA-Z][a-zA-Z0-9_\-:./]*)$`)
+
+// applyOverrides validates @override and records its effect on the
+// overridden subgraph.
+func (m *merger) applyOverrides(fm *fieldMerge) {
+	for i, f := range fm.fs {
+		if f == nil || !f.hasOverride {
+			continue
+		}
+		sg := m.sgs[i]
+		if f.overrideLabel != "" && !labelRe.MatchString(f.overrideLabel) {
+			m.e.add("OVERRIDE_LABEL_INVALID", fm.coord, one(sg.name), "Invalid @override label %q on field %q on subgraph %q: labels must start with a letter and after that may contain alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be of the form \"percent(x)\" where x is a float between 0-100 inclusive.", f.overrideLabel, fm.coord, sg.name)
+			continue
+		}
+		if f.override == sg.name {
+			m.e.add("OVERRIDE_FROM_SELF_ERROR", fm.coord, one(sg.name), "Source and destination subgraphs %q are the same for overridden field %q", sg.name, fm.coord)
+			continue
+		}
+		j := m.indexOf(f.override)
+		if j < 0 || fm.fs[j] == nil || fm.fs[j].external {
+			// Apollo only hints here: the override has nothing to take over.
+			continue
+		}
+		from := fm.fs[j]
+		if from.hasOverride {
+			m.e.add("OVERRIDE_SOURCE_HAS_OVERRIDE", fm.coord, []string{sg.name, f.override}, "Field %q on subgraph %q is also marked with directive @override in subgraph %q. Only one @override directive is allowed per field.", fm.coord, sg.name, f.override)
+			continue
+		}
+		if from.requires != "" || from.provides != "" {
+			m.e.add("OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE", fm.coord, []string{sg.name, f.override}, "@override cannot be used on field %q on subgraph %q since %q on %q is marked with directive \"@%s\"", fm.coord, sg.name, fm.coord, f.override, map[bool]string{true: "requires", false: "provides"}[from.requires != ""])
+			continue
+		}
+		fm.overrideFrom[i] = f.override
+		switch {
+		case f.overrideLabel != "":
+			fm.state[j] = labelOverridden
+		case m.sgs[j].fieldSetUsage()[fm.coord]:
+			fm.state[j] = usedOverridden
+		default:
+			fm.state[j] = unusedOverridden
+		}
+	}
+}
+
+func (m *merger) indexOf(name string) int {
+	for i, sg := range m.sgs {
+		if sg.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (m *merger) mergeField(fm *fieldMerge, src []*sType) *outField {
+	var all, resolving []*ast.Type
+	var descs []string
+	out := &outField{name: fm.name}
+	var tags []string
+	var other []*ast.Directive
+	var deprecated *string
+	allExternal := true
+	var defining []string
+	for i, f := range fm.fs {
+		if f == nil {
+			continue
+		}
+		defining = append(defining, m.sgs[i].name)
+		all = append(all, f.typ)
+		if !f.external {
+			allExternal = false
+			resolving = append(resolving, f.typ)
+		}
+		descs = append(descs, f.desc)
+		out.inaccessible = out.inaccessible || f.inaccessible
+		tags = appendUnique(tags, f.tags...)
+		other = append(other, f.other...)
+		if deprecated == nil && f.deprecated != nil {
+			deprecated = f.deprecated
+		}
+	}
+	if allExternal && fm.parent.kind == ast.Object {
+		m.e.add("EXTERNAL_MISSING_ON_BASE", fm.coord, defining, "Field %q is marked @external on all the subgraphs in which it is listed (%s).", fm.coord, subgraphList(defining))
+		return nil
+	}
+	if len(resolving) == 0 {
+		resolving = all
+	}
+	out.typ = m.sub.mergeOutput(resolving)
+	if out.typ == nil {
+		m.e.add("FIELD_TYPE_MISMATCH", fm.coord, defining, "Type of field %q is incompatible across subgraphs: %s", fm.coord, describeTypes(m, fm.fs))
+		return nil
+	}
+	out.desc = pickDescription(descs)
+	if fm.parent.kind == ast.Object {
+		m.validateSharing(fm, src)
+	}
+	out.args = m.mergeArgs(fm)
+	sameTypes := allEqual(all)
+	if m.needsJoinField(fm, src, sameTypes) {
+		out.dirs = append(out.dirs, m.joinFields(fm, sameTypes)...)
+	}
+	out.dirs = append(out.dirs, m.metaDirectives(deprecated, out.inaccessible, tags, other)...)
+	return out
+}
+
+func describeTypes(m *merger, fs []*sField) string {
+	var parts []string
+	for i, f := range fs {
+		if f != nil {
+			parts = append(parts, fmt.Sprintf("type %q in subgraph %q", f.typ.String(), m.sgs[i].name))
+		}
+	}
+	return strings.Join(parts, " but ")
+}
+
+func subgraphList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	if len(q) == 1 {
+		return "subgraph " + q[0]
+	}
+	return "subgraphs " + strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
+// validateSharing: a field resolved by several subgraphs must be @shareable
+// (or a key field) in all of them.
+func (m *merger) validateSharing(fm *fieldMerge, src []*sType) {
+	var resolvers, nonShareable []string
+	for i, f := range fm.fs {
+		if f == nil || f.external || fm.state[i] != notOverridden || src[i].interfaceObject {
+			continue
+		}
+		resolvers = append(resolvers, m.sgs[i].name)
+		if !f.shareable && !m.keyFields(i)[fm.coord] {
+			nonShareable = append(nonShareable, m.sgs[i].name)
+		}
+	}
+	if len(resolvers) < 2 || len(nonShareable) == 0 {
+		return
+	}
+	in := subgraphList(nonShareable)
+	if len(nonShareable) == len(resolvers) {
+		in = "all of them"
+	}
+	m.e.add("INVALID_FIELD_SHARING", fm.coord, nonShareable, "Non-shareable field %q is resolved from multiple subgraphs: it is resolved from %s and defined as non-shareable in %s", fm.coord, subgraphList(resolvers), in)
+}
+
+// keyFields returns the fields ("Type.field") some @key of subgraph i selects,
+// at any depth: they are shareable without saying so.
+func (m *merger) keyFields(i int) map[string]bool {
+	sg := m.sgs[i]
+	if sg.keyFieldCache != nil {
+		return sg.keyFieldCache
+	}
+	used := map[string]bool{}
+	for _, name := range sg.order {
+		for _, k := range sg.types[name].keys {
+			sg.walkFieldSet(name, parseFieldSet(k.fields), false, func(p *sType, d *sField, _ *ast.Field, _ bool) {
+				if p != nil && d != nil {
+					used[p.name+"."+d.name] = true
+				}
+			})
+		}
+	}
+	sg.keyFieldCache = used
+	return used
+}
+
+// needsJoinField mirrors Apollo: the field needs @join__field unless every
+// subgraph with the parent type resolves it plainly with the same type.
+func (m *merger) needsJoinField(fm *fieldMerge, src []*sType, sameTypes bool) bool {
+	if !sameTypes {
+		return true
+	}
+	for i, s := range src {
+		if s == nil {
+			continue
+		}
+		f := fm.fs[i]
+		if f == nil || fm.state[i] != notOverridden || f.external || f.requires != "" || f.provides != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *merger) joinFields(fm *fieldMerge, sameTypes bool) []applied {
+	var out []applied
+	for i, f := range fm.fs {
+		if f == nil || fm.state[i] == unusedOverridden {
+			continue
+		}
+		a := applied{name: "join__field", args: []kv{{"graph", m.sgs[i].graph}}}
+		if f.requires != "" {
+			a.args = append(a.args, kv{"requires", quote(f.requires)})
+		}
+		if f.provides != "" {
+			a.args = append(a.args, kv{"provides", quote(f.provides)})
+		}
+		if !sameTypes {
+			a.args = append(a.args, kv{"type", quote(f.typ.String())})
+		}
+		if f.external {
+			a.args = append(a.args, kv{"external", "true"})
+		}
+		if fm.overrideFrom[i] != "" {
+			a.args = append(a.args, kv{"override", quote(fm.overrideFrom[i])})
+		}
+		if fm.state[i] == usedOverridden {
+			a.args = append(a.args, kv{"usedOverridden", "true"})
+		}
+		if fm.overrideFrom[i] != "" && f.overrideLabel != "" {
+			a.args = append(a.args, kv{"overrideLabel", quote(f.overrideLabel)})
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// mergeArgs keeps the arguments every resolving subgraph declares, with the
+// most restrictive type; a required argument some subgraph lacks is an error.
+func (m *merger) mergeArgs(fm *fieldMerge) []*outField {
+	var names []string
+	var defs []int
+	for i, f := range fm.fs {
+		if f == nil || f.external {
+			continue
+		}
+		defs = append(defs, i)
+		for _, a := range f.args {
+			names = appendUnique(names, a.name)
+		}
+	}
+	var out []*outField
+	for _, name := range names {
+		var args []*sField
+		var missing, has []string
+		required := false
+		for _, i := range defs {
+			a := argNamed(fm.fs[i].args, name)
+			if a == nil {
+				missing = append(missing, m.sgs[i].name)
+				continue
+			}
+			has = append(has, m.sgs[i].name)
+			args = append(args, a)
+			if a.typ.NonNull && a.def == nil {
+				required = true
+			}
+		}
+		coord := fmt.Sprintf("%s(%s:)", fm.coord, name)
+		if len(missing) > 0 {
+			if required {
+				m.e.add("REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH", coord, missing, "Argument %q is required in some subgraphs but does not appear in all subgraphs: it is required in %s but does not appear in %s", coord, subgraphList(has), subgraphList(missing))
+			}
+			continue
+		}
+		if a := m.mergeInputValue(coord, args, has, "FIELD_ARGUMENT"); a != nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func argNamed(args []*sField, name string) *sField {
+	for _, a := range args {
+		if a.name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+// mergeInputValue merges an argument or input field defined in every
+// subgraph listed: most restrictive type, equal defaults.
+func (m *merger) mergeInputValue(coord string, vals []*sField, sgs []string, codePrefix string) *outField {
+	types := make([]*ast.Type, len(vals))
+	var descs []string
+	var tags []string
+	var other []*ast.Directive
+	var deprecated *string
+	out := &outField{name: vals[0].name}
+	for i, v := range vals {
+		types[i] = v.typ
+		descs = append(descs, v.desc)
+		tags = appendUnique(tags, v.tags...)
+		other = append(other, v.other...)
+		out.inaccessible = out.inaccessible || v.inaccessible
+		if deprecated == nil {
+			deprecated = v.deprecated
+		}
+	}
+	out.typ = m.sub.mergeInput(types)
+	if out.typ == nil {
+		code := codePrefix + "_TYPE_MISMATCH"
+		if codePrefix == "INPUT_FIELD" {
+			code = "FIELD_TYPE_MISMATCH"
+		}
+		m.e.add(code, coord, sgs, "Type of %q is incompatible across subgraphs: %s", coord, typesIn(vals, sgs))
+		return nil
+	}
+	defs := map[string]bool{}
+	for _, v := range vals {
+		d := printValue(v.def)
+		defs[d] = true
+		if d != "" {
+			out.def = d
+		}
+	}
+	if len(defs) > 1 {
+		m.e.add(codePrefix+"_DEFAULT_MISMATCH", coord, sgs, "%q has incompatible default values across subgraphs", coord)
+	}
+	out.desc = pickDescription(descs)
+	out.dirs = m.metaDirectives(deprecated, out.inaccessible, tags, other)
+	return out
+}
+
+func typesIn(vals []*sField, sgs []string) string {
+	var parts []string
+	for i, v := range vals {
+		parts = append(parts, fmt.Sprintf("type %q in subgraph %q", v.typ.String(), sgs[i]))
+	}
+	return strings.Join(parts, " but ")
+}

@@ -1,0 +1,4 @@
+package compose
+
+// validateSatisfiability is filled in below.
+func (m *merger) validateSatisfiability() {}
