@@ -1,0 +1,224 @@
+package users
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+	"github.com/google/uuid"
+
+	"github.com/careercoach/coach/internal/apperr"
+	"github.com/careercoach/coach/internal/auth"
+)
+
+// Throttling of failed logins, counted over a sliding window.
+const (
+	failureWindow         = 15 * time.Minute
+	maxFailuresPerAccount = 5
+	maxFailuresPerIP      = 20
+)
+
+// Accounts signs people up and in and keeps their sessions.
+type Accounts struct {
+	Store      Store
+	Keys       *Keys
+	Issuer     string
+	AccessTTL  time.Duration
+	RefreshTTL time.Duration
+	Now        func() time.Time
+	Log        *slog.Logger
+}
+
+// Session is what a successful sign-in hands to the client.
+type Session struct {
+	AccessToken     string
+	AccessExpiresAt time.Time
+	RefreshToken    string
+	RefreshExpires  time.Time
+	User            *User
+}
+
+// SignUp creates an account with a password and signs it in.
+func (a *Accounts) SignUp(ctx context.Context, email, password, displayName string) (*Session, error) {
+	email, err := NormalizeEmail(email)
+	if err != nil {
+		return nil, err
+	}
+	name, err := CheckDisplayName(displayName)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckPassword(password, email); err != nil {
+		return nil, err
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return nil, err
+	}
+	now := a.Now().UTC()
+	u := &User{ID: uuid.NewString(), Email: email, DisplayName: name, CreatedAt: now, UpdatedAt: now}
+	if err := a.Store.CreateUser(ctx, u, hash); err != nil {
+		return nil, err
+	}
+	return a.newSession(ctx, u, uuid.NewString())
+}
+
+// Login checks a password, throttling failures per account and per client IP.
+func (a *Accounts) Login(ctx context.Context, email, password, ip string) (*Session, error) {
+	email, err := NormalizeEmail(email)
+	if err != nil {
+		return nil, ErrBadCredentials
+	}
+	if len(password) > 4*MaxPasswordLen {
+		return nil, ErrBadCredentials
+	}
+	now := a.Now().UTC()
+	acctKey, ipKey := "email:"+email, "ip:"+ip
+	for _, lim := range []struct {
+		key string
+		max int
+	}{{acctKey, maxFailuresPerAccount}, {ipKey, maxFailuresPerIP}} {
+		n, err := a.Store.CountLoginFailures(ctx, lim.key, now.Add(-failureWindow))
+		if err != nil {
+			return nil, err
+		}
+		if n >= lim.max {
+			return nil, ErrTooManyAttempts
+		}
+	}
+	u, hash, err := a.Store.UserByEmail(ctx, email)
+	if err != nil && !errors.Is(err, ErrUserNotFound) {
+		return nil, err
+	}
+	if u == nil || hash == "" {
+		VerifyPassword(dummyHash, password) // same cost as a real check
+	}
+	if u == nil || hash == "" || !VerifyPassword(hash, password) {
+		if err := a.Store.RecordLoginFailure(ctx, []string{acctKey, ipKey}, now); err != nil {
+			return nil, err
+		}
+		return nil, ErrBadCredentials
+	}
+	if err := a.Store.ClearLoginFailures(ctx, acctKey); err != nil {
+		return nil, err
+	}
+	return a.newSession(ctx, u, uuid.NewString())
+}
+
+// SignInExternal signs in the person a provider vouched for.
+func (a *Accounts) SignInExternal(ctx context.Context, acct ExternalAccount) (*Session, error) {
+	email, err := NormalizeEmail(acct.Email)
+	if err != nil {
+		return nil, apperr.Errorf(apperr.Invalid, "the %s account has no usable email address", acct.Provider)
+	}
+	acct.Email = email
+	name, err := CheckDisplayName(acct.Name)
+	if err != nil {
+		name = email[:len(email)-len(email[indexAt(email):])]
+	}
+	now := a.Now().UTC()
+	newUser := &User{ID: uuid.NewString(), Email: email, DisplayName: name, CreatedAt: now, UpdatedAt: now}
+	if p, err := checkAvatarURL(acct.Picture); err == nil {
+		newUser.AvatarURL = p
+	}
+	u, err := a.Store.SignInExternal(ctx, acct, newUser)
+	if err != nil {
+		return nil, err
+	}
+	return a.newSession(ctx, u, uuid.NewString())
+}
+
+func indexAt(s string) int {
+	for i := range s {
+		if s[i] == '@' {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// Refresh exchanges a refresh token for a new session (rotation). Presenting
+// a token that was already exchanged revokes every session of that sign-in:
+// someone else may hold a copy.
+func (a *Accounts) Refresh(ctx context.Context, refreshToken string) (*Session, error) {
+	if refreshToken == "" || len(refreshToken) > 200 {
+		return nil, ErrTokenInvalid
+	}
+	now := a.Now().UTC()
+	raw, next := newRefreshToken(now, a.RefreshTTL)
+	userID, err := a.Store.RotateRefreshToken(ctx, hashToken(refreshToken), next, now)
+	if err != nil {
+		if errors.Is(err, ErrTokenReuse) {
+			a.Log.WarnContext(ctx, "refresh token reuse detected; family revoked")
+		}
+		return nil, err
+	}
+	u, err := a.Store.UserByID(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	access, exp, err := a.accessToken(u, now)
+	if err != nil {
+		return nil, err
+	}
+	return &Session{AccessToken: access, AccessExpiresAt: exp, RefreshToken: raw, RefreshExpires: next.ExpiresAt, User: u}, nil
+}
+
+// Logout revokes a refresh token (its access token expires by itself).
+func (a *Accounts) Logout(ctx context.Context, refreshToken string) error {
+	if refreshToken == "" {
+		return nil
+	}
+	return a.Store.RevokeRefreshToken(ctx, hashToken(refreshToken), a.Now().UTC())
+}
+
+func (a *Accounts) newSession(ctx context.Context, u *User, family string) (*Session, error) {
+	now := a.Now().UTC()
+	raw, rt := newRefreshToken(now, a.RefreshTTL)
+	rt.FamilyID, rt.UserID = family, u.ID
+	if err := a.Store.CreateRefreshToken(ctx, rt); err != nil {
+		return nil, err
+	}
+	access, exp, err := a.accessToken(u, now)
+	if err != nil {
+		return nil, err
+	}
+	return &Session{AccessToken: access, AccessExpiresAt: exp, RefreshToken: raw, RefreshExpires: rt.ExpiresAt, User: u}, nil
+}
+
+func (a *Accounts) accessToken(u *User, now time.Time) (string, time.Time, error) {
+	exp := now.Add(a.AccessTTL)
+	tok, err := a.Keys.Sign(&auth.Claims{RegisteredClaims: jwt.RegisteredClaims{
+		Issuer:    a.Issuer,
+		Subject:   u.ID,
+		Audience:  jwt.ClaimStrings{auth.Audience},
+		IssuedAt:  jwt.NewNumericDate(now),
+		ExpiresAt: jwt.NewNumericDate(exp),
+		ID:        uuid.NewString(),
+	}, Email: u.Email, Name: u.DisplayName})
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("issuing access token: %w", err)
+	}
+	return tok, exp, nil
+}
+
+func newRefreshToken(now time.Time, ttl time.Duration) (string, RefreshToken) {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails on supported platforms
+	raw := base64.RawURLEncoding.EncodeToString(b)
+	return raw, RefreshToken{ID: uuid.NewString(), Hash: hashToken(raw), ExpiresAt: now.Add(ttl), CreatedAt: now}
+}
+
+// hashToken stores refresh tokens as SHA-256: they are random, so a fast hash
+// is enough and a database leak reveals no usable token.
+func hashToken(raw string) string {
+	sum := sha256.Sum256([]byte(raw))
+	return hex.EncodeToString(sum[:])
+}

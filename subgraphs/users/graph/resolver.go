@@ -1,0 +1,11 @@
+// Package graph serves the users subgraph over GraphQL (gqlgen).
+package graph
+
+import "github.com/careercoach/coach/subgraphs/users"
+
+//go:generate go tool gqlgen generate --config ../gqlgen.yml
+
+// Resolver holds the services the resolvers call; it is built once per server.
+type Resolver struct {
+	Users users.UserStore
+}

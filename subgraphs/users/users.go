@@ -1,0 +1,129 @@
+// Package users is the User Management domain: people, their sign-in
+// identities, sessions (refresh tokens) and the keys that sign access tokens.
+//
+// The store/ package implements the Store interfaces on SQL; graph/ serves
+// GraphQL; authhttp/ serves the /auth/* endpoints; oauth/ talks to Microsoft
+// and Google. Business rules (validation, password hashing, token issuing,
+// throttling) live here so that every adapter applies them the same way.
+package users
+
+import (
+	"context"
+	"time"
+)
+
+// User is a person with a Career Coach account.
+type User struct {
+	ID          string
+	Email       string
+	DisplayName string
+	AvatarURL   string
+	Headline    string
+	Location    string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Identity links a user to an external sign-in provider account.
+type Identity struct {
+	UserID    string
+	Provider  string // "microsoft", "google"
+	Subject   string // the provider's stable user id
+	Email     string
+	CreatedAt time.Time
+}
+
+// ProfileUpdate changes the fields that are set.
+type ProfileUpdate struct {
+	DisplayName *string
+	AvatarURL   *string
+	Headline    *string
+	Location    *string
+}
+
+// ExternalAccount is what a provider's verified ID token says about a person.
+type ExternalAccount struct {
+	Provider      string
+	Subject       string
+	Email         string
+	EmailVerified bool
+	Name          string
+	Picture       string
+}
+
+// RefreshToken is a stored session credential; only its hash is kept.
+type RefreshToken struct {
+	ID        string
+	FamilyID  string // all rotations of one sign-in share a family
+	UserID    string
+	Hash      string
+	ExpiresAt time.Time
+	CreatedAt time.Time
+}
+
+// SigningKey is a private key that signs access tokens.
+type SigningKey struct {
+	ID         string // the JWT kid
+	Algorithm  string // "EdDSA"
+	PrivateKey []byte // PKCS#8 DER
+	CreatedAt  time.Time
+	RetiredAt  *time.Time // no longer signs; still published until tokens expire
+}
+
+// OAuthState is a pending authorization-code flow (single use).
+type OAuthState struct {
+	State        string
+	Provider     string
+	CodeVerifier string // PKCE
+	Nonce        string
+	RedirectTo   string // path in the web app to return to
+	ExpiresAt    time.Time
+}
+
+// UserStore keeps users and identities.
+type UserStore interface {
+	UserByID(ctx context.Context, id string) (*User, error)
+	UsersByIDs(ctx context.Context, ids []string) ([]*User, error)
+	// UserByEmail returns the user and the password hash ("" if none).
+	UserByEmail(ctx context.Context, email string) (*User, string, error)
+	CreateUser(ctx context.Context, u *User, passwordHash string) error
+	UpdateProfile(ctx context.Context, id string, upd ProfileUpdate) (*User, error)
+	// DeleteUser removes the user and everything of theirs, and records the
+	// user.deleted event in the same transaction.
+	DeleteUser(ctx context.Context, id string) error
+	IdentitiesByUserIDs(ctx context.Context, ids []string) (map[string][]Identity, error)
+	// SignInExternal finds the user of an identity, or links it to the user
+	// with the same verified email, or creates a user; atomically.
+	SignInExternal(ctx context.Context, acct ExternalAccount, newUser *User) (*User, error)
+}
+
+// SessionStore keeps refresh tokens and login throttling.
+type SessionStore interface {
+	CreateRefreshToken(ctx context.Context, t RefreshToken) error
+	// RotateRefreshToken marks the token with hash used and stores next in
+	// its family. A token that was already used revokes the whole family and
+	// returns ErrTokenReuse.
+	RotateRefreshToken(ctx context.Context, hash string, next RefreshToken, now time.Time) (userID string, err error)
+	RevokeRefreshToken(ctx context.Context, hash string, now time.Time) error
+	RecordLoginFailure(ctx context.Context, keys []string, at time.Time) error
+	CountLoginFailures(ctx context.Context, key string, since time.Time) (int, error)
+	ClearLoginFailures(ctx context.Context, key string) error
+}
+
+// KeyStore keeps signing keys and OAuth flow state.
+type KeyStore interface {
+	SigningKeys(ctx context.Context) ([]SigningKey, error)
+	AddSigningKey(ctx context.Context, k SigningKey) error
+	RetireSigningKey(ctx context.Context, id string, at time.Time) error
+	SaveOAuthState(ctx context.Context, s OAuthState) error
+	// TakeOAuthState returns and deletes a state that has not expired.
+	TakeOAuthState(ctx context.Context, state string, now time.Time) (*OAuthState, error)
+}
+
+// Store is everything the users service persists.
+type Store interface {
+	UserStore
+	SessionStore
+	KeyStore
+	Ping(ctx context.Context) error
+}
