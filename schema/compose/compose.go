@@ -57,6 +57,7 @@ func Compose(subgraphs []Subgraph) (Result, []error) {
 		sgs: sgs, e: e,
 		out:           &outSchema{types: map[string]*outType{}},
 		fromItfObject: map[string]bool{},
+		overrides:     map[string][]overrideState{},
 		composed:      map[string]bool{},
 	}
 	// Composed directives are resolved first: merging decides which

@@ -17,6 +17,9 @@ type merger struct {
 	sub   subtypes
 	// enumUse records, per enum, whether it is used as input and/or output.
 	enumUse map[string][2]bool
+	// overrides records, per field coordinate, what @override did to each
+	// subgraph's definition.
+	overrides map[string][]overrideState
 	// fromItfObject marks interface fields only @interfaceObject types define.
 	fromItfObject map[string]bool
 	// composed holds the names of directives kept by @composeDirective,

@@ -26,6 +26,9 @@ type fieldMerge struct {
 	state  []overrideState
 	// overrideFrom is the effective @override source per subgraph.
 	overrideFrom []string
+	// invalidOverride is set when an @override was rejected, so the field
+	// is not reported again as shared.
+	invalidOverride bool
 }
 
 func (m *merger) mergeFields(t *outType, src []*sType) {
@@ -56,6 +59,7 @@ func (m *merger) mergeFields(t *outType, src []*sType) {
 			m.fromItfObject[fm.coord] = true
 		}
 		m.applyOverrides(fm)
+		m.overrides[fm.coord] = fm.state
 		if f := m.mergeField(fm, src); f != nil {
 			t.fields = append(t.fields, f)
 		}
@@ -74,10 +78,12 @@ func (m *merger) applyOverrides(fm *fieldMerge) {
 		sg := m.sgs[i]
 		if f.overrideLabel != "" && !labelRe.MatchString(f.overrideLabel) {
 			m.e.add("OVERRIDE_LABEL_INVALID", fm.coord, one(sg.name), "Invalid @override label %q on field %q on subgraph %q: labels must start with a letter and after that may contain alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be of the form \"percent(x)\" where x is a float between 0-100 inclusive.", f.overrideLabel, fm.coord, sg.name)
+			fm.invalidOverride = true
 			continue
 		}
 		if f.override == sg.name {
 			m.e.add("OVERRIDE_FROM_SELF_ERROR", fm.coord, one(sg.name), "Source and destination subgraphs %q are the same for overridden field %q", sg.name, fm.coord)
+			fm.invalidOverride = true
 			continue
 		}
 		j := m.indexOf(f.override)
@@ -88,10 +94,12 @@ func (m *merger) applyOverrides(fm *fieldMerge) {
 		from := fm.fs[j]
 		if from.hasOverride {
 			m.e.add("OVERRIDE_SOURCE_HAS_OVERRIDE", fm.coord, []string{sg.name, f.override}, "Field %q on subgraph %q is also marked with directive @override in subgraph %q. Only one @override directive is allowed per field.", fm.coord, sg.name, f.override)
+			fm.invalidOverride = true
 			continue
 		}
 		if from.requires != "" || from.provides != "" {
 			m.e.add("OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE", fm.coord, []string{sg.name, f.override}, "@override cannot be used on field %q on subgraph %q since %q on %q is marked with directive \"@%s\"", fm.coord, sg.name, fm.coord, f.override, map[bool]string{true: "requires", false: "provides"}[from.requires != ""])
+			fm.invalidOverride = true
 			continue
 		}
 		fm.overrideFrom[i] = f.override
@@ -155,7 +163,7 @@ func (m *merger) mergeField(fm *fieldMerge, src []*sType) *outField {
 		return nil
 	}
 	out.desc = pickDescription(descs)
-	if fm.parent.kind == ast.Object {
+	if fm.parent.kind == ast.Object && !fm.invalidOverride {
 		m.validateSharing(fm, src)
 	}
 	out.args = m.mergeArgs(fm)

@@ -69,7 +69,7 @@ func (sg *subgraph) validateKey(t *sType, k *sKey, e *errs) {
 			ft := sg.types[def.typ.Name()]
 			switch {
 			case ft != nil && (ft.kind == ast.Interface || ft.kind == ast.Union):
-				e.add("KEY_FIELDS_SELECT_INVALID_TYPE", t.name, one(sg.name), "%s: field %q is a %s type which is not allowed in @key", where, parent.name+"."+def.name, kindName(ft.kind))
+				e.add("KEY_FIELDS_SELECT_INVALID_TYPE", t.name, one(sg.name), "%s: field %q is a %s which is not allowed in @key", where, parent.name+"."+def.name, kindName(ft.kind))
 			default:
 				sg.checkSelectionShape(def, f, where, "KEY_INVALID_FIELDS", t.name, e)
 			}
@@ -163,14 +163,12 @@ func typeNameOf(t *sType) string {
 	return t.name
 }
 
+// kindName names a kind the way Apollo's messages do.
 func kindName(k ast.DefinitionKind) string {
-	switch k {
-	case ast.Interface:
-		return "Interface"
-	case ast.Union:
-		return "Union"
-	}
-	return string(k)
+	return map[ast.DefinitionKind]string{
+		ast.Object: "Object Type", ast.Interface: "Interface Type", ast.Union: "Union Type",
+		ast.Enum: "Enum Type", ast.InputObject: "Input Object Type", ast.Scalar: "Scalar Type",
+	}[k]
 }
 
 func contains(list []string, s string) bool {
