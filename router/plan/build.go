@@ -44,6 +44,7 @@ func Build(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName string, var
 	if root == nil {
 		return nil, fmt.Errorf("schema has no %s type", op.Operation)
 	}
+	out.RootType = root.Name
 	buildShape(sg.API, op.SelectionSet, root, nil, vars, out.Shape)
 	if err := p.planRoot(root.Name); err != nil {
 		return nil, err

@@ -10,6 +10,8 @@ import (
 // Plan is the result of planning one operation.
 type Plan struct {
 	Kind string // "query" or "mutation"
+	// RootType is the API schema's root type for Kind.
+	RootType string
 	// Root is nil when the operation needs no subgraph (only __typename or
 	// introspection).
 	Root Node

@@ -1,0 +1,175 @@
+package execute
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/careercoach/coach/router/plan"
+	"golang.org/x/sync/errgroup"
+)
+
+// Executor runs plans. It is safe for concurrent use.
+type Executor struct {
+	Fetcher Fetcher
+	// MaxConcurrency bounds concurrent subgraph requests per operation
+	// (default 8).
+	MaxConcurrency int
+	// Timeout bounds each subgraph request; Timeouts overrides it per
+	// subgraph. Zero means no limit beyond the request context.
+	Timeout  time.Duration
+	Timeouts map[string]time.Duration
+	Log      *slog.Logger
+}
+
+// Prefilled holds root data the router answers itself (introspection),
+// keyed by response key.
+type Prefilled map[string]any
+
+// Execute runs p with the client's coerced variables and returns the
+// client response. Subgraph failures become errors next to partial data.
+func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]any, pre Prefilled) *Result {
+	n := e.MaxConcurrency
+	if n <= 0 {
+		n = 8
+	}
+	r := &run{e: e, vars: vars, data: map[string]any{}, sem: make(chan struct{}, n)}
+	for k, v := range pre {
+		r.data[k] = v
+	}
+	if p.Root != nil {
+		r.exec(ctx, p.Root)
+	}
+	data, ok := r.shapeObject(p.Shape, r.data, p.RootType, nil)
+	res := &Result{Errors: r.errs}
+	if ok {
+		res.Data = data
+	}
+	return res
+}
+
+// run is the state of one execution.
+type run struct {
+	e    *Executor
+	vars map[string]any
+	sem  chan struct{}
+
+	mu   sync.Mutex // guards data and errs while fetches run
+	data map[string]any
+	errs []*Error
+}
+
+func (r *run) addErr(err *Error) {
+	r.mu.Lock()
+	r.errs = append(r.errs, err)
+	r.mu.Unlock()
+}
+
+func (r *run) exec(ctx context.Context, n plan.Node) {
+	switch x := n.(type) {
+	case *plan.Sequence:
+		for _, c := range x.Nodes {
+			r.exec(ctx, c)
+		}
+	case *plan.Parallel:
+		g, gctx := errgroup.WithContext(ctx)
+		for _, c := range x.Nodes {
+			g.Go(func() error {
+				r.exec(gctx, c)
+				return nil
+			})
+		}
+		_ = g.Wait() // branches report failures as GraphQL errors, never as Go errors
+	case *plan.Fetch:
+		r.rootFetch(ctx, x)
+	case *plan.Flatten:
+		if f, ok := x.Node.(*plan.Fetch); ok {
+			r.entityFetch(ctx, x.Path, f)
+		}
+	}
+}
+
+// call sends one fetch, bounded by the semaphore and the subgraph timeout.
+func (r *run) call(ctx context.Context, f *plan.Fetch, extra map[string]any) (*Response, bool) {
+	select {
+	case r.sem <- struct{}{}:
+	case <-ctx.Done():
+		r.fetchFailed(f, ctx.Err())
+		return nil, false
+	}
+	defer func() { <-r.sem }()
+	if d := r.timeout(f.Service); d > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, d)
+		defer cancel()
+	}
+	vars := map[string]any{}
+	for _, v := range f.Variables {
+		if val, ok := r.vars[v]; ok {
+			vars[v] = val
+		}
+	}
+	for k, v := range extra {
+		vars[k] = v
+	}
+	if len(vars) == 0 {
+		vars = nil
+	}
+	start := time.Now()
+	resp, err := r.e.Fetcher.Fetch(ctx, f.Service, &Request{Query: f.Operation, OperationName: f.OperationName, Variables: vars})
+	if r.e.Log != nil {
+		r.e.Log.DebugContext(ctx, "subgraph fetch", "service", f.Service, "duration", time.Since(start), "error", err)
+	}
+	if err != nil {
+		r.fetchFailed(f, err)
+		return nil, false
+	}
+	return resp, true
+}
+
+func (r *run) timeout(service string) time.Duration {
+	if d, ok := r.e.Timeouts[service]; ok {
+		return d
+	}
+	return r.e.Timeout
+}
+
+func (r *run) fetchFailed(f *plan.Fetch, err error) {
+	r.addErr(&Error{
+		Message:    fmt.Sprintf("HTTP fetch failed from '%s': %v", f.Service, err),
+		Extensions: map[string]any{"code": CodeSubrequestFailed, "serviceName": f.Service},
+	})
+}
+
+func (r *run) rootFetch(ctx context.Context, f *plan.Fetch) {
+	resp, ok := r.call(ctx, f, nil)
+	if !ok {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	mergeObject(r.data, resp.Data)
+	for _, e := range resp.Errors {
+		r.errs = append(r.errs, subgraphError(e, f.Service, e.Path))
+	}
+}
+
+// subgraphError copies a subgraph error for the client, with the path
+// rewritten and the service named.
+func subgraphError(e *Error, service string, path []any) *Error {
+	ext := map[string]any{}
+	for k, v := range e.Extensions {
+		ext[k] = v
+	}
+	ext["serviceName"] = service
+	if _, ok := ext["code"]; !ok {
+		ext["code"] = "DOWNSTREAM_SERVICE_ERROR"
+	}
+	msg := e.Message
+	if msg == "" {
+		msg = "subgraph error"
+	}
+	return &Error{Message: msg, Path: path, Extensions: ext}
+}

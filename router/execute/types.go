@@ -1,0 +1,108 @@
+// Package execute runs a query plan against subgraphs: fan-out with
+// bounded concurrency, batched _entities fetches, merging by path, null
+// bubbling and errors with paths.
+package execute
+
+import (
+	"context"
+	"encoding/json"
+)
+
+// Request is a GraphQL request to one subgraph.
+type Request struct {
+	Query         string         `json:"query"`
+	OperationName string         `json:"operationName,omitempty"`
+	Variables     map[string]any `json:"variables,omitempty"`
+}
+
+// Response is a subgraph's GraphQL response. Numbers are json.Number.
+type Response struct {
+	Data   map[string]any `json:"data"`
+	Errors []*Error       `json:"errors"`
+}
+
+// Fetcher sends a request to the named subgraph.
+type Fetcher interface {
+	Fetch(ctx context.Context, service string, req *Request) (*Response, error)
+}
+
+// FetcherFunc adapts a function to Fetcher.
+type FetcherFunc func(ctx context.Context, service string, req *Request) (*Response, error)
+
+// Fetch calls f.
+func (f FetcherFunc) Fetch(ctx context.Context, service string, req *Request) (*Response, error) {
+	return f(ctx, service, req)
+}
+
+// Error is a GraphQL error as sent to clients.
+type Error struct {
+	Message    string         `json:"message"`
+	Locations  []Location     `json:"locations,omitempty"`
+	Path       []any          `json:"path,omitempty"`
+	Extensions map[string]any `json:"extensions,omitempty"`
+}
+
+// Location is a position in the client's document.
+type Location struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+// Result is the client's response.
+type Result struct {
+	Data   any      `json:"data"`
+	Errors []*Error `json:"errors,omitempty"`
+}
+
+// Error codes the executor puts in extensions.code.
+const (
+	CodeSubrequestFailed = "SUBREQUEST_HTTP_ERROR"
+	CodeInvalidResponse  = "SUBREQUEST_MALFORMED_RESPONSE"
+	CodeNonNull          = "NON_NULLABLE_FIELD_NULL"
+)
+
+// Object is a JSON object that keeps its keys in insertion order, so
+// responses follow the order of the client's selection.
+type Object struct {
+	keys []string
+	vals map[string]any
+}
+
+func newObject(n int) *Object { return &Object{keys: make([]string, 0, n), vals: make(map[string]any, n)} }
+
+// Set sets a key, keeping its first position.
+func (o *Object) Set(k string, v any) {
+	if _, ok := o.vals[k]; !ok {
+		o.keys = append(o.keys, k)
+	}
+	o.vals[k] = v
+}
+
+// Get returns a key's value.
+func (o *Object) Get(k string) (any, bool) {
+	v, ok := o.vals[k]
+	return v, ok
+}
+
+// Keys returns the keys in order.
+func (o *Object) Keys() []string { return o.keys }
+
+// MarshalJSON writes the keys in order.
+func (o *Object) MarshalJSON() ([]byte, error) {
+	buf := []byte{'{'}
+	for i, k := range o.keys {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		kb, err := json.Marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		vb, err := json.Marshal(o.vals[k])
+		if err != nil {
+			return nil, err
+		}
+		buf = append(append(append(buf, kb...), ':'), vb...)
+	}
+	return append(buf, '}'), nil
+}

@@ -1,0 +1,121 @@
+// Package transport sends GraphQL requests to subgraphs over HTTP with a
+// pooled keep-alive client, propagating selected client headers and adding
+// the router's service credential.
+package transport
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/careercoach/coach/router/execute"
+)
+
+// maxResponseBytes bounds a subgraph response body.
+const maxResponseBytes = 64 << 20
+
+// Config configures a Client.
+type Config struct {
+	// URLs maps subgraph names to their GraphQL endpoints.
+	URLs map[string]string
+	// HTTPClient overrides the pooled default client.
+	HTTPClient *http.Client
+	// CredentialHeader and Credential, when both set, are sent on every
+	// subgraph request so subgraphs can tell the router from clients.
+	CredentialHeader string
+	Credential       string
+}
+
+// Client is an execute.Fetcher over HTTP.
+type Client struct {
+	cfg  Config
+	http *http.Client
+}
+
+// NewHTTPClient returns a client tuned for many concurrent keep-alive
+// requests to a few hosts.
+func NewHTTPClient() *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:        256,
+		MaxIdleConnsPerHost: 64,
+		IdleConnTimeout:     90 * time.Second,
+		ForceAttemptHTTP2:   true,
+	}}
+}
+
+// New returns a Client.
+func New(cfg Config) *Client {
+	c := &Client{cfg: cfg, http: cfg.HTTPClient}
+	if c.http == nil {
+		c.http = NewHTTPClient()
+	}
+	return c
+}
+
+type headersKey struct{}
+
+// WithHeaders attaches client headers to forward to subgraphs for the
+// request whose context this is.
+func WithHeaders(ctx context.Context, h http.Header) context.Context {
+	return context.WithValue(ctx, headersKey{}, h)
+}
+
+// Fetch posts req to the subgraph.
+func (c *Client) Fetch(ctx context.Context, service string, req *execute.Request) (*execute.Response, error) {
+	url, ok := c.cfg.URLs[service]
+	if !ok || url == "" {
+		return nil, fmt.Errorf("no URL for subgraph %q", service)
+	}
+	body, err := json.Marshal(req)
+	if err != nil {
+		return nil, fmt.Errorf("encode request: %w", err)
+	}
+	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("build request: %w", err)
+	}
+	if h, ok := ctx.Value(headersKey{}).(http.Header); ok {
+		for k, vs := range h {
+			for _, v := range vs {
+				hr.Header.Add(k, v)
+			}
+		}
+	}
+	hr.Header.Set("Content-Type", "application/json")
+	hr.Header.Set("Accept", "application/graphql-response+json, application/json")
+	if c.cfg.CredentialHeader != "" && c.cfg.Credential != "" {
+		hr.Header.Set(c.cfg.CredentialHeader, c.cfg.Credential)
+	}
+	res, err := c.http.Do(hr)
+	if err != nil {
+		return nil, fmt.Errorf("post %s: %w", service, err)
+	}
+	defer res.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(res.Body, maxResponseBytes))
+	if err != nil {
+		return nil, fmt.Errorf("read %s response: %w", service, err)
+	}
+	var out execute.Response
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&out); err != nil {
+		if res.StatusCode >= 300 {
+			return nil, fmt.Errorf("%d: %s", res.StatusCode, http.StatusText(res.StatusCode))
+		}
+		return nil, fmt.Errorf("invalid JSON from %s: %w", service, err)
+	}
+	if out.Data == nil && len(out.Errors) == 0 {
+		if res.StatusCode >= 300 {
+			return nil, fmt.Errorf("%d: %s", res.StatusCode, http.StatusText(res.StatusCode))
+		}
+		return nil, fmt.Errorf("%s returned neither data nor errors", service)
+	}
+	return &out, nil
+}
