@@ -68,7 +68,9 @@ type Object struct {
 	vals map[string]any
 }
 
-func newObject(n int) *Object { return &Object{keys: make([]string, 0, n), vals: make(map[string]any, n)} }
+func newObject(n int) *Object {
+	return &Object{keys: make([]string, 0, n), vals: make(map[string]any, n)}
+}
 
 // Set sets a key, keeping its first position.
 func (o *Object) Set(k string, v any) {
