@@ -8,108 +8,141 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// Satisfiability: every field a client can select must be resolvable by some
-// subgraph reachable from where the router is. This is a simplified form of
-// Apollo's check: from a type in subgraph S, a field is reachable if S
-// resolves it, or if some subgraph reachable through entity keys (whose key
-// fields S can provide) resolves it. @provides makes external fields local
-// along the path; @requires is assumed satisfiable.
+// Satisfiability, a simplified form of Apollo's check: walking the
+// supergraph's types as a client query would, the router holds a set of
+// options (the subgraphs it could be in, with what @provides made local).
+// A field is satisfiable if some option resolves it there, or can move the
+// entity through a resolvable @key whose fields it can provide to a
+// subgraph that resolves it. @requires is assumed satisfiable.
 
-type satState struct {
-	typ      string
+type satOption struct {
 	sg       int
-	provided string // normalised @provides selection on this type, if any
+	provided string // @provides selection applying to the current type
 }
 
 type satisfier struct {
-	m       *merger
-	seen    map[satState]bool
-	failed  map[string]bool // coordinates already reported
-	pending []satItem
-}
-
-type satItem struct {
-	st   satState
-	path []string // selections leading here, for the error message
+	m      *merger
+	seen   map[string]bool // type + options already walked
+	failed map[string]bool // coordinates already reported
 }
 
 func (m *merger) validateSatisfiability() {
-	s := &satisfier{m: m, seen: map[satState]bool{}, failed: map[string]bool{}}
-	// Root fields can be fetched from any subgraph that resolves them.
+	s := &satisfier{m: m, seen: map[string]bool{}, failed: map[string]bool{}}
 	for _, r := range m.out.roots {
-		for _, f := range m.out.types[r.typ].fields {
-			for i := range m.sgs {
-				if s.local(r.typ, f.name, i, nil) {
-					s.follow(f, i, "", []string{r.op, f.name})
+		var opts []satOption
+		for i, sg := range m.sgs {
+			if sg.types[r.typ] != nil {
+				opts = append(opts, satOption{sg: i})
+			}
+		}
+		s.walk(r.typ, opts, []string{r.op})
+	}
+}
+
+func (s *satisfier) walk(typ string, opts []satOption, path []string) {
+	key := typ + "|" + optionsKey(opts)
+	if s.seen[key] || len(opts) == 0 {
+		return
+	}
+	s.seen[key] = true
+	t := s.m.out.types[typ]
+	if t.kind == ast.Union || t.kind == ast.Interface {
+		s.walkPossibleTypes(t, opts, path)
+		if t.kind == ast.Union {
+			return
+		}
+	}
+	for _, f := range t.fields {
+		if f.inaccessible || s.hidden(f.typ.Name()) {
+			continue
+		}
+		fpath := append(clone(path), f.name)
+		var next []satOption
+		for _, o := range opts {
+			next = append(next, s.fieldOptions(t, f.name, o)...)
+		}
+		if len(next) == 0 {
+			s.report(t.name, f.name, opts, fpath)
+			continue
+		}
+		if ft := s.m.out.types[f.typ.Name()]; ft != nil && ft.kind != ast.Scalar && ft.kind != ast.Enum {
+			s.walk(ft.name, dedupe(next), fpath)
+		}
+	}
+}
+
+// walkPossibleTypes follows fragments on the possible types the option's
+// subgraph can return; types no option can return are never seen there.
+func (s *satisfier) walkPossibleTypes(t *outType, opts []satOption, path []string) {
+	byType := map[string][]satOption{}
+	var names []string
+	for _, o := range opts {
+		for _, p := range s.m.possibleTypes(o.sg, t.name) {
+			if s.m.sgs[o.sg].types[p] == nil && !s.m.sgs[o.sg].types[t.name].interfaceObject {
+				continue
+			}
+			if byType[p] == nil {
+				names = append(names, p)
+			}
+			byType[p] = append(byType[p], satOption{sg: o.sg})
+		}
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		if !s.hidden(p) {
+			s.walk(p, dedupe(byType[p]), append(clone(path), "... on "+p))
+		}
+	}
+}
+
+func (s *satisfier) hidden(name string) bool {
+	t := s.m.out.types[name]
+	return t != nil && t.inaccessible
+}
+
+// fieldOptions returns where the router can be after resolving t.field from
+// option o: locally, after a key jump, or (for an interface the subgraph
+// does not resolve the field on) through every implementation.
+func (s *satisfier) fieldOptions(t *outType, field string, o satOption) []satOption {
+	provided := providedFields(o.provided)
+	if s.local(t.name, field, o.sg, provided) {
+		return []satOption{{sg: o.sg, provided: provided[field]}}
+	}
+	var out []satOption
+	for _, k := range s.reachable(t.name, o.sg) {
+		if s.local(t.name, field, k, nil) {
+			out = append(out, satOption{sg: k})
+		}
+	}
+	// Fields an @interfaceObject adds are resolved through the interface.
+	for _, itf := range t.interfaces {
+		if s.m.fromItfObject[itf+"."+field] {
+			for _, k := range s.jumpsVia(itf, t.name, o.sg) {
+				if s.local(itf, field, k, nil) {
+					out = append(out, satOption{sg: k})
 				}
 			}
 		}
 	}
-	for len(s.pending) > 0 {
-		it := s.pending[0]
-		s.pending = s.pending[1:]
-		s.visit(it)
+	if len(out) > 0 || t.kind != ast.Interface {
+		return out
 	}
-}
-
-func (s *satisfier) push(st satState, path []string) {
-	if s.seen[st] {
-		return
+	impls := s.m.possibleTypes(o.sg, t.name)
+	if len(impls) == 0 {
+		return nil
 	}
-	s.seen[st] = true
-	s.pending = append(s.pending, satItem{st, path})
-}
-
-func (s *satisfier) visit(it satItem) {
-	m := s.m
-	t := m.out.types[it.st.typ]
-	sgType := m.sgs[it.st.sg].types[it.st.typ]
-	if t == nil || sgType == nil {
-		return
-	}
-	switch t.kind {
-	case ast.Interface, ast.Union:
-		// The router explodes abstract types into the possible types the
-		// subgraph knows; their fields are checked there.
-		for _, name := range m.possibleTypes(it.st.sg, it.st.typ) {
-			s.push(satState{typ: name, sg: it.st.sg}, append(clone(it.path), "... on "+name))
-		}
-		if t.kind == ast.Union || sgType.interfaceObject {
-			if !sgType.interfaceObject {
-				return
-			}
-		} else {
-			return
-		}
-	}
-	provided := providedFields(it.st.provided)
-	for _, f := range t.fields {
-		if f.inaccessible || (m.out.types[f.typ.Name()] != nil && m.out.types[f.typ.Name()].inaccessible) {
+	for _, p := range impls {
+		pt := s.m.out.types[p]
+		if pt == nil {
 			continue
 		}
-		path := append(clone(it.path), f.name)
-		if s.local(it.st.typ, f.name, it.st.sg, provided) {
-			s.follow(f, it.st.sg, provided[f.name], path)
-			continue
+		opts := s.fieldOptions(pt, field, satOption{sg: o.sg})
+		if len(opts) == 0 {
+			return nil
 		}
-		found := false
-		for _, k := range s.reachable(it.st.typ, it.st.sg) {
-			if s.local(it.st.typ, f.name, k, nil) {
-				s.follow(f, k, "", path)
-				found = true
-				break
-			}
-		}
-		if !found {
-			s.report(it.st, t.name+"."+f.name, path)
-		}
+		out = append(out, opts...)
 	}
-}
-
-func (s *satisfier) follow(f *outField, sg int, provided string, path []string) {
-	if ft := s.m.out.types[f.typ.Name()]; ft != nil && (ft.kind == ast.Object || ft.kind == ast.Interface || ft.kind == ast.Union) {
-		s.push(satState{typ: ft.name, sg: sg, provided: provided}, path)
-	}
+	return out
 }
 
 // local reports whether subgraph i resolves typ.field itself.
@@ -138,22 +171,39 @@ func (s *satisfier) reachable(typ string, from int) []int {
 		c := queue[0]
 		queue = queue[1:]
 		for k, sg := range s.m.sgs {
-			t := sg.types[typ]
-			if seen[k] || t == nil {
-				continue
-			}
-			for _, key := range t.keys {
-				if key.resolvable && s.canProvide(c, typ, parseFieldSet(key.fields)) {
-					seen[k] = true
-					queue = append(queue, k)
-					out = append(out, k)
-					break
-				}
+			if !seen[k] && s.hasUsableKey(sg.types[typ], c, typ) {
+				seen[k] = true
+				queue = append(queue, k)
+				out = append(out, k)
 			}
 		}
 	}
 	sort.Ints(out)
 	return out
+}
+
+// jumpsVia returns the subgraphs where interface itf has a resolvable key
+// that subgraph from can provide on its implementation impl.
+func (s *satisfier) jumpsVia(itf, impl string, from int) []int {
+	var out []int
+	for k, sg := range s.m.sgs {
+		if k != from && s.hasUsableKey(sg.types[itf], from, impl) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (s *satisfier) hasUsableKey(target *sType, from int, typ string) bool {
+	if target == nil {
+		return false
+	}
+	for _, key := range target.keys {
+		if key.resolvable && s.canProvide(from, typ, parseFieldSet(key.fields)) {
+			return true
+		}
+	}
+	return false
 }
 
 // canProvide reports whether subgraph i can produce the selection on typ,
@@ -184,24 +234,29 @@ func (s *satisfier) canProvide(i int, typ string, sel ast.SelectionSet) bool {
 	return true
 }
 
+// possibleTypes lists the object types subgraph i can return for an
+// abstract type; an @interfaceObject stands for every implementation.
 func (m *merger) possibleTypes(i int, abstract string) []string {
 	sg := m.sgs[i]
-	var out []string
 	t := sg.types[abstract]
+	if t == nil {
+		return nil
+	}
 	if t.kind == ast.Union {
 		return t.members
 	}
-	for _, name := range sg.order {
-		if contains(sg.types[name].interfaces, abstract) && sg.types[name].kind == ast.Object {
-			out = append(out, name)
-		}
-	}
-	// An @interfaceObject stands for every implementation in the supergraph.
+	var out []string
 	if t.interfaceObject {
 		for _, name := range m.order {
 			if ot := m.out.types[name]; ot != nil && ot.kind == ast.Object && contains(ot.interfaces, abstract) {
 				out = append(out, name)
 			}
+		}
+		return out
+	}
+	for _, name := range sg.order {
+		if contains(sg.types[name].interfaces, abstract) && sg.types[name].kind == ast.Object {
+			out = append(out, name)
 		}
 	}
 	return out
@@ -221,38 +276,63 @@ func providedFields(sel string) map[string]string {
 	return out
 }
 
-func (s *satisfier) report(st satState, coord string, path []string) {
+func optionsKey(opts []satOption) string {
+	parts := make([]string, len(opts))
+	for i, o := range opts {
+		parts[i] = fmt.Sprintf("%d:%s", o.sg, o.provided)
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ",")
+}
+
+func dedupe(opts []satOption) []satOption {
+	seen := map[satOption]bool{}
+	var out []satOption
+	for _, o := range opts {
+		if !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func (s *satisfier) report(typ, field string, opts []satOption, path []string) {
+	coord := typ + "." + field
 	if s.failed[coord] {
 		return
 	}
 	s.failed[coord] = true
 	m := s.m
-	var reasons []string
-	for _, sg := range m.sgs {
-		if sg.types[st.typ] == nil {
-			continue
-		}
-		switch f := sg.types[st.typ].field(coord[strings.Index(coord, ".")+1:]); {
+	var reasons, from []string
+	for _, o := range opts {
+		src := m.sgs[o.sg]
+		from = append(from, src.name)
+		switch f := src.types[typ].field(field); {
 		case f == nil:
-			reasons = append(reasons, fmt.Sprintf("- from subgraph %q: cannot find field %q.", sg.name, coord))
+			reasons = append(reasons, fmt.Sprintf("- from subgraph %q: cannot find field %q.", src.name, coord))
 		case f.external:
-			reasons = append(reasons, fmt.Sprintf("- from subgraph %q: field %q is not resolvable because marked @external.", sg.name, coord))
+			reasons = append(reasons, fmt.Sprintf("- from subgraph %q: field %q is not resolvable because marked @external.", src.name, coord))
 		default:
-			reasons = append(reasons, fmt.Sprintf("- from subgraph %q: cannot move to subgraph %q, which has field %q, because type %q has no @key it can use (or the key fields cannot be provided by subgraph %q).", m.sgs[st.sg].name, sg.name, coord, st.typ, m.sgs[st.sg].name))
+			reasons = append(reasons, fmt.Sprintf("- from subgraph %q: field %q is overridden by another subgraph.", src.name, coord))
+		}
+		for _, sg := range m.sgs {
+			if sg != src && sg.types[typ].field(field) != nil && !sg.types[typ].field(field).external {
+				reasons = append(reasons, fmt.Sprintf("  cannot move to subgraph %q, which has field %q, because type %q has no @key usable from subgraph %q.", sg.name, coord, typ, src.name))
+			}
 		}
 	}
-	m.e.add("SATISFIABILITY_ERROR", coord, one(m.sgs[st.sg].name),
+	m.e.add("SATISFIABILITY_ERROR", coord, from,
 		"The following supergraph API query:\n%s\ncannot be satisfied by the subgraphs because:\n%s", exampleQuery(path), strings.Join(reasons, "\n"))
 }
 
 // exampleQuery prints the path as the query Apollo shows in its message.
 func exampleQuery(path []string) string {
 	var b strings.Builder
-	op := path[0]
-	if op == string(ast.Query) {
+	if path[0] == string(ast.Query) {
 		b.WriteString("{\n")
 	} else {
-		b.WriteString(op + " {\n")
+		b.WriteString(path[0] + " {\n")
 	}
 	rest := path[1:]
 	for i, p := range rest {
