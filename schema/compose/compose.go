@@ -65,7 +65,7 @@ func Compose(subgraphs []Subgraph) (Result, []error) {
 	m.composedLinks, m.composedDefs = m.composedDirectives()
 	m.merge()
 	m.validateInterfaceObjects()
-	if m.out.types["Query"] == nil {
+	if q := m.out.types["Query"]; q == nil || len(q.fields) == 0 {
 		e.add("NO_QUERIES", "Query", nil, "None of the composed subgraphs expose any query.")
 	}
 	if len(e.list) > 0 {

@@ -97,3 +97,26 @@ func (sg *subgraph) fieldSetUsage() map[string]bool {
 	}
 	return used
 }
+
+// providedFields returns the fields ("Type.field") some @provides of the
+// subgraph selects.
+func (sg *subgraph) providedFields() map[string]bool {
+	if sg.providedCache != nil {
+		return sg.providedCache
+	}
+	used := map[string]bool{}
+	sg.providedCache = used
+	for _, name := range sg.order {
+		for _, f := range sg.types[name].fields {
+			if f.provides == "" {
+				continue
+			}
+			sg.walkFieldSet(f.typ.Name(), parseFieldSet(f.provides), false, func(p *sType, d *sField, _ *ast.Field, _ bool) {
+				if p != nil && d != nil {
+					used[p.name+"."+d.name] = true
+				}
+			})
+		}
+	}
+	return used
+}

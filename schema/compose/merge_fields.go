@@ -26,6 +26,8 @@ type fieldMerge struct {
 	state  []overrideState
 	// overrideFrom is the effective @override source per subgraph.
 	overrideFrom []string
+	// label is the progressive override label per subgraph, on both sides.
+	label []string
 	// invalidOverride is set when an @override was rejected, so the field
 	// is not reported again as shared.
 	invalidOverride bool
@@ -47,6 +49,7 @@ func (m *merger) mergeFields(t *outType, src []*sType) {
 			fs:           make([]*sField, len(m.sgs)),
 			state:        make([]overrideState, len(m.sgs)),
 			overrideFrom: make([]string, len(m.sgs)),
+			label:        make([]string, len(m.sgs)),
 		}
 		onlyItfObject := true
 		for i, s := range src {
@@ -106,6 +109,7 @@ func (m *merger) applyOverrides(fm *fieldMerge) {
 		switch {
 		case f.overrideLabel != "":
 			fm.state[j] = labelOverridden
+			fm.label[i], fm.label[j] = f.overrideLabel, f.overrideLabel
 		case m.sgs[j].fieldSetUsage()[fm.coord]:
 			fm.state[j] = usedOverridden
 		default:
@@ -201,11 +205,17 @@ func subgraphList(names []string) string {
 func (m *merger) validateSharing(fm *fieldMerge, src []*sType) {
 	var resolvers, nonShareable []string
 	for i, f := range fm.fs {
-		if f == nil || f.external || fm.state[i] != notOverridden || src[i].interfaceObject {
+		if f == nil || fm.state[i] != notOverridden || src[i].interfaceObject {
+			continue
+		}
+		// An @external field a @provides selects is resolved there too, and
+		// counts as shareable on that side.
+		provided := f.external && m.sgs[i].providedFields()[fm.coord]
+		if f.external && !provided {
 			continue
 		}
 		resolvers = append(resolvers, m.sgs[i].name)
-		if !f.shareable && !m.keyFields(i)[fm.coord] {
+		if !f.shareable && !provided && !m.keyFields(i)[fm.coord] {
 			nonShareable = append(nonShareable, m.sgs[i].name)
 		}
 	}
@@ -283,8 +293,8 @@ func (m *merger) joinFields(fm *fieldMerge, sameTypes bool) []applied {
 		if fm.state[i] == usedOverridden {
 			a.args = append(a.args, kv{"usedOverridden", "true"})
 		}
-		if fm.overrideFrom[i] != "" && f.overrideLabel != "" {
-			a.args = append(a.args, kv{"overrideLabel", quote(f.overrideLabel)})
+		if fm.label[i] != "" {
+			a.args = append(a.args, kv{"overrideLabel", quote(fm.label[i])})
 		}
 		out = append(out, a)
 	}

@@ -22,6 +22,7 @@ type subgraph struct {
 	// caches of fields selected by field sets, filled on first use.
 	keyFieldCache map[string]bool
 	usageCache    map[string]bool
+	providedCache map[string]bool
 }
 
 type sLink struct {

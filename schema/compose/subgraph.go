@@ -300,20 +300,12 @@ func (sg *subgraph) removePlumbing(r resolver) {
 	if t := sg.types[q]; t != nil {
 		t.removeField("_service")
 		t.removeField("_entities")
-		if len(t.fields) == 0 {
-			sg.deleteType(q)
-		}
+		return
 	}
-}
-
-func (sg *subgraph) deleteType(name string) {
-	delete(sg.types, name)
-	for i, n := range sg.order {
-		if n == name {
-			sg.order = append(sg.order[:i], sg.order[i+1:]...)
-			return
-		}
-	}
+	// Every subgraph has a query root (it serves _entities and _service), so
+	// Apollo gives Query a @join__type for every subgraph.
+	sg.types[q] = &sType{name: q, kind: ast.Object, hasDef: true, fieldByName: map[string]*sField{}}
+	sg.order = append(sg.order, q)
 }
 
 func (t *sType) removeField(name string) {
@@ -378,14 +370,15 @@ func renameRef(t *ast.Type, from, to string) {
 
 // upgradeFed1 gives a Fed 1 subgraph the meaning Apollo gives it when it
 // upgrades it to Fed 2: every field may be shared, key fields of type
-// extensions are not external, and unused @external fields are dropped.
+// extensions are not external, unused @external fields are dropped, and
+// extensions become plain definitions (no `extension: true` in the output).
 func (sg *subgraph) upgradeFed1() {
 	used := sg.fieldSetUsage()
 	for _, t := range sg.types {
-		if t.extends || !t.hasDef {
-			for i := range t.keys {
-				t.keys[i].extension = true
-			}
+		extension := t.extends || !t.hasDef
+		t.extends = false
+		for i := range t.keys {
+			t.keys[i].extension = false
 		}
 		keyFields := map[string]bool{}
 		for _, k := range t.keys {
@@ -401,7 +394,7 @@ func (sg *subgraph) upgradeFed1() {
 			if !f.external {
 				continue
 			}
-			if keyFields[f.name] && (t.extends || !t.hasDef) {
+			if keyFields[f.name] && extension {
 				f.external = false
 				continue
 			}
