@@ -42,7 +42,10 @@ func (f *Flow) Callback(ctx context.Context, provider, state, code string) (user
 	}
 	// The state is spent either way: a state started for one provider must
 	// not complete at another.
-	if st.Provider != p.name || !now.Before(st.ExpiresAt) {
+	if st.Provider != p.name {
+		return users.ExternalAccount{}, "", fmt.Errorf("state of a %s sign-in came back from %s: %w", st.Provider, p.name, users.ErrStateInvalid)
+	}
+	if !now.Before(st.ExpiresAt) {
 		return users.ExternalAccount{}, "", users.ErrStateInvalid
 	}
 	if code == "" || len(code) > maxCodeLen {

@@ -61,7 +61,8 @@ type Endpoints struct {
 	Issuers []string
 }
 
-// Flow runs sign-ins with the configured providers.
+// Flow runs sign-ins with the configured providers. It is safe for
+// concurrent use; everything per sign-in lives in the KeyStore.
 type Flow struct {
 	states    users.KeyStore
 	client    *http.Client
@@ -125,8 +126,8 @@ func (f *Flow) provider(name string) (*provider, error) {
 
 func publicURL(raw string) (string, error) {
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("oauth: public URL %q must be an absolute http(s) URL", raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("oauth: public URL %q must be an absolute http(s) URL without query", raw)
 	}
 	return strings.TrimSuffix(u.String(), "/"), nil
 }

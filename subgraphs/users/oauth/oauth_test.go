@@ -24,8 +24,9 @@ func TestSignIn(t *testing.T) {
 		provider             string
 		msTenant, fakeTenant string
 		wantPicture          string
+		wantAccessType       string // Google's: no refresh token wanted
 	}{
-		{name: "google", provider: oauth.Google, fakeTenant: tenantA, wantPicture: "https://pictures.example.test/ada.png"},
+		{name: "google", provider: oauth.Google, fakeTenant: tenantA, wantPicture: "https://pictures.example.test/ada.png", wantAccessType: "online"},
 		{name: "microsoft common", provider: oauth.Microsoft, msTenant: "common", fakeTenant: tenantA},
 		{name: "microsoft default tenant", provider: oauth.Microsoft, fakeTenant: tenantB},
 		{name: "microsoft organizations", provider: oauth.Microsoft, msTenant: "organizations", fakeTenant: tenantA},
@@ -52,6 +53,7 @@ func TestSignIn(t *testing.T) {
 				{"code_challenge_method", req.CodeChallengeMethod, "S256"},
 				{"redirect_uri", req.RedirectURI, publicURL + "/auth/" + tt.provider + "/callback"},
 				{"scope", req.Scope, "openid email profile"},
+				{"access_type", req.Query.Get("access_type"), tt.wantAccessType},
 				{"saved provider", saved.Provider, tt.provider},
 				{"saved redirect", saved.RedirectTo, "/goals?tab=2"},
 			}
@@ -301,6 +303,7 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		{"tenant with path", func(c *oauth.Config) { c.MicrosoftTenant = "common/../evil" }},
 		{"public URL without scheme", func(c *oauth.Config) { c.PublicURL = "localhost:4000" }},
 		{"no public URL", func(c *oauth.Config) { c.PublicURL = "" }},
+		{"public URL with query", func(c *oauth.Config) { c.PublicURL = publicURL + "?x=1" }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -75,40 +75,35 @@ func microsoft(id, secret, tenant string) (*definition, error) {
 	if tenant == "" {
 		tenant = "common"
 	}
-	d := &definition{
-		provider: provider{
-			name: Microsoft, title: "Microsoft",
-			oauth: oauth2.Config{ClientID: id, ClientSecret: secret},
-		},
-		endpoints: Endpoints{
-			AuthURL:  endpoints.AzureAD(tenant).AuthURL,
-			TokenURL: endpoints.AzureAD(tenant).TokenURL,
-			JWKSURL:  "https://login.microsoftonline.com/" + tenant + "/discovery/v2.0/keys",
-			Issuers:  []string{"https://login.microsoftonline.com/" + tenantPlaceholder + "/v2.0"},
-		},
-	}
+	p := provider{name: Microsoft, title: "Microsoft", oauth: oauth2.Config{ClientID: id, ClientSecret: secret}}
 	// Entra ID does not promise that the email claim was verified: only
 	// xms_edov (email domain owner verified) says so. In a single tenant the
 	// directory's administrators own the addresses, so that tenant is trusted.
 	edov := func(c *idClaims) bool { return isTrue(c.EmailDomainOwnerVerified) }
 	switch tenant {
 	case "common":
-		d.tenantOK = func(string) bool { return true }
-		d.emailVerified = edov
+		p.tenantOK = func(string) bool { return true }
+		p.emailVerified = edov
 	case "organizations":
-		d.tenantOK = func(tid string) bool { return tid != consumersTenant }
-		d.emailVerified = edov
+		p.tenantOK = func(tid string) bool { return tid != consumersTenant }
+		p.emailVerified = edov
 	case "consumers":
-		d.tenantOK = func(tid string) bool { return tid == consumersTenant }
-		d.emailVerified = edov
+		p.tenantOK = func(tid string) bool { return tid == consumersTenant }
+		p.emailVerified = edov
 	default:
 		if u, err := uuid.Parse(tenant); err != nil || u.String() != tenant {
 			return nil, fmt.Errorf("oauth: Microsoft tenant %q must be common, organizations, consumers or a tenant id (GUID)", tenant)
 		}
-		d.tenantOK = func(tid string) bool { return tid == tenant }
-		d.emailVerified = func(*idClaims) bool { return true }
+		p.tenantOK = func(tid string) bool { return tid == tenant }
+		p.emailVerified = func(*idClaims) bool { return true }
 	}
-	return d, nil
+	ep := endpoints.AzureAD(tenant)
+	return &definition{provider: p, endpoints: Endpoints{
+		AuthURL:  ep.AuthURL,
+		TokenURL: ep.TokenURL,
+		JWKSURL:  "https://login.microsoftonline.com/" + tenant + "/discovery/v2.0/keys",
+		Issuers:  []string{"https://login.microsoftonline.com/" + tenantPlaceholder + "/v2.0"},
+	}}, nil
 }
 
 // build completes the provider: redirect URI, endpoints, and the key source

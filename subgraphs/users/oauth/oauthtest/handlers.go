@@ -16,6 +16,9 @@ import (
 // keyID is the kid of the published key.
 const keyID = "fake-key-1"
 
+// refuseParam, added to an auth URL by Refuse, makes the user decline.
+const refuseParam = "oauthtest_refuse"
+
 func (p *Provider) serveAuthorize(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	req := AuthRequest{
@@ -37,6 +40,13 @@ func (p *Provider) serveAuthorize(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "state and nonce are required", http.StatusBadRequest)
 	case req.CodeChallenge == "" || req.CodeChallengeMethod != "S256":
 		http.Error(w, "PKCE with S256 is required", http.StatusBadRequest)
+	case q.Has(refuseParam):
+		back := redirect.Query()
+		back.Set("error", "access_denied")
+		back.Set("error_description", "The user declined.")
+		back.Set("state", req.State)
+		redirect.RawQuery = back.Encode()
+		http.Redirect(w, r, redirect.String(), http.StatusFound)
 	default:
 		code := rand.Text()
 		p.mu.Lock()

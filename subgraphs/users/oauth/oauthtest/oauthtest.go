@@ -189,6 +189,25 @@ func (p *Provider) LastAuthorize() AuthRequest {
 // provider redirects back with.
 func (p *Provider) Authorize(t testing.TB, authURL string) (code, state string) {
 	t.Helper()
+	q := p.follow(t, authURL)
+	if q.Get("code") == "" {
+		t.Fatalf("authorizing: redirected back without a code: %v", q)
+	}
+	return q.Get("code"), q.Get("state")
+}
+
+// Refuse plays a browser whose user declines at the provider; it returns
+// the error parameter (access_denied) and state the provider redirects back
+// with.
+func (p *Provider) Refuse(t testing.TB, authURL string) (errParam, state string) {
+	t.Helper()
+	q := p.follow(t, authURL+"&"+refuseParam+"=1")
+	return q.Get("error"), q.Get("state")
+}
+
+// follow requests authURL and returns the query of the redirect back.
+func (p *Provider) follow(t testing.TB, authURL string) url.Values {
+	t.Helper()
 	if !strings.HasPrefix(authURL, p.URL+"/authorize?") {
 		t.Fatalf("auth URL %q does not lead to this provider's /authorize", authURL)
 	}
@@ -205,6 +224,5 @@ func (p *Provider) Authorize(t testing.TB, authURL string) (code, state string) 
 	if err != nil {
 		t.Fatalf("authorizing: %v", err)
 	}
-	q := loc.Query()
-	return q.Get("code"), q.Get("state")
+	return loc.Query()
 }
