@@ -76,10 +76,13 @@ const stateTTL = 10 * time.Minute
 // New sets up the providers that have a client id and secret. ctx bounds the
 // background refresh of the providers' signing keys, so it should live as
 // long as the service. httpClient (nil for a default) is used for token
-// exchanges and key fetches.
+// exchanges and key fetches; now (nil for time.Now) is the clock.
 func New(ctx context.Context, cfg Config, states users.KeyStore, httpClient *http.Client, now func() time.Time) (*Flow, error) {
 	if httpClient == nil {
 		httpClient = &http.Client{Timeout: 10 * time.Second}
+	}
+	if now == nil {
+		now = time.Now
 	}
 	f := &Flow{states: states, client: httpClient, now: now, providers: map[string]*provider{}}
 	defs, err := definitions(cfg)
