@@ -181,7 +181,7 @@ func (m *merger) addJoinType(t *outType, src []*sType) {
 		}
 		for _, k := range s.keys {
 			a := applied{name: "join__type", args: []kv{graph, {"key", quote(k.fields)}}}
-			if m.sgs[i].fed2 && (k.extension || s.extends) {
+			if (m.sgs[i].fed2 && k.extension) || s.extends {
 				a.args = append(a.args, kv{"extension", "true"})
 			}
 			if !k.resolvable {

@@ -116,7 +116,9 @@ func (m *merger) mergeEnum(t *outType, src []*sType) {
 				deprecated = v.deprecated
 			}
 		}
-		if len(missing) > 0 {
+		// An @inaccessible value is not in the API schema, so it may be
+		// missing from some subgraphs whatever the enum's use.
+		if len(missing) > 0 && !out.inaccessible {
 			switch {
 			case use[0] && use[1]:
 				m.e.add("ENUM_VALUE_MISMATCH", t.name, missing, "Enum type %q is used as both input type and output type, but value %q is not defined in all the subgraphs defining %q: %q is defined in %s but not in %s", t.name, name, t.name, name, subgraphList(has), subgraphList(missing))

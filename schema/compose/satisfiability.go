@@ -21,13 +21,16 @@ type satOption struct {
 }
 
 type satisfier struct {
-	m      *merger
-	seen   map[string]bool // type + options already walked
-	failed map[string]bool // coordinates already reported
+	m       *merger
+	seen    map[string]bool // type + options already walked
+	failed  map[string]bool // coordinates already reported
+	provide map[string]bool // canProvide successes
+	// inProgress holds the canProvide calls on the stack, to cut cycles.
+	inProgress map[string]bool
 }
 
 func (m *merger) validateSatisfiability() {
-	s := &satisfier{m: m, seen: map[string]bool{}, failed: map[string]bool{}}
+	s := &satisfier{m: m, seen: map[string]bool{}, failed: map[string]bool{}, provide: map[string]bool{}, inProgress: map[string]bool{}}
 	for _, r := range m.out.roots {
 		var opts []satOption
 		for i, sg := range m.sgs {
@@ -51,6 +54,17 @@ func (s *satisfier) walk(typ string, opts []satOption, path []string) {
 		if t.kind == ast.Union {
 			return
 		}
+		// Where the interface has no implementation, its value is always
+		// null: nothing below it needs resolving.
+		var live []satOption
+		for _, o := range opts {
+			if s.m.sgs[o.sg].types[typ].interfaceObject || len(s.m.possibleTypes(o.sg, typ)) > 0 {
+				live = append(live, o)
+			}
+		}
+		if opts = live; len(opts) == 0 {
+			return
+		}
 	}
 	for _, f := range t.fields {
 		if f.inaccessible || s.hidden(f.typ.Name()) {
@@ -72,19 +86,33 @@ func (s *satisfier) walk(typ string, opts []satOption, path []string) {
 }
 
 // walkPossibleTypes follows fragments on the possible types the option's
-// subgraph can return; types no option can return are never seen there.
+// subgraph can return; types no option can return are never seen there. An
+// @interfaceObject knows no implementations: the router first moves to a
+// subgraph that defines the interface.
 func (s *satisfier) walkPossibleTypes(t *outType, opts []satOption, path []string) {
 	byType := map[string][]satOption{}
 	var names []string
+	add := func(p string, sg int) {
+		if byType[p] == nil {
+			names = append(names, p)
+		}
+		byType[p] = append(byType[p], satOption{sg: sg})
+	}
 	for _, o := range opts {
+		if s.m.sgs[o.sg].types[t.name].interfaceObject {
+			for _, k := range s.jumpsVia(t.name, t.name, o.sg) {
+				if !s.m.sgs[k].types[t.name].interfaceObject {
+					for _, p := range s.m.possibleTypes(k, t.name) {
+						add(p, k)
+					}
+				}
+			}
+			continue
+		}
 		for _, p := range s.m.possibleTypes(o.sg, t.name) {
-			if s.m.sgs[o.sg].types[p] == nil && !s.m.sgs[o.sg].types[t.name].interfaceObject {
-				continue
+			if s.m.sgs[o.sg].types[p] != nil {
+				add(p, o.sg)
 			}
-			if byType[p] == nil {
-				names = append(names, p)
-			}
-			byType[p] = append(byType[p], satOption{sg: o.sg})
 		}
 	}
 	sort.Strings(names)
@@ -101,14 +129,15 @@ func (s *satisfier) hidden(name string) bool {
 }
 
 // fieldOptions returns where the router can be after resolving t.field from
-// option o: locally, after a key jump, or (for an interface the subgraph
-// does not resolve the field on) through every implementation.
+// option o: locally, after a key jump (the planner may prefer another
+// subgraph even when this one has the field), or, for an interface the
+// subgraph does not resolve the field on, through every implementation.
 func (s *satisfier) fieldOptions(t *outType, field string, o satOption) []satOption {
 	provided := providedFields(o.provided)
-	if s.local(t.name, field, o.sg, provided) {
-		return []satOption{{sg: o.sg, provided: provided[field]}}
-	}
 	var out []satOption
+	if s.local(t.name, field, o.sg, provided) {
+		out = append(out, satOption{sg: o.sg, provided: provided[field]})
+	}
 	for _, k := range s.reachable(t.name, o.sg) {
 		if s.local(t.name, field, k, nil) {
 			out = append(out, satOption{sg: k})
@@ -155,8 +184,9 @@ func (s *satisfier) local(typ, field string, i int, provided map[string]string) 
 		return false
 	}
 	if f.external {
+		// A subgraph can always return the key fields of its entities.
 		_, ok := provided[field]
-		return ok
+		return ok || s.m.keyFields(i)[typ+"."+field]
 	}
 	return true
 }
@@ -206,29 +236,70 @@ func (s *satisfier) hasUsableKey(target *sType, from int, typ string) bool {
 	return false
 }
 
-// canProvide reports whether subgraph i can produce the selection on typ,
-// as a key representation needs.
+// canProvide reports whether the router, in subgraph i on typ, can collect
+// the selection (a key's fields): locally or by fetching some fields from
+// other subgraphs first, as Apollo's query graph allows.
 func (s *satisfier) canProvide(i int, typ string, sel ast.SelectionSet) bool {
-	t := s.m.sgs[i].types[typ]
-	if t == nil || sel == nil {
+	if sel == nil || s.m.sgs[i].types[typ] == nil {
 		return false
 	}
-	own := s.m.keyFields(i)
+	var b strings.Builder
+	writeSelection(&b, sel)
+	key := fmt.Sprintf("%d|%s|%s", i, typ, b.String())
+	if s.provide[key] {
+		return true
+	}
+	if s.inProgress[key] {
+		return false // a cycle provides nothing
+	}
+	s.inProgress[key] = true
+	ok := s.collect(i, typ, sel)
+	delete(s.inProgress, key)
+	// Only successes are remembered: a failure may be due to a cycle
+	// through a caller that is still in progress.
+	s.provide[key] = ok
+	if !ok {
+		delete(s.provide, key)
+	}
+	return ok
+}
+
+func (s *satisfier) collect(i int, typ string, sel ast.SelectionSet) bool {
+	t := s.m.out.types[typ]
+	if t == nil {
+		return false
+	}
 	for _, x := range sel {
 		switch x := x.(type) {
 		case *ast.Field:
 			if x.Name == "__typename" {
 				continue
 			}
-			f := t.field(x.Name)
-			if f == nil || (f.external && !own[typ+"."+x.Name]) {
+			opts := s.fieldOptions(t, x.Name, satOption{sg: i})
+			if len(opts) == 0 {
 				return false
 			}
-			if len(x.SelectionSet) > 0 && !s.canProvide(i, f.typ.Name(), x.SelectionSet) {
+			if len(x.SelectionSet) == 0 {
+				continue
+			}
+			ft := s.m.out.types[t.field(x.Name).typ.Name()]
+			found := false
+			for _, o := range opts {
+				if ft != nil && s.canProvide(o.sg, ft.name, x.SelectionSet) {
+					found = true
+					break
+				}
+			}
+			if !found {
 				return false
 			}
 		case *ast.InlineFragment:
-			return false
+			if x.TypeCondition != "" && x.TypeCondition != typ {
+				continue // only matters for objects of that type
+			}
+			if !s.collect(i, typ, x.SelectionSet) {
+				return false
+			}
 		}
 	}
 	return true

@@ -82,10 +82,36 @@ func parseSubgraph(in Subgraph, e *errs) *subgraph {
 	}
 	sg.removePlumbing(r)
 	sg.normaliseRoots()
+	sg.removeFakeExternals()
 	if !sg.fed2 {
 		sg.upgradeFed1()
 	}
 	return sg
+}
+
+// removeFakeExternals: on a type extension (extend type or @extends),
+// @external on a key field only says another subgraph defines the field;
+// this subgraph can still return it, as Apollo treats it.
+func (sg *subgraph) removeFakeExternals() {
+	for _, t := range sg.types {
+		extension := t.extends || !t.hasDef
+		keyFields := map[string]bool{}
+		for _, k := range t.keys {
+			if !extension && !k.extension {
+				continue
+			}
+			for _, s := range parseFieldSet(k.fields) {
+				if f, ok := s.(*ast.Field); ok {
+					keyFields[f.Name] = true
+				}
+			}
+		}
+		for _, f := range t.fields {
+			if keyFields[f.name] {
+				f.external = false
+			}
+		}
+	}
 }
 
 // readLinks finds the federation @link (Fed 2) and the other links, which
@@ -369,36 +395,19 @@ func renameRef(t *ast.Type, from, to string) {
 }
 
 // upgradeFed1 gives a Fed 1 subgraph the meaning Apollo gives it when it
-// upgrades it to Fed 2: every field may be shared, key fields of type
-// extensions are not external, unused @external fields are dropped, and
-// extensions become plain definitions (no `extension: true` in the output).
+// upgrades it to Fed 2: every field may be shared, unused @external fields
+// are dropped, and `extend type` becomes a plain definition (no
+// `extension: true` in the output; @extends keeps it).
 func (sg *subgraph) upgradeFed1() {
 	used := sg.fieldSetUsage()
 	for _, t := range sg.types {
-		extension := t.extends || !t.hasDef
-		t.extends = false
 		for i := range t.keys {
 			t.keys[i].extension = false
-		}
-		keyFields := map[string]bool{}
-		for _, k := range t.keys {
-			for _, s := range parseFieldSet(k.fields) {
-				if f, ok := s.(*ast.Field); ok {
-					keyFields[f.Name] = true
-				}
-			}
 		}
 		var drop []string
 		for _, f := range t.fields {
 			f.shareable = true
-			if !f.external {
-				continue
-			}
-			if keyFields[f.name] && extension {
-				f.external = false
-				continue
-			}
-			if !used[t.name+"."+f.name] {
+			if f.external && !used[t.name+"."+f.name] {
 				drop = append(drop, f.name)
 			}
 		}

@@ -96,7 +96,8 @@ func (sg *subgraph) validateDependent(parentType, coord, directive, fields strin
 		default:
 			sg.checkSelectionShape(def, f, where, code+"_INVALID_FIELDS", coord, e)
 			leaf := len(f.SelectionSet) == 0
-			if sg.fed2 && leaf && !def.external && !externalParent {
+			// Interface fields cannot be @external; their implementations are.
+			if sg.fed2 && leaf && !def.external && !externalParent && parent.kind != ast.Interface {
 				e.add(code+"_FIELDS_MISSING_EXTERNAL", coord, one(sg.name), "%s: field %q should not be part of a @%s since it is already provided by this subgraph (it is not marked @external)", where, parent.name+"."+def.name, directive)
 			}
 		}
