@@ -2,7 +2,7 @@ package db
 
 import (
 	"context"
-		"errors"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"

@@ -31,6 +31,7 @@ func openSQLite(ctx context.Context, cfg Config) (*DB, error) {
 	q.Add("_pragma", "synchronous(NORMAL)") // safe with WAL; loses at most the last commits on power loss
 	q.Set("_txlock", "immediate")
 	q.Set("_time_format", "sqlite") // "2006-01-02 15:04:05.999999999-07:00": sortable for UTC values
+	q.Set("_timezone", "UTC")       // times are written and read back in UTC, as pgx does for TIMESTAMP
 	dsn := "file:" + path + "?" + q.Encode()
 
 	sqlDB, err := sql.Open("sqlite", dsn)
