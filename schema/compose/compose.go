@@ -49,7 +49,11 @@ func Compose(subgraphs []Subgraph) (Result, []error) {
 	assignGraphNames(sgs)
 	for _, sg := range sgs {
 		sg.validateSubgraph(e)
+		for _, d := range sg.unsupported {
+			e.add("UNSUPPORTED_FEATURE", d, one(sg.name), "%s is not supported by this composer yet; compose with Apollo's rover instead", d)
+		}
 	}
+	validateImportNames(sgs, e)
 	if len(e.list) > 0 {
 		return Result{}, e.list
 	}

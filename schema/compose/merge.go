@@ -245,8 +245,19 @@ func (m *merger) metaDirectives(deprecated *string, inaccessible bool, tags []st
 	for _, tag := range tags {
 		out = append(out, applied{name: "tag", args: []kv{{"name", quote(tag)}}})
 	}
+	// Carried federation directives are not repeatable: one application
+	// per name, merged. Composed directives keep each distinct application.
+	carried := map[string][]*ast.Directive{}
+	var carriedNames []string
 	seen := map[string]bool{}
 	for _, d := range other {
+		if carriedSpecs[d.Name].url != "" {
+			if carried[d.Name] == nil {
+				carriedNames = append(carriedNames, d.Name)
+			}
+			carried[d.Name] = append(carried[d.Name], d)
+			continue
+		}
 		if !m.composed[d.Name] {
 			continue
 		}
@@ -258,6 +269,9 @@ func (m *merger) metaDirectives(deprecated *string, inaccessible bool, tags []st
 		}
 		seen[b.String()] = true
 		out = append(out, a)
+	}
+	for _, n := range carriedNames {
+		out = append(out, mergeCarried(n, carried[n]))
 	}
 	return out
 }

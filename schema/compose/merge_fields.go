@@ -90,12 +90,9 @@ func (m *merger) applyOverrides(fm *fieldMerge) {
 			continue
 		}
 		j := m.indexOf(f.override)
-		if j < 0 || fm.fs[j] == nil {
-			// Apollo only hints here: the override has nothing to take over.
-			continue
-		}
-		if fm.fs[j].external {
-			// Nothing to take over either, but Apollo records the override.
+		if j < 0 || fm.fs[j] == nil || fm.fs[j].external {
+			// Nothing to take over (Apollo only hints), but Apollo still
+			// records the override.
 			fm.overrideFrom[i] = f.override
 			continue
 		}

@@ -19,6 +19,11 @@ type subgraph struct {
 	dirDefs  map[string]*ast.DirectiveDefinition
 	usesTag  bool
 	usesInac bool
+	// carriedUsed lists the carried federation directives the subgraph
+	// uses (canonical names); unsupported the directives we cannot compose.
+	carriedUsed  []string
+	carriedLocal []string // the name each carried directive is used under
+	unsupported  []string
 	// caches of fields selected by field sets, filled on first use.
 	keyFieldCache map[string]bool
 	usageCache    map[string]bool

@@ -210,8 +210,8 @@ func (sg *subgraph) addBlock(def *ast.Definition, isExt bool, r resolver, e *err
 			t.tags = appendUnique(t.tags, argString(d, "name"))
 			sg.usesTag = true
 		default:
-			if !r.isFed(d.Name) && d.Name != "link" {
-				t.other = append(t.other, d)
+			if k := sg.keep(d, r); k != nil {
+				t.other = append(t.other, k)
 			}
 		}
 	}
@@ -243,10 +243,11 @@ func (sg *subgraph) addBlock(def *ast.Definition, isExt bool, r resolver, e *err
 				sv.tags = appendUnique(sv.tags, argString(d, "name"))
 				sg.usesTag = true
 			case d.Name == "deprecated":
-				reason := argString(d, "reason")
-				sv.deprecated = &reason
-			case !r.isFed(d.Name):
-				sv.other = append(sv.other, d)
+				sv.deprecated = deprecation(d)
+			default:
+				if k := sg.keep(d, r); k != nil {
+					sv.other = append(sv.other, k)
+				}
 			}
 		}
 		t.values = append(t.values, sv)
@@ -278,13 +279,11 @@ func (sg *subgraph) readField(f *ast.FieldDefinition, r resolver) *sField {
 		default:
 			switch {
 			case d.Name == "deprecated":
-				reason := argString(d, "reason")
-				if d.Arguments.ForName("reason") == nil {
-					reason = "No longer supported"
+				sf.deprecated = deprecation(d)
+			default:
+				if k := sg.keep(d, r); k != nil {
+					sf.other = append(sf.other, k)
 				}
-				sf.deprecated = &reason
-			case !r.isFed(d.Name):
-				sf.other = append(sf.other, d)
 			}
 		}
 	}
@@ -299,10 +298,11 @@ func (sg *subgraph) readField(f *ast.FieldDefinition, r resolver) *sField {
 				sa.tags = appendUnique(sa.tags, argString(d, "name"))
 				sg.usesTag = true
 			case d.Name == "deprecated":
-				reason := argString(d, "reason")
-				sa.deprecated = &reason
-			case !r.isFed(d.Name):
-				sa.other = append(sa.other, d)
+				sa.deprecated = deprecation(d)
+			default:
+				if k := sg.keep(d, r); k != nil {
+					sa.other = append(sa.other, k)
+				}
 			}
 		}
 		sf.args = append(sf.args, sa)
@@ -415,6 +415,40 @@ func (sg *subgraph) upgradeFed1() {
 			t.removeField(n)
 		}
 	}
+}
+
+// keep returns the directive to carry towards the supergraph: federation
+// directives with a supergraph meaning (@authenticated, @cost, ...) under
+// their canonical name, other directives as they are (merging keeps those
+// @composeDirective names), federation plumbing not at all.
+func (sg *subgraph) keep(d *ast.Directive, r resolver) *ast.Directive {
+	if d.Name == "link" {
+		return nil
+	}
+	canonical, fed := r.local[d.Name]
+	if !fed && !strings.HasPrefix(d.Name, r.prefix+"__") {
+		return d
+	}
+	switch {
+	case carriedSpecs[canonical].url != "":
+		if !contains(sg.carriedUsed, canonical) {
+			sg.carriedUsed = append(sg.carriedUsed, canonical)
+			sg.carriedLocal = append(sg.carriedLocal, d.Name)
+		}
+		return &ast.Directive{Name: canonical, Arguments: d.Arguments, Position: d.Position}
+	case canonical == "context" || canonical == "fromContext":
+		sg.unsupported = appendUnique(sg.unsupported, "@"+canonical)
+	}
+	return nil
+}
+
+// deprecation returns the reason of a @deprecated, with GraphQL's default.
+func deprecation(d *ast.Directive) *string {
+	reason := "No longer supported"
+	if a := d.Arguments.ForName("reason"); a != nil && a.Value != nil {
+		reason = a.Value.Raw
+	}
+	return &reason
 }
 
 func argString(d *ast.Directive, name string) string {

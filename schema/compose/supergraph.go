@@ -83,6 +83,7 @@ func (m *merger) addSpecs() {
 		s.links = append(s.links, applied{name: "link", args: []kv{{"url", quote("https://specs.apollo.dev/inaccessible/v0.2")}, {"for", "SECURITY"}}})
 		defs = append(defs, defInaccessible)
 	}
+	defs = append(defs, m.addCarriedSpecs()...)
 	s.links = append(s.links, m.composedLinks...)
 	defs = append(defs, m.composedDefs...)
 	sort.Slice(defs, func(i, j int) bool { return directiveName(defs[i]) < directiveName(defs[j]) })
