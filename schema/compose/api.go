@@ -115,8 +115,17 @@ func apiDirs(dirs []applied) []applied {
 	return out
 }
 
+// isSpecType reports types that belong to a linked spec, not to the API.
 func isSpecType(name string) bool {
-	return strings.HasPrefix(name, "join__") || strings.HasPrefix(name, "link__")
+	prefix, _, ok := strings.Cut(name, "__")
+	if !ok {
+		return false
+	}
+	switch prefix {
+	case "join", "link", "policy", "requiresScopes":
+		return true
+	}
+	return false
 }
 
 func isBuiltinScalar(name string) bool {

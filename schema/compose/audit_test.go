@@ -11,7 +11,8 @@ import (
 // federation-gateway-audit (46 suites) and compares each result with what
 // Apollo's composition makes of them. The suite is not vendored: extract it
 // with `node schema/crosscheck/extract-audit.mjs <audit checkout> <dir>` and
-// set COMPOSE_AUDIT_DIR=<dir>. Our supergraphs are written into <dir>.
+// set COMPOSE_AUDIT_DIR=<dir>. Our supergraph and API schemas are written
+// into <dir>.
 func TestAuditSuite(t *testing.T) {
 	root := os.Getenv("COMPOSE_AUDIT_DIR")
 	if root == "" {
@@ -27,8 +28,10 @@ func TestAuditSuite(t *testing.T) {
 			if len(errs) > 0 {
 				t.Fatalf("composition failed: %s", errorText(errs))
 			}
-			if err := os.WriteFile(filepath.Join(dir, SupergraphFile), []byte(res.Supergraph), 0o644); err != nil {
-				t.Fatal(err)
+			for _, out := range outputs(res) {
+				if err := os.WriteFile(filepath.Join(dir, out[0]), []byte(out[1]), 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 		})
 	}

@@ -5,7 +5,7 @@
 //
 // Usage: node crosscheck.mjs <testdata dir>   (exit 1 on unexplained differences)
 import { composeServices } from '@apollo/composition';
-import { parse, print, Kind } from 'graphql';
+import { parse, print, printSchema, Kind } from 'graphql';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { KNOWN } from './known.mjs';
@@ -81,6 +81,13 @@ function subgraphs(dir) {
     });
 }
 
+function diff(ours, theirs, what) {
+  const out = [];
+  for (const l of theirs) if (!ours.has(l)) out.push(`- apollo ${what}: ${l}`);
+  for (const l of ours) if (!theirs.has(l)) out.push(`+ ours ${what}:   ${l}`);
+  return out;
+}
+
 function compareCase(dir) {
   const name = basename(dir);
   let result;
@@ -103,9 +110,12 @@ function compareCase(dir) {
   if (!existsSync(join(dir, 'supergraph.graphql'))) return ['apollo composes this case, we do not'];
   const ours = lines(readFileSync(join(dir, 'supergraph.graphql'), 'utf8'));
   const theirs = lines(result.supergraphSdl);
-  const diffs = [];
-  for (const l of theirs) if (!ours.has(l)) diffs.push(`- apollo: ${l}`);
-  for (const l of ours) if (!theirs.has(l)) diffs.push(`+ ours:   ${l}`);
+  const diffs = diff(ours, theirs, '');
+  // The API schema is compared when the case has one.
+  if (existsSync(join(dir, 'api.graphql'))) {
+    const api = printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
+    diffs.push(...diff(lines(readFileSync(join(dir, 'api.graphql'), 'utf8')), lines(api), 'api '));
+  }
   return diffs;
 }
 
