@@ -99,7 +99,6 @@ func (m *merger) applyOverrides(fm *fieldMerge) {
 		from := fm.fs[j]
 		if from.hasOverride {
 			m.e.add("OVERRIDE_SOURCE_HAS_OVERRIDE", fm.coord, []string{sg.name, f.override}, "Field %q on subgraph %q is also marked with directive @override in subgraph %q. Only one @override directive is allowed per field.", fm.coord, sg.name, f.override)
-			fm.invalidOverride = true
 			continue
 		}
 		if from.requires != "" || from.provides != "" {

@@ -101,8 +101,18 @@ function compareCase(dir) {
   if (name.startsWith('error_')) {
     const want = name.slice('error_'.length).split('__')[0].toUpperCase();
     if (!result.errors) return [`apollo composed successfully, we report ${want}`];
-    const codes = result.errors.map((e) => e.extensions?.code);
-    return codes.includes(want) ? [] : [`apollo reports ${codes.join(', ')}, we report ${want}`];
+    // Both sides must report the same set of rule codes.
+    const theirs = new Set(result.errors.map((e) => e.extensions?.code));
+    const ours = new Set(
+      readFileSync(join(dir, 'errors.txt'), 'utf8')
+        .split('\n')
+        .map((l) => l.match(/^([A-Z][A-Z0-9_]+)[ :]/)?.[1])
+        .filter(Boolean),
+    );
+    const out = [];
+    for (const c of theirs) if (!ours.has(c)) out.push(`apollo reports ${c}, we do not`);
+    for (const c of ours) if (!theirs.has(c)) out.push(`we report ${c}, apollo does not`);
+    return out;
   }
   if (result.errors) {
     return [`apollo fails: ${result.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('\n')}`];
