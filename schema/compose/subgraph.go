@@ -22,6 +22,10 @@ var plumbingTypes = map[string]bool{
 	"_Service": true, "_Any": true, "_Entity": true, "_FieldSet": true, "FieldSet": true,
 }
 
+// maxFedMinor is the newest federation spec version (2.x) we know, as of
+// @apollo/composition 2.14.
+const maxFedMinor = 14
+
 var fedURL = regexp.MustCompile(`^https://specs\.apollo\.dev/federation/v2\.(\d+)$`)
 
 // resolver maps the names a subgraph uses for federation directives to their
@@ -58,6 +62,10 @@ func parseSubgraph(in Subgraph, e *errs) *subgraph {
 	}
 	schemaDefs := append(append(ast.SchemaDefinitionList{}, doc.Schema...), doc.SchemaExtension...)
 	r := sg.readLinks(schemaDefs)
+	if sg.fedMinor > maxFedMinor {
+		e.add("UNKNOWN_FEDERATION_LINK_VERSION", "", one(sg.name), "Invalid version v2.%d for the federation feature in @link directive on schema", sg.fedMinor)
+		return nil
+	}
 	for _, sd := range schemaDefs {
 		for _, op := range sd.OperationTypes {
 			sg.roots[op.Operation] = op.Type
@@ -74,6 +82,7 @@ func parseSubgraph(in Subgraph, e *errs) *subgraph {
 		}
 		sg.dirDefs[d.Name] = d
 	}
+	sg.checkDirectivesKnown(doc, r, e)
 	for _, def := range doc.Definitions {
 		sg.addBlock(def, false, r, e)
 	}
@@ -82,6 +91,7 @@ func parseSubgraph(in Subgraph, e *errs) *subgraph {
 	}
 	sg.removePlumbing(r)
 	sg.normaliseRoots()
+	sg.checkTypes(e)
 	sg.removeFakeExternals()
 	if !sg.fed2 {
 		sg.upgradeFed1()
