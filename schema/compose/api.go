@@ -56,6 +56,7 @@ func (m *merger) apiSchema() *outSchema {
 			if hidden(f.typ.Name()) && !isBuiltinScalar(f.typ.Name()) {
 				m.e.add("REFERENCED_INACCESSIBLE", coord, nil, "Type %q is @inaccessible but is referenced by %q, which is in the API schema.", f.typ.Name(), coord)
 			}
+			m.checkDefault(coord, f)
 			af := &outField{name: f.name, desc: f.desc, typ: f.typ, def: f.def, dirs: apiDirs(f.dirs)}
 			for _, a := range f.args {
 				acoord := coord + "(" + a.name + ":)"
@@ -68,6 +69,7 @@ func (m *merger) apiSchema() *outSchema {
 				if hidden(a.typ.Name()) && !isBuiltinScalar(a.typ.Name()) {
 					m.e.add("REFERENCED_INACCESSIBLE", acoord, nil, "Type %q is @inaccessible but is referenced by %q, which is in the API schema.", a.typ.Name(), acoord)
 				}
+				m.checkDefault(acoord, a)
 				af.args = append(af.args, &outField{name: a.name, desc: a.desc, typ: a.typ, def: a.def, dirs: apiDirs(a.dirs)})
 			}
 			at.fields = append(at.fields, af)
@@ -81,6 +83,25 @@ func (m *merger) apiSchema() *outSchema {
 	}
 	m.checkImplementedByInaccessible()
 	return api
+}
+
+// checkDefault: a default value in the API schema cannot use an
+// @inaccessible enum value.
+func (m *merger) checkDefault(coord string, f *outField) {
+	enum := m.out.types[f.typ.Name()]
+	if f.def == "" || enum == nil || enum.kind != ast.Enum {
+		return
+	}
+	words := strings.FieldsFunc(f.def, func(r rune) bool {
+		return !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	})
+	for _, w := range words {
+		for _, v := range enum.values {
+			if v.name == w && v.inaccessible {
+				m.e.add("DEFAULT_VALUE_USES_INACCESSIBLE", coord, nil, "Enum value %q is @inaccessible but is used in the default value of %q, which is in the API schema.", enum.name+"."+v.name, coord)
+			}
+		}
+	}
 }
 
 // checkImplementedByInaccessible: a visible interface field cannot be

@@ -103,7 +103,6 @@ func (m *merger) applyOverrides(fm *fieldMerge) {
 		}
 		if from.requires != "" || from.provides != "" {
 			m.e.add("OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE", fm.coord, []string{sg.name, f.override}, "@override cannot be used on field %q on subgraph %q since %q on %q is marked with directive \"@%s\"", fm.coord, sg.name, fm.coord, f.override, map[bool]string{true: "requires", false: "provides"}[from.requires != ""])
-			fm.invalidOverride = true
 			continue
 		}
 		fm.overrideFrom[i] = f.override
@@ -167,6 +166,11 @@ func (m *merger) mergeField(fm *fieldMerge, src []*sType) *outField {
 		m.e.add("FIELD_TYPE_MISMATCH", fm.coord, defining, "Type of field %q is incompatible across subgraphs: %s", fm.coord, describeTypes(m, fm.fs))
 		return nil
 	}
+	for i, f := range fm.fs {
+		if f != nil && f.external && !m.sub.isSubtype(out.typ, f.typ, false) {
+			m.e.add("EXTERNAL_TYPE_MISMATCH", fm.coord, []string{m.sgs[i].name}, "Type of field %q is incompatible across subgraphs (where marked @external): it has type %q in %s but type %q in subgraph %q", fm.coord, out.typ.String(), subgraphList(m.resolvers(fm)), f.typ.String(), m.sgs[i].name)
+		}
+	}
 	out.desc = pickDescription(descs)
 	if fm.parent.kind == ast.Object && !fm.invalidOverride {
 		m.validateSharing(fm, src)
@@ -177,6 +181,17 @@ func (m *merger) mergeField(fm *fieldMerge, src []*sType) *outField {
 		out.dirs = append(out.dirs, m.joinFields(fm, sameTypes)...)
 	}
 	out.dirs = append(out.dirs, m.metaDirectives(deprecated, out.inaccessible, tags, other)...)
+	return out
+}
+
+// resolvers names the subgraphs defining the field without @external.
+func (m *merger) resolvers(fm *fieldMerge) []string {
+	var out []string
+	for i, f := range fm.fs {
+		if f != nil && !f.external {
+			out = append(out, m.sgs[i].name)
+		}
+	}
 	return out
 }
 
@@ -381,19 +396,25 @@ func (m *merger) mergeInputValue(coord string, vals []*sField, sgs []string, cod
 		if codePrefix == "INPUT_FIELD" {
 			code = "FIELD_TYPE_MISMATCH"
 		}
-		m.e.add(code, coord, sgs, "Type of %q is incompatible across subgraphs: %s", coord, typesIn(vals, sgs))
+		what := map[string]string{"FIELD_ARGUMENT": "argument", "INPUT_FIELD": "input field"}[codePrefix]
+		m.e.add(code, coord, sgs, "Type of %s %q is incompatible across subgraphs: it has %s", what, coord, typesIn(vals, sgs))
 		return nil
 	}
 	defs := map[string]bool{}
-	for _, v := range vals {
+	var parts []string
+	for i, v := range vals {
 		d := printValue(v.def)
 		defs[d] = true
 		if d != "" {
 			out.def = d
+		} else {
+			d = "no default value"
 		}
+		parts = append(parts, fmt.Sprintf("default value %s in subgraph %q", d, sgs[i]))
 	}
 	if len(defs) > 1 {
-		m.e.add(codePrefix+"_DEFAULT_MISMATCH", coord, sgs, "%q has incompatible default values across subgraphs", coord)
+		what := map[string]string{"FIELD_ARGUMENT": "Argument", "INPUT_FIELD": "Input field"}[codePrefix]
+		m.e.add(codePrefix+"_DEFAULT_MISMATCH", coord, sgs, "%s %q has incompatible default values across subgraphs: it has %s", what, coord, strings.Join(parts, " but "))
 	}
 	out.desc = pickDescription(descs)
 	out.dirs = m.metaDirectives(deprecated, out.inaccessible, tags, other)

@@ -90,7 +90,7 @@ func parseSubgraph(in Subgraph, e *errs) *subgraph {
 		sg.addBlock(def, true, r, e)
 	}
 	sg.removePlumbing(r)
-	sg.normaliseRoots()
+	sg.normaliseRoots(e)
 	sg.checkTypes(e)
 	sg.removeFakeExternals()
 	if !sg.fed2 {
@@ -368,10 +368,15 @@ func (sg *subgraph) rootName(op ast.Operation) string {
 
 // normaliseRoots renames root types to Query/Mutation/Subscription, as the
 // supergraph always uses those names.
-func (sg *subgraph) normaliseRoots() {
-	for op, name := range sg.roots {
+func (sg *subgraph) normaliseRoots(e *errs) {
+	for _, op := range []ast.Operation{ast.Query, ast.Mutation, ast.Subscription} {
+		name, ok := sg.roots[op]
 		want := defaultRoots[op]
-		if name == want || sg.types[name] == nil {
+		if !ok || name == want || sg.types[name] == nil {
+			continue
+		}
+		if sg.types[want] != nil {
+			e.add("ROOT_"+strings.ToUpper(string(op))+"_USED", want, one(sg.name), "The schema has a type named %q but it is not set as the %s root type (%q is instead): this is not supported by federation. If a root type does not use its default name, there should be no other type with that default name.", want, op, name)
 			continue
 		}
 		t := sg.types[name]

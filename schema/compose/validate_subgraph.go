@@ -19,6 +19,9 @@ func (sg *subgraph) validateSubgraph(e *errs) {
 		}
 		for _, f := range t.fields {
 			coord := t.name + "." + f.name
+			if t.kind == ast.Interface && sg.fed2 && !sg.validateInterfaceField(t, f, e) {
+				continue
+			}
 			if f.requires != "" {
 				sg.validateDependent(t.name, coord, "requires", f.requires, e)
 			}
@@ -43,6 +46,28 @@ func (sg *subgraph) validateSubgraph(e *errs) {
 	if sg.fed2 {
 		sg.validateExternalsUsed(e)
 	}
+}
+
+// validateInterfaceField reports the federation directives interface fields
+// cannot have; it returns false when the field's @provides is not to be
+// checked further (Apollo stops there, but goes on with @requires).
+func (sg *subgraph) validateInterfaceField(t *sType, f *sField, e *errs) bool {
+	coord := t.name + "." + f.name
+	if f.external {
+		e.add("EXTERNAL_ON_INTERFACE", coord, one(sg.name), "Interface type field %q is marked @external but @external is not allowed on interface fields (it is nonsensical).", coord)
+	}
+	if f.shareable {
+		e.add("INVALID_SHAREABLE_USAGE", coord, one(sg.name), "Invalid use of @shareable on field %q: only object type fields can be marked with @shareable", coord)
+	}
+	ok := true
+	if f.requires != "" {
+		e.add("REQUIRES_UNSUPPORTED_ON_INTERFACE", coord, one(sg.name), "Cannot use @requires on field %q of parent type %q: @requires is not yet supported within interfaces", coord, t.name)
+	}
+	if f.provides != "" {
+		e.add("PROVIDES_UNSUPPORTED_ON_INTERFACE", coord, one(sg.name), "Cannot use @provides on field %q of parent type %q: @provides is not yet supported within interfaces", coord, t.name)
+		ok = false
+	}
+	return ok
 }
 
 func (sg *subgraph) validateKey(t *sType, k *sKey, e *errs) {
@@ -96,12 +121,32 @@ func (sg *subgraph) validateDependent(parentType, coord, directive, fields strin
 		default:
 			sg.checkSelectionShape(def, f, where, code+"_INVALID_FIELDS", coord, e)
 			leaf := len(f.SelectionSet) == 0
-			// Interface fields cannot be @external; their implementations are.
-			if sg.fed2 && leaf && !def.external && !externalParent && parent.kind != ast.Interface {
+			if sg.fed2 && leaf && !def.external && !externalParent && !sg.externalInImplementations(parent, def.name) {
 				e.add(code+"_FIELDS_MISSING_EXTERNAL", coord, one(sg.name), "%s: field %q should not be part of a @%s since it is already provided by this subgraph (it is not marked @external)", where, parent.name+"."+def.name, directive)
 			}
 		}
 	})
+}
+
+// externalInImplementations: interface fields cannot be @external, so an
+// interface field counts as external when every implementation in the
+// subgraph has it @external.
+func (sg *subgraph) externalInImplementations(itf *sType, field string) bool {
+	if itf.kind != ast.Interface {
+		return false
+	}
+	found := false
+	for _, name := range sg.order {
+		t := sg.types[name]
+		if t.kind != ast.Object || !contains(t.interfaces, itf.name) {
+			continue
+		}
+		if f := t.field(field); f == nil || !f.external {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // checkSelectionShape reports a leaf field with a sub-selection or a
@@ -149,7 +194,7 @@ func (sg *subgraph) validateExternalsUsed(e *errs) {
 	for _, name := range sg.order {
 		t := sg.types[name]
 		for _, f := range t.fields {
-			if f.external && !used[t.name+"."+f.name] && t.kind == ast.Object {
+			if f.external && !used[t.name+"."+f.name] && (t.kind == ast.Object || t.kind == ast.Interface) {
 				e.add("EXTERNAL_UNUSED", t.name+"."+f.name, one(sg.name),
 					"Field %q is marked @external but is not used in any federation directive (@key, @provides, @requires) or to satisfy an interface; the field declaration has no use and should be removed (or the field should not be @external).", t.name+"."+f.name)
 			}
