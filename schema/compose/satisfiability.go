@@ -13,7 +13,8 @@ import (
 // options (the subgraphs it could be in, with what @provides made local).
 // A field is satisfiable if some option resolves it there, or can move the
 // entity through a resolvable @key whose fields it can provide to a
-// subgraph that resolves it. @requires is assumed satisfiable.
+// subgraph that resolves it. Key and @requires fields may themselves be
+// collected from other subgraphs first, as Apollo's query graph allows.
 
 type satOption struct {
 	sg       int
@@ -188,7 +189,8 @@ func (s *satisfier) local(typ, field string, i int, provided map[string]string) 
 		_, ok := provided[field]
 		return ok || s.m.keyFields(i)[typ+"."+field]
 	}
-	return true
+	// @requires fields must be collectable, from other subgraphs if need be.
+	return f.requires == "" || s.canProvide(i, typ, parseFieldSet(f.requires))
 }
 
 // reachable returns the subgraphs the router can move typ to from subgraph
@@ -384,6 +386,8 @@ func (s *satisfier) report(typ, field string, opts []satOption, path []string) {
 			reasons = append(reasons, fmt.Sprintf("- from subgraph %q: cannot find field %q.", src.name, coord))
 		case f.external:
 			reasons = append(reasons, fmt.Sprintf("- from subgraph %q: field %q is not resolvable because marked @external.", src.name, coord))
+		case f.requires != "":
+			reasons = append(reasons, fmt.Sprintf("- from subgraph %q: cannot satisfy @requires conditions on field %q.", src.name, coord))
 		default:
 			reasons = append(reasons, fmt.Sprintf("- from subgraph %q: field %q is overridden by another subgraph.", src.name, coord))
 		}
