@@ -1,0 +1,127 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+
+	"github.com/careercoach/coach/router/execute"
+)
+
+const (
+	mediaGraphQLResponse = "application/graphql-response+json"
+	mediaJSON            = "application/json"
+)
+
+// gqlRequest is a GraphQL-over-HTTP request.
+type gqlRequest struct {
+	Query         string         `json:"query"`
+	OperationName string         `json:"operationName"`
+	Variables     map[string]any `json:"variables"`
+	Extensions    map[string]any `json:"extensions"`
+}
+
+// reqError is a request error: no execution happened, so the response
+// has no data. status is the HTTP status for graphql-response+json.
+type reqError struct {
+	status int
+	errs   []*execute.Error
+}
+
+func newReqError(code, msg string) *reqError {
+	return &reqError{status: http.StatusBadRequest, errs: []*execute.Error{{Message: msg, Extensions: map[string]any{"code": code}}}}
+}
+
+func (e *reqError) withStatus(s int) *reqError { e.status = s; return e }
+
+// parseRequest reads a GET or POST GraphQL request.
+func parseRequest(r *http.Request, maxBody int64) ([]gqlRequest, bool, *reqError) {
+	switch r.Method {
+	case http.MethodGet:
+		q := r.URL.Query()
+		req := gqlRequest{Query: q.Get("query"), OperationName: q.Get("operationName")}
+		for name, dst := range map[string]any{"variables": &req.Variables, "extensions": &req.Extensions} {
+			if s := q.Get(name); s != "" {
+				if err := json.Unmarshal([]byte(s), dst); err != nil {
+					return nil, false, newReqError(CodeBadRequest, fmt.Sprintf("%s is not a JSON object", name))
+				}
+			}
+		}
+		return []gqlRequest{req}, false, nil
+	case http.MethodPost:
+		ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if ct != mediaJSON && ct != "" {
+			return nil, false, newReqError(CodeBadRequest, "Content-Type must be application/json").withStatus(http.StatusUnsupportedMediaType)
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBody))
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				return nil, false, newReqError(CodeBodyTooLarge, fmt.Sprintf("request body exceeds %d bytes", maxBody)).withStatus(http.StatusRequestEntityTooLarge)
+			}
+			return nil, false, newReqError(CodeBadRequest, "cannot read request body")
+		}
+		trimmed := strings.TrimSpace(string(body))
+		if strings.HasPrefix(trimmed, "[") {
+			var batch []gqlRequest
+			if err := json.Unmarshal(body, &batch); err != nil {
+				return nil, false, newReqError(CodeBadRequest, "request body is not valid JSON")
+			}
+			if len(batch) == 0 {
+				return nil, false, newReqError(CodeBadRequest, "empty batch")
+			}
+			return batch, true, nil
+		}
+		var req gqlRequest
+		if err := json.Unmarshal(body, &req); err != nil {
+			return nil, false, newReqError(CodeBadRequest, "request body is not a valid GraphQL request: "+err.Error())
+		}
+		return []gqlRequest{req}, false, nil
+	}
+	return nil, false, newReqError(CodeBadRequest, "use GET or POST").withStatus(http.StatusMethodNotAllowed)
+}
+
+// responseType picks the media type from Accept: graphql-response+json
+// when acceptable, else application/json (the legacy default).
+func responseType(r *http.Request) (string, bool) {
+	accept := r.Header.Get("Accept")
+	if accept == "" {
+		return mediaJSON, true
+	}
+	jsonOK := false
+	for _, part := range strings.Split(accept, ",") {
+		mt, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		switch mt {
+		case mediaGraphQLResponse:
+			return mediaGraphQLResponse, true
+		case mediaJSON, "*/*", "application/*":
+			jsonOK = true
+		}
+	}
+	return mediaJSON, jsonOK
+}
+
+// writeResult writes a response. Request errors take their status under
+// graphql-response+json and 200 under application/json, as the
+// GraphQL-over-HTTP spec says.
+func writeResult(w http.ResponseWriter, media string, res any, rerr *reqError) {
+	status := http.StatusOK
+	if rerr != nil {
+		res = struct {
+			Errors []*execute.Error `json:"errors"`
+		}{rerr.errs}
+		if media == mediaGraphQLResponse || rerr.status != http.StatusBadRequest {
+			status = rerr.status
+		}
+	}
+	w.Header().Set("Content-Type", media+"; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(res)
+}

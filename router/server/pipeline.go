@@ -1,0 +1,197 @@
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/careercoach/coach/router/execute"
+	"github.com/careercoach/coach/router/introspect"
+	"github.com/careercoach/coach/router/plan"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/parser"
+	"github.com/vektah/gqlparser/v2/validator"
+	"github.com/vektah/gqlparser/v2/validator/rules"
+)
+
+// handle runs one GraphQL request: persisted query lookup, limits, parse,
+// validate, plan (cached), execute.
+func (s *Server) handle(ctx context.Context, st *state, req gqlRequest, method string) (*execute.Result, *reqError) {
+	query, rerr := s.persisted(req)
+	if rerr != nil {
+		return nil, rerr
+	}
+	if strings.TrimSpace(query) == "" {
+		return nil, newReqError(CodeBadRequest, "no query in request")
+	}
+	lim := s.cfg.Limits
+	if lim.MaxTokens > 0 {
+		if n, _ := countTokens(query, lim.MaxTokens); n > lim.MaxTokens {
+			return nil, newReqError(CodeMaxTokens, fmt.Sprintf("query has more than %d tokens", lim.MaxTokens))
+		}
+	}
+	doc, err := parser.ParseQuery(&ast.Source{Input: query})
+	if err != nil {
+		return nil, gqlErrors(CodeParseFailed, err)
+	}
+	op, err := selectOperation(doc, req.OperationName)
+	if err != nil {
+		return nil, newReqError(CodeBadRequest, err.Error())
+	}
+	if method == http.MethodGet && op.Operation != ast.Query {
+		return nil, newReqError(CodeBadRequest, "only queries may use GET").withStatus(http.StatusMethodNotAllowed)
+	}
+	if rerr := lim.checkShape(measure(doc, op)); rerr != nil {
+		return nil, rerr
+	}
+	if errs := validator.ValidateWithRules(st.sg.API, doc, rules.NewDefaultRules()); len(errs) > 0 {
+		return nil, gqlErrors(CodeValidationFailed, errs)
+	}
+	if s.cfg.DisableIntrospection && usesIntrospection(op) {
+		return nil, newReqError(CodeIntrospectionOff, "introspection is disabled")
+	}
+	if lim.MaxCost > 0 {
+		if c := cost(op.SelectionSet, 1, lim.ListSize); c > lim.MaxCost {
+			return nil, newReqError(CodeMaxCost, fmt.Sprintf("estimated cost %d exceeds the limit of %d", c, lim.MaxCost))
+		}
+	}
+	vars, err := validator.VariableValues(st.sg.API, op, req.Variables)
+	if err != nil {
+		return nil, gqlErrors(CodeValidationFailed, err)
+	}
+	p, err := s.plan(st, doc, op, query, vars)
+	if err != nil {
+		if errors.Is(err, plan.ErrUnsupported) {
+			return nil, newReqError(CodeBadRequest, err.Error())
+		}
+		return nil, newReqError(CodeQueryPlanningFailed, err.Error()).withStatus(http.StatusInternalServerError)
+	}
+	pre := execute.Prefilled{}
+	for _, f := range p.Shape.Fields {
+		if f.Name == "__schema" || f.Name == "__type" {
+			pre[f.Key] = introspect.Resolve(st.sg.API, f, vars)
+		}
+	}
+	res := st.exec.Execute(ctx, p, vars, pre)
+	if ctx.Err() != nil {
+		res.Errors = append(res.Errors, &execute.Error{Message: "request timed out", Extensions: map[string]any{"code": CodeTimeout}})
+	}
+	return res, nil
+}
+
+// plan returns the cached plan for this operation and the values of its
+// Boolean variables (the only inputs @skip/@include can read).
+func (s *Server) plan(st *state, doc *ast.QueryDocument, op *ast.OperationDefinition, query string, vars map[string]any) (*plan.Plan, error) {
+	var key strings.Builder
+	key.WriteString(query)
+	key.WriteString("\x00" + op.Name)
+	for _, v := range op.VariableDefinitions {
+		if v.Type.NamedType == "Boolean" {
+			fmt.Fprintf(&key, "\x00%s=%v", v.Variable, vars[v.Variable])
+		}
+	}
+	k := key.String()
+	if p, ok := st.plans.get(k); ok {
+		s.metrics.planCache(true)
+		return p, nil
+	}
+	s.metrics.planCache(false)
+	p, err := plan.Build(st.sg, doc, op.Name, vars, plan.Options{})
+	if err != nil {
+		return nil, err
+	}
+	st.plans.put(k, p)
+	return p, nil
+}
+
+// persisted implements automatic persisted queries: a hash alone looks
+// the query up; a hash with a query registers it.
+func (s *Server) persisted(req gqlRequest) (string, *reqError) {
+	pq, _ := req.Extensions["persistedQuery"].(map[string]any)
+	if pq == nil {
+		return req.Query, nil
+	}
+	hash, _ := pq["sha256Hash"].(string)
+	if hash == "" {
+		return req.Query, nil
+	}
+	if req.Query == "" {
+		q, ok := s.apq.get(hash)
+		if !ok {
+			e := newReqError(CodePQNotFound, "PersistedQueryNotFound")
+			e.status = http.StatusOK
+			return "", e
+		}
+		return q, nil
+	}
+	sum := sha256.Sum256([]byte(req.Query))
+	if hex.EncodeToString(sum[:]) != strings.ToLower(hash) {
+		return "", newReqError(CodePQHashMismatch, "provided sha does not match query")
+	}
+	s.apq.put(strings.ToLower(hash), req.Query)
+	return req.Query, nil
+}
+
+func selectOperation(doc *ast.QueryDocument, name string) (*ast.OperationDefinition, error) {
+	if name != "" {
+		if op := doc.Operations.ForName(name); op != nil {
+			return op, nil
+		}
+		return nil, fmt.Errorf("unknown operation named %q", name)
+	}
+	if len(doc.Operations) != 1 {
+		return nil, fmt.Errorf("must provide operation name if query contains multiple operations")
+	}
+	return doc.Operations[0], nil
+}
+
+func usesIntrospection(op *ast.OperationDefinition) bool {
+	found := false
+	var walk func(ss ast.SelectionSet)
+	walk = func(ss ast.SelectionSet) {
+		for _, s := range ss {
+			switch x := s.(type) {
+			case *ast.Field:
+				if x.Name == "__schema" || x.Name == "__type" {
+					found = true
+				}
+				walk(x.SelectionSet)
+			case *ast.InlineFragment:
+				walk(x.SelectionSet)
+			case *ast.FragmentSpread:
+				if x.Definition != nil {
+					walk(x.Definition.SelectionSet)
+				}
+			}
+		}
+	}
+	walk(op.SelectionSet)
+	return found
+}
+
+// gqlErrors converts parser/validator errors, keeping their locations.
+func gqlErrors(code string, err error) *reqError {
+	var list gqlerror.List
+	var one *gqlerror.Error
+	switch {
+	case errors.As(err, &list):
+	case errors.As(err, &one):
+		list = gqlerror.List{one}
+	default:
+		return newReqError(code, err.Error())
+	}
+	out := &reqError{status: http.StatusBadRequest}
+	for _, e := range list {
+		ee := &execute.Error{Message: e.Message, Extensions: map[string]any{"code": code}}
+		for _, l := range e.Locations {
+			ee.Locations = append(ee.Locations, execute.Location{Line: l.Line, Column: l.Column})
+		}
+		out.errs = append(out.errs, ee)
+	}
+	return out
+}

@@ -1,0 +1,244 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/careercoach/coach/router/execute"
+	"github.com/careercoach/coach/router/plan"
+	"github.com/careercoach/coach/router/supergraph"
+	"github.com/careercoach/coach/router/transport"
+)
+
+// Server is the router's HTTP handler.
+type Server struct {
+	cfg     Config
+	log     *slog.Logger
+	mux     *http.ServeMux
+	state   atomic.Pointer[state]
+	apq     *lru[string]
+	metrics *metrics
+
+	reloadMu  sync.Mutex
+	lastCheck atomic.Int64 // unix nanos of the last supergraph file check
+}
+
+// state is everything derived from one supergraph. Requests take a
+// snapshot, so a reload never disturbs requests already running.
+type state struct {
+	sg      *supergraph.Supergraph
+	exec    *execute.Executor
+	plans   *lru[*plan.Plan]
+	modTime time.Time
+}
+
+// New builds the router handler. It serves POST and GET /graphql,
+// /healthz, /readyz and /metrics.
+func New(cfg Config, log *slog.Logger) (http.Handler, error) {
+	return newServer(cfg, log)
+}
+
+func newServer(cfg Config, log *slog.Logger) (*Server, error) {
+	cfg.defaults()
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{cfg: cfg, log: log, apq: newLRU[string](cfg.APQSize), metrics: newMetrics()}
+	sdl, mod, err := s.readSupergraph()
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.build(sdl, mod)
+	if err != nil {
+		return nil, err
+	}
+	s.state.Store(st)
+	s.lastCheck.Store(time.Now().UnixNano())
+	s.mux = http.NewServeMux()
+	s.mux.HandleFunc("/graphql", s.serveGraphQL)
+	s.mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok\n")) })
+	s.mux.HandleFunc("/readyz", func(w http.ResponseWriter, _ *http.Request) {
+		if s.state.Load() == nil {
+			http.Error(w, "no supergraph", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte("ready\n"))
+	})
+	s.mux.HandleFunc("/metrics", s.metrics.serve)
+	return s, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+func (s *Server) readSupergraph() (string, time.Time, error) {
+	if s.cfg.SupergraphPath == "" {
+		if s.cfg.SupergraphSDL == "" {
+			return "", time.Time{}, fmt.Errorf("router: no supergraph: set SupergraphSDL or SupergraphPath")
+		}
+		return s.cfg.SupergraphSDL, time.Time{}, nil
+	}
+	fi, err := os.Stat(s.cfg.SupergraphPath)
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("router: supergraph: %w", err)
+	}
+	b, err := os.ReadFile(s.cfg.SupergraphPath)
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("router: supergraph: %w", err)
+	}
+	return string(b), fi.ModTime(), nil
+}
+
+func (s *Server) build(sdl string, mod time.Time) (*state, error) {
+	sg, err := supergraph.Parse(sdl)
+	if err != nil {
+		return nil, fmt.Errorf("router: %w", err)
+	}
+	urls := map[string]string{}
+	for _, g := range sg.Graphs {
+		urls[g.Name] = g.URL
+	}
+	for name, u := range s.cfg.SubgraphURLs {
+		urls[name] = u
+	}
+	client := transport.New(transport.Config{URLs: urls, HTTPClient: s.cfg.HTTPClient,
+		CredentialHeader: s.cfg.ServiceCredentialHeader, Credential: s.cfg.ServiceCredential})
+	ex := &execute.Executor{
+		Fetcher:        s.metrics.fetcher(client),
+		MaxConcurrency: s.cfg.MaxConcurrency,
+		Timeout:        s.cfg.SubgraphTimeout,
+		Timeouts:       s.cfg.SubgraphTimeouts,
+		Log:            s.log,
+	}
+	return &state{sg: sg, exec: ex, plans: newLRU[*plan.Plan](s.cfg.PlanCacheSize), modTime: mod}, nil
+}
+
+// maybeReload re-reads the supergraph file when it changed. It runs on the
+// request path but at most once per interval and never blocks requests:
+// whoever loses the race keeps serving the current state.
+func (s *Server) maybeReload(ctx context.Context) {
+	if s.cfg.SupergraphPath == "" {
+		return
+	}
+	now := time.Now().UnixNano()
+	last := s.lastCheck.Load()
+	if time.Duration(now-last) < s.cfg.ReloadInterval || !s.lastCheck.CompareAndSwap(last, now) {
+		return
+	}
+	if !s.reloadMu.TryLock() {
+		return
+	}
+	defer s.reloadMu.Unlock()
+	fi, err := os.Stat(s.cfg.SupergraphPath)
+	if err != nil || fi.ModTime().Equal(s.state.Load().modTime) {
+		return
+	}
+	sdl, mod, err := s.readSupergraph()
+	if err == nil {
+		var st *state
+		if st, err = s.build(sdl, mod); err == nil {
+			s.state.Store(st)
+			s.log.InfoContext(ctx, "supergraph reloaded", "path", s.cfg.SupergraphPath)
+			return
+		}
+	}
+	s.log.ErrorContext(ctx, "supergraph reload failed; keeping the previous one", "error", err)
+}
+
+func requestID(r *http.Request) string {
+	if id := r.Header.Get("X-Request-Id"); id != "" && len(id) <= 128 {
+		return id
+	}
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	id := requestID(r)
+	w.Header().Set("X-Request-Id", id)
+	log := s.log.With("request_id", id)
+	s.maybeReload(r.Context())
+	media, ok := responseType(r)
+	if !ok {
+		writeResult(w, mediaJSON, nil, newReqError(CodeBadRequest, "Accept must allow application/graphql-response+json or application/json").withStatus(http.StatusNotAcceptable))
+		return
+	}
+	if s.cfg.Authenticate != nil {
+		if err := s.cfg.Authenticate(r); err != nil {
+			log.InfoContext(r.Context(), "authentication failed", "error", err)
+			s.metrics.request("unauthenticated", time.Since(start))
+			writeResult(w, media, nil, newReqError(CodeUnauthenticated, "invalid or expired token").withStatus(http.StatusUnauthorized))
+			return
+		}
+	}
+	reqs, batch, rerr := parseRequest(r, s.cfg.Limits.MaxBodyBytes)
+	if rerr != nil {
+		s.metrics.request("bad_request", time.Since(start))
+		writeResult(w, media, nil, rerr)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+	defer cancel()
+	ctx = transport.WithHeaders(ctx, s.propagated(r))
+	st := s.state.Load()
+	if !batch {
+		res, rerr := s.handle(ctx, st, reqs[0], r.Method)
+		s.finish(ctx, log, reqs[0], res, rerr, start)
+		writeResult(w, media, res, rerr)
+		return
+	}
+	out := make([]any, len(reqs))
+	for i, q := range reqs {
+		res, rerr := s.handle(ctx, st, q, r.Method)
+		s.finish(ctx, log, q, res, rerr, start)
+		if rerr != nil {
+			out[i] = struct {
+				Errors []*execute.Error `json:"errors"`
+			}{rerr.errs}
+		} else {
+			out[i] = res
+		}
+	}
+	writeResult(w, media, out, nil)
+}
+
+func (s *Server) finish(ctx context.Context, log *slog.Logger, q gqlRequest, res *execute.Result, rerr *reqError, start time.Time) {
+	outcome := "ok"
+	switch {
+	case rerr != nil:
+		outcome = "rejected"
+	case len(res.Errors) > 0:
+		outcome = "errors"
+	}
+	d := time.Since(start)
+	s.metrics.request(outcome, d)
+	log.InfoContext(ctx, "graphql request", "operation", q.OperationName, "outcome", outcome, "duration", d)
+}
+
+// propagated picks the client headers forwarded to subgraphs.
+func (s *Server) propagated(r *http.Request) http.Header {
+	h := http.Header{}
+	if v := r.Header.Values("Authorization"); len(v) > 0 {
+		h["Authorization"] = v
+	} else if s.cfg.TokenCookie != "" {
+		if c, err := r.Cookie(s.cfg.TokenCookie); err == nil && c.Value != "" {
+			h.Set("Authorization", "Bearer "+c.Value)
+		}
+	}
+	for _, name := range s.cfg.PropagateHeaders {
+		if v := r.Header.Values(name); len(v) > 0 {
+			h[http.CanonicalHeaderKey(name)] = v
+		}
+	}
+	return h
+}
