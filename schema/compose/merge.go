@@ -2,7 +2,6 @@ package compose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
@@ -29,14 +28,17 @@ type merger struct {
 	composedDefs  []string
 }
 
-var graphNameRe = regexp.MustCompile(`[^A-Za-z0-9_]`)
-
 // assignGraphNames sets the join__Graph value of each subgraph: the name
 // upper-cased with invalid characters replaced, made unique.
 func assignGraphNames(sgs []*subgraph) {
 	seen := map[string]int{}
 	for _, sg := range sgs {
-		n := strings.ToUpper(graphNameRe.ReplaceAllString(sg.name, "_"))
+		n := strings.ToUpper(strings.Map(func(r rune) rune {
+			if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+				return r
+			}
+			return '_'
+		}, sg.name))
 		if n == "" || (n[0] >= '0' && n[0] <= '9') {
 			n = "_" + n
 		}

@@ -2,20 +2,9 @@ package compose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
-)
-
-// overrideState says what @override did to one subgraph's field.
-type overrideState int
-
-const (
-	notOverridden    overrideState = iota
-	unusedOverridden               // taken over; the subgraph no longer resolves it
-	usedOverridden                 // taken over, but the subgraph still needs it (keys, @requires)
-	labelOverridden                // progressively taken over: still resolved for part of traffic
 )
 
 type fieldMerge struct {
@@ -67,64 +56,6 @@ func (m *merger) mergeFields(t *outType, src []*sType) {
 			t.fields = append(t.fields, f)
 		}
 	}
-}
-
-var labelRe = regexp.MustCompile(`^(percent\((\d{1,2}(\.\d{1,8})?|100)\)|[a-zA-Z][a-zA-Z0-9_\-:./]*)$`)
-
-// applyOverrides validates @override and records its effect on the
-// overridden subgraph.
-func (m *merger) applyOverrides(fm *fieldMerge) {
-	for i, f := range fm.fs {
-		if f == nil || !f.hasOverride {
-			continue
-		}
-		sg := m.sgs[i]
-		if f.overrideLabel != "" && !labelRe.MatchString(f.overrideLabel) {
-			m.e.add("OVERRIDE_LABEL_INVALID", fm.coord, one(sg.name), "Invalid @override label %q on field %q on subgraph %q: labels must start with a letter and after that may contain alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be of the form \"percent(x)\" where x is a float between 0-100 inclusive.", f.overrideLabel, fm.coord, sg.name)
-			fm.invalidOverride = true
-			continue
-		}
-		if f.override == sg.name {
-			m.e.add("OVERRIDE_FROM_SELF_ERROR", fm.coord, one(sg.name), "Source and destination subgraphs %q are the same for overridden field %q", sg.name, fm.coord)
-			fm.invalidOverride = true
-			continue
-		}
-		j := m.indexOf(f.override)
-		if j < 0 || fm.fs[j] == nil || fm.fs[j].external {
-			// Nothing to take over (Apollo only hints), but Apollo still
-			// records the override.
-			fm.overrideFrom[i] = f.override
-			continue
-		}
-		from := fm.fs[j]
-		if from.hasOverride {
-			m.e.add("OVERRIDE_SOURCE_HAS_OVERRIDE", fm.coord, []string{sg.name, f.override}, "Field %q on subgraph %q is also marked with directive @override in subgraph %q. Only one @override directive is allowed per field.", fm.coord, sg.name, f.override)
-			continue
-		}
-		if from.requires != "" || from.provides != "" {
-			m.e.add("OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE", fm.coord, []string{sg.name, f.override}, "@override cannot be used on field %q on subgraph %q since %q on %q is marked with directive \"@%s\"", fm.coord, sg.name, fm.coord, f.override, map[bool]string{true: "requires", false: "provides"}[from.requires != ""])
-			continue
-		}
-		fm.overrideFrom[i] = f.override
-		switch {
-		case f.overrideLabel != "":
-			fm.state[j] = labelOverridden
-			fm.label[i], fm.label[j] = f.overrideLabel, f.overrideLabel
-		case m.sgs[j].fieldSetUsage()[fm.coord]:
-			fm.state[j] = usedOverridden
-		default:
-			fm.state[j] = unusedOverridden
-		}
-	}
-}
-
-func (m *merger) indexOf(name string) int {
-	for i, sg := range m.sgs {
-		if sg.name == name {
-			return i
-		}
-	}
-	return -1
 }
 
 func (m *merger) mergeField(fm *fieldMerge, src []*sType) *outField {
@@ -315,116 +246,4 @@ func (m *merger) joinFields(fm *fieldMerge, sameTypes bool) []applied {
 		out = append(out, a)
 	}
 	return out
-}
-
-// mergeArgs keeps the arguments every resolving subgraph declares, with the
-// most restrictive type; a required argument some subgraph lacks is an error.
-func (m *merger) mergeArgs(fm *fieldMerge) []*outField {
-	var names []string
-	var defs []int
-	for i, f := range fm.fs {
-		if f == nil || f.external {
-			continue
-		}
-		defs = append(defs, i)
-		for _, a := range f.args {
-			names = appendUnique(names, a.name)
-		}
-	}
-	var out []*outField
-	for _, name := range names {
-		var args []*sField
-		var missing, has []string
-		required := false
-		for _, i := range defs {
-			a := argNamed(fm.fs[i].args, name)
-			if a == nil {
-				missing = append(missing, m.sgs[i].name)
-				continue
-			}
-			has = append(has, m.sgs[i].name)
-			args = append(args, a)
-			if a.typ.NonNull && a.def == nil {
-				required = true
-			}
-		}
-		coord := fmt.Sprintf("%s(%s:)", fm.coord, name)
-		if len(missing) > 0 {
-			if required {
-				m.e.add("REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH", coord, missing, "Argument %q is required in some subgraphs but does not appear in all subgraphs: it is required in %s but does not appear in %s", coord, subgraphList(has), subgraphList(missing))
-			}
-			continue
-		}
-		if a := m.mergeInputValue(coord, args, has, "FIELD_ARGUMENT"); a != nil {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-func argNamed(args []*sField, name string) *sField {
-	for _, a := range args {
-		if a.name == name {
-			return a
-		}
-	}
-	return nil
-}
-
-// mergeInputValue merges an argument or input field defined in every
-// subgraph listed: most restrictive type, equal defaults.
-func (m *merger) mergeInputValue(coord string, vals []*sField, sgs []string, codePrefix string) *outField {
-	types := make([]*ast.Type, len(vals))
-	var descs []string
-	var tags []string
-	var other []*ast.Directive
-	var deprecated *string
-	out := &outField{name: vals[0].name}
-	for i, v := range vals {
-		types[i] = v.typ
-		descs = append(descs, v.desc)
-		tags = appendUnique(tags, v.tags...)
-		other = append(other, v.other...)
-		out.inaccessible = out.inaccessible || v.inaccessible
-		if deprecated == nil {
-			deprecated = v.deprecated
-		}
-	}
-	out.typ = m.sub.mergeInput(types)
-	if out.typ == nil {
-		code := codePrefix + "_TYPE_MISMATCH"
-		if codePrefix == "INPUT_FIELD" {
-			code = "FIELD_TYPE_MISMATCH"
-		}
-		what := map[string]string{"FIELD_ARGUMENT": "argument", "INPUT_FIELD": "input field"}[codePrefix]
-		m.e.add(code, coord, sgs, "Type of %s %q is incompatible across subgraphs: it has %s", what, coord, typesIn(vals, sgs))
-		return nil
-	}
-	defs := map[string]bool{}
-	var parts []string
-	for i, v := range vals {
-		d := printValue(v.def)
-		defs[d] = true
-		if d != "" {
-			out.def = d
-		} else {
-			d = "no default value"
-		}
-		parts = append(parts, fmt.Sprintf("default value %s in subgraph %q", d, sgs[i]))
-	}
-	if len(defs) > 1 {
-		what := map[string]string{"FIELD_ARGUMENT": "Argument", "INPUT_FIELD": "Input field"}[codePrefix]
-		m.e.add(codePrefix+"_DEFAULT_MISMATCH", coord, sgs, "%s %q has incompatible default values across subgraphs: it has %s", what, coord, strings.Join(parts, " but "))
-	}
-	out.desc = pickDescription(descs)
-	out.dirs = m.metaDirectives(deprecated, out.inaccessible, tags, other)
-	return out
-}
-
-func typesIn(vals []*sField, sgs []string) string {
-	var parts []string
-	for i, v := range vals {
-		parts = append(parts, fmt.Sprintf("type %q in subgraph %q", v.typ.String(), sgs[i]))
-	}
-	return strings.Join(parts, " but ")
 }

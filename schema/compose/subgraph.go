@@ -1,8 +1,6 @@
 package compose
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
@@ -14,35 +12,6 @@ var fedDirectives = []string{
 	"key", "requires", "provides", "external", "shareable", "extends", "override",
 	"inaccessible", "tag", "composeDirective", "interfaceObject", "authenticated",
 	"requiresScopes", "policy", "context", "fromContext", "cost", "listSize",
-}
-
-// plumbingTypes are types a subgraph declares for the federation protocol;
-// they never reach the supergraph.
-var plumbingTypes = map[string]bool{
-	"_Service": true, "_Any": true, "_Entity": true, "_FieldSet": true, "FieldSet": true,
-}
-
-// maxFedMinor is the newest federation spec version (2.x) we know, as of
-// @apollo/composition 2.14.
-const maxFedMinor = 14
-
-var fedURL = regexp.MustCompile(`^https://specs\.apollo\.dev/federation/v2\.(\d+)$`)
-
-// resolver maps the names a subgraph uses for federation directives to their
-// canonical names: Fed 2 subgraphs may import them under other names or use
-// them namespaced (@federation__key).
-type resolver struct {
-	local  map[string]string // local name -> canonical
-	prefix string            // namespace of the federation link, usually "federation"
-}
-
-func (r resolver) is(d *ast.Directive, canonical string) bool {
-	return r.local[d.Name] == canonical
-}
-
-func (r resolver) isFed(name string) bool {
-	_, ok := r.local[name]
-	return ok || strings.HasPrefix(name, r.prefix+"__")
 }
 
 // parseSubgraph parses and normalises one subgraph; errors come back as
@@ -97,92 +66,6 @@ func parseSubgraph(in Subgraph, e *errs) *subgraph {
 		sg.upgradeFed1()
 	}
 	return sg
-}
-
-// removeFakeExternals: on a type extension (extend type or @extends),
-// @external on a key field only says another subgraph defines the field;
-// this subgraph can still return it, as Apollo treats it.
-func (sg *subgraph) removeFakeExternals() {
-	for _, t := range sg.types {
-		extension := t.extends || !t.hasDef
-		keyFields := map[string]bool{}
-		for _, k := range t.keys {
-			if !extension && !k.extension {
-				continue
-			}
-			for _, s := range parseFieldSet(k.fields) {
-				if f, ok := s.(*ast.Field); ok {
-					keyFields[f.Name] = true
-				}
-			}
-		}
-		for _, f := range t.fields {
-			if keyFields[f.name] {
-				f.external = false
-			}
-		}
-	}
-}
-
-// readLinks finds the federation @link (Fed 2) and the other links, which
-// @composeDirective needs.
-func (sg *subgraph) readLinks(defs ast.SchemaDefinitionList) resolver {
-	r := resolver{local: map[string]string{}, prefix: "federation"}
-	for _, sd := range defs {
-		for _, d := range sd.Directives {
-			if d.Name != "link" {
-				continue
-			}
-			l := sLink{url: argString(d, "url"), as: argString(d, "as"), imports: map[string]string{}}
-			if a := d.Arguments.ForName("import"); a != nil && a.Value != nil {
-				for _, c := range a.Value.Children {
-					v := c.Value
-					switch v.Kind {
-					case ast.StringValue, ast.BlockValue:
-						n := strings.TrimPrefix(v.Raw, "@")
-						l.imports[n] = n
-					case ast.ObjectValue:
-						name, as := "", ""
-						for _, f := range v.Children {
-							switch f.Name {
-							case "name":
-								name = strings.TrimPrefix(f.Value.Raw, "@")
-							case "as":
-								as = strings.TrimPrefix(f.Value.Raw, "@")
-							}
-						}
-						if as == "" {
-							as = name
-						}
-						l.imports[as] = name
-					}
-				}
-			}
-			if m := fedURL.FindStringSubmatch(l.url); m != nil {
-				sg.fed2 = true
-				sg.fedMinor, _ = strconv.Atoi(m[1])
-				if l.as != "" {
-					r.prefix = l.as
-				}
-				for local, name := range l.imports {
-					r.local[local] = name
-				}
-				continue
-			}
-			sg.links = append(sg.links, l)
-		}
-	}
-	if !sg.fed2 {
-		// Fed 1 knows its directives by their plain names only.
-		for _, n := range fedDirectives {
-			r.local[n] = n
-		}
-		return r
-	}
-	for _, n := range fedDirectives {
-		r.local[r.prefix+"__"+n] = n
-	}
-	return r
 }
 
 func (sg *subgraph) addBlock(def *ast.Definition, isExt bool, r resolver, e *errs) {
@@ -318,118 +201,6 @@ func (sg *subgraph) readField(f *ast.FieldDefinition, r resolver) *sField {
 		sf.args = append(sf.args, sa)
 	}
 	return sf
-}
-
-// removePlumbing drops what subgraph libraries add for the federation
-// protocol (_service, _entities, _Any, ...) and the link/federation types.
-func (sg *subgraph) removePlumbing(r resolver) {
-	keep := sg.order[:0]
-	for _, n := range sg.order {
-		if plumbingTypes[n] || strings.HasPrefix(n, "link__") || strings.HasPrefix(n, r.prefix+"__") {
-			delete(sg.types, n)
-			continue
-		}
-		keep = append(keep, n)
-	}
-	sg.order = keep
-	q := sg.rootName(ast.Query)
-	if t := sg.types[q]; t != nil {
-		t.removeField("_service")
-		t.removeField("_entities")
-		return
-	}
-	// Every subgraph has a query root (it serves _entities and _service), so
-	// Apollo gives Query a @join__type for every subgraph.
-	sg.types[q] = &sType{name: q, kind: ast.Object, hasDef: true, fieldByName: map[string]*sField{}}
-	sg.order = append(sg.order, q)
-}
-
-func (t *sType) removeField(name string) {
-	if _, ok := t.fieldByName[name]; !ok {
-		return
-	}
-	delete(t.fieldByName, name)
-	for i, f := range t.fields {
-		if f.name == name {
-			t.fields = append(t.fields[:i], t.fields[i+1:]...)
-			return
-		}
-	}
-}
-
-var defaultRoots = map[ast.Operation]string{ast.Query: "Query", ast.Mutation: "Mutation", ast.Subscription: "Subscription"}
-
-func (sg *subgraph) rootName(op ast.Operation) string {
-	if n, ok := sg.roots[op]; ok {
-		return n
-	}
-	return defaultRoots[op]
-}
-
-// normaliseRoots renames root types to Query/Mutation/Subscription, as the
-// supergraph always uses those names.
-func (sg *subgraph) normaliseRoots(e *errs) {
-	for _, op := range []ast.Operation{ast.Query, ast.Mutation, ast.Subscription} {
-		name, ok := sg.roots[op]
-		want := defaultRoots[op]
-		if !ok || name == want || sg.types[name] == nil {
-			continue
-		}
-		if sg.types[want] != nil {
-			e.add("ROOT_"+strings.ToUpper(string(op))+"_USED", want, one(sg.name), "The schema has a type named %q but it is not set as the %s root type (%q is instead): this is not supported by federation. If a root type does not use its default name, there should be no other type with that default name.", want, op, name)
-			continue
-		}
-		t := sg.types[name]
-		delete(sg.types, name)
-		t.name = want
-		sg.types[want] = t
-		for i, n := range sg.order {
-			if n == name {
-				sg.order[i] = want
-			}
-		}
-		for _, ty := range sg.types {
-			for _, f := range ty.fields {
-				renameRef(f.typ, name, want)
-			}
-			for i, m := range ty.members {
-				if m == name {
-					ty.members[i] = want
-				}
-			}
-		}
-	}
-}
-
-func renameRef(t *ast.Type, from, to string) {
-	for ; t != nil; t = t.Elem {
-		if t.NamedType == from {
-			t.NamedType = to
-		}
-	}
-}
-
-// upgradeFed1 gives a Fed 1 subgraph the meaning Apollo gives it when it
-// upgrades it to Fed 2: every field may be shared, unused @external fields
-// are dropped, and `extend type` becomes a plain definition (no
-// `extension: true` in the output; @extends keeps it).
-func (sg *subgraph) upgradeFed1() {
-	used := sg.fieldSetUsage()
-	for _, t := range sg.types {
-		for i := range t.keys {
-			t.keys[i].extension = false
-		}
-		var drop []string
-		for _, f := range t.fields {
-			f.shareable = true
-			if f.external && !used[t.name+"."+f.name] {
-				drop = append(drop, f.name)
-			}
-		}
-		for _, n := range drop {
-			t.removeField(n)
-		}
-	}
 }
 
 // keep returns the directive to carry towards the supergraph: federation
