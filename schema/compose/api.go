@@ -25,7 +25,8 @@ func (m *merger) apiSchema() *outSchema {
 		}
 		api.roots = append(api.roots, r)
 	}
-	for name, t := range s.types {
+	for _, name := range sortedTypeNames(s) {
+		t := s.types[name]
 		if isSpecType(name) || t.inaccessible {
 			continue
 		}
@@ -107,7 +108,8 @@ func (m *merger) checkDefault(coord string, f *outField) {
 // checkImplementedByInaccessible: a visible interface field cannot be
 // implemented by an @inaccessible field of a visible type.
 func (m *merger) checkImplementedByInaccessible() {
-	for _, t := range m.out.types {
+	for _, name := range sortedTypeNames(m.out) {
+		t := m.out.types[name]
 		if t.inaccessible {
 			continue
 		}

@@ -114,21 +114,39 @@ func mustLoad(t *testing.T, what, sdl string) {
 	}
 }
 
+// Every case must compose to the same output, and fail with the same
+// errors, whatever order the subgraphs are given in and however often.
 func TestComposeIsDeterministic(t *testing.T) {
-	sgs := loadCase(t, "../testdata/entities_keys")
-	first, errs := Compose(sgs)
-	if len(errs) > 0 {
-		t.Fatal(errs)
+	dirs, err := filepath.Glob("../testdata/*")
+	if err != nil {
+		t.Fatal(err)
 	}
-	reversed := make([]Subgraph, len(sgs))
-	for i, sg := range sgs {
-		reversed[len(sgs)-1-i] = sg
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			sgs := loadCase(t, dir)
+			first, errs1 := Compose(sgs)
+			reversed := make([]Subgraph, len(sgs))
+			for i, sg := range sgs {
+				reversed[len(sgs)-1-i] = sg
+			}
+			for range 3 {
+				again, errs2 := Compose(reversed)
+				if first != again {
+					t.Fatalf("output depends on subgraph order:\n%s\n---\n%s", first.Supergraph, again.Supergraph)
+				}
+				if unsortedErrorText(errs1) != unsortedErrorText(errs2) {
+					t.Fatalf("errors differ between runs:\n%s\n---\n%s", unsortedErrorText(errs1), unsortedErrorText(errs2))
+				}
+			}
+		})
 	}
-	second, errs := Compose(reversed)
-	if len(errs) > 0 {
-		t.Fatal(errs)
+}
+
+// unsortedErrorText keeps the order Compose reported the errors in.
+func unsortedErrorText(errs []error) string {
+	lines := make([]string, len(errs))
+	for i, err := range errs {
+		lines[i] = err.Error()
 	}
-	if first != second {
-		t.Errorf("output depends on subgraph order:\n%s\n---\n%s", first.Supergraph, second.Supergraph)
-	}
+	return strings.Join(lines, "\n")
 }

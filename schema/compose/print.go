@@ -32,16 +32,20 @@ func printSchema(s *outSchema, dirs func([]applied) []applied) string {
 		sep(&b)
 		b.WriteString(d + "\n")
 	}
+	for _, n := range sortedTypeNames(s) {
+		sep(&b)
+		writeType(&b, s.types[n], dirs)
+	}
+	return b.String()
+}
+
+func sortedTypeNames(s *outSchema) []string {
 	names := make([]string, 0, len(s.types))
 	for n := range s.types {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		sep(&b)
-		writeType(&b, s.types[n], dirs)
-	}
-	return b.String()
+	return names
 }
 
 func standardRoots(roots []outRoot) bool {
