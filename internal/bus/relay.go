@@ -11,6 +11,9 @@ import (
 	"github.com/careercoach/coach/internal/db"
 )
 
+// txTimeout bounds one batch transaction, including after shutdown began.
+const txTimeout = 30 * time.Second
+
 // RelayOptions tune a Relay; zero values take the defaults.
 type RelayOptions struct {
 	PollInterval time.Duration // how often to look for rows without Notify; default 1s
@@ -104,16 +107,23 @@ func (r *Relay) flushBatch(ctx context.Context) (int, error) {
 	}
 	sent := 0
 	var appendErr error
-	err := r.db.WithTx(ctx, func(tx *sql.Tx) error {
-		events, err := queryEvents(ctx, tx, query, r.opts.BatchSize)
+	// The transaction outlives a cancelled ctx (bounded by txTimeout) so
+	// that rows already appended are deleted rather than sent again later.
+	txCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), txTimeout)
+	defer cancel()
+	err := r.db.WithTx(txCtx, func(tx *sql.Tx) error {
+		events, err := queryEvents(txCtx, tx, query, r.opts.BatchSize)
 		if err != nil {
 			return err
 		}
 		for _, ev := range events {
+			if appendErr = ctx.Err(); appendErr != nil {
+				break
+			}
 			if appendErr = r.bus.Append(ctx, ev); appendErr != nil {
 				break // commit what was sent; the rest waits for the retry
 			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM bus_outbox WHERE id = $1`, ev.ID); err != nil {
+			if _, err := tx.ExecContext(txCtx, `DELETE FROM bus_outbox WHERE id = $1`, ev.ID); err != nil {
 				return fmt.Errorf("delete relayed event %s: %w", ev.ID, err)
 			}
 			sent++
