@@ -260,9 +260,13 @@ func (m *merger) metaDirectives(deprecated *string, inaccessible bool, tags []st
 			carried[d.Name] = append(carried[d.Name], d)
 			continue
 		}
-		if !m.composed[d.Name] {
+		if !m.composed[d.Name] && d.Name != "specifiedBy" {
 			continue
 		}
+		if d.Name == "specifiedBy" && seen["@specifiedBy"] {
+			continue // not repeatable: the first subgraph's URL wins
+		}
+		seen["@"+d.Name] = true
 		a := toApplied(d)
 		var b strings.Builder
 		writeApplied(&b, a)

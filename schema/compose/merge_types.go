@@ -34,7 +34,8 @@ func (m *merger) mergeInputObject(t *outType, src []*sType) {
 	for _, name := range names {
 		var vals []*sField
 		var has, missing []string
-		required := false
+		var hasIdx []int
+		required, inaccessible := false, false
 		for _, i := range defining {
 			f := src[i].field(name)
 			if f == nil {
@@ -43,25 +44,33 @@ func (m *merger) mergeInputObject(t *outType, src []*sType) {
 			}
 			vals = append(vals, f)
 			has = append(has, m.sgs[i].name)
-			if f.typ.NonNull && f.def == nil {
-				required = true
-			}
+			hasIdx = append(hasIdx, i)
+			required = required || f.typ.NonNull && f.def == nil
+			inaccessible = inaccessible || f.inaccessible
 		}
 		coord := t.name + "." + name
-		if len(missing) > 0 {
-			if required {
-				m.e.add("REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH", coord, missing, "Input object field %q is required in some subgraphs but does not appear in all subgraphs: it is required in %s but does not appear in %s", coord, subgraphList(has), subgraphList(missing))
-			}
+		if len(missing) > 0 && required {
+			m.e.add("REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH", coord, missing, "Input object field %q is required in some subgraphs but does not appear in all subgraphs: it is required in %s but does not appear in %s", coord, subgraphList(has), subgraphList(missing))
+			continue
+		}
+		// Fields not in every subgraph are dropped, unless @inaccessible:
+		// clients never send those, so Apollo keeps them.
+		if len(missing) > 0 && !inaccessible {
 			continue
 		}
 		f := m.mergeInputValue(coord, vals, has, "INPUT_FIELD")
 		if f == nil {
 			continue
 		}
-		if !allEqual(typesOf(vals)) {
+		sameTypes := allEqual(typesOf(vals))
+		if !sameTypes || len(missing) > 0 {
 			var joins []applied
-			for j, i := range defining {
-				joins = append(joins, applied{name: "join__field", args: []kv{{"graph", m.sgs[i].graph}, {"type", quote(vals[j].typ.String())}}})
+			for j, i := range hasIdx {
+				a := applied{name: "join__field", args: []kv{{"graph", m.sgs[i].graph}}}
+				if !sameTypes {
+					a.args = append(a.args, kv{"type", quote(vals[j].typ.String())})
+				}
+				joins = append(joins, a)
 			}
 			f.dirs = append(joins, f.dirs...)
 		}
