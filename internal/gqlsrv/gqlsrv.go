@@ -100,6 +100,11 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if code, ok := gerr.Extensions["code"].(string); ok && code != "" {
 			return gerr // gqlgen's own validation and parsing errors
 		}
+		if gerr.Message == "introspection disabled" {
+			gerr.Message = "introspection is only served to the router"
+			setCode(gerr, apperr.Forbidden)
+			return gerr
+		}
 		if strings.HasPrefix(gerr.Message, "input:") || strings.Contains(gerr.Message, "must be defined") {
 			setCode(gerr, apperr.Invalid) // argument coercion failed
 			return gerr

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// TestDevServesSignupAndMe runs `coach dev` as `make run` does and walks the
+// README's curl session: sign up, sign in, query me; then stops it cleanly.
+func TestDevServesSignupAndMe(t *testing.T) {
+	usersAddr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var logs bytes.Buffer
+	e := env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &logs}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"dev", "--data-dir", t.TempDir(), "--users-addr", usersAddr}, e)
+	}()
+	base := "http://" + usersAddr
+	waitReady(t, base+"/readyz", done)
+
+	post := func(path, token string, body any) map[string]any {
+		t.Helper()
+		b, _ := json.Marshal(body)
+		req, _ := http.NewRequest("POST", base+path, bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+			t.Fatalf("%s: status %d: %v", path, resp.StatusCode, err)
+		}
+		return out
+	}
+	creds := map[string]any{"email": "ada@example.com", "password": "violet-Harbour-42", "displayName": "Ada"}
+	if out := post("/auth/signup", "", creds); out["accessToken"] == nil {
+		t.Fatalf("signup: %v", out)
+	}
+	login := post("/auth/login", "", creds)
+	token, _ := login["accessToken"].(string)
+	me := post("/graphql", token, map[string]any{"query": "{ me { email displayName } }"})
+	if b, _ := json.Marshal(me); !strings.Contains(string(b), `"email":"ada@example.com"`) {
+		t.Fatalf("me: %s", b)
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("dev stopped with %v\n%s", err, logs.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("dev did not stop after its context ended")
+	}
+}
+
+func waitReady(t *testing.T, url string, done <-chan error) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-done:
+			t.Fatalf("exited before ready: %v", err)
+		default:
+		}
+		if resp, err := http.Get(url); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s not ready in 30s", url)
+}

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"time"
+
+	"github.com/careercoach/coach/internal/bus/busopen"
+	"github.com/careercoach/coach/internal/config"
+	"github.com/careercoach/coach/internal/httpserver"
+	"github.com/careercoach/coach/internal/logging"
+	"github.com/careercoach/coach/subgraphs/users/server"
+)
+
+type usersMain struct {
+	env
+	svc   config.Service
+	users server.Config
+}
+
+// bindUsers registers the users service's own flags (also used by dev).
+func bindUsers(fs *config.FlagSet, c *server.Config) {
+	fs.String(&c.PublicURL, "public-url", "COACH_PUBLIC_URL", "http://localhost:4000", "URL browsers use to reach the platform (token issuer, OAuth redirects)")
+	fs.Duration(&c.AccessTTL, "access-ttl", "COACH_ACCESS_TTL", 15*time.Minute, "lifetime of access tokens")
+	fs.Duration(&c.RefreshTTL, "refresh-ttl", "COACH_REFRESH_TTL", 30*24*time.Hour, "lifetime of refresh tokens (sessions)")
+	fs.Duration(&c.KeyRotation, "key-rotation", "COACH_KEY_ROTATION", 30*24*time.Hour, "age at which the token signing key is replaced")
+	fs.String(&c.OAuth.MicrosoftClientID, "microsoft-client-id", "COACH_MICROSOFT_CLIENT_ID", "", "Microsoft Entra ID app (client) id; empty: Microsoft sign-in off")
+	fs.String(&c.OAuth.MicrosoftClientSecret, "microsoft-client-secret", "COACH_MICROSOFT_CLIENT_SECRET", "", "Microsoft client secret")
+	fs.String(&c.OAuth.MicrosoftTenant, "microsoft-tenant", "COACH_MICROSOFT_TENANT", "common", "Microsoft tenant: common, organizations, consumers or a tenant id")
+	fs.String(&c.OAuth.GoogleClientID, "google-client-id", "COACH_GOOGLE_CLIENT_ID", "", "Google OAuth client id; empty: Google sign-in off")
+	fs.String(&c.OAuth.GoogleClientSecret, "google-client-secret", "COACH_GOOGLE_CLIENT_SECRET", "", "Google client secret")
+}
+
+func (m *usersMain) ParseFlags(args []string) error {
+	fs := config.New("coach users", m.getenv)
+	m.svc.Bind(fs, ":4001")
+	bindUsers(fs, &m.users)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage(m.stdout, "coach users: the User Management subgraph (accounts, sign-in, tokens)")
+		}
+		return err
+	}
+	m.users.DataDir, m.users.DatabaseURL, m.users.ServiceSecret = m.svc.DataDir, m.svc.DatabaseURL, m.svc.ServiceSecret
+	m.users.OAuth.PublicURL = m.users.PublicURL
+	return errors.Join(m.svc.Validate(), m.users.Validate())
+}
+
+func (m *usersMain) Run(ctx context.Context) error {
+	log, err := logging.New(m.stderr, m.svc.LogFormat, m.svc.LogLevel)
+	if err != nil {
+		return err
+	}
+	log = log.With("service", "users")
+	b, err := busopen.Open(ctx, m.svc.RedisURL, log)
+	if err != nil {
+		return err
+	}
+	d, err := server.OpenDB(ctx, m.users, log)
+	if err != nil {
+		return errors.Join(err, b.Close())
+	}
+	svc, err := server.New(ctx, m.users, d, b, log)
+	if err != nil {
+		return errors.Join(err, d.Close(), b.Close())
+	}
+	srv := &httpserver.Server{Addr: m.svc.Addr, Handler: svc.Handler(), Log: log, ShutdownTimeout: m.svc.ShutdownGrace}
+	runErr := runAll(ctx, srv.Run, svc.RunBackground)
+	return errors.Join(runErr, svc.Close(), b.Close())
+}

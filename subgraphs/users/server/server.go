@@ -1,0 +1,136 @@
+// Package server wires the users service: store → domain → GraphQL and
+// /auth/* handlers → HTTP. It is what `coach users` runs.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/bus"
+	"github.com/careercoach/coach/internal/db"
+	"github.com/careercoach/coach/internal/gqlsrv"
+	"github.com/careercoach/coach/internal/httpserver"
+	"github.com/careercoach/coach/subgraphs/users"
+	"github.com/careercoach/coach/subgraphs/users/authhttp"
+	"github.com/careercoach/coach/subgraphs/users/graph"
+	"github.com/careercoach/coach/subgraphs/users/oauth"
+	"github.com/careercoach/coach/subgraphs/users/store"
+)
+
+// Config is the users service's own configuration.
+type Config struct {
+	DataDir       string
+	DatabaseURL   string
+	ServiceSecret string
+	// PublicURL is where browsers reach the platform (the router); it is the
+	// token issuer and the base of OAuth redirect URIs.
+	PublicURL   string
+	AccessTTL   time.Duration
+	RefreshTTL  time.Duration
+	KeyRotation time.Duration
+	OAuth       oauth.Config
+}
+
+// Validate checks the settings.
+func (c Config) Validate() error {
+	var errs []error
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("--public-url %q: want an http(s) URL such as http://localhost:4000", c.PublicURL))
+	}
+	if c.AccessTTL < time.Minute || c.AccessTTL > 24*time.Hour {
+		errs = append(errs, fmt.Errorf("--access-ttl %s: want between 1m and 24h", c.AccessTTL))
+	}
+	if c.RefreshTTL < c.AccessTTL {
+		errs = append(errs, fmt.Errorf("--refresh-ttl %s: must be at least --access-ttl", c.RefreshTTL))
+	}
+	if c.KeyRotation < time.Hour {
+		errs = append(errs, fmt.Errorf("--key-rotation %s: want at least 1h", c.KeyRotation))
+	}
+	return errors.Join(errs...)
+}
+
+// Service is a running users service.
+type Service struct {
+	DB       *db.DB
+	Store    *store.Store
+	Keys     *users.Keys
+	Accounts *users.Accounts
+	Verifier *auth.Verifier
+	handler  http.Handler
+	relay    *bus.Relay
+	log      *slog.Logger
+	rotation time.Duration
+}
+
+// OpenDB opens (and migrates) the users database the configuration names.
+func OpenDB(ctx context.Context, cfg Config, log *slog.Logger) (*db.DB, error) {
+	d, err := db.Open(ctx, db.Config{URL: cfg.DatabaseURL, DataDir: cfg.DataDir, Name: "careercoach_users",
+		Migrations: store.Migrations(), CreateIfMissing: cfg.DatabaseURL != ""}, log)
+	if err != nil {
+		return nil, fmt.Errorf("opening users database: %w", err)
+	}
+	return d, nil
+}
+
+// New builds the service on an open database (see OpenDB); Close closes it.
+func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger) (*Service, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	st := store.New(d)
+	keys, err := users.NewKeys(ctx, st, cfg.KeyRotation, 2*cfg.AccessTTL, time.Now)
+	if err != nil {
+		return nil, err
+	}
+	accounts := &users.Accounts{Store: st, Keys: keys, Issuer: cfg.PublicURL, AccessTTL: cfg.AccessTTL,
+		RefreshTTL: cfg.RefreshTTL, Now: time.Now, Log: log}
+	verifier := &auth.Verifier{Keys: keys, Issuer: cfg.PublicURL, Audience: auth.Audience}
+	flow, err := oauth.New(ctx, cfg.OAuth, st, &http.Client{Timeout: 15 * time.Second}, time.Now)
+	if err != nil {
+		return nil, err
+	}
+
+	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Users: st}}), gqlsrv.Options{
+		Log: log, Verifier: verifier, ServiceSecret: cfg.ServiceSecret,
+	})
+	mw := &auth.Middleware{Verifier: verifier, ServiceSecret: cfg.ServiceSecret, Log: log}
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", mw.Wrap(gql))
+	pub, _ := url.Parse(cfg.PublicURL)
+	(&authhttp.Handler{Accounts: accounts, Keys: keys, OAuth: flow, Log: log, ServiceSecret: cfg.ServiceSecret,
+		SecureCookies: pub.Scheme == "https" || (pub.Hostname() != "localhost" && pub.Hostname() != "127.0.0.1")}).Register(mux)
+	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
+
+	return &Service{DB: d, Store: st, Keys: keys, Accounts: accounts, Verifier: verifier,
+		handler: httpserver.Wrap(mux, log), relay: bus.NewRelay(d, b, log, bus.RelayOptions{}), log: log, rotation: cfg.KeyRotation}, nil
+}
+
+// Handler serves /graphql, /auth/*, the JWKS and health endpoints.
+func (s *Service) Handler() http.Handler { return s.handler }
+
+// RunBackground relays outbox events and rotates signing keys until ctx ends.
+func (s *Service) RunBackground(ctx context.Context) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.relay.Run(ctx) }()
+	t := time.NewTicker(min(s.rotation/4, time.Hour))
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return <-errc
+		case <-t.C:
+			if err := s.Keys.RotateIfDue(ctx); err != nil {
+				s.log.ErrorContext(ctx, "rotating signing keys", "err", err)
+			}
+		}
+	}
+}
+
+// Close releases the database.
+func (s *Service) Close() error { return s.DB.Close() }
