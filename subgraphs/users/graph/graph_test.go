@@ -110,7 +110,7 @@ func TestResolvers(t *testing.T) {
 			{name: "me", user: ada.ID, query: `{ me { id email displayName headline identities { provider } } }`,
 				wantData: `"email":"ada@example.com","displayName":"ada","headline":null,"identities":[]`},
 			{name: "update profile", user: ada.ID, query: `mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { displayName headline location } }`,
-				vars: map[string]any{"i": map[string]any{"displayName": " Ada L ", "headline": "Data engineer", "location": "Lisbon"}},
+				vars:     map[string]any{"i": map[string]any{"displayName": " Ada L ", "headline": "Data engineer", "location": "Lisbon"}},
 				wantData: `"displayName":"Ada L","headline":"Data engineer","location":"Lisbon"`},
 			{name: "update profile signed out", query: `mutation { updateProfile(input: {headline: "x"}) { id } }`, wantCodes: "UNAUTHENTICATED"},
 			{name: "update profile bad input", user: ada.ID, query: `mutation { updateProfile(input: {avatarUrl: "javascript:alert(1)"}) { id } }`, wantCodes: "BAD_USER_INPUT"},
