@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/bus/membus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/dbtest"
@@ -31,6 +32,7 @@ type harness struct {
 	srv    *httptest.Server
 	client *http.Client // has a cookie jar, does not follow redirects
 	svc    *server.Service
+	bus    *membus.Bus
 }
 
 func start(t *testing.T, d *db.DB, oc oauth.Config) *harness {
@@ -41,15 +43,24 @@ func start(t *testing.T, d *db.DB, oc oauth.Config) *harness {
 	cfg := server.Config{ServiceSecret: "router-secret-0123456789", PublicURL: "http://" + srv.Listener.Addr().String(),
 		AccessTTL: 15 * time.Minute, RefreshTTL: 24 * time.Hour, KeyRotation: 24 * time.Hour, OAuth: oc}
 	cfg.OAuth.PublicURL = cfg.PublicURL
-	svc, err := server.New(ctx, cfg, d, membus.New(logging.Discard(), membus.Options{}), logging.Discard())
+	b := membus.New(logging.Discard(), membus.Options{})
+	svc, err := server.New(ctx, cfg, d, b, logging.Discard())
 	if err != nil {
 		t.Fatal(err)
 	}
+	bgDone := make(chan error, 1)
+	go func() { bgDone <- svc.RunBackground(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-bgDone; err != nil {
+			t.Errorf("background work ended with %v", err)
+		}
+	})
 	srv.Config.Handler = svc.Handler()
 	srv.Start()
 	t.Cleanup(srv.Close)
 	jar, _ := cookiejar.New(nil)
-	return &harness{t: t, srv: srv, svc: svc, client: &http.Client{Jar: jar,
+	return &harness{t: t, srv: srv, svc: svc, bus: b, client: &http.Client{Jar: jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 }
 
@@ -211,6 +222,35 @@ func TestPasswordSessions(t *testing.T) {
 			}
 			if resp, _ := h.post("/auth/refresh", map[string]any{}); resp.StatusCode != 401 {
 				t.Fatalf("refresh after logout %d, want 401", resp.StatusCode)
+			}
+		})
+		t.Run("deleting the account publishes user.deleted", func(t *testing.T) {
+			events := make(chan bus.Event, 4)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			go func() {
+				_ = h.bus.Consume(ctx, "purge-test", func(_ context.Context, ev bus.Event) error {
+					events <- ev
+					return nil
+				})
+			}()
+			_, body := h.post("/auth/signup", map[string]any{"email": "leaving@example.com", "password": password, "displayName": "L"})
+			token := body["accessToken"].(string)
+			userID := body["user"].(map[string]any)["id"].(string)
+			_, res := h.post("/graphql", map[string]any{"query": "mutation { deleteAccount }"}, "Authorization", "Bearer "+token)
+			if b, _ := json.Marshal(res); !strings.Contains(string(b), `"deleteAccount":true`) {
+				t.Fatalf("deleteAccount: %s", b)
+			}
+			select {
+			case ev := <-events:
+				if ev.Type != "user.deleted" || ev.Subject != userID {
+					t.Fatalf("event %+v, want user.deleted for %s", ev, userID)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no user.deleted event relayed within 10s")
+			}
+			if resp, _ := h.post("/auth/login", map[string]any{"email": "leaving@example.com", "password": password}); resp.StatusCode != 401 {
+				t.Fatalf("a deleted account signing in got %d, want 401", resp.StatusCode)
 			}
 		})
 		t.Run("failed logins are throttled per account", func(t *testing.T) {
