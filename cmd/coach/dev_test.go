@@ -22,18 +22,21 @@ func freeAddr(t *testing.T) string {
 }
 
 // TestDevServesSignupAndMe runs `coach dev` as `make run` does and walks the
-// README's curl session: sign up, sign in, query me; then stops it cleanly.
+// README's curl session through the router: sign up and sign in (proxied to
+// users), query me (planned and executed by the router on the users
+// subgraph); then stops it cleanly.
 func TestDevServesSignupAndMe(t *testing.T) {
-	usersAddr := freeAddr(t)
+	usersAddr, addr := freeAddr(t), freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	var logs bytes.Buffer
 	e := env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &logs}
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"dev", "--data-dir", t.TempDir(), "--users-addr", usersAddr}, e)
+		done <- run(ctx, []string{"dev", "--data-dir", t.TempDir(), "--users-addr", usersAddr, "--addr", addr, "--public-url", "http://" + addr}, e)
 	}()
-	base := "http://" + usersAddr
-	waitReady(t, base+"/readyz", done)
+	waitReady(t, "http://"+usersAddr+"/readyz", done)
+	waitReady(t, "http://"+addr+"/healthz", done)
+	base := "http://" + addr // everything through the router's origin
 
 	post := func(path, token string, body any) map[string]any {
 		t.Helper()
