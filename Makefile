@@ -4,7 +4,7 @@ GOTESTFLAGS ?=
 SUBGRAPHS   := $(patsubst subgraphs/%/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml))
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test generate check-generated lint build
+.PHONY: run test generate compose check-generated lint build
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
 run:
@@ -18,9 +18,13 @@ test:
 generate:
 	@set -e; for s in $(SUBGRAPHS); do echo "gqlgen: $$s"; (cd subgraphs/$$s && $(GO) tool gqlgen generate --config gqlgen.yml); done
 
-## check-generated: fail when committed generated code is stale
-check-generated: generate
-	@git diff --exit-code -- subgraphs schema || { echo "generated code is stale: run make generate and commit"; exit 1; }
+## compose: regenerate schema/supergraph.graphql and schema/api.graphql from supergraph.yaml
+compose:
+	$(GO) run ./cmd/coach compose
+
+## check-generated: fail when committed generated code or the composed schema is stale
+check-generated: generate compose
+	@git diff --exit-code -- subgraphs schema go.mod go.sum || { echo "generated code is stale: run make generate and commit"; exit 1; }
 
 ## lint: gofmt, go vet, staticcheck
 lint:
