@@ -69,10 +69,12 @@ func (m *merger) merge() {
 		if t == nil {
 			continue
 		}
+		if t.kind == ast.Object || t.kind == ast.Interface {
+			m.mergeImplements(t, src)
+		}
 		m.addJoinType(t, src)
 		switch t.kind {
 		case ast.Object, ast.Interface:
-			m.mergeImplements(t, src)
 			m.mergeFields(t, src)
 		case ast.Union:
 			m.mergeUnion(t, src)
@@ -228,6 +230,15 @@ func (m *merger) mergeTypeMeta(t *outType, src []*sType) {
 	}
 	t.desc = pickDescription(descs)
 	t.dirs = append(t.dirs, m.metaDirectives(nil, t.inaccessible, tags, other)...)
+}
+
+// inaccessibleFirst returns @inaccessible when set: on fields, arguments and
+// enum values Apollo prints it before the join directives.
+func inaccessibleFirst(inaccessible bool) []applied {
+	if inaccessible {
+		return []applied{{name: "inaccessible"}}
+	}
+	return nil
 }
 
 // metaDirectives returns the non-join directives of an element in the order

@@ -107,7 +107,7 @@ func (m *merger) mergeInputValue(coord string, vals []*sField, sgs []string, cod
 		m.e.add(codePrefix+"_DEFAULT_MISMATCH", coord, sgs, "%s %q has incompatible default values across subgraphs: it has %s", what, coord, strings.Join(parts, " but "))
 	}
 	out.desc = pickDescription(descs)
-	out.dirs = m.metaDirectives(deprecated, out.inaccessible, tags, other)
+	out.dirs = append(inaccessibleFirst(out.inaccessible), m.metaDirectives(deprecated, false, tags, other)...)
 	return out
 }
 

@@ -108,10 +108,11 @@ func (m *merger) mergeField(fm *fieldMerge, src []*sType) *outField {
 	}
 	out.args = m.mergeArgs(fm)
 	sameTypes := allEqual(all)
+	out.dirs = inaccessibleFirst(out.inaccessible)
 	if m.needsJoinField(fm, src, sameTypes) {
 		out.dirs = append(out.dirs, m.joinFields(fm, sameTypes)...)
 	}
-	out.dirs = append(out.dirs, m.metaDirectives(deprecated, out.inaccessible, tags, other)...)
+	out.dirs = append(out.dirs, m.metaDirectives(deprecated, false, tags, other)...)
 	return out
 }
 

@@ -4,15 +4,18 @@ import "github.com/vektah/gqlparser/v2/ast"
 
 // mergeUnion takes the union of members, recording which subgraph has which.
 func (m *merger) mergeUnion(t *outType, src []*sType) {
-	for i, s := range src {
-		if s == nil {
-			continue
+	for _, s := range src {
+		if s != nil {
+			t.members = appendUnique(t.members, s.members...)
 		}
-		for _, mem := range s.members {
-			t.members = appendUnique(t.members, mem)
-			t.dirs = append(t.dirs, applied{name: "join__unionMember", args: []kv{
-				{"graph", m.sgs[i].graph}, {"member", quote(mem)},
-			}})
+	}
+	for _, mem := range t.members {
+		for i, s := range src {
+			if s != nil && contains(s.members, mem) {
+				t.dirs = append(t.dirs, applied{name: "join__unionMember", args: []kv{
+					{"graph", m.sgs[i].graph}, {"member", quote(mem)},
+				}})
+			}
 		}
 	}
 }
@@ -72,7 +75,8 @@ func (m *merger) mergeInputObject(t *outType, src []*sType) {
 				}
 				joins = append(joins, a)
 			}
-			f.dirs = append(joins, f.dirs...)
+			rest := f.dirs[len(inaccessibleFirst(f.inaccessible)):]
+			f.dirs = append(append(inaccessibleFirst(f.inaccessible), joins...), rest...)
 		}
 		t.fields = append(t.fields, f)
 	}
@@ -137,7 +141,8 @@ func (m *merger) mergeEnum(t *outType, src []*sType) {
 			}
 		}
 		out.desc = pickDescription(descs)
-		out.dirs = append(out.dirs, m.metaDirectives(deprecated, out.inaccessible, tags, other)...)
+		out.dirs = append(inaccessibleFirst(out.inaccessible), out.dirs...)
+		out.dirs = append(out.dirs, m.metaDirectives(deprecated, false, tags, other)...)
 		t.values = append(t.values, out)
 	}
 	if len(t.values) == 0 {

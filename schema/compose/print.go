@@ -3,6 +3,7 @@ package compose
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -44,8 +45,28 @@ func sortedTypeNames(s *outSchema) []string {
 	for n := range s.types {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	sort.Slice(names, func(i, j int) bool { return localeLess(names[i], names[j]) })
 	return names
+}
+
+// localeLess orders names as Apollo's printer does (JavaScript's
+// localeCompare): case-insensitively, lower case first on ties,
+// punctuation before digits and letters.
+func localeLess(a, b string) bool {
+	ka, kb := collationKey(a), collationKey(b)
+	if ka != kb {
+		return ka < kb
+	}
+	return a > b // "a" before "A": lower case sorts after upper in ASCII
+}
+
+func collationKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '_' {
+			return ' '
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
 
 func standardRoots(roots []outRoot) bool {
@@ -82,7 +103,7 @@ func writeType(b *strings.Builder, t *outType, dirsOf func([]applied) []applied)
 	case ast.Union:
 		if len(t.members) > 0 {
 			if len(dirs) > 0 {
-				b.WriteString("\n ")
+				b.WriteString("\n")
 			}
 			b.WriteString(" = " + strings.Join(t.members, " | "))
 		}

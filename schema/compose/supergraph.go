@@ -86,7 +86,7 @@ func (m *merger) addSpecs() {
 	defs = append(defs, m.addCarriedSpecs()...)
 	s.links = append(s.links, m.composedLinks...)
 	defs = append(defs, m.composedDefs...)
-	sort.Slice(defs, func(i, j int) bool { return directiveName(defs[i]) < directiveName(defs[j]) })
+	sort.Slice(defs, func(i, j int) bool { return localeLess(directiveName(defs[i]), directiveName(defs[j])) })
 	s.directives = defs
 
 	graphs := &outType{kind: ast.Enum, name: "join__Graph"}
