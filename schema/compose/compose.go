@@ -82,7 +82,7 @@ func Compose(subgraphs []Subgraph) (Result, []error) {
 		return Result{}, e.list
 	}
 	return Result{
-		Supergraph: printSchema(m.out, func(d []applied) []applied { return d }),
-		API:        printSchema(api, func(d []applied) []applied { return d }),
+		Supergraph: printSchema(m.out, printStyle{}),
+		API:        printSchema(api, printStyle{inlineTypeDirectives: true}),
 	}, nil
 }

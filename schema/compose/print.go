@@ -8,10 +8,14 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
+// printStyle tells supergraph printing (Apollo's: type directives one per
+// line) from API schema printing (graphql-js's: on the type's line).
+type printStyle struct{ inlineTypeDirectives bool }
+
 // printSchema prints the schema the way Apollo prints supergraphs: schema
 // definition, directive definitions, then types sorted by name, fields in
-// merge order. dirs decides which applied directives are printed.
-func printSchema(s *outSchema, dirs func([]applied) []applied) string {
+// merge order.
+func printSchema(s *outSchema, style printStyle) string {
 	var b strings.Builder
 	if len(s.links) > 0 || !standardRoots(s.roots) {
 		b.WriteString("schema")
@@ -35,7 +39,7 @@ func printSchema(s *outSchema, dirs func([]applied) []applied) string {
 	}
 	for _, n := range sortedTypeNames(s) {
 		sep(&b)
-		writeType(&b, s.types[n], dirs)
+		writeType(&b, s.types[n], style)
 	}
 	return b.String()
 }
@@ -84,7 +88,7 @@ func sep(b *strings.Builder) {
 	}
 }
 
-func writeType(b *strings.Builder, t *outType, dirsOf func([]applied) []applied) {
+func writeType(b *strings.Builder, t *outType, style printStyle) {
 	writeDesc(b, t.desc, "")
 	keyword := map[ast.DefinitionKind]string{
 		ast.Object: "type", ast.Interface: "interface", ast.Union: "union",
@@ -94,10 +98,17 @@ func writeType(b *strings.Builder, t *outType, dirsOf func([]applied) []applied)
 	if len(t.interfaces) > 0 {
 		b.WriteString(" implements " + strings.Join(t.interfaces, " & "))
 	}
-	dirs := dirsOf(t.dirs)
+	dirs := t.dirs
 	for _, d := range dirs {
-		b.WriteString("\n  ")
+		if style.inlineTypeDirectives {
+			b.WriteString(" ")
+		} else {
+			b.WriteString("\n  ")
+		}
 		writeApplied(b, d)
+	}
+	if style.inlineTypeDirectives {
+		dirs = nil // the block opens on the same line
 	}
 	switch t.kind {
 	case ast.Union:
@@ -125,7 +136,7 @@ func writeType(b *strings.Builder, t *outType, dirsOf func([]applied) []applied)
 			}
 			writeDesc(b, v.desc, "  ")
 			b.WriteString("  " + v.name)
-			for _, d := range dirsOf(v.dirs) {
+			for _, d := range v.dirs {
 				b.WriteString(" ")
 				writeApplied(b, d)
 			}
@@ -138,12 +149,12 @@ func writeType(b *strings.Builder, t *outType, dirsOf func([]applied) []applied)
 		}
 		writeDesc(b, f.desc, "  ")
 		b.WriteString("  " + f.name)
-		writeArgs(b, f.args, dirsOf)
+		writeArgs(b, f.args)
 		b.WriteString(": " + f.typ.String())
 		if f.def != "" {
 			b.WriteString(" = " + f.def)
 		}
-		for _, d := range dirsOf(f.dirs) {
+		for _, d := range f.dirs {
 			b.WriteString(" ")
 			writeApplied(b, d)
 		}
@@ -152,7 +163,7 @@ func writeType(b *strings.Builder, t *outType, dirsOf func([]applied) []applied)
 	b.WriteString("}\n")
 }
 
-func writeArgs(b *strings.Builder, args []*outField, dirsOf func([]applied) []applied) {
+func writeArgs(b *strings.Builder, args []*outField) {
 	if len(args) == 0 {
 		return
 	}
@@ -175,7 +186,7 @@ func writeArgs(b *strings.Builder, args []*outField, dirsOf func([]applied) []ap
 		if a.def != "" {
 			b.WriteString(" = " + a.def)
 		}
-		for _, d := range dirsOf(a.dirs) {
+		for _, d := range a.dirs {
 			b.WriteString(" ")
 			writeApplied(b, d)
 		}
