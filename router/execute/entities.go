@@ -9,8 +9,9 @@ import (
 
 // target is an object in the merged data that an entity fetch extends.
 type target struct {
-	obj  map[string]any
-	path []any
+	obj    map[string]any
+	path   []any
+	sentAs any // the __typename in the representation
 }
 
 // entityFetch collects the objects at path, sends one deduplicated batch
@@ -22,7 +23,7 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 	var groups [][]target
 	index := map[string]int{}
 	collect(r.data, path, nil, func(obj map[string]any, p []any) {
-		rep, ok := representation(obj, f.Requires)
+		rep, ok := representation(obj, f.Requires, f.EntityAliases)
 		if !ok {
 			return
 		}
@@ -37,7 +38,7 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 			reps = append(reps, rep)
 			groups = append(groups, nil)
 		}
-		groups[i] = append(groups[i], target{obj: obj, path: p})
+		groups[i] = append(groups[i], target{obj: obj, path: p, sentAs: rep["__typename"]})
 	})
 	r.mu.Unlock()
 	if len(reps) == 0 {
@@ -60,7 +61,13 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 	for i, ent := range ents {
 		if m, ok := ent.(map[string]any); ok {
 			for _, t := range groups[i] {
+				before := t.obj["__typename"]
 				mergeObject(t.obj, m)
+				// An @interfaceObject subgraph answers with the interface
+				// name: keep the concrete type already known.
+				if before != nil && t.obj["__typename"] == t.sentAs {
+					t.obj["__typename"] = before
+				}
 			}
 		}
 	}
@@ -124,11 +131,17 @@ func appendPath(p []any, e any) []any {
 
 // representation builds the _Any value for obj from the fragment of the
 // representation shape that matches its __typename.
-func representation(obj map[string]any, reps *plan.Selection) (map[string]any, bool) {
+func representation(obj map[string]any, reps *plan.Selection, aliases map[string]string) (map[string]any, bool) {
 	tn, _ := obj["__typename"].(string)
-	for _, it := range reps.Items {
-		if it.Name == "" && it.TypeCondition == tn {
-			return project(obj, it.Sel, tn)
+	for _, want := range []string{tn, aliases[tn]} {
+		for _, it := range reps.Items {
+			if want != "" && it.Name == "" && it.TypeCondition == want {
+				rep, ok := project(obj, it.Sel, tn)
+				if ok {
+					rep["__typename"] = want
+				}
+				return rep, ok
+			}
 		}
 	}
 	return nil, false

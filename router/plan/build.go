@@ -86,6 +86,7 @@ type fetch struct {
 	entity    bool
 	reps      *Selection
 	repTypes  map[string]*supergraph.Key
+	aliases   map[string]string
 	sel       *Selection
 	deps      map[int]bool
 }
@@ -104,7 +105,7 @@ func (p *planner) newFetch(graph string, path []string, entity bool) *fetch {
 	f := &fetch{id: len(p.fetches), group: p.group, graph: graph, path: path, entity: entity,
 		sel: &Selection{}, deps: map[int]bool{}}
 	if entity {
-		f.reps, f.repTypes = &Selection{}, map[string]*supergraph.Key{}
+		f.reps, f.repTypes, f.aliases = &Selection{}, map[string]*supergraph.Key{}, map[string]string{}
 	}
 	p.fetches = append(p.fetches, f)
 	return f
@@ -232,6 +233,16 @@ func (p *planner) planSelectionSet(at pos, ss ast.SelectionSet) error {
 func (p *planner) planFragment(at pos, typeCond string, ss ast.SelectionSet) error {
 	if typeCond == "" || typeCond == at.typ || !p.sg.IsAbstract(at.typ) {
 		return p.planSelectionSet(at, ss)
+	}
+	if p.isInterfaceObject(at) {
+		// This subgraph cannot tell implementations apart: ask the owner.
+		h, err := p.ownerHop(at)
+		if err != nil {
+			return err
+		}
+		sel := h.sel.fragment(at.typ)
+		sel.typename()
+		return p.planFragment(pos{f: h, sel: sel, typ: at.typ, path: at.path}, typeCond, ss)
 	}
 	want := map[string]bool{}
 	for _, t := range p.sg.PossibleTypes(typeCond) {

@@ -18,12 +18,21 @@ func (p *planner) planField(at pos, f *ast.Field) error {
 		}
 		at.sel.field(alias, f.Name, nil, false)
 		p.touch(at.f)
+		if p.isInterfaceObject(at) {
+			// The subgraph answers the interface's name; the concrete type
+			// comes from the subgraph that owns the interface.
+			h, err := p.ownerHop(at)
+			if err != nil {
+				return err
+			}
+			h.sel.fragment(at.typ).typename()
+		}
 		return nil
 	}
 	if strings.HasPrefix(f.Name, "__") {
 		return nil
 	}
-	if p.sg.IsAbstract(at.typ) && !p.localOnAbstract(at, f.Name) {
+	if p.sg.IsAbstract(at.typ) && !p.isInterfaceObject(at) && !p.localOnAbstract(at, f.Name) {
 		for _, t := range p.sg.PossibleTypesIn(at.f.graph, at.typ) {
 			if err := p.planField(at.on(t), f); err != nil {
 				return err
@@ -35,14 +44,14 @@ func (p *planner) planField(at pos, f *ast.Field) error {
 	if ok && (fg.Requires == nil || at.allowRequires) {
 		return p.addLocal(at, f, provided)
 	}
-	if p.sg.IsAbstract(at.typ) {
+	if p.sg.IsAbstract(at.typ) && !p.isInterfaceObject(at) {
 		return fmt.Errorf("cannot plan %s.%s: abstract type not resolvable in %s", at.typ, f.Name, at.f.graph)
 	}
-	hop, err := p.hop(at, f.Name)
+	hop, entity, err := p.hop(at, f.Name)
 	if err != nil {
 		return err
 	}
-	in := pos{f: hop, sel: hop.sel.fragment(at.typ), typ: at.typ, path: at.path, allowRequires: true}
+	in := pos{f: hop, sel: hop.sel.fragment(entity), typ: entity, path: at.path, allowRequires: true}
 	return p.planField(in, f)
 }
 
@@ -118,62 +127,6 @@ func (p *planner) localOnAbstract(at pos, name string) bool {
 	return true
 }
 
-// hop returns the entity fetch that resolves field name of the current
-// object from another subgraph (or from the same one, for @requires).
-func (p *planner) hop(at pos, name string) (*fetch, error) {
-	if p.depth > maxHopDepth {
-		return nil, fmt.Errorf("cannot plan %s.%s: entity hops nest too deep", at.typ, name)
-	}
-	p.depth++
-	defer func() { p.depth-- }()
-	graph, err := p.chooseHopGraph(at, name)
-	if err != nil {
-		return nil, err
-	}
-	fg, _ := p.sg.FieldIn(graph, at.typ, name, p.opts.Labels)
-	hk := fmt.Sprintf("%d|%s|%s|%s", at.f.id, graph, strings.Join(at.path, "."), fg.RequiresRaw)
-	h := p.hops[hk]
-	if h == nil {
-		h = p.newFetch(graph, at.path, true)
-		h.deps[at.f.id] = true
-		p.hops[hk] = h
-	}
-	if err := p.addRepresentation(h, at, fg); err != nil {
-		return nil, err
-	}
-	p.touch(h)
-	return h, nil
-}
-
-func (p *planner) chooseHopGraph(at pos, name string) (string, error) {
-	best, bestScore := "", 0
-	for _, g := range p.sg.FieldGraphs(at.typ, name, p.opts.Labels) {
-		keys := resolvableKeys(p.sg.Keys(g, at.typ))
-		if len(keys) == 0 {
-			continue
-		}
-		score := 2
-		for _, k := range keys {
-			if p.localFieldSet(at.f.graph, at.typ, k.Fields, at.provided) {
-				score = 1
-				break
-			}
-		}
-		if fg, _ := p.sg.FieldIn(g, at.typ, name, p.opts.Labels); fg != nil {
-			if p.hops[fmt.Sprintf("%d|%s|%s|%s", at.f.id, g, strings.Join(at.path, "."), fg.RequiresRaw)] != nil {
-				score = 0
-			}
-		}
-		if best == "" || score < bestScore {
-			best, bestScore = g, score
-		}
-	}
-	if best == "" {
-		return "", fmt.Errorf("cannot plan %s.%s: no subgraph resolves it with a usable @key from %s", at.typ, name, at.f.graph)
-	}
-	return best, nil
-}
-
 func resolvableKeys(keys []*supergraph.Key) []*supergraph.Key {
 	var out []*supergraph.Key
 	for _, k := range keys {
@@ -213,49 +166,6 @@ func (p *planner) localFieldSet(graph, typ string, fs, provided supergraph.Field
 		}
 	}
 	return true
-}
-
-// addRepresentation makes the parent select what the entity fetch needs
-// (__typename, key fields, required fields) and records the fetches that
-// supply them as dependencies.
-func (p *planner) addRepresentation(h *fetch, at pos, fg *supergraph.FieldInGraph) error {
-	rs := h.reps.fragment(at.typ)
-	key := h.repTypes[at.typ]
-	if key == nil {
-		keys := resolvableKeys(p.sg.Keys(h.graph, at.typ))
-		key = keys[0]
-		for _, k := range keys {
-			if p.localFieldSet(at.f.graph, at.typ, k.Fields, at.provided) {
-				key = k
-				break
-			}
-		}
-		h.repTypes[at.typ] = key
-		rs.typename()
-		addFieldSet(rs, key.Fields)
-	}
-	// Every parent selection reaching this fetch must carry the key, even
-	// when another branch already added the representation fragment.
-	need := append(supergraph.FieldSet{}, key.Fields...)
-	at.sel.typename()
-	p.touch(at.f)
-	if fg.Requires != nil {
-		addFieldSet(rs, fg.Requires)
-		need = append(need, fg.Requires...)
-	}
-	if len(need) == 0 {
-		return nil
-	}
-	deps, err := p.ensure(at, need)
-	if err != nil {
-		return err
-	}
-	for id := range deps {
-		if id != h.id {
-			h.deps[id] = true
-		}
-	}
-	return nil
 }
 
 // ensure plans fields the planner itself needs at a position, returning

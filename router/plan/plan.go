@@ -30,7 +30,12 @@ type Fetch struct {
 	Service string
 	// Requires is the representation shape (fragments per entity type) for
 	// an _entities fetch; nil for a root fetch.
-	Requires  *Selection
+	Requires *Selection
+	// EntityAliases maps an object's __typename to the Requires fragment
+	// that applies to it when there is none for the type itself: objects
+	// of an implementation are sent to an @interfaceObject subgraph as the
+	// interface.
+	EntityAliases map[string]string
 	Selection *Selection
 	// Operation is the document sent to the subgraph.
 	Operation     string

@@ -107,6 +107,9 @@ func (p *planner) node(f *fetch) Node {
 	b.WriteString(" ")
 	if f.entity {
 		fe.Requires = f.reps
+		if len(f.aliases) > 0 {
+			fe.EntityAliases = f.aliases
+		}
 		b.WriteString("{ _entities(representations: $representations) " + f.sel.Compact() + " }")
 		fe.Operation = b.String()
 		return &Flatten{Path: f.path, Node: fe}
