@@ -36,7 +36,7 @@ type Fetch struct {
 	// of an implementation are sent to an @interfaceObject subgraph as the
 	// interface.
 	EntityAliases map[string]string
-	Selection *Selection
+	Selection     *Selection
 	// Operation is the document sent to the subgraph.
 	Operation     string
 	OperationName string
