@@ -105,6 +105,14 @@ func (r *Relay) flushBatch(ctx context.Context) (int, error) {
 	if r.db.Dialect() == db.Postgres {
 		query += ` FOR UPDATE SKIP LOCKED` // concurrent relays take disjoint batches
 	}
+	// Cheap check first: on SQLite a batch transaction takes the write lock.
+	var pending bool
+	if err := r.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM bus_outbox)`).Scan(&pending); err != nil {
+		return 0, fmt.Errorf("relay outbox of %s: check for events: %w", r.db.Name(), err)
+	}
+	if !pending {
+		return 0, nil
+	}
 	sent := 0
 	var appendErr error
 	// The transaction outlives a cancelled ctx (bounded by txTimeout) so

@@ -22,8 +22,7 @@
 //     lists or loop.
 //   - Upserts with INSERT … ON CONFLICT (cols) DO NOTHING / DO UPDATE SET
 //     x = excluded.x; RETURNING works on both.
-//   - Every placeholder used once per statement is the safe subset; reuse of
-//     $1 in one statement also works on both.
+//   - Placeholders are $1, $2 …; one may appear several times in a statement.
 //   - Constraint errors are recognised with [IsUniqueViolation] and
 //     [IsForeignKeyViolation], never by matching driver messages.
 //   - LIMIT/OFFSET, COALESCE, CASE, lower(), LIKE (case-sensitive only on
@@ -48,5 +47,7 @@
 // of failing halfway with SQLITE_BUSY when two deferred transactions both try
 // to upgrade. A single connection would be simpler but deadlocks any code that
 // touches the pool while holding a transaction; here such code waits at most
-// the busy timeout and gets an error instead.
+// the busy timeout and gets an error instead. Pools hold at most 8
+// connections on SQLite and 10 on PostgreSQL (five services and their
+// replicas must fit in max_connections).
 package db

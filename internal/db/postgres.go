@@ -7,11 +7,15 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 )
+
+// postgresMaxConns caps each service's pool.
+const postgresMaxConns = 10
 
 func openPostgres(ctx context.Context, cfg Config, log *slog.Logger) (*DB, error) {
 	u, err := postgresURL(cfg.URL, cfg.Name)
@@ -29,6 +33,10 @@ func openPostgres(ctx context.Context, cfg Config, log *slog.Logger) (*DB, error
 		return nil, fmt.Errorf("parse postgres URL %s: %w", u.Redacted(), err)
 	}
 	sqlDB := stdlib.OpenDB(*connCfg)
+	// Bounded so that several services and replicas fit in max_connections.
+	sqlDB.SetMaxOpenConns(postgresMaxConns)
+	sqlDB.SetMaxIdleConns(postgresMaxConns)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	if err := sqlDB.PingContext(ctx); err != nil {
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("connect to postgres database %s at %s: %w", name, u.Redacted(), err)

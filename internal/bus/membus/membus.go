@@ -19,7 +19,7 @@ type Options struct {
 	SubscriberBuffer int           // messages buffered per subscriber; default 64
 	RetryDelay       time.Duration // first redelivery delay after a handler error; default 1s, doubling
 	MaxRetryDelay    time.Duration // default 30s
-	MaxLen           int           // events retained in the stream; default 100000
+	MaxLen           int           // events retained in the stream, approximately; default 100000
 }
 
 // Bus is the in-process implementation of bus.Bus.

@@ -44,7 +44,9 @@ func (b *Bus) Append(_ context.Context, ev bus.Event) error {
 		return bus.ErrClosed
 	}
 	b.events = append(b.events, ev)
-	if over := len(b.events) - b.opts.MaxLen; over > 0 {
+	// Trim in chunks (like Redis's MAXLEN ~) so that Append stays O(1) amortised.
+	if slack := max(1, b.opts.MaxLen/4); len(b.events) > b.opts.MaxLen+slack {
+		over := len(b.events) - b.opts.MaxLen
 		b.events = append([]bus.Event(nil), b.events[over:]...)
 		b.base += int64(over)
 		for name, g := range b.groups {
