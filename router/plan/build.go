@@ -30,7 +30,7 @@ func Build(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName string, var
 	if err != nil {
 		return nil, err
 	}
-	p := &planner{sg: sg, opts: opts, vars: vars, op: op, hops: map[string]*fetch{}, touched: map[int]bool{}}
+	p := &planner{sg: sg, opts: opts, vars: vars, op: op, hops: map[string]*fetch{}, building: map[string]bool{}, touched: map[int]bool{}}
 	out := &Plan{Kind: string(op.Operation), Shape: &Shape{}}
 	var root *ast.Definition
 	switch op.Operation {
@@ -67,15 +67,16 @@ func pickOperation(doc *ast.QueryDocument, name string) (*ast.OperationDefinitio
 }
 
 type planner struct {
-	sg      *supergraph.Supergraph
-	opts    Options
-	vars    map[string]any
-	op      *ast.OperationDefinition
-	fetches []*fetch
-	hops    map[string]*fetch
-	touched map[int]bool
-	group   int
-	depth   int
+	sg       *supergraph.Supergraph
+	opts     Options
+	vars     map[string]any
+	op       *ast.OperationDefinition
+	fetches  []*fetch
+	hops     map[string]*fetch
+	building map[string]bool // hops whose representation is being planned
+	touched  map[int]bool
+	group    int
+	depth    int
 }
 
 // fetch is a plan fetch under construction.
@@ -176,7 +177,7 @@ func (p *planner) chooseRootGraph(rootType string, f *ast.Field, candidates []st
 	}
 	best, bestCost := "", 0
 	for _, g := range candidates {
-		trial := &planner{sg: p.sg, opts: p.opts, vars: p.vars, op: p.op, hops: map[string]*fetch{}, touched: map[int]bool{}}
+		trial := &planner{sg: p.sg, opts: p.opts, vars: p.vars, op: p.op, hops: map[string]*fetch{}, building: map[string]bool{}, touched: map[int]bool{}}
 		fe := trial.newFetch(g, nil, false)
 		cost := 1
 		if err := trial.planField(pos{f: fe, sel: fe.sel, typ: rootType}, f); err != nil {

@@ -94,6 +94,11 @@ func (p *planner) resolvable(at pos, name string) (*supergraph.FieldInGraph, boo
 		if fg.Provides != nil {
 			return fg, true, fg.Provides
 		}
+		if at.provided != nil {
+			if it, has := at.provided.Has(name); has {
+				return fg, true, it.Sub
+			}
+		}
 		return fg, true, nil
 	}
 	if at.provided != nil && fg != nil {

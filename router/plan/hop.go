@@ -40,7 +40,10 @@ func (p *planner) hopTo(at pos, t hopTarget, fg *supergraph.FieldInGraph) (*fetc
 		h.deps[at.f.id] = true
 		p.hops[hk] = h
 	}
-	if err := p.addRepresentation(h, at, t.entity, fg); err != nil {
+	p.building[hk] = true
+	err := p.addRepresentation(h, at, t.entity, fg)
+	delete(p.building, hk)
+	if err != nil {
 		return nil, err
 	}
 	p.touch(h)
@@ -132,7 +135,11 @@ func (p *planner) chooseHop(at pos, name string) (hopTarget, error) {
 			}
 		}
 		fg, _ := p.sg.FieldIn(c.graph, c.entity, name, p.opts.Labels)
-		if p.hops[p.hopKey(at, c, fg)] != nil {
+		hk := p.hopKey(at, c, fg)
+		if p.building[hk] {
+			continue // its own representation is what we are resolving
+		}
+		if p.hops[hk] != nil {
 			score = 0
 		}
 		if best.graph == "" || score < bestScore {
