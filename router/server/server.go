@@ -14,6 +14,7 @@ import (
 
 	"github.com/careercoach/coach/router/execute"
 	"github.com/careercoach/coach/router/plan"
+	"github.com/careercoach/coach/router/subscribe"
 	"github.com/careercoach/coach/router/supergraph"
 	"github.com/careercoach/coach/router/transport"
 )
@@ -26,6 +27,8 @@ type Server struct {
 	state   atomic.Pointer[state]
 	apq     *lru[string]
 	metrics *metrics
+	dialer  *subscribe.Dialer
+	conns   *subscribe.IPLimiter
 
 	reloadMu  sync.Mutex
 	lastCheck atomic.Int64 // unix nanos of the last supergraph file check
@@ -37,6 +40,7 @@ type state struct {
 	sg      *supergraph.Supergraph
 	exec    *execute.Executor
 	plans   *lru[*plan.Plan]
+	urls    map[string]string // subgraph HTTP URLs
 	modTime time.Time
 }
 
@@ -51,7 +55,9 @@ func newServer(cfg Config, log *slog.Logger) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: log, apq: newLRU[string](cfg.APQSize), metrics: newMetrics()}
+	s := &Server{cfg: cfg, log: log, apq: newLRU[string](cfg.APQSize), metrics: newMetrics(),
+		dialer: &subscribe.Dialer{HTTPClient: cfg.HTTPClient},
+		conns:  &subscribe.IPLimiter{Max: cfg.Subscriptions.MaxConnectionsPerIP}}
 	sdl, mod, err := s.readSupergraph()
 	if err != nil {
 		return nil, err
@@ -118,7 +124,7 @@ func (s *Server) build(sdl string, mod time.Time) (*state, error) {
 		Timeouts:       s.cfg.SubgraphTimeouts,
 		Log:            s.log,
 	}
-	return &state{sg: sg, exec: ex, plans: newLRU[*plan.Plan](s.cfg.PlanCacheSize), modTime: mod}, nil
+	return &state{sg: sg, exec: ex, plans: newLRU[*plan.Plan](s.cfg.PlanCacheSize), urls: urls, modTime: mod}, nil
 }
 
 // maybeReload re-reads the supergraph file when it changed. It runs on the
@@ -163,6 +169,14 @@ func requestID(r *http.Request) string {
 }
 
 func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case subscribe.IsWebSocket(r):
+		s.serveWS(w, r)
+		return
+	case subscribe.WantsSSE(r):
+		s.serveSSE(w, r)
+		return
+	}
 	start := time.Now()
 	id := requestID(r)
 	w.Header().Set("X-Request-Id", id)
