@@ -118,7 +118,7 @@ func (s *Server) build(sdl string, mod time.Time) (*state, error) {
 	client := transport.New(transport.Config{URLs: urls, HTTPClient: s.cfg.HTTPClient,
 		CredentialHeader: s.cfg.ServiceCredentialHeader, Credential: s.cfg.ServiceCredential})
 	ex := &execute.Executor{
-		Fetcher:        s.metrics.fetcher(client),
+		Fetcher:        s.metrics.fetcher(uploadFetcher{client: client}),
 		MaxConcurrency: s.cfg.MaxConcurrency,
 		Timeout:        s.cfg.SubgraphTimeout,
 		Timeouts:       s.cfg.SubgraphTimeouts,
@@ -194,6 +194,15 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			writeResult(w, media, nil, newReqError(CodeUnauthenticated, "invalid or expired token").withStatus(http.StatusUnauthorized))
 			return
 		}
+	}
+	if r.Method == http.MethodPost && !csrfSafe(r) {
+		s.metrics.request("bad_request", time.Since(start))
+		writeRefusal(w, media, newReqError(CodeCSRF, "this request could be a cross-site request forgery: send a Content-Type other than text/plain, multipart/form-data or application/x-www-form-urlencoded, or a non-empty GraphQL-Preflight (or Apollo-Require-Preflight) header"))
+		return
+	}
+	if isMultipart(r) {
+		s.serveMultipart(w, r, media, log, start)
+		return
 	}
 	reqs, batch, rerr := parseRequest(r, s.cfg.Limits.MaxBodyBytes)
 	if rerr != nil {
