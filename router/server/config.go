@@ -62,6 +62,11 @@ type Config struct {
 	CORS CORSConfig
 	// GraphiQL serves the bundled GraphiQL at GET /graphql to browsers.
 	GraphiQL bool
+	// WebDir is a built web app served at / with a fallback to its
+	// index.html for client-side routes; empty serves none.
+	WebDir string
+	// Proxies forward other paths to other services (auth routes).
+	Proxies []Proxy
 }
 
 // SubscriptionConfig configures subscriptions.

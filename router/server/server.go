@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/careercoach/coach/router/execute"
+	"github.com/careercoach/coach/router/graphiql"
 	"github.com/careercoach/coach/router/plan"
 	"github.com/careercoach/coach/router/subscribe"
 	"github.com/careercoach/coach/router/supergraph"
@@ -21,14 +22,16 @@ import (
 
 // Server is the router's HTTP handler.
 type Server struct {
-	cfg     Config
-	log     *slog.Logger
-	mux     *http.ServeMux
-	state   atomic.Pointer[state]
-	apq     *lru[string]
-	metrics *metrics
-	dialer  *subscribe.Dialer
-	conns   *subscribe.IPLimiter
+	cfg      Config
+	log      *slog.Logger
+	mux      *http.ServeMux
+	state    atomic.Pointer[state]
+	apq      *lru[string]
+	metrics  *metrics
+	dialer   *subscribe.Dialer
+	graphiql *graphiql.Handler
+	handler  http.Handler // mux behind the CORS policy
+	conns    *subscribe.IPLimiter
 
 	reloadMu  sync.Mutex
 	lastCheck atomic.Int64 // unix nanos of the last supergraph file check
@@ -79,11 +82,15 @@ func newServer(cfg Config, log *slog.Logger) (*Server, error) {
 		_, _ = w.Write([]byte("ready\n"))
 	})
 	s.mux.HandleFunc("/metrics", s.metrics.serve)
+	if err := s.mountEdge(); err != nil {
+		return nil, err
+	}
+	s.handler = s.cors(s.mux)
 	return s, nil
 }
 
 // ServeHTTP implements http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
 func (s *Server) readSupergraph() (string, time.Time, error) {
 	if s.cfg.SupergraphPath == "" {
@@ -175,6 +182,9 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		return
 	case subscribe.WantsSSE(r):
 		s.serveSSE(w, r)
+		return
+	case s.graphiql != nil && graphiql.WantsPage(r):
+		s.graphiql.ServePage(w, r)
 		return
 	}
 	start := time.Now()
