@@ -73,12 +73,13 @@ func (m *devMain) Run(ctx context.Context) error {
 	usersBase := &url.URL{Scheme: "http", Host: m.usersAddr}
 	rcfg := routerConfig(users.Verifier, m.users.ServiceSecret, map[string]string{"users": usersBase.String() + "/graphql"}, true)
 	rcfg.SupergraphSDL = schema.Supergraph()
+	withEdge(&rcfg, usersBase, m.users.ServiceSecret, defaultWebDir)
 	rlog := log.With("service", "router")
 	rh, err := router.New(rcfg, rlog)
 	if err != nil {
 		return errors.Join(fmt.Errorf("starting router: %w", err), users.Close(), b.Close())
 	}
-	routerSrv := &httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(edge(rh, usersBase, m.users.ServiceSecret), rlog), Log: rlog}
+	routerSrv := &httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(rh, rlog), Log: rlog}
 	runErr := runAll(ctx, usersSrv.Run, users.RunBackground, routerSrv.Run)
 	return errors.Join(runErr, users.Close(), b.Close())
 }
