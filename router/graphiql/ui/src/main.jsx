@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { createClient } from 'graphql-ws';
+import { parse } from 'graphql';
 import 'graphiql/style.css';
 
 const url = new URL('/graphql', window.location.href);
@@ -27,10 +28,29 @@ const wsClient = createClient({
   },
 });
 
-const httpFetcher = createGraphiQLFetcher({ url: url.href, wsClient });
+const httpFetcher = createGraphiQLFetcher({ url: url.href });
+
+// The toolkit only recognises named subscriptions; decide from the
+// document itself so that anonymous ones go over the socket too.
+function isSubscription(params) {
+  try {
+    const ops = parse(params.query).definitions.filter((d) => d.kind === 'OperationDefinition');
+    const op = params.operationName ? ops.find((o) => o.name && o.name.value === params.operationName) : ops[0];
+    return !!op && op.operation === 'subscription';
+  } catch {
+    return false;
+  }
+}
 
 function fetcher(params, opts) {
   editorHeaders = (opts && opts.headers) || {};
+  if (isSubscription(params)) {
+    return wsClient.iterate({
+      query: params.query,
+      operationName: params.operationName || undefined,
+      variables: params.variables || undefined,
+    });
+  }
   return httpFetcher(params, opts);
 }
 
