@@ -87,6 +87,12 @@ type SubscriptionConfig struct {
 	// ServiceCredential to subgraphs (gqlgen reads the payload, not the
 	// upgrade headers); empty sends it only as a header.
 	InitCredentialKey string
+	// Deduplicate shares one subgraph subscription (and the entity fetches
+	// for each event) among clients with the same operation, variables and
+	// credentials. A client joining a shared subscription gets only the
+	// events from then on: a subgraph that sends the current state first to
+	// each new subscriber needs it off.
+	Deduplicate bool
 }
 
 // UploadConfig configures file uploads (GraphQL multipart request spec).

@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -40,12 +41,27 @@ type edgeEnv struct {
 
 func newEdgeEnv(t *testing.T, edit func(*server.Config)) *edgeEnv {
 	t.Helper()
-	e := &edgeEnv{broker: graph.NewBroker(), issuer: authtest.New(t)}
+	return buildEdgeEnv(t, authtest.New(t), edit)
+}
+
+// newEdgeEnvB is the environment for benchmarks: no token issuer.
+func newEdgeEnvB(b *testing.B, edit func(*server.Config)) *edgeEnv {
+	b.Helper()
+	return buildEdgeEnv(b, nil, edit)
+}
+
+func buildEdgeEnv(t testing.TB, issuer *authtest.Issuer, edit func(*server.Config)) *edgeEnv {
+	t.Helper()
+	e := &edgeEnv{broker: graph.NewBroker(), issuer: issuer}
+	var verifier *auth.Verifier
+	if issuer != nil {
+		verifier = issuer.Verifier
+	}
 	e.people = &stubgraph.Subgraph{Entity: func(rep map[string]any) any {
 		id, _ := rep["id"].(string)
 		return map[string]any{"__typename": "Author", "id": id, "name": "name-of-" + id}
 	}}
-	e.events = newKillable(t, eventgraph.Handler(e.broker, e.issuer.Verifier, testSecret, 8<<20))
+	e.events = newKillable(t, eventgraph.Handler(e.broker, verifier, testSecret, 8<<20))
 	people := httptest.NewServer(e.people)
 	t.Cleanup(people.Close)
 	res, errs := compose.Compose([]compose.Subgraph{
@@ -62,7 +78,10 @@ func newEdgeEnv(t *testing.T, edit func(*server.Config)) *edgeEnv {
 			if raw == "" {
 				return nil
 			}
-			_, err := e.issuer.Verifier.Verify(r.Context(), raw)
+			if verifier == nil {
+				return errors.New("no token issuer")
+			}
+			_, err := verifier.Verify(r.Context(), raw)
 			return err
 		},
 		TokenCookie:             auth.AccessCookie,
@@ -104,7 +123,7 @@ type killable struct {
 	conns []net.Conn
 }
 
-func newKillable(t *testing.T, h http.Handler) *killable {
+func newKillable(t testing.TB, h http.Handler) *killable {
 	t.Helper()
 	k := &killable{Server: httptest.NewUnstartedServer(h)}
 	ln := k.Listener

@@ -32,6 +32,7 @@ type Server struct {
 	graphiql *graphiql.Handler
 	handler  http.Handler // mux behind the CORS policy
 	conns    *subscribe.IPLimiter
+	fanout   fanout
 
 	reloadMu  sync.Mutex
 	lastCheck atomic.Int64 // unix nanos of the last supergraph file check

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -105,7 +106,7 @@ func nested(m map[string]any, k string) map[string]any {
 }
 
 func (s *Server) runner(method string) subscribe.Runner {
-	return subscribe.RunnerFunc(func(ctx context.Context, h http.Header, req subscribe.Request, emit func(*execute.Result) error) []*execute.Error {
+	return subscribe.RunnerFunc(func(ctx context.Context, h http.Header, req subscribe.Request, emit subscribe.Emit) []*execute.Error {
 		s.maybeReload(ctx)
 		st := s.state.Load()
 		ctx = transport.WithHeaders(ctx, h)
@@ -116,16 +117,22 @@ func (s *Server) runner(method string) subscribe.Runner {
 		if pr.op.Operation != ast.Subscription {
 			qctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
 			defer cancel()
-			_ = emit(st.exec.Execute(qctx, pr.plan, pr.vars, pr.pre))
+			_ = emit(encode(st.exec.Execute(qctx, pr.plan, pr.vars, pr.pre)))
 			return nil
 		}
-		return s.subscribe(ctx, st, pr, h, emit)
+		if !s.cfg.Subscriptions.Deduplicate {
+			return s.subscribe(ctx, st, pr, h, emit)
+		}
+		key := dedupeKey(req.Query, req.OperationName, pr.vars, h)
+		return s.fanout.join(ctx, key, func(ctx context.Context, emit subscribe.Emit) []*execute.Error {
+			return s.subscribe(ctx, st, pr, h, emit)
+		}, emit)
 	})
 }
 
 // subscribe opens the subscription on its subgraph and, for every event,
 // runs the rest of the plan with the event as root data.
-func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.Header, emit func(*execute.Result) error) []*execute.Error {
+func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.Header, emit subscribe.Emit) []*execute.Error {
 	root, rest, err := plan.SplitSubscription(pr.plan)
 	if err != nil {
 		return []*execute.Error{{Message: err.Error(), Extensions: map[string]any{"code": CodeBadRequest}}}
@@ -158,9 +165,9 @@ func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.
 			return nil
 		case err != nil:
 			s.log.WarnContext(ctx, "subscription: subgraph lost", "service", root.Service, "error", err)
-			_ = emit(&execute.Result{Errors: []*execute.Error{{
+			_ = emit(encode(&execute.Result{Errors: []*execute.Error{{
 				Message:    fmt.Sprintf("subscription ended: lost the connection to subgraph '%s'", root.Service),
-				Extensions: map[string]any{"code": subscribe.CodeSubgraphLost, "serviceName": root.Service}}}})
+				Extensions: map[string]any{"code": subscribe.CodeSubgraphLost, "serviceName": root.Service}}}}))
 			return nil
 		}
 		upstreamErrs := make([]*execute.Error, 0, len(resp.Errors))
@@ -171,7 +178,7 @@ func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.
 			if first {
 				return upstreamErrs // refused before any event: the client gets an error message
 			}
-			if emit(&execute.Result{Errors: upstreamErrs}) != nil {
+			if emit(encode(&execute.Result{Errors: upstreamErrs})) != nil {
 				return nil
 			}
 			continue
@@ -180,7 +187,7 @@ func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.
 		res := st.exec.Execute(ectx, perEvent, pr.vars, execute.Prefilled(resp.Data))
 		cancel()
 		res.Errors = append(upstreamErrs, res.Errors...)
-		if emit(res) != nil {
+		if emit(encode(res)) != nil {
 			return nil
 		}
 	}
@@ -217,4 +224,14 @@ func fromSubgraph(e *execute.Error, service string) *execute.Error {
 		ext["code"] = "DOWNSTREAM_SERVICE_ERROR"
 	}
 	return &execute.Error{Message: e.Message, Path: e.Path, Extensions: ext}
+}
+
+// encode is a result as JSON; one that cannot be encoded becomes an error.
+func encode(res *execute.Result) json.RawMessage {
+	b, err := json.Marshal(res)
+	if err != nil {
+		b, _ = json.Marshal(&execute.Result{Errors: []*execute.Error{{Message: "cannot encode the result: " + err.Error(),
+			Extensions: map[string]any{"code": "INTERNAL_SERVER_ERROR"}}}})
+	}
+	return b
 }

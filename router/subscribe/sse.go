@@ -74,12 +74,8 @@ func ServeSSE(w http.ResponseWriter, r *http.Request, keepAlive time.Duration, h
 			}
 		}
 	}()
-	errs := run.Run(ctx, headers, req, func(res *execute.Result) error {
-		b, err := json.Marshal(res)
-		if err != nil {
-			return err
-		}
-		return write("next", b)
+	errs := run.Run(ctx, headers, req, func(res json.RawMessage) error {
+		return write("next", res)
 	})
 	if ctx.Err() != nil {
 		return

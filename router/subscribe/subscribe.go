@@ -45,6 +45,11 @@ type Request struct {
 	Extensions    map[string]any `json:"extensions"`
 }
 
+// Emit delivers one encoded GraphQL result (an execute.Result as JSON).
+// Results are encoded once by the runner, so one event fanned out to many
+// connections is not re-encoded for each.
+type Emit func(result json.RawMessage) error
+
 // Runner executes operations for connections.
 type Runner interface {
 	// Run executes req with the headers the connection authenticated
@@ -52,14 +57,14 @@ type Runner interface {
 	// once per event for a subscription) until the operation ends or ctx
 	// is cancelled. It returns errors only when the operation could not
 	// start (parse, validation, planning); emit is not called then.
-	Run(ctx context.Context, headers http.Header, req Request, emit func(*execute.Result) error) []*execute.Error
+	Run(ctx context.Context, headers http.Header, req Request, emit Emit) []*execute.Error
 }
 
 // RunnerFunc adapts a function to Runner.
-type RunnerFunc func(ctx context.Context, headers http.Header, req Request, emit func(*execute.Result) error) []*execute.Error
+type RunnerFunc func(ctx context.Context, headers http.Header, req Request, emit Emit) []*execute.Error
 
 // Run calls f.
-func (f RunnerFunc) Run(ctx context.Context, headers http.Header, req Request, emit func(*execute.Result) error) []*execute.Error {
+func (f RunnerFunc) Run(ctx context.Context, headers http.Header, req Request, emit Emit) []*execute.Error {
 	return f(ctx, headers, req, emit)
 }
 

@@ -40,8 +40,9 @@ func (s *wsConn) start(msg message) (websocket.StatusCode, string) {
 	go func() {
 		defer s.wg.Done()
 		defer s.finish(msg.ID, cancel)
-		errs := s.run.Run(opCtx, s.headers, req, func(res *execute.Result) error {
-			return s.send(message{ID: msg.ID, Type: s.nextType(), Payload: mustJSON(res)})
+		prefix := framePrefix(msg.ID, s.nextType())
+		errs := s.run.Run(opCtx, s.headers, req, func(res json.RawMessage) error {
+			return s.write(append(append(append(make([]byte, 0, len(prefix)+len(res)+1), prefix...), res...), '}'))
 		})
 		if opCtx.Err() != nil {
 			return // the client stopped it or went away: say nothing more
@@ -104,16 +105,28 @@ func (s *wsConn) keepAlive(ctx context.Context) {
 	}
 }
 
-// send writes one message, bounded by the write timeout. coder/websocket
-// serialises concurrent writers itself.
+// send writes one message.
 func (s *wsConn) send(m message) error {
 	b, err := json.Marshal(m)
 	if err != nil {
 		return err
 	}
+	return s.write(b)
+}
+
+// write writes one frame, bounded by the write timeout. coder/websocket
+// serialises concurrent writers itself.
+func (s *wsConn) write(b []byte) error {
 	wctx, cancel := context.WithTimeout(s.ctx, s.o.WriteTimeout)
 	defer cancel()
 	return s.c.Write(wctx, websocket.MessageText, b)
+}
+
+// framePrefix is a next/data message up to its payload, which is
+// appended already encoded (then "}").
+func framePrefix(id, typ string) []byte {
+	qid, _ := json.Marshal(id)
+	return []byte(`{"id":` + string(qid) + `,"type":"` + typ + `","payload":`)
 }
 
 // read returns the next message, or a close code when the connection
