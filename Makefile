@@ -4,7 +4,7 @@ GOTESTFLAGS ?=
 SUBGRAPHS   := $(patsubst subgraphs/%/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml))
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test generate compose check-generated lint build
+.PHONY: run test generate compose check-generated lint build graphiql test-browser bench-subscriptions
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
 run:
@@ -36,3 +36,15 @@ lint:
 
 build:
 	$(GO) build -o bin/coach ./cmd/coach
+
+## graphiql: rebuild the router's bundled GraphiQL (npm + Vite) into router/graphiql/dist, committed
+graphiql:
+	cd router/graphiql/ui && npm ci --no-audit --no-fund && npm run build
+
+## test-browser: GraphiQL from the router in Debian's Chromium (Playwright), outside network blocked
+test-browser:
+	router/graphiql/ui/run-browser-test.sh
+
+## bench-subscriptions: 1,000 WebSocket clients through the router on one topic: events/s, latency p50/p95/p99
+bench-subscriptions:
+	$(GO) test -run '^$$' -bench SubscriptionFanout -benchtime 20x ./router/server/
