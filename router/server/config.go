@@ -87,6 +87,10 @@ type SubscriptionConfig struct {
 	// ServiceCredential to subgraphs (gqlgen reads the payload, not the
 	// upgrade headers); empty sends it only as a header.
 	InitCredentialKey string
+	// SubgraphPingInterval is how often a quiet subgraph subscription is
+	// pinged; two silent intervals end it as lost (default 15s, negative
+	// disables).
+	SubgraphPingInterval time.Duration
 	// Deduplicate shares one subgraph subscription (and the entity fetches
 	// for each event) among clients with the same operation, variables and
 	// credentials. A client joining a shared subscription gets only the
@@ -151,6 +155,9 @@ func (c *Config) defaults() {
 	}
 	if c.Subscriptions.MaxConnectionsPerIP == 0 {
 		c.Subscriptions.MaxConnectionsPerIP = 100
+	}
+	if c.Subscriptions.SubgraphPingInterval == 0 {
+		c.Subscriptions.SubgraphPingInterval = 15 * time.Second
 	}
 	if c.Uploads.MaxBytes == 0 {
 		c.Uploads.MaxBytes = 10 << 20

@@ -60,7 +60,7 @@ func newServer(cfg Config, log *slog.Logger) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cfg: cfg, log: log, apq: newLRU[string](cfg.APQSize), metrics: newMetrics(),
-		dialer: &subscribe.Dialer{HTTPClient: cfg.HTTPClient},
+		dialer: &subscribe.Dialer{HTTPClient: cfg.HTTPClient, PingInterval: max(cfg.Subscriptions.SubgraphPingInterval, 0)},
 		conns:  &subscribe.IPLimiter{Max: cfg.Subscriptions.MaxConnectionsPerIP}}
 	sdl, mod, err := s.readSupergraph()
 	if err != nil {

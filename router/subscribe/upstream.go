@@ -28,6 +28,10 @@ type Dialer struct {
 	AckTimeout time.Duration
 	// MaxMessageBytes bounds a subgraph message; default 16 MiB.
 	MaxMessageBytes int64
+	// PingInterval is how often the router pings a quiet subgraph; a
+	// subgraph silent for two intervals (a hung host, a dropped network
+	// path that sends no reset) is treated as lost. Zero disables it.
+	PingInterval time.Duration
 }
 
 // Stream is an open subscription on a subgraph.
@@ -36,6 +40,7 @@ type Stream struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	done   atomic.Bool
+	seen   atomic.Int64 // unix nanos of the last message from the subgraph
 }
 
 // WebSocketURL turns a subgraph's HTTP URL into its WebSocket URL.
@@ -75,6 +80,7 @@ func (d *Dialer) Subscribe(ctx context.Context, url string, header http.Header, 
 	// The stream's context is detached from dctx: it lives until Close.
 	sctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	s := &Stream{c: c, ctx: sctx, cancel: cancel}
+	s.seen.Store(time.Now().UnixNano())
 	fail := func(err error) (*Stream, error) {
 		s.Close()
 		return nil, err
@@ -97,7 +103,34 @@ func (d *Dialer) Subscribe(ctx context.Context, url string, header http.Header, 
 	if err := s.write(dctx, message{ID: "1", Type: "subscribe", Payload: mustJSON(req)}); err != nil {
 		return fail(fmt.Errorf("subscribe: %w", err))
 	}
+	if d.PingInterval > 0 {
+		go s.watch(d.PingInterval)
+	}
 	return s, nil
+}
+
+// watch pings a quiet subgraph and drops the connection when it stays
+// silent, so that Next reports the loss instead of waiting forever.
+func (s *Stream) watch(every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.ctx.Done():
+			return
+		case now := <-t.C:
+			quiet := now.Sub(time.Unix(0, s.seen.Load()))
+			if quiet >= 2*every {
+				_ = s.c.CloseNow()
+				return
+			}
+			if quiet >= every {
+				wctx, cancel := context.WithTimeout(s.ctx, every)
+				_ = s.write(wctx, message{Type: "ping"})
+				cancel()
+			}
+		}
+	}
 }
 
 // Next returns the next event. It returns io.EOF when the subgraph
@@ -174,6 +207,7 @@ func (s *Stream) read(ctx context.Context) (message, error) {
 	if err != nil {
 		return message{}, err
 	}
+	s.seen.Store(time.Now().UnixNano())
 	var m message
 	if typ != websocket.MessageText || json.Unmarshal(b, &m) != nil {
 		return message{}, fmt.Errorf("invalid message from subgraph")
