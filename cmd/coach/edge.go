@@ -23,3 +23,15 @@ func withEdge(cfg *server.Config, usersBase *url.URL, secret, webDir string) {
 	cfg.WebDir = webDir
 	cfg.GraphiQL = true
 }
+
+// devOrigins are the Vite dev server's: its proxy forwards the page's
+// WebSocket with the page's Origin, which the router must accept.
+var devOrigins = []string{"http://localhost:5173", "http://127.0.0.1:5173"}
+
+// withDevEdge is withEdge for `coach dev`, which also serves the Vite dev
+// server's pages.
+func withDevEdge(cfg *server.Config, usersBase *url.URL, secret string) {
+	withEdge(cfg, usersBase, secret, defaultWebDir)
+	cfg.CORS.AllowedOrigins = devOrigins
+	cfg.CORS.AllowCredentials = true
+}

@@ -156,10 +156,3 @@ func (f *fanout) leave(h *hub, sub *hubSub) {
 		f.end(h)
 	}
 }
-
-// active is the number of shared subgraph subscriptions.
-func (f *fanout) active() int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return len(f.hubs)
-}

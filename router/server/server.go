@@ -208,7 +208,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method == http.MethodPost && !csrfSafe(r) {
 		s.metrics.request("bad_request", time.Since(start))
-		writeRefusal(w, media, newReqError(CodeCSRF, "this request could be a cross-site request forgery: send a Content-Type other than text/plain, multipart/form-data or application/x-www-form-urlencoded, or a non-empty GraphQL-Preflight (or Apollo-Require-Preflight) header"))
+		writeRefusal(w, media, newReqError(CodeCSRF, csrfMessage))
 		return
 	}
 	if isMultipart(r) {

@@ -39,6 +39,10 @@ func (s *Server) serveWS(w http.ResponseWriter, r *http.Request) {
 
 // serveSSE serves one operation as a graphql-sse event stream.
 func (s *Server) serveSSE(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost && !csrfSafe(r) {
+		writeRefusal(w, mediaJSON, newReqError(CodeCSRF, csrfMessage))
+		return
+	}
 	if s.cfg.Authenticate != nil {
 		if err := s.cfg.Authenticate(r); err != nil {
 			writeResult(w, mediaJSON, nil, newReqError(CodeUnauthenticated, "invalid or expired token").withStatus(http.StatusUnauthorized))

@@ -27,6 +27,8 @@ const uploadPlaceholder = "\x00upload:"
 // preflight.
 const CodeCSRF = "CSRF_PREVENTED"
 
+const csrfMessage = "this request could be a cross-site request forgery: send a Content-Type other than text/plain, multipart/form-data or application/x-www-form-urlencoded, or a non-empty GraphQL-Preflight (or Apollo-Require-Preflight) header"
+
 // preflightHeaders are non-simple headers: a browser sends them cross-site
 // only after a CORS preflight, which the CORS policy then decides.
 var preflightHeaders = []string{"GraphQL-Preflight", "Apollo-Require-Preflight", "X-Apollo-Operation-Name"}
@@ -256,7 +258,7 @@ func readField(mr *multipart.Reader, name string, limit int64) ([]byte, *reqErro
 func setPath(vars map[string]any, path string, v any) error {
 	segs := strings.Split(path, ".")
 	if len(segs) < 2 || segs[0] != "variables" {
-		return errors.New("must start with variables.")
+		return errors.New(`must start with "variables"`)
 	}
 	var cur any = vars
 	for i, seg := range segs[1:] {

@@ -189,6 +189,8 @@ func TestCSRFPrevention(t *testing.T) {
 		{name: "no content type", ctype: "", body: `{"query":"{ ping }"}`, wantCSRF: true},
 		{name: "multipart with GraphQL-Preflight", ctype: ct, body: body.String(), header: preflight},
 		{name: "JSON needs no header", ctype: "application/json", body: `{"query":"{ ping }"}`},
+		{name: "event stream without content type", ctype: "", body: `{"query":"{ ping }"}`, header: http.Header{"Accept": {"text/event-stream"}}, wantCSRF: true},
+		{name: "event stream text/plain", ctype: "text/plain", body: `{"query":"{ ping }"}`, header: http.Header{"Accept": {"text/event-stream"}}, wantCSRF: true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
