@@ -37,20 +37,23 @@ func (s *Store) CoursesByIDs(ctx context.Context, ids []string) (map[string]prog
 	if len(ids) == 0 {
 		return out, nil
 	}
-	q, args := inList(`SELECT id, title, skills, duration_hours FROM courses WHERE id IN (%s)`, nil, ids)
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("loading courses: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		c, err := scanCourse(rows)
+	err := eachChunk(ids, func(part []string) error {
+		q, args := inList(`SELECT id, title, skills, duration_hours FROM courses WHERE id IN (%s)`, nil, part)
+		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("loading courses: %w", err)
 		}
-		out[c.ID] = c
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		for rows.Next() {
+			c, err := scanCourse(rows)
+			if err != nil {
+				return err
+			}
+			out[c.ID] = c
+		}
+		return rows.Err()
+	})
+	return out, err
 }
 
 func courseByID(ctx context.Context, q querier, id string) (progress.Course, error) {

@@ -182,18 +182,21 @@ func (s *Store) EnrollmentsForCourses(ctx context.Context, userID string, course
 	if len(courseIDs) == 0 {
 		return out, nil
 	}
-	q, args := inList(enrollmentSelect+`WHERE e.user_id = $1 AND e.course_id IN (%s)`, []any{userID}, courseIDs)
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("loading enrollments: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		e, err := scanEnrollment(rows)
+	err := eachChunk(courseIDs, func(part []string) error {
+		q, args := inList(enrollmentSelect+`WHERE e.user_id = $1 AND e.course_id IN (%s)`, []any{userID}, part)
+		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
-			return nil, fmt.Errorf("scanning enrollment: %w", err)
+			return fmt.Errorf("loading enrollments: %w", err)
 		}
-		out[e.CourseID] = e
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		for rows.Next() {
+			e, err := scanEnrollment(rows)
+			if err != nil {
+				return fmt.Errorf("scanning enrollment: %w", err)
+			}
+			out[e.CourseID] = e
+		}
+		return rows.Err()
+	})
+	return out, err
 }

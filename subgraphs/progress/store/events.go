@@ -52,8 +52,8 @@ func HandleEvent(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
 
 func applyGoalChanged(ctx context.Context, tx *sql.Tx, g progress.GoalChanged) error {
 	if g.Change == "deleted" {
-		for _, q := range []string{`DELETE FROM milestones WHERE goal_id = $1`, `DELETE FROM goals WHERE id = $1`} {
-			if _, err := tx.ExecContext(ctx, q, g.GoalID); err != nil {
+		for _, q := range []string{`DELETE FROM milestones WHERE goal_id = $1 AND user_id = $2`, `DELETE FROM goals WHERE id = $1 AND user_id = $2`} {
+			if _, err := tx.ExecContext(ctx, q, g.GoalID, g.UserID); err != nil {
 				return fmt.Errorf("deleting goal %s: %w", g.GoalID, err)
 			}
 		}

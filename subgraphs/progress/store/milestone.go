@@ -32,20 +32,23 @@ func (s *Store) GoalOwners(ctx context.Context, ids []string) (map[string]string
 	if len(ids) == 0 {
 		return out, nil
 	}
-	q, args := inList(`SELECT id, user_id FROM goals WHERE id IN (%s)`, nil, ids)
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("loading goal owners: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, owner string
-		if err := rows.Scan(&id, &owner); err != nil {
-			return nil, fmt.Errorf("scanning goal owner: %w", err)
+	err := eachChunk(ids, func(part []string) error {
+		q, args := inList(`SELECT id, user_id FROM goals WHERE id IN (%s)`, nil, part)
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("loading goal owners: %w", err)
 		}
-		out[id] = owner
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		for rows.Next() {
+			var id, owner string
+			if err := rows.Scan(&id, &owner); err != nil {
+				return fmt.Errorf("scanning goal owner: %w", err)
+			}
+			out[id] = owner
+		}
+		return rows.Err()
+	})
+	return out, err
 }
 
 // requireGoal checks, inside tx, that userID owns goalID; a goal of someone
@@ -212,11 +215,16 @@ func (s *Store) DeleteMilestone(ctx context.Context, userID, id string) error {
 // MilestonesForGoals returns, in one query, the milestones of those of
 // goalIDs that userID owns, in order. Goals of other users are left out.
 func (s *Store) MilestonesForGoals(ctx context.Context, userID string, goalIDs []string) (map[string][]*progress.Milestone, error) {
-	if len(goalIDs) == 0 {
-		return map[string][]*progress.Milestone{}, nil
-	}
-	q, args := inList(`SELECT `+milestoneColumns+` FROM milestones WHERE user_id = $1 AND goal_id IN (%s) ORDER BY goal_id, position, created_at`, []any{userID}, goalIDs)
-	return queryMilestones(ctx, s.db, q, args)
+	out := map[string][]*progress.Milestone{}
+	err := eachChunk(goalIDs, func(part []string) error {
+		q, args := inList(`SELECT `+milestoneColumns+` FROM milestones WHERE user_id = $1 AND goal_id IN (%s) ORDER BY goal_id, position, created_at`, []any{userID}, part)
+		got, err := queryMilestones(ctx, s.db, q, args)
+		for k, v := range got {
+			out[k] = v
+		}
+		return err
+	})
+	return out, err
 }
 
 func goalMilestones(ctx context.Context, q querier, goalIDs []string) (map[string][]*progress.Milestone, error) {

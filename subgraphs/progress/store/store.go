@@ -85,3 +85,17 @@ func nullTime(t sql.NullTime) *time.Time {
 	v := t.Time.UTC()
 	return &v
 }
+
+// eachChunk calls fn with ids in slices of at most progress.MaxBatch, so an
+// IN list stays within every engine's parameter limit; batches the router
+// sends are normally one chunk, i.e. one query.
+func eachChunk(ids []string, fn func(part []string) error) error {
+	for len(ids) > 0 {
+		n := min(len(ids), progress.MaxBatch)
+		if err := fn(ids[:n]); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
