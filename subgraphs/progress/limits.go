@@ -18,6 +18,8 @@ const (
 	MaxQuizzesPerSkillPerDay = 10
 	MaxCourseHours           = 10000
 	MaxCourseSkills          = 50
+	// MaxAssessmentHistory bounds the assessments one request returns.
+	MaxAssessmentHistory = 1000
 	// WeeklySeriesWeeks is how many weeks the dashboard's activity series spans.
 	WeeklySeriesWeeks = 12
 )

@@ -57,14 +57,18 @@ func insertAssessment(ctx context.Context, tx *sql.Tx, a *progress.Assessment) e
 		Title: fmt.Sprintf("%s: level %d (%s)", a.Skill, a.Level, how), OccurredAt: a.TakenAt})
 }
 
-// Assessments returns the user's assessments, oldest first (a chart's
-// x axis), of one skill when skill is not empty.
+// Assessments returns the user's latest assessments (at most
+// progress.MaxAssessmentHistory), oldest first (a chart's x axis), of one
+// skill when skill is not empty.
 func (s *Store) Assessments(ctx context.Context, userID, skill string) ([]*progress.Assessment, error) {
 	q, args := `SELECT `+assessmentColumns+` FROM assessments WHERE user_id = $1`, []any{userID}
 	if skill != "" {
 		q, args = q+` AND skill = $2`, append(args, skill)
 	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY taken_at, id`, args...)
+	// The newest MaxAssessmentHistory, returned oldest first.
+	args = append(args, progress.MaxAssessmentHistory)
+	q = fmt.Sprintf(`SELECT * FROM (%s ORDER BY taken_at DESC, id DESC LIMIT $%d) recent ORDER BY taken_at, id`, q, len(args))
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("loading assessments: %w", err)
 	}

@@ -218,7 +218,7 @@ type User struct {
 	Progress *ProgressSummary `json:"progress"`
 	// Courses the person enrolled in, most recently active first.
 	Enrollments []*Enrollment `json:"enrollments"`
-	// Skill assessments, oldest first (for a chart of a skill's level over time). skill filters to one skill.
+	// The latest 1000 skill assessments, oldest first (for a chart of a skill's level over time). skill filters to one skill.
 	Assessments []*SkillAssessment `json:"assessments"`
 	// The activity feed, newest first. first: 1–100, default 20.
 	Activity []*ActivityItem `json:"activity"`
