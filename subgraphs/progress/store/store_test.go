@@ -367,4 +367,3 @@ func TestEventConsumers(t *testing.T) {
 		})
 	}, store.Migrations()...)
 }
-
