@@ -34,7 +34,11 @@
 //     punctuation mark on the left, not just a line start ("Go and see" is no
 //     skill);
 //     (c) followed by "programming", "language", "developer(s)",
-//     "engineer(s)", "programmer(s)" or "development" ("Go developer").
+//     "engineer(s)", "programmer(s)" or "development" ("Go developer");
+//     (d) preceded by "in", "with", "using", "via" or "including" and
+//     followed by a delimiter or line end ("services in Go; analysis in R.");
+//     (e) glued by "/" to another skill form ("C/C++", "R/Python"), but not
+//     to a non-skill ("A/C", "C/O").
 //     So "I go to work", "R&D", "Go to the store.", "excel at" and "Spring
 //     2021" match nothing, while "Skills: Go, R, C" matches three skills.
 //     Unambiguous aliases still match anywhere: "Golang", "R programming",
