@@ -29,6 +29,9 @@ func (t *Taxonomy) Find(text string) []Match {
 			if f, ok := t.byKey[string(key)]; ok && t.accepts(f, text, toks, i, i+n) {
 				best, bestForm = n, f
 			}
+			if !t.prefixes[string(key)] {
+				break // no longer form starts with these words
+			}
 		}
 		if best == 0 {
 			i++

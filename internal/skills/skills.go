@@ -69,6 +69,7 @@ type Match struct {
 type Taxonomy struct {
 	skills    []Skill
 	byKey     map[string]form // normalised key -> the one form that owns it
+	prefixes  map[string]bool // every proper prefix of a key: lets Find stop extending early
 	maxTokens int             // longest n-gram Find needs to try
 	maxKey    int             // longest key in bytes; longer n-grams cannot match
 }
