@@ -23,7 +23,7 @@
 //     dataset's capitalisation, so "500 ml" is not Machine Learning and "react
 //     quickly" is not React.
 //   - "!" forms are short names that are also English words or letters ("Go",
-//     "R", "C", "Swift", "Rust", "Spring", "Excel", "Word", "Express", "Chef").
+//     "R", "C", "Swift", "Rust", "Spring", "Excel", "Word", "Express", "Lambda").
 //     They match only with exactly the dataset's capitalisation AND in a
 //     skill-like context, one of:
 //     (a) a list item: preceded by the start of a line, one of , ; | / ( [ :
@@ -39,8 +39,9 @@
 //     followed by a delimiter or line end ("services in Go; analysis in R.");
 //     (e) glued by "/" to another skill form ("C/C++", "R/Python"), but not
 //     to a non-skill ("A/C", "C/O").
-//     So "I go to work", "R&D", "Go to the store.", "excel at" and "Spring
-//     2021" match nothing, while "Skills: Go, R, C" matches three skills.
+//     So "I go to work", "Go to the store.", "excel at" and "Spring 2021"
+//     match nothing, "R&D" is Research and Development (never R), and
+//     "Skills: Go, R, C" matches three skills.
 //     Unambiguous aliases still match anywhere: "Golang", "R programming",
 //     "Microsoft Excel", "Spring Boot".
 //
