@@ -4,15 +4,21 @@ GOTESTFLAGS ?=
 SUBGRAPHS   := $(patsubst subgraphs/%/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml))
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test generate compose check-generated lint build
+.PHONY: run test crosscheck-deps generate compose check-generated lint build
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
 run:
 	$(GO) run ./cmd/coach dev
 
 ## test: the whole suite; set TEST_DATABASE_URL / TEST_REDIS_URL to include PostgreSQL and Redis
-test:
+test: crosscheck-deps
 	$(GO) test -count=1 $(GOTESTFLAGS) ./...
+
+# The composition cross-check against @apollo/composition runs when Node is
+# present; its packages are installed on first use.
+crosscheck-deps:
+	@if command -v npm >/dev/null 2>&1 && [ ! -d schema/crosscheck/node_modules/@apollo/composition ]; then \
+	  npm ci --prefix schema/crosscheck --no-audit --no-fund --loglevel=error; fi
 
 ## generate: gqlgen for every subgraph (generated code is committed)
 generate:
