@@ -4,7 +4,7 @@ GOTESTFLAGS ?=
 SUBGRAPHS   := $(patsubst subgraphs/%/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml))
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test crosscheck-deps generate compose check-generated lint build
+.PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
 run:
@@ -42,3 +42,13 @@ lint:
 
 build:
 	$(GO) build -o bin/coach ./cmd/coach
+
+KUSTOMIZE := $(GO) run sigs.k8s.io/kustomize/kustomize/v5@v5.7.1
+
+## deploy-check: render every Kubernetes overlay with kustomize and validate it (deploy/check)
+deploy-check:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  $(KUSTOMIZE) build --load-restrictor LoadRestrictionsNone deploy/k8s/overlays/dev > $$tmp/dev.yaml; \
+	  $(GO) run ./deploy/check < $$tmp/dev.yaml; \
+	  $(KUSTOMIZE) build --load-restrictor LoadRestrictionsNone deploy/k8s/overlays/prod > $$tmp/prod.yaml; \
+	  $(GO) run ./deploy/check --external-secrets coach-secrets,coach-databases --min-replicas 2 < $$tmp/prod.yaml
