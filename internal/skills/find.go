@@ -52,8 +52,12 @@ func (t *Taxonomy) accepts(f form, text string, toks []token, i, j int) bool {
 	for _, tk := range toks[i:j] {
 		b.WriteString(text[tk.start:tk.end])
 	}
-	if b.String() != f.exact {
-		return false
+	if got := b.String(); got != f.exact {
+		// A strict form may also be shouted in an all-caps list ("GO, RUST"):
+		// the context rule below still has to hold.
+		if !f.strict || got != strings.ToUpper(f.exact) {
+			return false
+		}
 	}
 	if !f.strict {
 		return true

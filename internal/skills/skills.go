@@ -24,8 +24,8 @@
 //     quickly" is not React.
 //   - "!" forms are short names that are also English words or letters ("Go",
 //     "R", "C", "Swift", "Rust", "Spring", "Excel", "Word", "Express", "Lambda").
-//     They match only with exactly the dataset's capitalisation AND in a
-//     skill-like context, one of:
+//     They match only with exactly the dataset's capitalisation (or all
+//     capitals, as in "SKILLS: GO, RUST") AND in a skill-like context, one of:
 //     (a) a list item: preceded by the start of a line, one of , ; | / ( [ :
 //     or a bullet (•, ·, *, or a dash and a space), and followed by the end
 //     of a line, one of , ; | / ) ] : or a full stop or spaced dash;
