@@ -94,6 +94,13 @@ func TestLearningJourney(t *testing.T) {
 		e.ok("ada", false, `mutation { assessSkill(skill: "kubernetes", level: 2, note: "Used minikube") { skill } }`, nil, "", nil)
 		e.ok("ada", false, `mutation { assessSkill(skill: "Kubernetes", level: 3) { skill } }`, nil, "", nil)
 
+		t.Run("skill aliases resolve to the canonical name", func(t *testing.T) {
+			var a struct{ Skill string }
+			e.ok("ada", false, `mutation { assessSkill(skill: "k8s", level: 3) { skill } }`, nil, "assessSkill", &a)
+			if a.Skill != "Kubernetes" {
+				t.Fatalf("skill %q", a.Skill)
+			}
+		})
 		t.Run("goal entity", func(t *testing.T) {
 			var goals []struct {
 				ProgressPercent int
@@ -134,7 +141,7 @@ func TestLearningJourney(t *testing.T) {
 			if len(p.WeeklyActivity) != 12 || p.WeeklyActivity[11].Activities == 0 || p.WeeklyActivity[0].Activities != 0 {
 				t.Fatalf("weekly %+v", p.WeeklyActivity)
 			}
-			if len(p.SkillLevels) != 1 || p.SkillLevels[0].Skill != "Kubernetes" || p.SkillLevels[0].Current != 3 || len(p.SkillLevels[0].Points) != 2 {
+			if len(p.SkillLevels) != 1 || p.SkillLevels[0].Skill != "Kubernetes" || p.SkillLevels[0].Current != 3 || len(p.SkillLevels[0].Points) != 3 {
 				t.Fatalf("skills %+v", p.SkillLevels)
 			}
 			kinds := map[string]bool{}
@@ -293,6 +300,7 @@ func TestInputLimits(t *testing.T) {
 			{"note too long", `mutation { assessSkill(skill: "SQL", level: 3, note: "` + strings.Repeat("n", 501) + `") { id } }`, "BAD_USER_INPUT"},
 			{"quiz for unknown skill", `{ quiz(skill: "Basket Weaving") { id } }`, "BAD_USER_INPUT"},
 			{"too many answers", `mutation { submitQuiz(input: {quizId: "q", answers: [{questionId: "a", choice: 0}, {questionId: "b", choice: 0}, {questionId: "c", choice: 0}, {questionId: "d", choice: 0}, {questionId: "e", choice: 0}, {questionId: "f", choice: 0}]}) { correct } }`, "BAD_USER_INPUT"},
+			{"quiz for a taxonomy skill without questions", `{ quiz(skill: "Rust") { id } }`, "NOT_FOUND"},
 			{"unknown quiz", `mutation { submitQuiz(input: {quizId: "q", answers: []}) { correct } }`, "NOT_FOUND"},
 			{"activity page too big", `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { activity(first: 1000) { id } } } }`, "BAD_USER_INPUT"},
 		}

@@ -40,7 +40,7 @@ func setup(t *testing.T, d *db.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := &graph.Resolver{Store: st, Bank: bank, Skill: bank.Canonical, Now: time.Now}
+	res := &graph.Resolver{Store: st, Bank: bank, Skill: lookup(t), Now: time.Now}
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: res}),
 		gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret})
 	mw := &auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}

@@ -69,7 +69,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	if err != nil {
 		return nil, err
 	}
-	skill, err := skillNames(bank)
+	skill, err := skillNames()
 	if err != nil {
 		return nil, err
 	}

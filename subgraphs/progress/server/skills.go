@@ -1,10 +1,17 @@
 package server
 
-import "github.com/careercoach/coach/subgraphs/progress"
+import "github.com/careercoach/coach/internal/skills"
 
-// skillNames canonicalises skill names for assessments. Until the shared
-// taxonomy (internal/skills) is on main, the quiz bank's skills are the
-// accepted set; with it, every taxonomy skill and alias is.
-func skillNames(bank *progress.Bank) (func(string) (string, bool), error) {
-	return bank.Canonical, nil
+// skillNames canonicalises skill names for assessments and quizzes with the
+// shared taxonomy, so "golang", "k8s" or "postgres" are stored under the
+// names every other service uses.
+func skillNames() (func(string) (string, bool), error) {
+	tax, err := skills.Load()
+	if err != nil {
+		return nil, err
+	}
+	return func(name string) (string, bool) {
+		s, ok := tax.Lookup(name)
+		return s.Name, ok
+	}, nil
 }
