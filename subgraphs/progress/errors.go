@@ -18,4 +18,5 @@ var (
 	ErrTooManyQuizzes    = apperr.Errorf(apperr.RateLimited, "you started %d quizzes for this skill today; try again tomorrow", MaxQuizzesPerSkillPerDay)
 	ErrUnknownSkill      = apperr.Errorf(apperr.Invalid, "unknown skill")
 	ErrNoQuizForSkill    = apperr.Errorf(apperr.NotFound, "there is no quiz for this skill yet")
+	ErrConcurrentUpdate  = apperr.Errorf(apperr.Conflict, "this was changed at the same moment by another request; reload and try again")
 )

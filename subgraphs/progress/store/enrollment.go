@@ -127,9 +127,17 @@ func advance(ctx context.Context, tx *sql.Tx, userID, courseID string, percent i
 	if percent == 100 {
 		status, completedAt = progress.Completed, sql.NullTime{Time: db.UTC(now), Valid: true}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE enrollments SET percent = $1, status = $2, completed_at = $3, updated_at = $4 WHERE id = $5`,
-		percent, string(status), completedAt, db.UTC(now), e.ID); err != nil {
+	// Conditional on the percent read above: of two concurrent updates (on
+	// PostgreSQL both may read the same row) only one applies, so learning
+	// time is logged once and enrollment.completed is emitted once.
+	res, err := tx.ExecContext(ctx, `UPDATE enrollments SET percent = $1, status = $2, completed_at = $3, updated_at = $4
+		WHERE id = $5 AND percent = $6 AND status = $7`,
+		percent, string(status), completedAt, db.UTC(now), e.ID, e.Percent, string(progress.InProgress))
+	if err != nil {
 		return nil, fmt.Errorf("updating enrollment: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil, progress.ErrConcurrentUpdate
 	}
 	hours := float64(percent-e.Percent) / 100 * c.DurationHours
 	act := progress.Activity{UserID: userID, Kind: progress.CourseProgressed, RefID: courseID,

@@ -145,16 +145,25 @@ func (s *Store) SetMilestoneAchieved(ctx context.Context, userID, id string, ach
 			out = m
 			return nil
 		}
-		at := sql.NullTime{}
+		// Conditional on the state read above, so that of two concurrent
+		// "achieve" calls only one records the activity.
+		q := `UPDATE milestones SET achieved_at = $1, updated_at = $2 WHERE id = $3 AND achieved_at IS NULL`
+		at := sql.NullTime{Time: db.UTC(now), Valid: true}
+		if !achieved {
+			q, at = `UPDATE milestones SET achieved_at = $1, updated_at = $2 WHERE id = $3 AND achieved_at IS NOT NULL`, sql.NullTime{}
+		}
+		res, err := tx.ExecContext(ctx, q, at, db.UTC(now), id)
+		if err != nil {
+			return fmt.Errorf("updating milestone: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return progress.ErrConcurrentUpdate
+		}
 		if achieved {
-			at = sql.NullTime{Time: db.UTC(now), Valid: true}
 			if err := addActivity(ctx, tx, progress.Activity{UserID: userID, Kind: progress.MilestoneAchieved, RefID: id,
 				Title: m.Title, OccurredAt: now}); err != nil {
 				return err
 			}
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE milestones SET achieved_at = $1, updated_at = $2 WHERE id = $3`, at, db.UTC(now), id); err != nil {
-			return fmt.Errorf("updating milestone: %w", err)
 		}
 		out, err = ownMilestone(ctx, tx, userID, id)
 		return err

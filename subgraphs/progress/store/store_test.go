@@ -367,3 +367,57 @@ func TestEventConsumers(t *testing.T) {
 		})
 	}, store.Migrations()...)
 }
+
+// TestConcurrentWrites races requests that must have one effect: a quiz is
+// scored once, a course completes (and emits enrollment.completed) once.
+func TestConcurrentWrites(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := store.New(d)
+		deliver(t, d, "c1", bus.CourseCatalogued, "", progress.CourseCatalogued{CourseID: "c", Title: "C", DurationHours: 3})
+		const n = 8
+		race := func(f func() error) (ok int) {
+			t.Helper()
+			errs := make(chan error, n)
+			for range n {
+				go func() { errs <- f() }()
+			}
+			for range n {
+				if err := <-errs; err == nil {
+					ok++
+				}
+			}
+			return ok
+		}
+		t.Run("quiz", func(t *testing.T) {
+			if _, err := s.StartQuiz(ctx, &progress.QuizAttempt{ID: "q", UserID: "ada", Skill: "Go", QuestionIDs: []string{"go-1"},
+				StartedAt: t0, ExpiresAt: t0.Add(time.Hour)}, 10); err != nil {
+				t.Fatal(err)
+			}
+			ok := race(func() error {
+				_, _, err := s.SubmitQuiz(ctx, "ada", "q", t0, func(a *progress.QuizAttempt) (*progress.Assessment, error) {
+					return &progress.Assessment{UserID: "ada", Skill: "Go", Level: 5, Source: progress.QuizMeasured, TakenAt: t0}, nil
+				})
+				return err
+			})
+			if ok != 1 || count(t, d, `SELECT COUNT(*) FROM assessments WHERE user_id = 'ada'`) != 1 {
+				t.Fatalf("%d submissions succeeded", ok)
+			}
+		})
+		t.Run("complete", func(t *testing.T) {
+			if _, err := s.Enroll(ctx, "ada", "c", t0); err != nil {
+				t.Fatal(err)
+			}
+			race(func() error { _, err := s.CompleteCourse(ctx, "ada", "c", t0); return err })
+			if n := count(t, d, `SELECT COUNT(*) FROM bus_outbox WHERE type = $1`, bus.EnrollmentCompleted); n != 1 {
+				t.Fatalf("%d enrollment.completed events", n)
+			}
+			if tot, _ := s.Totals(ctx, "ada"); tot.HoursLearned != 3 {
+				t.Fatalf("hours %v", tot.HoursLearned)
+			}
+			if st, _ := s.DayStats(ctx, "ada", t0.AddDate(0, 0, -1)); len(st) != 1 || st[0].Hours != 3 {
+				t.Fatalf("logged hours %+v", st)
+			}
+		})
+	}, store.Migrations()...)
+}
