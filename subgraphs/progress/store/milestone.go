@@ -157,7 +157,9 @@ func (s *Store) SetMilestoneAchieved(ctx context.Context, userID, id string, ach
 			return fmt.Errorf("updating milestone: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return progress.ErrConcurrentUpdate
+			// A concurrent request made the same change first: same answer.
+			out, err = ownMilestone(ctx, tx, userID, id)
+			return err
 		}
 		if achieved {
 			if err := addActivity(ctx, tx, progress.Activity{UserID: userID, Kind: progress.MilestoneAchieved, RefID: id,

@@ -404,11 +404,26 @@ func TestConcurrentWrites(t *testing.T) {
 				t.Fatalf("%d submissions succeeded", ok)
 			}
 		})
+		t.Run("achieve", func(t *testing.T) {
+			deliver(t, d, "g1", bus.GoalChanged, "ada", progress.GoalChanged{UserID: "ada", GoalID: "g", Change: "created"})
+			m, err := s.CreateMilestone(ctx, "ada", progress.MilestoneInput{GoalID: "g", Title: "m"}, t0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok := race(func() error { _, err := s.SetMilestoneAchieved(ctx, "ada", m.ID, true, t0); return err }); ok != n {
+				t.Fatalf("%d of %d succeeded", ok, n)
+			}
+			if c := count(t, d, `SELECT COUNT(*) FROM activity WHERE kind = 'MILESTONE_ACHIEVED'`); c != 1 {
+				t.Fatalf("%d activities", c)
+			}
+		})
 		t.Run("complete", func(t *testing.T) {
 			if _, err := s.Enroll(ctx, "ada", "c", t0); err != nil {
 				t.Fatal(err)
 			}
-			race(func() error { _, err := s.CompleteCourse(ctx, "ada", "c", t0); return err })
+			if ok := race(func() error { _, err := s.CompleteCourse(ctx, "ada", "c", t0); return err }); ok != n {
+				t.Fatalf("%d of %d completions succeeded; completing is idempotent", ok, n)
+			}
 			if n := count(t, d, `SELECT COUNT(*) FROM bus_outbox WHERE type = $1`, bus.EnrollmentCompleted); n != 1 {
 				t.Fatalf("%d enrollment.completed events", n)
 			}
