@@ -98,7 +98,7 @@ func (s *Store) CompleteCourse(ctx context.Context, userID, courseID string, now
 		out, err = advance(ctx, tx, userID, courseID, 100, now)
 		return err
 	})
-	if errors.Is(err, progress.ErrConcurrentUpdate) {
+	if errors.Is(err, progress.ErrConcurrentUpdate) || errors.Is(err, progress.ErrCourseCompleted) {
 		// Lost a race with another request; if that one completed the
 		// course, this one's answer is the same.
 		if e, rerr := enrollment(ctx, s.db, userID, courseID); rerr == nil && e.Status == progress.Completed {

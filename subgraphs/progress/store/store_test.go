@@ -385,6 +385,8 @@ func TestConcurrentWrites(t *testing.T) {
 			for range n {
 				if err := <-errs; err == nil {
 					ok++
+				} else {
+					t.Log(err)
 				}
 			}
 			return ok
