@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
@@ -311,6 +312,33 @@ func TestInputLimits(t *testing.T) {
 					t.Fatalf("codes %q, want %q (%+v)", got, tt.want, resp.Errors)
 				}
 			})
+		}
+	}, store.Migrations()...)
+}
+
+// TestQuizExpiryAndLimit: a quiz left open past its 15 minutes cannot be
+// submitted, and starting quizzes is capped per skill per day.
+func TestQuizExpiryAndLimit(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := setup(t, d)
+		var q struct{ ID string }
+		e.ok("ada", false, `{ quiz(skill: "Docker") { id } }`, nil, "quiz", &q)
+		e.skew = progress.QuizTTL + time.Second
+		submit := `mutation($q: ID!) { submitQuiz(input: {quizId: $q, answers: []}) { correct } }`
+		if got := codes(e.do("ada", false, submit, map[string]any{"q": q.ID})); got != "BAD_USER_INPUT" {
+			t.Fatalf("expired submit: %q", got)
+		}
+		// Each expired quiz makes room for a new one, up to the daily cap.
+		for i := 1; i < progress.MaxQuizzesPerSkillPerDay; i++ {
+			e.skew = time.Duration(i) * (progress.QuizTTL + time.Second)
+			e.ok("ada", false, `{ quiz(skill: "Docker") { id } }`, nil, "", nil)
+		}
+		e.skew = time.Duration(progress.MaxQuizzesPerSkillPerDay) * (progress.QuizTTL + time.Second)
+		if got := codes(e.do("ada", false, `{ quiz(skill: "Docker") { id } }`, nil)); got != "RATE_LIMITED" {
+			t.Fatalf("over the cap: %q", got)
+		}
+		if got := codes(e.do("ada", false, `{ quiz(skill: "Git") { id } }`, nil)); got != "" {
+			t.Fatalf("another skill is not capped: %q", got)
 		}
 	}, store.Migrations()...)
 }

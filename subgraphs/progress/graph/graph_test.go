@@ -30,6 +30,8 @@ type env struct {
 	d     *db.DB
 	store *store.Store
 	bank  *progress.Bank
+	// skew moves the resolvers' clock (tests run sequentially within an env).
+	skew time.Duration
 }
 
 func setup(t *testing.T, d *db.DB) *env {
@@ -40,11 +42,13 @@ func setup(t *testing.T, d *db.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := &graph.Resolver{Store: st, Bank: bank, Skill: lookup(t), Now: time.Now}
+	e := &env{t: t, iss: iss, d: d, store: st, bank: bank}
+	res := &graph.Resolver{Store: st, Bank: bank, Skill: lookup(t), Now: func() time.Time { return time.Now().Add(e.skew) }}
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: res}),
 		gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret})
 	mw := &auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}
-	return &env{t: t, h: mw.Wrap(gql), iss: iss, d: d, store: st, bank: bank}
+	e.h = mw.Wrap(gql)
+	return e
 }
 
 // event delivers a consumed event as the bus would.
