@@ -115,3 +115,43 @@ func TestDevEdge(t *testing.T) {
 		}
 	})
 }
+
+func TestRouterEdgeFlags(t *testing.T) {
+	secret := []string{"router", "--service-secret", "0123456789abcdef0"}
+	cases := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		wantErr string
+		check   func(t *testing.T, m *routerMain)
+	}{
+		{name: "defaults", args: secret, check: func(t *testing.T, m *routerMain) {
+			if m.webDir != "web/dist" || m.usersURL != "http://127.0.0.1:4001" || !m.graphiql || m.maxUploadBytes != 10<<20 {
+				t.Fatalf("%+v", m)
+			}
+		}},
+		{name: "CORS origins from env", args: secret, env: map[string]string{"COACH_CORS_ORIGINS": "https://a.example, https://b.example"}, check: func(t *testing.T, m *routerMain) {
+			if got := splitList(m.corsOrigins); len(got) != 2 || got[1] != "https://b.example" {
+				t.Fatalf("origins %q", got)
+			}
+		}},
+		{name: "bad users url", args: append(secret, "--users-url", "ftp://x"), wantErr: "users-url"},
+		{name: "zero upload limit", args: append(secret, "--max-upload-bytes", "0"), wantErr: "must be positive"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m := &routerMain{env: env{getenv: func(k string) string { return tc.env[k] }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}}
+			err := m.ParseFlags(tc.args[1:])
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.check(t, m)
+		})
+	}
+}
