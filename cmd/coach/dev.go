@@ -73,7 +73,7 @@ func (m *devMain) Run(ctx context.Context) error {
 	usersBase := &url.URL{Scheme: "http", Host: m.usersAddr}
 	rcfg := routerConfig(users.Verifier, m.users.ServiceSecret, map[string]string{"users": usersBase.String() + "/graphql"}, true)
 	rcfg.SupergraphSDL = schema.Supergraph()
-	withDevEdge(&rcfg, usersBase, m.users.ServiceSecret)
+	withDevEdge(ctx, &rcfg, usersBase, m.users.ServiceSecret)
 	rlog := log.With("service", "router")
 	rh, err := router.New(rcfg, rlog)
 	if err != nil {

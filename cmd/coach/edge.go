@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"net/url"
 	"strings"
 
@@ -30,8 +31,9 @@ var devOrigins = []string{"http://localhost:5173", "http://127.0.0.1:5173"}
 
 // withDevEdge is withEdge for `coach dev`, which also serves the Vite dev
 // server's pages.
-func withDevEdge(cfg *server.Config, usersBase *url.URL, secret string) {
+func withDevEdge(ctx context.Context, cfg *server.Config, usersBase *url.URL, secret string) {
 	withEdge(cfg, usersBase, secret, defaultWebDir)
+	cfg.Shutdown = ctx
 	cfg.CORS.AllowedOrigins = devOrigins
 	cfg.CORS.AllowCredentials = true
 }

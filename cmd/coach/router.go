@@ -144,6 +144,7 @@ func (m *routerMain) Run(ctx context.Context) error {
 	cfg.Uploads.MaxBytes = m.maxUploadBytes
 	cfg.Subscriptions.MaxConnectionsPerIP = m.wsPerIP
 	cfg.Subscriptions.MaxPerConnection = m.wsPerConn
+	cfg.Shutdown = ctx
 	h, err := server.New(cfg, log)
 	if err != nil {
 		return fmt.Errorf("starting router: %w", err)

@@ -3,6 +3,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"time"
 )
@@ -67,6 +68,9 @@ type Config struct {
 	WebDir string
 	// Proxies forward other paths to other services (auth routes).
 	Proxies []Proxy
+	// Shutdown, when it ends, closes open WebSockets and event streams, so
+	// that a graceful http.Server.Shutdown is not held up by them.
+	Shutdown context.Context
 }
 
 // SubscriptionConfig configures subscriptions.

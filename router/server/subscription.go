@@ -33,6 +33,7 @@ func (s *Server) serveWS(w http.ResponseWriter, r *http.Request) {
 		MaxMessageBytes: s.cfg.Limits.MaxBodyBytes,
 		OriginPatterns:  s.cfg.CORS.AllowedOrigins,
 		Connections:     s.conns,
+		Shutdown:        s.shutdownDone(),
 		Log:             s.log,
 	}, s.authenticateInit, s.runner(methodStream))
 }
@@ -68,6 +69,12 @@ func (s *Server) serveSSE(w http.ResponseWriter, r *http.Request) {
 		method = methodStreamGet
 	}
 	q := reqs[0]
+	if s.cfg.Shutdown != nil {
+		ctx, stop := context.WithCancel(r.Context())
+		defer stop()
+		defer context.AfterFunc(s.cfg.Shutdown, stop)()
+		r = r.WithContext(ctx)
+	}
 	subscribe.ServeSSE(w, r, s.cfg.Subscriptions.KeepAlive, s.propagated(r),
 		subscribe.Request{Query: q.Query, OperationName: q.OperationName, Variables: q.Variables, Extensions: q.Extensions},
 		s.runner(method))
@@ -238,4 +245,11 @@ func encode(res *execute.Result) json.RawMessage {
 			Extensions: map[string]any{"code": "INTERNAL_SERVER_ERROR"}}}})
 	}
 	return b
+}
+
+func (s *Server) shutdownDone() <-chan struct{} {
+	if s.cfg.Shutdown == nil {
+		return nil
+	}
+	return s.cfg.Shutdown.Done()
 }

@@ -31,6 +31,9 @@ type WSOptions struct {
 	OriginPatterns []string
 	// Connections limits open connections per client IP.
 	Connections *IPLimiter
+	// Shutdown, when closed, ends every connection with 1001 (going away):
+	// http.Server.Shutdown does not wait for, nor close, hijacked sockets.
+	Shutdown <-chan struct{}
 	Log         *slog.Logger
 }
 
@@ -91,6 +94,17 @@ func ServeWS(w http.ResponseWriter, r *http.Request, o WSOptions, authn Authenti
 	opsCtx, cancelOps := context.WithCancel(r.Context())
 	s := &wsConn{c: c, o: o, r: r, ctx: r.Context(), opsCtx: opsCtx, authn: authn, run: run, legacy: proto == ProtocolLegacyWS,
 		ops: map[string]context.CancelFunc{}, log: o.Log.With("protocol", proto, "client", ip)}
+	if o.Shutdown != nil {
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			select {
+			case <-o.Shutdown:
+				_ = c.Close(websocket.StatusGoingAway, "server shutting down")
+			case <-stop:
+			}
+		}()
+	}
 	code, reason := s.serve()
 	_ = c.Close(code, reason)
 	cancelOps()
