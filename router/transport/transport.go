@@ -44,7 +44,11 @@ func NewHTTPClient() *http.Client {
 		Proxy:               http.ProxyFromEnvironment,
 		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
 		MaxIdleConns:        256,
-		MaxIdleConnsPerHost: 64,
+		// Bursts (a subscription event fanned out to many clients, each
+		// with its entity fetch) reuse connections instead of leaving
+		// thousands of sockets in TIME_WAIT; past the cap, requests queue.
+		MaxIdleConnsPerHost: 256,
+		MaxConnsPerHost:     512,
 		IdleConnTimeout:     90 * time.Second,
 		ForceAttemptHTTP2:   true,
 	}}
