@@ -41,9 +41,9 @@ type Client struct {
 // requests to a few hosts.
 func NewHTTPClient() *http.Client {
 	return &http.Client{Transport: &http.Transport{
-		Proxy:               http.ProxyFromEnvironment,
-		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		MaxIdleConns:        256,
+		Proxy:        http.ProxyFromEnvironment,
+		DialContext:  (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns: 256,
 		// Bursts (a subscription event fanned out to many clients, each
 		// with its entity fetch) reuse connections instead of leaving
 		// thousands of sockets in TIME_WAIT; past the cap, requests queue.
