@@ -38,15 +38,14 @@ type Client struct {
 }
 
 // NewHTTPClient returns a client tuned for many concurrent keep-alive
-// requests to a few hosts.
+// requests to a few hosts. Bursts (a subscription event fanned out to many
+// clients, each with its entity fetch) reuse idle connections instead of
+// leaving thousands of sockets in TIME_WAIT; past the cap, requests queue.
 func NewHTTPClient() *http.Client {
 	return &http.Client{Transport: &http.Transport{
-		Proxy:        http.ProxyFromEnvironment,
-		DialContext:  (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		MaxIdleConns: 256,
-		// Bursts (a subscription event fanned out to many clients, each
-		// with its entity fetch) reuse connections instead of leaving
-		// thousands of sockets in TIME_WAIT; past the cap, requests queue.
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:        256,
 		MaxIdleConnsPerHost: 256,
 		MaxConnsPerHost:     512,
 		IdleConnTimeout:     90 * time.Second,
