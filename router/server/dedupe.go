@@ -34,7 +34,9 @@ type hub struct {
 	subs   map[*hubSub]struct{}
 	cancel context.CancelFunc
 	ended  bool
-	errs   []*execute.Error // why it could not start
+	// Set before the subscribers' channels close: why it could not start,
+	// or why it ended early; a late joiner sees them too.
+	startErrs, endErrs []*execute.Error
 }
 
 type hubSub struct {
@@ -62,7 +64,7 @@ func dedupeKey(query, opName string, vars map[string]any, h http.Header) string 
 
 // join subscribes through the hub for key, starting it with run when it
 // is the first, and delivers events to emit until ctx ends or the hub does.
-func (f *fanout) join(ctx context.Context, key string, run func(ctx context.Context, emit subscribe.Emit) []*execute.Error, emit subscribe.Emit) []*execute.Error {
+func (f *fanout) join(ctx context.Context, key string, run func(ctx context.Context, emit subscribe.Emit) ([]*execute.Error, []*execute.Error), emit subscribe.Emit) []*execute.Error {
 	sub := &hubSub{ch: make(chan json.RawMessage, hubBuffer)}
 	f.mu.Lock()
 	if f.hubs == nil {
@@ -98,18 +100,23 @@ func (f *fanout) join(ctx context.Context, key string, run func(ctx context.Cont
 // ending is what a subscriber gets when its channel closed.
 func (f *fanout) ending(h *hub, sub *hubSub, emit subscribe.Emit) []*execute.Error {
 	f.mu.Lock()
-	dropped, errs := sub.dropped, h.errs
+	dropped, startErrs, endErrs := sub.dropped, h.startErrs, h.endErrs
 	f.mu.Unlock()
-	if dropped {
-		_ = emit(encode(&execute.Result{Errors: []*execute.Error{{Message: "subscription ended: the client fell too far behind",
-			Extensions: map[string]any{"code": CodeSlowSubscriber}}}}))
-		return nil
+	switch {
+	case dropped:
+		endErrs = []*execute.Error{{Message: "subscription ended: the client fell too far behind",
+			Extensions: map[string]any{"code": CodeSlowSubscriber}}}
+	case startErrs != nil:
+		return startErrs
 	}
-	return errs
+	if endErrs != nil {
+		_ = emit(encode(&execute.Result{Errors: endErrs}))
+	}
+	return nil
 }
 
-func (f *fanout) run(ctx context.Context, h *hub, run func(ctx context.Context, emit subscribe.Emit) []*execute.Error) {
-	errs := run(ctx, func(p json.RawMessage) error {
+func (f *fanout) run(ctx context.Context, h *hub, run func(ctx context.Context, emit subscribe.Emit) ([]*execute.Error, []*execute.Error)) {
+	startErrs, endErrs := run(ctx, func(p json.RawMessage) error {
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		for sub := range h.subs {
@@ -125,7 +132,7 @@ func (f *fanout) run(ctx context.Context, h *hub, run func(ctx context.Context, 
 	})
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	h.errs = errs
+	h.startErrs, h.endErrs = startErrs, endErrs
 	f.end(h)
 }
 

@@ -8,6 +8,19 @@ import (
 
 func dedupe(c *server.Config) { c.Subscriptions.Deduplicate = true }
 
+// bothJoined waits until each client gets an event: only then are they
+// sure to share the subgraph subscription.
+func bothJoined(t *testing.T, e *edgeEnv, clients ...*wsClient) {
+	t.Helper()
+	e.waitActive(t, 1)
+	publish(e, "d", "ready", "a0")
+	for _, c := range clients {
+		if ev := decodeEvent(t, c.expect("next").Payload); ev.Data.Messages.Body != "ready" {
+			t.Fatalf("got %+v", ev)
+		}
+	}
+}
+
 func TestDeduplicatedSubscriptionsShareOneSubgraphSubscription(t *testing.T) {
 	e := newEdgeEnv(t, dedupe)
 	tok := e.issuer.Token(t, "user-1")
@@ -36,6 +49,9 @@ func TestDeduplicatedSubscriptionsShareOneSubgraphSubscription(t *testing.T) {
 			t.Fatalf("%s saw viewer %s, want %s", name, *ev.Viewer, wantViewer)
 		}
 	}
+	if n := e.broker.Active(); n != 2 {
+		t.Fatalf("%d subgraph subscriptions for three clients with two credentials, want 2", n)
+	}
 	a.sendJSON("1", "complete", nil)
 	publish(e, "d", "again", "a9")
 	if ev := decodeEvent(t, b.expect("data").Payload); ev.Data.Messages.Body != "again" {
@@ -51,7 +67,7 @@ func TestDeduplicatedSubscriptionTeardownAndLoss(t *testing.T) {
 		a, b := connect(t, e, protocols[0], nil), connect(t, e, protocols[0], nil)
 		a.sendJSON("1", "subscribe", sub)
 		b.sendJSON("1", "subscribe", sub)
-		e.waitActive(t, 1)
+		bothJoined(t, e, a, b)
 		_ = a.c.CloseNow()
 		publish(e, "d", "still", "a1")
 		if ev := decodeEvent(t, b.expect("next").Payload); ev.Data.Messages.Body != "still" {
@@ -66,7 +82,7 @@ func TestDeduplicatedSubscriptionTeardownAndLoss(t *testing.T) {
 		a, b := connect(t, e, protocols[0], nil), connect(t, e, protocols[0], nil)
 		a.sendJSON("1", "subscribe", sub)
 		b.sendJSON("1", "subscribe", sub)
-		e.waitActive(t, 1)
+		bothJoined(t, e, a, b)
 		e.events.Kill()
 		for _, c := range []*wsClient{a, b} {
 			ev := decodeEvent(t, c.expect("next").Payload)

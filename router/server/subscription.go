@@ -132,21 +132,26 @@ func (s *Server) runner(method string) subscribe.Runner {
 			return nil
 		}
 		if !s.cfg.Subscriptions.Deduplicate {
-			return s.subscribe(ctx, st, pr, h, emit)
+			startErrs, endErrs := s.subscribe(ctx, st, pr, h, emit)
+			if endErrs != nil {
+				_ = emit(encode(&execute.Result{Errors: endErrs}))
+			}
+			return startErrs
 		}
 		key := dedupeKey(req.Query, req.OperationName, pr.vars, h)
-		return s.fanout.join(ctx, key, func(ctx context.Context, emit subscribe.Emit) []*execute.Error {
+		return s.fanout.join(ctx, key, func(ctx context.Context, emit subscribe.Emit) ([]*execute.Error, []*execute.Error) {
 			return s.subscribe(ctx, st, pr, h, emit)
 		}, emit)
 	})
 }
 
 // subscribe opens the subscription on its subgraph and, for every event,
-// runs the rest of the plan with the event as root data.
-func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.Header, emit subscribe.Emit) []*execute.Error {
+// runs the rest of the plan with the event as root data. startErrs say why
+// it could not start; endErrs why it ended early (the subgraph was lost).
+func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.Header, emit subscribe.Emit) (startErrs, endErrs []*execute.Error) {
 	root, rest, err := plan.SplitSubscription(pr.plan)
 	if err != nil {
-		return []*execute.Error{{Message: err.Error(), Extensions: map[string]any{"code": CodeBadRequest}}}
+		return []*execute.Error{{Message: err.Error(), Extensions: map[string]any{"code": CodeBadRequest}}}, nil
 	}
 	url := s.cfg.Subscriptions.URLs[root.Service]
 	if url == "" {
@@ -163,7 +168,7 @@ func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.
 	if err != nil {
 		s.log.WarnContext(ctx, "subscription: subgraph unavailable", "service", root.Service, "error", err)
 		return []*execute.Error{{Message: fmt.Sprintf("cannot open the subscription on subgraph '%s'", root.Service),
-			Extensions: map[string]any{"code": subscribe.CodeSubgraphUnavailable, "serviceName": root.Service}}}
+			Extensions: map[string]any{"code": subscribe.CodeSubgraphUnavailable, "serviceName": root.Service}}}, nil
 	}
 	defer stream.Close()
 	s.metrics.subscriptions.Add(1)
@@ -173,13 +178,12 @@ func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.
 		resp, err := stream.Next(ctx)
 		switch {
 		case ctx.Err() != nil, errors.Is(err, io.EOF):
-			return nil
+			return nil, nil
 		case err != nil:
 			s.log.WarnContext(ctx, "subscription: subgraph lost", "service", root.Service, "error", err)
-			_ = emit(encode(&execute.Result{Errors: []*execute.Error{{
+			return nil, []*execute.Error{{
 				Message:    fmt.Sprintf("subscription ended: lost the connection to subgraph '%s'", root.Service),
-				Extensions: map[string]any{"code": subscribe.CodeSubgraphLost, "serviceName": root.Service}}}}))
-			return nil
+				Extensions: map[string]any{"code": subscribe.CodeSubgraphLost, "serviceName": root.Service}}}
 		}
 		upstreamErrs := make([]*execute.Error, 0, len(resp.Errors))
 		for _, e := range resp.Errors {
@@ -187,10 +191,10 @@ func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.
 		}
 		if resp.Data == nil {
 			if first {
-				return upstreamErrs // refused before any event: the client gets an error message
+				return upstreamErrs, nil // refused before any event: the client gets an error message
 			}
 			if emit(encode(&execute.Result{Errors: upstreamErrs})) != nil {
-				return nil
+				return nil, nil
 			}
 			continue
 		}
@@ -199,7 +203,7 @@ func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.
 		cancel()
 		res.Errors = append(upstreamErrs, res.Errors...)
 		if emit(encode(res)) != nil {
-			return nil
+			return nil, nil
 		}
 	}
 }
