@@ -34,7 +34,7 @@ type WSOptions struct {
 	// Shutdown, when closed, ends every connection with 1001 (going away):
 	// http.Server.Shutdown does not wait for, nor close, hijacked sockets.
 	Shutdown <-chan struct{}
-	Log         *slog.Logger
+	Log      *slog.Logger
 }
 
 func (o *WSOptions) defaults() {
