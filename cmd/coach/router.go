@@ -26,7 +26,7 @@ type routerMain struct {
 	urls                                map[string]string
 
 	usersURL, webDir, corsOrigins string
-	corsCredentials               bool
+	corsCredentials, dedupe       bool
 	maxUploadBytes                int64
 	wsPerIP, wsPerConn            int
 }
@@ -47,6 +47,7 @@ func (m *routerMain) ParseFlags(args []string) error {
 	fs.Bool(&m.corsCredentials, "cors-credentials", "COACH_CORS_CREDENTIALS", false, "let the allowed origins send cookies")
 	fs.Int64(&m.maxUploadBytes, "max-upload-bytes", "COACH_MAX_UPLOAD_BYTES", 10<<20, "largest multipart (upload) request")
 	fs.Int(&m.wsPerIP, "max-connections-per-ip", "COACH_MAX_CONNECTIONS_PER_IP", 100, "open WebSockets and event streams per client address")
+	fs.Bool(&m.dedupe, "dedupe-subscriptions", "COACH_DEDUPE_SUBSCRIPTIONS", false, "share one subgraph subscription among clients with the same operation, variables and credentials (late joiners miss a subgraph's initial event)")
 	fs.Int(&m.wsPerConn, "max-subscriptions-per-connection", "COACH_MAX_SUBSCRIPTIONS_PER_CONNECTION", 100, "operations on one WebSocket")
 	fs.String(&m.logLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
 	fs.String(&m.logFormat, "log-format", "COACH_LOG_FORMAT", "text", "text or json")
@@ -144,6 +145,7 @@ func (m *routerMain) Run(ctx context.Context) error {
 	cfg.Uploads.MaxBytes = m.maxUploadBytes
 	cfg.Subscriptions.MaxConnectionsPerIP = m.wsPerIP
 	cfg.Subscriptions.MaxPerConnection = m.wsPerConn
+	cfg.Subscriptions.Deduplicate = m.dedupe
 	cfg.Shutdown = ctx
 	h, err := server.New(cfg, log)
 	if err != nil {
