@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/careercoach/coach/router/execute"
 	"github.com/careercoach/coach/router/plan"
@@ -123,8 +124,13 @@ func (s *Server) runner(method string) subscribe.Runner {
 		ctx = transport.WithHeaders(ctx, h)
 		pr, rerr := s.prepare(st, gqlRequest{Query: req.Query, OperationName: req.OperationName, Variables: req.Variables, Extensions: req.Extensions}, method)
 		if rerr != nil {
+			s.log.InfoContext(ctx, "stream operation rejected", "operation", req.OperationName, "error", rerr.errs[0].Message)
 			return rerr.errs
 		}
+		start := time.Now()
+		defer func() {
+			s.log.InfoContext(ctx, "stream operation", "operation", req.OperationName, "kind", string(pr.op.Operation), "duration", time.Since(start))
+		}()
 		if pr.op.Operation != ast.Subscription {
 			qctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
 			defer cancel()
