@@ -25,22 +25,22 @@ type roleRule struct {
 // roleTable lists target roles by their characteristic skills. Names are
 // canonical taxonomy names; unknown ones are dropped by NewOffline.
 var roleTable = []roleRule{
-	{"Backend Engineer", []string{"Go", "Java", "Python", "SQL", "PostgreSQL", "Docker", "REST", "Microservices", "Node.js", "C#"}},
+	{"Backend Engineer", []string{"Go", "Java", "Python", "SQL", "PostgreSQL", "Docker", "REST APIs", "Microservices", "Node.js", "C#"}},
 	{"Frontend Engineer", []string{"JavaScript", "TypeScript", "React", "CSS", "HTML", "Vue.js", "Angular", "Redux"}},
-	{"Full-Stack Engineer", []string{"JavaScript", "TypeScript", "React", "Node.js", "SQL", "HTML", "CSS", "REST"}},
-	{"Data Engineer", []string{"Python", "SQL", "Apache Spark", "Apache Airflow", "Apache Kafka", "ETL", "Data Warehousing", "Scala"}},
-	{"Data Scientist", []string{"Python", "Machine Learning", "Statistics", "pandas", "R", "Data Analysis", "scikit-learn", "Deep Learning"}},
+	{"Full-Stack Engineer", []string{"JavaScript", "TypeScript", "React", "Node.js", "SQL", "HTML", "CSS", "REST APIs"}},
+	{"Data Engineer", []string{"Python", "SQL", "Apache Spark", "Apache Airflow", "Kafka", "ETL", "Data Warehousing", "Scala"}},
+	{"Data Scientist", []string{"Python", "Machine Learning", "Statistics", "Pandas", "R", "Data Analysis", "scikit-learn", "Deep Learning"}},
 	{"Machine Learning Engineer", []string{"Python", "Machine Learning", "Deep Learning", "PyTorch", "TensorFlow", "MLOps", "Kubernetes"}},
 	{"DevOps Engineer", []string{"Kubernetes", "Docker", "Terraform", "AWS", "CI/CD", "Linux", "Ansible", "Jenkins"}},
-	{"Cloud Architect", []string{"AWS", "Microsoft Azure", "Google Cloud Platform", "Terraform", "Kubernetes", "Cloud Architecture"}},
-	{"Site Reliability Engineer", []string{"Kubernetes", "Linux", "Prometheus", "Go", "Python", "Monitoring", "Incident Management"}},
-	{"Mobile Developer", []string{"Swift", "Kotlin", "Android", "iOS", "Flutter", "React Native", "Objective-C"}},
+	{"Cloud Architect", []string{"AWS", "Azure", "Google Cloud", "Terraform", "Kubernetes", "Cloud Architecture"}},
+	{"Site Reliability Engineer", []string{"Kubernetes", "Linux", "Prometheus", "Go", "Python", "Observability", "Incident Management"}},
+	{"Mobile Developer", []string{"Swift", "Kotlin", "Android Development", "iOS Development", "Flutter", "React Native", "Objective-C"}},
 	{"QA Automation Engineer", []string{"Test Automation", "Selenium", "Cypress", "Java", "Python", "Software Testing"}},
 	{"Security Engineer", []string{"Cybersecurity", "Penetration Testing", "Network Security", "Linux", "Python", "Cryptography"}},
-	{"Product Manager", []string{"Product Management", "Stakeholder Management", "Agile", "Scrum", "Roadmapping", "User Research"}},
-	{"Project Manager", []string{"Project Management", "Stakeholder Management", "Agile", "Scrum", "Risk Management", "Budgeting"}},
-	{"UX Designer", []string{"Figma", "UX Design", "User Research", "Prototyping", "UI Design", "Wireframing"}},
-	{"Business Analyst", []string{"Business Analysis", "SQL", "Microsoft Excel", "Tableau", "Power BI", "Requirements Gathering"}},
+	{"Product Manager", []string{"Product Management", "Stakeholder Management", "Agile", "Scrum", "Product Roadmapping", "User Research"}},
+	{"Project Manager", []string{"Project Management", "Stakeholder Management", "Agile", "Scrum", "Risk Management", "Budget Management"}},
+	{"UX Designer", []string{"Figma", "UX Design", "User Research", "Prototyping", "UI Design", "Design Systems"}},
+	{"Business Analyst", []string{"Business Analysis", "SQL", "Excel", "Tableau", "Power BI", "User Stories"}},
 	{"Engineering Manager", []string{"Leadership", "People Management", "Agile", "Stakeholder Management", "Mentoring", "Hiring"}},
 }
 
@@ -363,4 +363,14 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// RoleSkillNames lists every skill the role rules name (for the test that
+// they all resolve in the taxonomy).
+func RoleSkillNames() []string {
+	var out []string
+	for _, r := range roleTable {
+		out = append(out, r.skills...)
+	}
+	return out
 }

@@ -152,7 +152,7 @@ func estimateLevel(used, inProject bool, years float64, positions, mentions, las
 	switch {
 	case years >= 7 && positions >= 2:
 		level = 5
-	case years >= 4:
+	case years >= 3.5:
 		level = 4
 	case years >= 1.5:
 		level = 3
