@@ -6,7 +6,7 @@ import (
 )
 
 var (
-	titleWords = regexp.MustCompile(`(?i)\b(?:engineer|developer|manager|lead|analyst|designer|architect|consultant|scientist|intern|director|head|specialist|administrator|officer|coordinator|associate|assistant|programmer|tester|owner|devops|sre|founder|cto|ceo|cfo|vp|president|researcher|teacher|nurse|accountant|technician|advisor|strategist|writer|editor|support|representative|executive|trainee|apprentice|contractor|freelance|freelancer)\b`)
+	titleWords   = regexp.MustCompile(`(?i)\b(?:engineer|developer|manager|lead|analyst|designer|architect|consultant|scientist|intern|director|head|specialist|administrator|officer|coordinator|associate|assistant|programmer|tester|owner|devops|sre|founder|cto|ceo|cfo|vp|president|researcher|teacher|nurse|accountant|technician|advisor|strategist|writer|editor|support|representative|executive|trainee|apprentice|contractor|freelance|freelancer)\b`)
 	companyWords = regexp.MustCompile(`(?i)\b(?:inc|ltd|llc|gmbh|ag|plc|corp|corporation|company|co|technologies|solutions|labs|bank|group|systems|software|consulting|agency|studio|partners|limited|s\.a|sa|bv|oy|ab|university|hospital|foundation)\b\.?`)
 	headSplit    = regexp.MustCompile(`\s*(?:\||·|•|\s[-–—]\s|\s+at\s+|@|,\s)\s*`)
 	degreeWords  = regexp.MustCompile(`(?i)\b(?:bachelor|master|b\.?sc|m\.?sc|b\.?a\.?|m\.?a\.?|b\.?eng|m\.?eng|ph\.?d|doctor|doctorate|diploma|mba|associate|a-levels|degree|b\.s\.|m\.s\.|bs|ms|abitur|licence|license|certificate)\b`)
