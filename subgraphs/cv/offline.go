@@ -68,7 +68,7 @@ func NewOffline(finder SkillFinder) *Offline {
 func (o *Offline) Engine() string { return EngineOffline }
 
 var (
-	quantified  = regexp.MustCompile(`\d+\s*(?:%|percent|x\b|k\b|m\b|ms\b|users|customers|people|engineers|requests|million|thousand)|[$€£]\s*\d`)
+	quantified  = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half)\b|\d+\s*(?:%|percent|x\b|k\b|m\b|ms\b|users|customers|people|engineers|requests|million|thousand)|[$€£]\s*\d`)
 	actionVerbs = regexp.MustCompile(`(?i)^(?:led|built|designed|developed|implemented|launched|reduced|increased|improved|created|delivered|managed|migrated|automated|owned|drove|architected|optimi[sz]ed|mentored|shipped|scaled|introduced|established|negotiated|cut|grew|streamlined|coordinated|spearheaded|wrote|ran|set up|rebuilt|refactored)\b`)
 	seniorTitle = regexp.MustCompile(`(?i)\b(?:senior|sr\.?|staff)\b`)
 	leadTitle   = regexp.MustCompile(`(?i)\b(?:lead|principal|head|director|manager|vp|chief|cto|architect)\b`)

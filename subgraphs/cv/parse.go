@@ -1,6 +1,7 @@
 package cv
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -101,7 +102,6 @@ func FindSkills(text string, secs *Sections, finder SkillFinder, now time.Time) 
 			byName[m.Name] = a
 			order = append(order, m.Name)
 		}
-		a.mentions++
 		sec, li := idx.at(m.Start)
 		where := sec
 		switch sec {
@@ -109,6 +109,9 @@ func FindSkills(text string, secs *Sections, finder SkillFinder, now time.Time) 
 			a.used = true
 			for i, e := range secs.Experience {
 				if m.Start >= e.Start && m.Start < e.End {
+					if e.Company != "" && strings.Contains(e.Company, text[m.Start:m.End]) && li == firstLine(idx, e.Start) {
+						goto next // the employer's name ("Grünwald Logistics") is not a skill
+					}
 					where = "experience: " + strings.TrimSpace(e.Title+" "+at(e.Company))
 					if !a.positions[i] {
 						a.positions[i] = true
@@ -125,14 +128,32 @@ func FindSkills(text string, secs *Sections, finder SkillFinder, now time.Time) 
 		case secHeader:
 			where = "header"
 		}
-		if len(a.f.Evidence) < maxEvidence && !a.seenLine[li] {
+		a.mentions++
+		if !a.seenLine[li] {
 			a.seenLine[li] = true
-			a.f.Evidence = append(a.f.Evidence, Evidence{Snippet: snippet(idx.lines[li].text, m.Start-idx.lines[li].start), Where: where})
+			ev := Evidence{Snippet: snippet(idx.lines[li].text, m.Start-idx.lines[li].start), Where: where}
+			switch {
+			case len(a.f.Evidence) < maxEvidence:
+				a.f.Evidence = append(a.f.Evidence, ev)
+			case sec == secExperience || sec == secProjects:
+				// Use in a position says more than a list entry: replace one.
+				for k := range a.f.Evidence {
+					if !strings.HasPrefix(a.f.Evidence[k].Where, secExperience) && !strings.HasPrefix(a.f.Evidence[k].Where, secProjects) {
+						a.f.Evidence[k] = ev
+						break
+					}
+				}
+			}
 		}
+	next:
 	}
 	out := make([]SkillFinding, 0, len(order))
 	for _, name := range order {
 		a := byName[name]
+		if a.mentions == 0 {
+			continue // only ever seen as an employer's name
+		}
+		sortEvidence(a.f.Evidence)
 		a.f.Years = round1(totalYears(a.spans))
 		a.f.Level = estimateLevel(a.used, a.inProject, a.f.Years, len(a.positions), a.mentions, a.f.LastUsed, now)
 		out = append(out, a.f)
@@ -185,3 +206,23 @@ func snippet(s string, off int) string {
 }
 
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
+
+// firstLine is the index of the line starting at or containing off.
+func firstLine(idx sectionIndex, off int) int {
+	_, li := idx.at(off)
+	return li
+}
+
+// sortEvidence puts use in positions and projects before mentions in lists.
+func sortEvidence(ev []Evidence) {
+	rank := func(e Evidence) int {
+		switch {
+		case strings.HasPrefix(e.Where, secExperience):
+			return 0
+		case strings.HasPrefix(e.Where, secProjects):
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(ev, func(a, b Evidence) int { return rank(a) - rank(b) })
+}

@@ -37,6 +37,9 @@ func parseContact(header []line, text string) Contact {
 			c.Name = p
 		}
 	}
+	if c.Location == "" {
+		c.Location = commaLocation(header)
+	}
 	c.Email = emailRE.FindString(text)
 	for _, m := range phoneRE.FindAllString(text, 8) {
 		if phoneLike(m) {
@@ -89,4 +92,26 @@ func nameLike(s string) bool {
 		}
 	}
 	return !titleWords.MatchString(s)
+}
+
+// commaLocation finds "London, United Kingdom" in a comma-separated
+// contact line such as "amara@example.net, +44 20 7946 0958, London, United Kingdom".
+func commaLocation(header []line) string {
+	for _, l := range header {
+		if !emailRE.MatchString(l.text) && !phoneLike(l.text) {
+			continue
+		}
+		var rest []string
+		for _, p := range strings.Split(l.text, ",") {
+			p = strings.TrimSpace(p)
+			if p == "" || emailRE.MatchString(p) || linkRE.MatchString(p) || phoneLike(p) || headerSep.MatchString(p) {
+				continue
+			}
+			rest = append(rest, p)
+		}
+		if loc := strings.Join(rest, ", "); len(rest) >= 1 && len(rest) <= 3 && placeRE.MatchString(loc) {
+			return loc
+		}
+	}
+	return ""
 }

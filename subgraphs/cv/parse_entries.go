@@ -11,7 +11,7 @@ var (
 	headSplit    = regexp.MustCompile(`\s*(?:\||·|•|\s[-–—]\s|\s+at\s+|@|,\s)\s*`)
 	degreeWords  = regexp.MustCompile(`(?i)\b(?:bachelor|master|b\.?sc|m\.?sc|b\.?a\.?|m\.?a\.?|b\.?eng|m\.?eng|ph\.?d|doctor|doctorate|diploma|mba|associate|a-levels|degree|b\.s\.|m\.s\.|bs|ms|abitur|licence|license|certificate)\b`)
 	projectSplit = regexp.MustCompile(`\s+[-–—:]\s+|:\s`)
-	schoolWords  = regexp.MustCompile(`(?i)\b(?:university|college|institute|school|academy|polytechnic|universität|université|universidad|hochschule|politecnico|bootcamp)\b`)
+	schoolWords  = regexp.MustCompile(`(?i)\b(?:university|college|institute|school|academy|polytechnic|universität|université|universidad|universidade|università|universiteit|uniwersytet|politechnika|hochschule|politecnico|polytechnique|école|escuela|bootcamp)\b`)
 )
 
 // parseExperience turns the experience section into positions. Each
@@ -165,6 +165,9 @@ func parseEducation(lines []line) []Education {
 			default:
 				other = append(other, p)
 			}
+		}
+		if degree != "" && school == "" && len(other) > 0 {
+			school, other = other[0], other[1:] // "MSc Physics, Uniwersytet Warszawski"
 		}
 		startsNew := cur < 0 || (school != "" && out[cur].Institution != "") || (degree != "" && out[cur].Degree != "")
 		if (school != "" || degree != "") && startsNew {

@@ -42,8 +42,9 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 	if err := step(StageParsing, 40, "Finding sections and skills"); err != nil {
 		return Result{}, err
 	}
-	secs := Parse(ex.Text)
-	skills := FindSkills(ex.Text, secs, p.Skills, now())
+	text := Unwrap(ex.Text)
+	secs := Parse(text)
+	skills := FindSkills(text, secs, p.Skills, now())
 	if err := step(StageAnalyzing, 60, analysingMessage(p.Analyzer.Engine())); err != nil {
 		return Result{}, err
 	}
@@ -53,7 +54,7 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 	}
 	actx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	a, err := p.Analyzer.Analyze(actx, AnalysisInput{Text: ex.Text, Sections: secs, Skills: skills})
+	a, err := p.Analyzer.Analyze(actx, AnalysisInput{Text: text, Sections: secs, Skills: skills})
 	if err != nil {
 		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
 			return Result{}, Fail(FailTimeout, "the analysis took too long; try again later", true, err)
@@ -66,7 +67,7 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 	if err := a.Validate(); err != nil {
 		return Result{}, Fail(FailEngine, "the analysis engine gave an invalid result; try again later", true, err)
 	}
-	return Result{Text: ex.Text, Pages: ex.Pages, Sections: secs, Analysis: a}, nil
+	return Result{Text: text, Pages: ex.Pages, Sections: secs, Analysis: a}, nil
 }
 
 func analysingMessage(engine string) string {
