@@ -25,11 +25,11 @@ import (
 // `coach cv analyze FILE [--json]` (the same pipeline on a local file).
 type cvMain struct {
 	env
-	sub     string // "", "extract" or "analyze"
-	file    string
-	asJSON  bool
-	svc     config.Service
-	cv      server.Config
+	sub      string // "", "extract" or "analyze"
+	file     string
+	asJSON   bool
+	svc      config.Service
+	cv       server.Config
 	logLevel string
 }
 
