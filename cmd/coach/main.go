@@ -35,6 +35,7 @@ func commands(e env) map[string]command {
 		"compose": &composeMain{env: e},
 		"router":  &routerMain{env: e},
 		"cv":      &cvMain{env: e},
+		"up":      &upMain{env: e},
 	}
 }
 

@@ -29,6 +29,9 @@ func (t *Taxonomy) Find(text string) []Match {
 			if f, ok := t.byKey[string(key)]; ok && t.accepts(f, text, toks, i, i+n) {
 				best, bestForm = n, f
 			}
+			if !t.prefixes[string(key)] {
+				break // no longer form starts with these words
+			}
 		}
 		if best == 0 {
 			i++
@@ -49,23 +52,35 @@ func (t *Taxonomy) accepts(f form, text string, toks []token, i, j int) bool {
 	for _, tk := range toks[i:j] {
 		b.WriteString(text[tk.start:tk.end])
 	}
-	if b.String() != f.exact {
-		return false
+	if got := b.String(); got != f.exact {
+		// A strict form may also be shouted in an all-caps list ("GO, RUST"):
+		// the context rule below still has to hold.
+		if !f.strict || got != strings.ToUpper(f.exact) {
+			return false
+		}
 	}
 	if !f.strict {
 		return true
 	}
-	left := leftContext(text, toks, i)
-	right := rightContext(text, toks, j)
+	left := t.leftContext(text, toks, i)
+	right := t.rightContext(text, toks, j)
 	switch {
-	case right == ctxKeyword:
+	case right == ctxKeyword || left == ctxSlash || right == ctxSlash:
 		return true
 	case left == ctxLine || left == ctxPunct:
 		return right == ctxLine || right == ctxPunct || (left == ctxPunct && right == ctxConj)
-	case left == ctxConj:
+	case left == ctxConj || left == ctxPrep:
 		return right == ctxLine || right == ctxPunct
 	}
 	return false
+}
+
+// knownWord reports whether a single token is itself a skill form, so that
+// "C/C++" or "R/Python" count as a list while "A/C" does not.
+func (t *Taxonomy) knownWord(w string) bool {
+	var buf [32]byte
+	_, ok := t.byKey[string(appendLower(buf[:0], w))]
+	return ok
 }
 
 // context classifies what surrounds a strict form.
@@ -76,11 +91,13 @@ const (
 	ctxLine            // start or end of the text or of a line
 	ctxPunct           // a list delimiter
 	ctxConj            // the word "and" or "or"
+	ctxPrep            // "in", "with", "using", ... ("written in Go.")
+	ctxSlash           // "/" glued to another skill: "C/C++"
 	ctxKeyword         // a word saying the previous one is a technology
 )
 
 // leftContext looks left of token i, across spaces.
-func leftContext(text string, toks []token, i int) context {
+func (t *Taxonomy) leftContext(text string, toks []token, i int) context {
 	p := toks[i].start
 	spaced := false
 	for p > 0 {
@@ -92,7 +109,16 @@ func leftContext(text string, toks []token, i int) context {
 			continue
 		case '\n', '\r':
 			return ctxLine
-		case ',', ';', '|', '/', '(', '[', ':', '•', '·', '▪', '●', '◦', '*':
+		case '/':
+			if !spaced && i > 0 && toks[i-1].end == p-size {
+				// Glued on both sides: a list only if the other side is a skill.
+				if t.knownWord(text[toks[i-1].start:toks[i-1].end]) {
+					return ctxSlash
+				}
+				return ctxOther
+			}
+			return ctxPunct
+		case ',', ';', '|', '(', '[', ':', '•', '·', '▪', '●', '◦', '*':
 			return ctxPunct
 		case '-', '–', '—':
 			if spaced { // a bullet "- Go" or "Python – Go", not "Vitamin-C"
@@ -100,8 +126,14 @@ func leftContext(text string, toks []token, i int) context {
 			}
 			return ctxOther
 		}
-		if i > 0 && toks[i-1].end == p && spaced && isConj(text[toks[i-1].start:toks[i-1].end]) {
-			return ctxConj
+		if i > 0 && toks[i-1].end == p && spaced {
+			w := text[toks[i-1].start:toks[i-1].end]
+			switch {
+			case isConj(w):
+				return ctxConj
+			case isPrep(w):
+				return ctxPrep
+			}
 		}
 		return ctxOther
 	}
@@ -109,7 +141,7 @@ func leftContext(text string, toks []token, i int) context {
 }
 
 // rightContext looks right of the token before j, across spaces.
-func rightContext(text string, toks []token, j int) context {
+func (t *Taxonomy) rightContext(text string, toks []token, j int) context {
 	p := toks[j-1].end
 	spaced := false
 	for p < len(text) {
@@ -121,7 +153,15 @@ func rightContext(text string, toks []token, j int) context {
 			continue
 		case '\n', '\r':
 			return ctxLine
-		case ',', ';', '|', '/', ')', ']', ':', '•', '·':
+		case '/':
+			if !spaced && j < len(toks) && toks[j].start == p+size {
+				if t.knownWord(text[toks[j].start:toks[j].end]) {
+					return ctxSlash
+				}
+				return ctxOther
+			}
+			return ctxPunct
+		case ',', ';', '|', ')', ']', ':', '•', '·':
 			return ctxPunct
 		case '.':
 			if p+1 == len(text) || strings.ContainsRune(" \t\r\n", rune(text[p+1])) {
@@ -149,6 +189,14 @@ func rightContext(text string, toks []token, j int) context {
 }
 
 func isConj(w string) bool { return strings.EqualFold(w, "and") || strings.EqualFold(w, "or") }
+
+func isPrep(w string) bool {
+	switch strings.ToLower(w) {
+	case "in", "with", "using", "via", "including":
+		return true
+	}
+	return false
+}
 
 func isTechWord(w string) bool {
 	switch strings.ToLower(w) {

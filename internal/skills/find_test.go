@@ -87,7 +87,10 @@ func TestFindAmbiguous(t *testing.T) {
 		{"Swift surname", "Worked with Taylor Swift tours", nil},
 		{"vitamin C", "Vitamin C and iron", nil},
 		{"grade C", "Grade C in maths", nil},
-		{"upper case GO", "GO TEAM", nil},
+		{"upper case GO in prose", "GO TEAM", nil},
+		{"all-caps list", "SKILLS: GO, RUST, EXCEL", []string{"Go=GO", "Rust=RUST", "Excel=EXCEL"}},
+		{"mixed case is not the name", "gO, rUST", nil},
+		{"case-only forms stay exact in caps", "REACT QUICKLY", nil},
 		{"comma list", "Go, Rust, C, R, Swift",
 			[]string{"Go=Go", "Rust=Rust", "C=C", "R=R", "Swift=Swift"}},
 		{"after Skills:", "Skills: Go", []string{"Go=Go"}},
@@ -105,6 +108,16 @@ func TestFindAmbiguous(t *testing.T) {
 		{"Word in a list", "Excel, Word, PowerPoint",
 			[]string{"Excel=Excel", "Microsoft Word=Word", "Microsoft PowerPoint=PowerPoint"}},
 		{"word in prose", "In a Word document", nil},
+		{"C/C++ glued by a slash", "Some C/C++ and Rust", []string{"C=C", "C++=C++", "Rust=Rust"}},
+		{"R/Python", "Analysis in R/Python", []string{"R=R", "Python=Python"}},
+		{"A/C is no list", "A/C repair and C/O mail", nil},
+		{"after in/with/using", "Services in Go; analysis in R. Reports using Excel.",
+			[]string{"Go=Go", "R=R", "Excel=Excel"}},
+		{"in Spring 2021", "Graduated in Spring 2021", nil},
+		{"in Go and", "in Go and Java", []string{"Java=Java"}},
+		{"Go-getter", "A Go-getter with drive", nil},
+		{"Head Chef", "Head Chef, Sous Chef", nil},
+		{"Lambda in a list", "AWS (S3, EC2, Lambda)", []string{"AWS=AWS", "Amazon S3=S3", "Amazon EC2=EC2", "AWS Lambda=Lambda"}},
 		{"Objective-C is not C", "Objective-C", []string{"Objective-C=Objective-C"}},
 	}
 	for _, tc := range tests {
@@ -150,4 +163,26 @@ func BenchmarkFind(b *testing.B) {
 	for b.Loop() {
 		tx.Find(text)
 	}
+}
+
+// FuzzFind checks that Find never panics and that every match cuts a real,
+// ordered, non-overlapping piece of the text that Lookup resolves to the same
+// skill.
+func FuzzFind(f *testing.F) {
+	tx := load(f)
+	for _, s := range []string{"Go, C/C++ and R", ".NET/C#", "Zürich — k8s", "C++17", "a/b/c", "\xff.NET", "•Go\n", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, m := range tx.Find(text) {
+			if m.Start < prev || m.End <= m.Start || m.End > len(text) {
+				t.Fatalf("bad span %d:%d (previous end %d) in %q", m.Start, m.End, prev, text)
+			}
+			prev = m.End
+			if got, ok := tx.Lookup(text[m.Start:m.End]); !ok || got.Name != m.Skill.Name {
+				t.Fatalf("Lookup(%q) = %q, %v; Find said %q", text[m.Start:m.End], got.Name, ok, m.Skill.Name)
+			}
+		}
+	})
 }

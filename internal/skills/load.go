@@ -24,7 +24,7 @@ type origin struct {
 }
 
 func parse(data string) (*Taxonomy, error) {
-	t := &Taxonomy{byKey: make(map[string]form)}
+	t := &Taxonomy{byKey: make(map[string]form), prefixes: make(map[string]bool)}
 	seen := make(map[string]origin)
 	var errs []error
 	category := ""
@@ -65,6 +65,9 @@ func parse(data string) (*Taxonomy, error) {
 				f.exact = exactKey(text)
 			}
 			t.byKey[key] = f
+			for n := 1; n < len(key); n++ {
+				t.prefixes[key[:n]] = true
+			}
 			// A text n-gram may split a form into more tokens than the dataset
 			// wrote ("NodeJS" vs "Node JS"): allow one more.
 			t.maxTokens = max(t.maxTokens, ntok+1)

@@ -74,7 +74,12 @@ func softGap(gap string) bool {
 	return true
 }
 
-func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func wordAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])

@@ -23,9 +23,9 @@
 //     dataset's capitalisation, so "500 ml" is not Machine Learning and "react
 //     quickly" is not React.
 //   - "!" forms are short names that are also English words or letters ("Go",
-//     "R", "C", "Swift", "Rust", "Spring", "Excel", "Word", "Express", "Chef").
-//     They match only with exactly the dataset's capitalisation AND in a
-//     skill-like context, one of:
+//     "R", "C", "Swift", "Rust", "Spring", "Excel", "Word", "Express", "Lambda").
+//     They match only with exactly the dataset's capitalisation (or all
+//     capitals, as in "SKILLS: GO, RUST") AND in a skill-like context, one of:
 //     (a) a list item: preceded by the start of a line, one of , ; | / ( [ :
 //     or a bullet (•, ·, *, or a dash and a space), and followed by the end
 //     of a line, one of , ; | / ) ] : or a full stop or spaced dash;
@@ -34,9 +34,14 @@
 //     punctuation mark on the left, not just a line start ("Go and see" is no
 //     skill);
 //     (c) followed by "programming", "language", "developer(s)",
-//     "engineer(s)", "programmer(s)" or "development" ("Go developer").
-//     So "I go to work", "R&D", "Go to the store.", "excel at" and "Spring
-//     2021" match nothing, while "Skills: Go, R, C" matches three skills.
+//     "engineer(s)", "programmer(s)" or "development" ("Go developer");
+//     (d) preceded by "in", "with", "using", "via" or "including" and
+//     followed by a delimiter or line end ("services in Go; analysis in R.");
+//     (e) glued by "/" to another skill form ("C/C++", "R/Python"), but not
+//     to a non-skill ("A/C", "C/O").
+//     So "I go to work", "Go to the store.", "excel at" and "Spring 2021"
+//     match nothing, "R&D" is Research and Development (never R), and
+//     "Skills: Go, R, C" matches three skills.
 //     Unambiguous aliases still match anywhere: "Golang", "R programming",
 //     "Microsoft Excel", "Spring Boot".
 //
@@ -65,6 +70,7 @@ type Match struct {
 type Taxonomy struct {
 	skills    []Skill
 	byKey     map[string]form // normalised key -> the one form that owns it
+	prefixes  map[string]bool // every proper prefix of a key: lets Find stop extending early
 	maxTokens int             // longest n-gram Find needs to try
 	maxKey    int             // longest key in bytes; longer n-grams cannot match
 }
