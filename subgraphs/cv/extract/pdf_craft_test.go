@@ -8,9 +8,15 @@ import (
 	"testing"
 )
 
-// craftPDF is a one-page PDF showing content (a content stream, deflated)
-// in Helvetica; extra objects follow as 6, 7, ...
+// craftPDF is a PDF of pages identical pages showing content (deflated)
+// in Helvetica (WinAnsi).
 func craftPDF(t testing.TB, content []byte, pages int) []byte {
+	return craftPDFWith(t, content, pages, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>", "")
+}
+
+// craftPDFWith sets the font dictionary (object 5) and adds a form
+// XObject /X1 (object 6) holding formContent when it is not empty.
+func craftPDFWith(t testing.TB, content []byte, pages int, font, formContent string) []byte {
 	t.Helper()
 	var z bytes.Buffer
 	zw := zlib.NewWriter(&z)
@@ -24,12 +30,19 @@ func craftPDF(t testing.TB, content []byte, pages int) []byte {
 	for i := range kids {
 		kids[i] = "3 0 R"
 	}
+	xobj := ""
+	if formContent != "" {
+		xobj = " /XObject << /X1 6 0 R >>"
+	}
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), pages),
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >>" + xobj + " >> /Contents 4 0 R >>",
 		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes()),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		font,
+	}
+	if formContent != "" {
+		objs = append(objs, fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 0 -100] /Resources << /Font << /F1 5 0 R >> >> /Length %d >>\nstream\n%s\nendstream", len(formContent), formContent))
 	}
 	return rawPDF(objs)
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -93,9 +94,14 @@ func simpleEncoding(v, fd pdf.Value) [256]rune {
 			code = int(d.Int64())
 		case pdf.Name:
 			if code >= 0 && code < 256 {
-				if r, ok := glyphRune(d.Name()); ok {
-					t[code] = r
+				// An unknown name ("g17") says the code is some other glyph:
+				// the base encoding's letter would be a wrong guess, so the
+				// code becomes unknown and the gate sees it.
+				r, ok := glyphRune(d.Name())
+				if !ok {
+					r = utf8.RuneError
 				}
+				t[code] = r
 			}
 			code++
 		}
