@@ -103,3 +103,52 @@ func TestWordsFromGaps(t *testing.T) {
 		t.Fatalf("letter-spaced heading: %q", lines)
 	}
 }
+
+func TestTableRowsBetweenParagraphs(t *testing.T) {
+	// Full-width paragraphs, a two-column table whose cells wrap, and more
+	// paragraphs: the table reads row by row, left cell first. (With fewer
+	// full-width lines around it the page-wide gutter search takes the
+	// table for two columns and reads it column by column: see README.)
+	var fs []fragment
+	line, y := 0, 800.0
+	add := func(parts ...fragment) {
+		for _, p := range parts {
+			p.line, p.y = line, y
+			fs = append(fs, p)
+		}
+		line++
+	}
+	for i := 0; i < 3; i++ {
+		add(frag(0, 56, 500, 0, 11, "intro paragraph across the page"))
+		y -= 13
+	}
+	rows := [][2][]string{
+		{{"Lead", "Designer,", "Acme"}, {"Redesigned the portal", "for patients"}},
+		{{"Developer,", "Beta"}, {"Built the design system", "in React", "and TypeScript"}},
+	}
+	for _, r := range rows {
+		n := max(len(r[0]), len(r[1]))
+		for i := 0; i < n; i++ {
+			var parts []fragment
+			if i < len(r[0]) {
+				parts = append(parts, frag(0, 56, 130, 0, 11, r[0][i]))
+			}
+			if i < len(r[1]) {
+				parts = append(parts, frag(0, 172, 480, 0, 11, r[1][i]))
+			}
+			add(parts...)
+			y -= 12.8
+		}
+		y -= 3 // paragraph spacing between rows
+	}
+	for i := 0; i < 3; i++ {
+		add(frag(0, 56, 500, 0, 11, "closing paragraph across the page"))
+		y -= 13
+	}
+	got := strings.Join(readingOrder(fs), " / ")
+	want := "intro paragraph across the page / intro paragraph across the page / intro paragraph across the page / Lead / Designer, / Acme / Redesigned the portal / for patients / " +
+		"Developer, / Beta / Built the design system / in React / and TypeScript / closing paragraph across the page / closing paragraph across the page / closing paragraph across the page"
+	if got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
