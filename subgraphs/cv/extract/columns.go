@@ -27,6 +27,9 @@ func readingOrder(frags []fragment) []string {
 	}
 	split, ok := findGutter(frags)
 	if !ok {
+		if out, ok := regionalOrder(frags); ok {
+			return out
+		}
 		return joinLines(frags)
 	}
 	side := func(f fragment) int { return sideOf(f, split) }

@@ -35,6 +35,11 @@ func (c cvData) expected() string {
 	return b.String()
 }
 
+// expectedMainFirst is the reading order when the sidebar is on the right.
+func (c cvData) expectedMainFirst() string {
+	return cvData{Name: c.Name, Headline: c.Headline, Contact: c.Contact, Side: c.Main, Main: c.Side}.expected()
+}
+
 var cvZoe = cvData{
 	Name:     "Zoë Łukasiewicz-Brønner",
 	Headline: "Senior Backend Engineer",

@@ -208,3 +208,32 @@ func columnsDocx(c cvData) *docxBuilder {
 	}
 	return d
 }
+
+// tableLayoutDocx: the Word template way to make a sidebar, a borderless
+// table of one row, the sidebar in the first cell and the rest in the second.
+func tableLayoutDocx(c cvData) *docxBuilder {
+	d := &docxBuilder{}
+	d.headerLine(c.Name, true)
+	d.headerLine(c.Headline, false)
+	for _, l := range c.Contact {
+		d.headerLine(l, false)
+	}
+	cell := func(w string, secs []cvSection) {
+		d.body.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + w + `" w:type="dxa"/></w:tcPr>`)
+		for _, s := range secs {
+			d.body.WriteString(para(s.Title, true))
+			d.want = append(d.want, s.Title)
+			for _, l := range s.Lines {
+				d.body.WriteString(para(l, false))
+				d.want = append(d.want, l)
+			}
+		}
+		d.body.WriteString(`</w:tc>`)
+	}
+	d.body.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="9600" w:type="dxa"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="283" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+		`<w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="6600"/></w:tblGrid><w:tr>`)
+	cell("3000", c.Side)
+	cell("6600", c.Main)
+	d.body.WriteString(`</w:tr></w:tbl><w:p/>`)
+	return d
+}

@@ -43,7 +43,9 @@ func TestGenerateCorpus(t *testing.T) {
 
 	word := wordStyleDocx(cvJose)
 	cols := columnsDocx(cvZoe)
+	layout := tableLayoutDocx(cvAmara)
 	files = append(files,
+		corpusFile{"word-table-layout.docx", layout.expected(), layout.write},
 		corpusFile{"word-style.docx", word.expected(), word.write},
 		corpusFile{"word-columns.docx", cols.expected(), cols.write},
 		corpusFile{"garbled.pdf", "", writeGarbledPDF},
@@ -65,6 +67,8 @@ func TestGenerateCorpus(t *testing.T) {
 		{"pdftex-lmodern.pdf", "pdftex-lmodern.tex", texCV(cvJose, false, true), cvJose.expected(), "pdflatex"},
 		{"libreoffice-word-style.pdf", "", "", word.expected(), "soffice"},
 		{"libreoffice-two-column.pdf", "", "", cols.expected(), "soffice"},
+		{"libreoffice-table-layout.pdf", "", "", layout.expected(), "soffice"},
+		{"chromium-sidebar-right.pdf", "chromium-sidebar-right.html", htmlCVRight(cvJose), cvJose.expectedMainFirst(), "chromium"},
 	}
 	for _, e := range ext {
 		if _, err := exec.LookPath(e.tool); err != nil {
@@ -83,10 +87,11 @@ func TestGenerateCorpus(t *testing.T) {
 		case "pdflatex":
 			err = pdflatex(filepath.Join(src, e.srcName), filepath.Join(dir, e.name))
 		case "soffice":
-			in := "word-style.docx"
-			if strings.Contains(e.name, "two-column") {
-				in = "word-columns.docx"
-			}
+			in := map[string]string{
+				"libreoffice-word-style.pdf":   "word-style.docx",
+				"libreoffice-two-column.pdf":   "word-columns.docx",
+				"libreoffice-table-layout.pdf": "word-table-layout.docx",
+			}[e.name]
 			err = libreOffice(filepath.Join(dir, in), filepath.Join(dir, e.name))
 		}
 		if err != nil {
@@ -203,6 +208,12 @@ p { margin: 0 0 3pt; } .grid { display: grid; grid-template-columns: 52mm 1fr; c
 	}
 	b.WriteString(`</body></html>`)
 	return b.String()
+}
+
+// htmlCVRight puts the sidebar on the right: main column first.
+func htmlCVRight(c cvData) string {
+	s := htmlCV(cvData{Name: c.Name, Headline: c.Headline, Contact: c.Contact, Side: c.Main, Main: c.Side}, true)
+	return strings.Replace(s, "grid-template-columns: 52mm 1fr", "grid-template-columns: 1fr 52mm", 1)
 }
 
 var texEscaper = strings.NewReplacer(`\`, `\textbackslash{}`, `&`, `\&`, `%`, `\%`, `$`, `\$`, `#`, `\#`, `_`, `\_`,

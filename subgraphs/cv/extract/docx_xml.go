@@ -17,7 +17,9 @@ const (
 )
 
 // wordXMLText turns a WordprocessingML part into lines: one per paragraph,
-// one per table row with cells joined by " | ". A text box is read once:
+// one per table row with cells joined by " | " (a layout table, whose
+// cells hold several paragraphs, reads cell by cell, a paragraph a line).
+// A text box is read once:
 // Word writes it twice, as DrawingML inside mc:Choice and as VML inside
 // mc:Fallback, so everything under mc:Fallback is skipped.
 //
@@ -87,8 +89,9 @@ type wordWalker struct {
 }
 
 type tableState struct {
-	row  []string
-	cell *strings.Builder // nil between cells
+	row  [][]string // the cells so far, each a list of paragraphs
+	cell []string   // paragraphs of the open cell
+	open bool       // inside a w:tc
 }
 
 func (w *wordWalker) start(local string) {
@@ -111,7 +114,7 @@ func (w *wordWalker) start(local string) {
 		}
 	case "tc":
 		if t := w.table(); t != nil {
-			t.cell = &strings.Builder{}
+			t.cell, t.open = nil, true
 		}
 	}
 }
@@ -130,21 +133,17 @@ func (w *wordWalker) end(local string) {
 		w.paras = w.paras[:len(w.paras)-1]
 		w.emit(p.String())
 	case "tc":
-		if t := w.table(); t != nil && t.cell != nil {
-			t.row = append(t.row, strings.Join(strings.Fields(t.cell.String()), " "))
-			t.cell = nil
+		if t := w.table(); t != nil && t.open {
+			t.row = append(t.row, t.cell)
+			t.cell, t.open = nil, false
 		}
 	case "tr":
 		if t := w.table(); t != nil {
-			var cells []string
-			for _, c := range t.row {
-				if c != "" {
-					cells = append(cells, c)
-				}
-			}
-			row := strings.Join(cells, " | ")
+			lines := rowLines(t.row)
 			w.tables = w.tables[:len(w.tables)-1]
-			w.emit(row) // a nested table's row goes into the enclosing cell
+			for _, ln := range lines {
+				w.emit(ln) // a nested table's row goes into the enclosing cell
+			}
 			w.tables = append(w.tables, t)
 		}
 	case "tbl":
@@ -161,15 +160,13 @@ func (w *wordWalker) table() *tableState {
 	return w.tables[len(w.tables)-1]
 }
 
-// emit places a finished paragraph (or row): into the open table cell when
-// there is one and the paragraph is not inside a text box nested deeper,
-// else as lines of the output.
+// emit places a finished paragraph (or row): into the open table cell
+// when there is one, else as lines of the output.
 func (w *wordWalker) emit(s string) {
-	if t := w.table(); t != nil && t.cell != nil {
-		if t.cell.Len() > 0 {
-			t.cell.WriteByte(' ')
+	if t := w.table(); t != nil && t.open {
+		if s = strings.Join(strings.Fields(s), " "); s != "" {
+			t.cell = append(t.cell, s)
 		}
-		t.cell.WriteString(s)
 		return
 	}
 	for _, ln := range strings.Split(s, "\n") {
@@ -178,6 +175,29 @@ func (w *wordWalker) emit(s string) {
 			w.lines = append(w.lines, ln)
 		}
 	}
+}
+
+// rowLines: a row of one-paragraph cells is one line, "a | b"; a row
+// with a cell of several paragraphs is a layout table, read cell by cell.
+func rowLines(cells [][]string) []string {
+	var flat []string
+	layout := false
+	for _, c := range cells {
+		if len(c) > 1 {
+			layout = true
+		}
+		if len(c) > 0 {
+			flat = append(flat, strings.Join(c, " "))
+		}
+	}
+	if !layout {
+		return []string{strings.Join(flat, " | ")}
+	}
+	var out []string
+	for _, c := range cells {
+		out = append(out, c...)
+	}
+	return out
 }
 
 func (w *wordWalker) text(s string) {

@@ -12,7 +12,7 @@ import (
 const (
 	baselineTol   = 0.35 // glyphs this close vertically share a baseline
 	wordGapEm     = 0.15 // a gap wider than this (beyond the usual letter gap) ends a word
-	fragmentGapEm = 1.5  // a gap wider than this splits a line into fragments (tab stops, columns)
+	fragmentGapEm = 1.0  // a gap wider than this splits a line into fragments (tab stops, columns)
 	duplicateEm   = 0.15 // the same character drawn again this close is a fake-bold duplicate
 	minGutterEm   = 0.8  // narrowest empty band that can separate two columns
 )

@@ -48,7 +48,7 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (Document, error) 
 		if err != nil {
 			return Document{}, err
 		}
-		lines := layoutPage(gs)
+		lines := joinBrokenWords(layoutPage(gs))
 		for _, ln := range lines {
 			b.WriteString(ln)
 			b.WriteByte('\n')

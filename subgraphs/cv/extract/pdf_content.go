@@ -75,7 +75,42 @@ func pageGlyphs(ctx context.Context, p pdf.Page, budget *byteBudget) (gs []glyph
 		return nil, nil
 	}
 	in.run(contents, p.Resources(), textState{ctm: identity, th: 1}, 0)
-	return in.glyphs, nil
+	return onPage(in.glyphs, inherited(p.V, "MediaBox")), nil
+}
+
+// inherited looks a page attribute up the page tree, as PDF requires.
+func inherited(v pdf.Value, key string) pdf.Value {
+	for i := 0; i < 32 && !v.IsNull(); i++ { // the depth bound stops a Parent cycle
+		if r := v.Key(key); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// onPage drops glyphs drawn outside the media box (with a little slack):
+// text placed off the page is invisible to a reader, and is sometimes
+// put there to stuff keywords.
+func onPage(gs []glyph, box pdf.Value) []glyph {
+	if box.Len() != 4 {
+		return gs
+	}
+	x0, y0, x1, y1 := box.Index(0).Float64(), box.Index(1).Float64(), box.Index(2).Float64(), box.Index(3).Float64()
+	if x1 < x0 {
+		x0, x1 = x1, x0
+	}
+	if y1 < y0 {
+		y0, y1 = y1, y0
+	}
+	const slack = 5
+	out := gs[:0]
+	for _, g := range gs {
+		if g.X >= x0-slack && g.X <= x1+slack && g.Y >= y0-slack && g.Y <= y1+slack {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // spend charges a stream's decoded size to the budget before interpreting

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -19,7 +20,7 @@ import (
 // this reads the font dictionary itself.
 type pdfFont struct {
 	composite bool               // Type0: 2-byte codes (Identity-H and kin)
-	toUnicode map[uint32]string  // from the ToUnicode CMap
+	toUnicode *toUnicode         // from the ToUnicode CMap; nil when absent
 	simple    [256]rune          // simple fonts: code → rune by the encoding
 	widths    map[uint32]float64 // glyph space units (1/1000 em for all but Type3)
 	missing   float64            // width of a code not in widths
@@ -93,9 +94,14 @@ func simpleEncoding(v, fd pdf.Value) [256]rune {
 			code = int(d.Int64())
 		case pdf.Name:
 			if code >= 0 && code < 256 {
-				if r, ok := glyphRune(d.Name()); ok {
-					t[code] = r
+				// An unknown name ("g17") says the code is some other glyph:
+				// the base encoding's letter would be a wrong guess, so the
+				// code becomes unknown and the gate sees it.
+				r, ok := glyphRune(d.Name())
+				if !ok {
+					r = utf8.RuneError
 				}
+				t[code] = r
 			}
 			code++
 		}
@@ -182,7 +188,7 @@ func (f *pdfFont) codes(raw string) []uint32 {
 // text is a code's Unicode text; U+FFFD when the font gives no way to know
 // (the quality gate then sees garbled text rather than silent gaps).
 func (f *pdfFont) text(code uint32) string {
-	if s, ok := f.toUnicode[code]; ok {
+	if s, ok := f.toUnicode.lookup(code); ok {
 		return s
 	}
 	if !f.composite && code < 256 {
@@ -204,16 +210,60 @@ func (f *pdfFont) width(code uint32) float64 {
 	return f.missing * f.scale
 }
 
+// toUnicode is a parsed ToUnicode CMap. Ranges stay ranges: fpdf and
+// others map <0000>-<FFFF> in one bfrange, and expanding that per font per
+// page dominated extraction time.
+type toUnicode struct {
+	chars  map[uint32]string
+	ranges []cmapRange
+}
+
+type cmapRange struct {
+	lo, hi uint32
+	base   []uint16 // destination of lo, UTF-16; the last unit counts up
+	list   []string // or an explicit destination per code
+}
+
+func (m *toUnicode) lookup(code uint32) (string, bool) {
+	if m == nil {
+		return "", false
+	}
+	if s, ok := m.chars[code]; ok {
+		return s, true
+	}
+	for i := len(m.ranges) - 1; i >= 0; i-- { // later definitions win
+		r := m.ranges[i]
+		if code < r.lo || code > r.hi {
+			continue
+		}
+		off := code - r.lo
+		if r.list != nil {
+			if int(off) < len(r.list) {
+				return r.list[off], true
+			}
+			return "", false
+		}
+		if len(r.base) == 0 {
+			return "", false
+		}
+		u := append([]uint16(nil), r.base...)
+		u[len(u)-1] += uint16(off)
+		return string(utf16.Decode(u)), true
+	}
+	return "", false
+}
+
 // readToUnicode parses a ToUnicode CMap (bfchar and bfrange sections).
 // scratch is any dictionary: the CMap prologue "/CIDInit /ProcSet
 // findresource begin" needs one on the stack, and the library offers no
 // way to make a fresh one; "12 dict begin" follows, so nothing is defined
 // in scratch itself.
-func readToUnicode(v, scratch pdf.Value) map[uint32]string {
+func readToUnicode(v, scratch pdf.Value) *toUnicode {
 	if v.Kind() != pdf.Stream {
 		return nil
 	}
-	m := map[uint32]string{}
+	m := &toUnicode{chars: map[uint32]string{}}
+	entries := 0
 	func() {
 		defer func() { _ = recover() }() // a broken CMap keeps what was read
 		pdf.Interpret(v, func(stk *pdf.Stack, op string) {
@@ -223,21 +273,27 @@ func readToUnicode(v, scratch pdf.Value) map[uint32]string {
 				stk.Push(scratch)
 			case "endbfchar":
 				pairs := popAll(stk)
-				for i := 0; i+1 < len(pairs) && len(m) < maxCMapEntries; i += 2 {
-					m[cmapCode(pairs[i].RawString())] = utf16BE(pairs[i+1].RawString())
+				for i := 0; i+1 < len(pairs) && entries < maxCMapEntries; i += 2 {
+					m.chars[cmapCode(pairs[i].RawString())] = utf16BE(pairs[i+1].RawString())
+					entries++
 				}
 			case "endbfrange":
 				args := popAll(stk)
-				for i := 0; i+2 < len(args); i += 3 {
-					lo, hi := cmapCode(args[i].RawString()), cmapCode(args[i+1].RawString())
-					dst := args[i+2]
-					for c := lo; c <= hi && len(m) < maxCMapEntries; c++ {
-						if dst.Kind() == pdf.Array {
-							m[c] = utf16BE(dst.Index(int(c - lo)).RawString())
-							continue
-						}
-						m[c] = offsetUTF16(dst.RawString(), c-lo)
+				for i := 0; i+2 < len(args) && entries < maxCMapEntries; i += 3 {
+					r := cmapRange{lo: cmapCode(args[i].RawString()), hi: cmapCode(args[i+1].RawString())}
+					if r.hi < r.lo {
+						continue
 					}
+					if dst := args[i+2]; dst.Kind() == pdf.Array {
+						for j := 0; j < dst.Len() && j < maxCMapEntries; j++ {
+							r.list = append(r.list, utf16BE(dst.Index(j).RawString()))
+						}
+						entries += len(r.list)
+					} else {
+						r.base = utf16Units(dst.RawString())
+						entries++
+					}
+					m.ranges = append(m.ranges, r)
 				}
 			default:
 				// begin* operators leave their count, other sections their
@@ -265,22 +321,12 @@ func cmapCode(b string) uint32 {
 	return c
 }
 
-func utf16BE(b string) string {
-	u := make([]uint16, 0, len(b)/2)
-	for i := 0; i+1 < len(b); i += 2 {
-		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
-	}
-	return string(utf16.Decode(u))
-}
+func utf16BE(b string) string { return string(utf16.Decode(utf16Units(b))) }
 
-// offsetUTF16 is a bfrange destination advanced by off in its last unit.
-func offsetUTF16(b string, off uint32) string {
+func utf16Units(b string) []uint16 {
 	u := make([]uint16, 0, len(b)/2)
 	for i := 0; i+1 < len(b); i += 2 {
 		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
 	}
-	if len(u) > 0 {
-		u[len(u)-1] += uint16(off)
-	}
-	return string(utf16.Decode(u))
+	return u
 }
