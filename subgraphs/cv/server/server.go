@@ -149,7 +149,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	w := &cv.Worker{Jobs: st, Files: st, Pipeline: p, Pub: b, Committed: relay.Notify, Log: log,
 		Lease: cfg.JobLease, Concurrency: cfg.Workers}
 	svc := &cv.Service{Store: st, Extractor: p.Extractor, MaxUploadBytes: cfg.MaxUploadBytes,
-		MaxCVsPerUser: cfg.MaxCVsPerUser, Queued: w.Notify}
+		MaxCVsPerUser: cfg.MaxCVsPerUser, Queued: w.Notify, Pub: b}
 
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{CVs: svc, Bus: b}}), gqlsrv.Options{
 		// The multipart request carries the operation besides the file.
