@@ -107,7 +107,7 @@ func (c *cappedBuffer) Write(p []byte) (int, error) {
 }
 
 func runChild(ctx context.Context, data []byte, lim Limits) (Document, error) {
-	exe, err := os.Executable()
+	exe, err := selfExecutable()
 	if err != nil {
 		return Document{}, errNoChild
 	}
@@ -131,7 +131,10 @@ func runChild(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.SysProcAttr = childSysProcAttr()
 	cmd.WaitDelay = time.Second
-	runErr := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return Document{}, fmt.Errorf("extract: start child process: %w", err)
+	}
+	runErr := cmd.Wait()
 	switch {
 	case errors.Is(tctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil:
 		return Document{}, fmt.Errorf("%w after %s", ErrTimeout, lim.Timeout)
@@ -152,4 +155,13 @@ func runChild(ctx context.Context, data []byte, lim Limits) (Document, error) {
 		return Document{}, &childError{base: errOfCode(res.Code), msg: res.Message}
 	}
 	return res.Doc, nil
+}
+
+// selfExecutable is the binary to re-execute. On Linux /proc/self/exe
+// still works after a deploy has replaced or deleted the file on disk.
+func selfExecutable() (string, error) {
+	if _, err := os.Stat("/proc/self/exe"); err == nil {
+		return "/proc/self/exe", nil
+	}
+	return os.Executable()
 }
