@@ -16,7 +16,7 @@ import (
 // go test ./subgraphs/cv/extract -run TestGenerateCorpus -regen
 // rewrites testdata/: fpdf and DOCX files in Go; Chromium, LibreOffice and
 // pdfTeX files when those programs are installed (Debian: chromium,
-// libreoffice-writer-nogui, texlive-latex-base, lmodern). CI only reads the
+// libreoffice-writer-nogui, texlive-latex-base, lmodern, ghostscript). CI only reads the
 // committed files.
 var regen = flag.Bool("regen", false, "regenerate the testdata corpus")
 
@@ -69,6 +69,8 @@ func TestGenerateCorpus(t *testing.T) {
 		{"libreoffice-word-style.pdf", "", "", word.expected(), "soffice"},
 		{"libreoffice-two-column.pdf", "", "", cols.expected(), "soffice"},
 		{"libreoffice-table-layout.pdf", "", "", layout.expected(), "soffice"},
+		{"ghostscript-pdftex.pdf", "", "", cvAmara.expected(), "gs"},
+		{"ghostscript-libreoffice.pdf", "", "", word.expected(), "gs"},
 		{"chromium-sidebar-right.pdf", "chromium-sidebar-right.html", htmlCVRight(cvJose), cvJose.expectedMainFirst(), "chromium"},
 	}
 	for _, e := range ext {
@@ -87,6 +89,13 @@ func TestGenerateCorpus(t *testing.T) {
 			err = chromiumPDF(filepath.Join(src, e.srcName), filepath.Join(dir, e.name))
 		case "pdflatex":
 			err = pdflatex(filepath.Join(src, e.srcName), filepath.Join(dir, e.name))
+		case "gs":
+			// Re-distilled by Ghostscript, as CUPS print-to-PDF does.
+			in := map[string]string{
+				"ghostscript-pdftex.pdf":      "pdftex-two-column.pdf",
+				"ghostscript-libreoffice.pdf": "libreoffice-word-style.pdf",
+			}[e.name]
+			err = run("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-sOutputFile="+filepath.Join(dir, e.name), filepath.Join(dir, in))
 		case "soffice":
 			in := map[string]string{
 				"libreoffice-word-style.pdf":   "word-style.docx",

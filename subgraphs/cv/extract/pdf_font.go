@@ -254,7 +254,8 @@ type toUnicode struct {
 
 type cmapRange struct {
 	lo, hi uint32
-	base   []uint16 // destination of lo, UTF-16; the last unit counts up
+	raw    string   // destination of lo as written
+	base   []uint16 // the same in UTF-16 units; the last unit counts up
 	list   []string // or an explicit destination per code
 }
 
@@ -279,6 +280,9 @@ func (m *toUnicode) lookup(code uint32) (string, bool) {
 		}
 		if len(r.base) == 0 {
 			return "", false
+		}
+		if off == 0 {
+			return utf16BE(r.raw), true
 		}
 		u := append([]uint16(nil), r.base...)
 		u[len(u)-1] += uint16(off)
@@ -324,7 +328,8 @@ func readToUnicode(v, scratch pdf.Value) *toUnicode {
 						}
 						entries += len(r.list)
 					} else {
-						r.base = utf16Units(dst.RawString())
+						r.raw = dst.RawString()
+						r.base = utf16Units(r.raw)
 						entries++
 					}
 					m.ranges = append(m.ranges, r)
@@ -355,7 +360,26 @@ func cmapCode(b string) uint32 {
 	return c
 }
 
-func utf16BE(b string) string { return string(utf16.Decode(utf16Units(b))) }
+// utf16BE decodes a CMap destination. Ghostscript's pdfwrite writes the
+// destinations of ligatures little-endian (<66006900> for "fi"); read as
+// specified that is CJK, so a destination that is ASCII in UTF-16LE is
+// read as such.
+func utf16BE(b string) string {
+	if len(b) >= 4 && len(b)%2 == 0 {
+		le := true
+		for i := 0; i+1 < len(b) && le; i += 2 {
+			le = b[i+1] == 0 && b[i] >= 0x20 && b[i] < 0x7F
+		}
+		if le {
+			out := make([]byte, 0, len(b)/2)
+			for i := 0; i < len(b); i += 2 {
+				out = append(out, b[i])
+			}
+			return string(out)
+		}
+	}
+	return string(utf16.Decode(utf16Units(b)))
+}
 
 func utf16Units(b string) []uint16 {
 	u := make([]uint16, 0, len(b)/2)
