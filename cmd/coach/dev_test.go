@@ -26,15 +26,21 @@ func freeAddr(t *testing.T) string {
 // users), query me (planned and executed by the router on the users
 // subgraph); then stops it cleanly.
 func TestDevServesSignupAndMe(t *testing.T) {
-	usersAddr, addr := freeAddr(t), freeAddr(t)
+	addr := freeAddr(t)
+	args := []string{"dev", "--data-dir", t.TempDir(), "--addr", addr, "--public-url", "http://" + addr}
+	subAddrs := map[string]string{}
+	for _, s := range devSubgraphs {
+		subAddrs[s.name] = freeAddr(t)
+		args = append(args, "--"+s.name+"-addr", subAddrs[s.name])
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var logs bytes.Buffer
 	e := env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &logs}
 	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"dev", "--data-dir", t.TempDir(), "--users-addr", usersAddr, "--addr", addr, "--public-url", "http://" + addr}, e)
-	}()
-	waitReady(t, "http://"+usersAddr+"/readyz", done)
+	go func() { done <- run(ctx, args, e) }()
+	for _, a := range subAddrs {
+		waitReady(t, "http://"+a+"/readyz", done)
+	}
 	waitReady(t, "http://"+addr+"/healthz", done)
 	base := "http://" + addr // everything through the router's origin
 
@@ -66,6 +72,11 @@ func TestDevServesSignupAndMe(t *testing.T) {
 	me := post("/graphql", token, map[string]any{"query": "{ me { email displayName } }"})
 	if b, _ := json.Marshal(me); !strings.Contains(string(b), `"email":"ada@example.com"`) {
 		t.Fatalf("me: %s", b)
+	}
+	// A field of another subgraph on the same user: the router hops to it.
+	prog := post("/graphql", token, map[string]any{"query": "{ me { id progress { coursesInProgress currentStreak weeklyActivity { activities } } } }"})
+	if b, _ := json.Marshal(prog); !strings.Contains(string(b), `"coursesInProgress":0`) || strings.Count(string(b), `"activities":0`) != 12 {
+		t.Fatalf("me.progress: %s", b)
 	}
 
 	cancel()
