@@ -85,4 +85,3 @@ func TestParseCatalogueReportsTheBadLine(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
-
