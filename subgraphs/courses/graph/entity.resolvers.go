@@ -7,19 +7,69 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/careercoach/coach/internal/apperr"
+	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/subgraphs/courses/graph/model"
 )
 
 // FindCourse is the resolver for the findCourse field.
 func (r *entityResolver) FindCourse(ctx context.Context, reps []*model.CourseRepresentation) ([]*model.Course, error) {
-	panic(fmt.Errorf("not implemented: FindCourse - findCourse"))
+	if len(reps) > maxEntityBatch {
+		return nil, apperr.Errorf(apperr.Invalid, "at most %d courses per request", maxEntityBatch)
+	}
+	// The whole batch is answered from one query (no N+1).
+	ids := make([]string, 0, len(reps))
+	for _, rep := range reps {
+		if rep.ID != nil {
+			ids = append(ids, *rep.ID)
+		}
+	}
+	found, err := r.Catalogue.CoursesByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*model.Course, len(found))
+	for _, c := range found {
+		byID[c.ID] = toCourse(c)
+	}
+	out := make([]*model.Course, len(reps))
+	missing := false
+	for i, rep := range reps {
+		if rep.ID != nil {
+			out[i] = byID[*rep.ID]
+		}
+		missing = missing || out[i] == nil
+	}
+	if missing {
+		graphql.AddError(ctx, apperr.Errorf(apperr.NotFound, "course not found"))
+	}
+	return out, nil
 }
 
 // FindUser is the resolver for the findUser field.
 func (r *entityResolver) FindUser(ctx context.Context, reps []*model.UserRepresentation) ([]*model.User, error) {
-	panic(fmt.Errorf("not implemented: FindUser - findUser"))
+	out := make([]*model.User, len(reps))
+	viewer, signedIn := auth.FromContext(ctx)
+	if !signedIn {
+		graphql.AddError(ctx, apperr.Errorf(apperr.Unauthenticated, "sign in to see recommendations"))
+		return out, nil
+	}
+	// A user's recommendations are private: only the viewer's own entity
+	// resolves; the fields load lazily (recommendedCourses), so no query here.
+	denied := false
+	for i, rep := range reps {
+		if rep.ID != nil && *rep.ID == viewer.UserID {
+			out[i] = &model.User{ID: viewer.UserID}
+		} else {
+			denied = true
+		}
+	}
+	if denied {
+		graphql.AddError(ctx, apperr.Errorf(apperr.NotFound, "user not found"))
+	}
+	return out, nil
 }
 
 // Entity returns EntityResolver implementation.

@@ -7,24 +7,74 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
+	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/subgraphs/courses"
 	"github.com/careercoach/coach/subgraphs/courses/graph/model"
 )
 
 // Courses is the resolver for the courses field.
 func (r *queryResolver) Courses(ctx context.Context, search *string, skills []string, level *model.CourseLevel, free *bool, first *int, after *string) (*model.CourseConnection, error) {
-	panic(fmt.Errorf("not implemented: Courses - courses"))
+	f, err := courseFilter(search, skills, level, free)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := pageSize(first, courses.DefaultPageSize, courses.MaxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	offset := 0
+	if after != nil {
+		if offset, err = courses.DecodeCursor(*after, f); err != nil {
+			return nil, err
+		}
+		offset++
+	}
+	res, err := r.Catalogue.SearchCourses(ctx, f, courses.Page{Offset: offset, Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.CourseConnection{Edges: make([]*model.CourseEdge, len(res.Courses)), TotalCount: res.Total,
+		PageInfo: &model.CoursePageInfo{HasPreviousPage: offset > 0, HasNextPage: offset+len(res.Courses) < res.Total}}
+	for i, c := range res.Courses {
+		conn.Edges[i] = &model.CourseEdge{Cursor: courses.EncodeCursor(f, offset+i), Node: toCourse(c)}
+	}
+	if n := len(conn.Edges); n > 0 {
+		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &conn.Edges[0].Cursor, &conn.Edges[n-1].Cursor
+	}
+	return conn, nil
 }
 
 // Course is the resolver for the course field.
 func (r *queryResolver) Course(ctx context.Context, id string) (*model.Course, error) {
-	panic(fmt.Errorf("not implemented: Course - course"))
+	if id == "" || len(id) > 200 {
+		return nil, nil
+	}
+	cs, err := r.Catalogue.CoursesByIDs(ctx, []string{id})
+	if err != nil || len(cs) == 0 {
+		return nil, err
+	}
+	return toCourse(cs[0]), nil
 }
 
 // RecommendedCourses is the resolver for the recommendedCourses field.
 func (r *userResolver) RecommendedCourses(ctx context.Context, obj *model.User, first *int) ([]*model.CourseRecommendation, error) {
-	panic(fmt.Errorf("not implemented: RecommendedCourses - recommendedCourses"))
+	if err := auth.RequireOwner(ctx, obj.ID, "user"); err != nil {
+		return nil, err
+	}
+	limit, err := pageSize(first, defaultRecommended, maxRecommendedFirst)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := r.Recommendations.RecommendationsFor(ctx, obj.ID, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.CourseRecommendation, len(recs))
+	for i, rec := range recs {
+		out[i] = toRecommendation(rec)
+	}
+	return out, nil
 }
 
 // Query returns QueryResolver implementation.
