@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/careercoach/coach/internal/apperr"
+	"github.com/careercoach/coach/internal/skills"
 )
 
 // Limits on what an event may carry; a payload beyond them is refused (and
@@ -59,14 +60,26 @@ type CourseCatalogued struct {
 	DurationHours float64  `json:"durationHours"`
 }
 
-// Active reports whether the goal counts for recommendations.
-func (g GoalChanged) Active() bool {
-	return g.Change != "deleted" && strings.EqualFold(g.Status, "active")
+// Canon maps a skill name or alias to its canonical name; see CanonicalSkills.
+type Canon func(name string) string
+
+// CanonicalSkills returns the Canon of a taxonomy: known names and aliases
+// become the canonical name, unknown names stay as they are. A nil taxonomy
+// keeps every name.
+func CanonicalSkills(tax *skills.Taxonomy) Canon {
+	return func(name string) string {
+		if tax != nil {
+			if s, ok := tax.Lookup(name); ok {
+				return s.Name
+			}
+		}
+		return name
+	}
 }
 
 // DecodeCVAnalyzed parses and checks a cv.analyzed payload; subject is the
 // event's subject, which must be the same user.
-func DecodeCVAnalyzed(payload []byte, subject string) (CVAnalyzed, error) {
+func DecodeCVAnalyzed(payload []byte, subject string, canon Canon) (CVAnalyzed, error) {
 	var p CVAnalyzed
 	if err := json.Unmarshal(payload, &p); err != nil {
 		return p, fmt.Errorf("decode cv.analyzed: %w", err)
@@ -78,7 +91,7 @@ func DecodeCVAnalyzed(payload []byte, subject string) (CVAnalyzed, error) {
 		return p, apperr.Errorf(apperr.Invalid, "cv.analyzed carries %d skills and %d roles, over the limits %d and %d", len(p.Skills), len(p.SuggestedRoles), maxEventSkills, maxEventRoles)
 	}
 	var err error
-	if p.Skills, err = cleanSkills(p.Skills); err != nil {
+	if p.Skills, err = cleanSkills(p.Skills, canon); err != nil {
 		return p, err
 	}
 	roles := p.SuggestedRoles[:0]
@@ -92,7 +105,7 @@ func DecodeCVAnalyzed(payload []byte, subject string) (CVAnalyzed, error) {
 }
 
 // DecodeGoalChanged parses and checks a goal.changed payload.
-func DecodeGoalChanged(payload []byte, subject string) (GoalChanged, error) {
+func DecodeGoalChanged(payload []byte, subject string, canon Canon) (GoalChanged, error) {
 	var p GoalChanged
 	if err := json.Unmarshal(payload, &p); err != nil {
 		return p, fmt.Errorf("decode goal.changed: %w", err)
@@ -113,7 +126,7 @@ func DecodeGoalChanged(payload []byte, subject string) (GoalChanged, error) {
 	}
 	p.Title, p.TargetRoleTitle = truncate(p.Title, maxTitleLen), truncate(p.TargetRoleTitle, maxTitleLen)
 	var err error
-	p.RequiredSkills, err = cleanSkills(p.RequiredSkills)
+	p.RequiredSkills, err = cleanSkills(p.RequiredSkills, canon)
 	return p, err
 }
 
@@ -142,9 +155,10 @@ func checkUser(userID, subject string) error {
 	return nil
 }
 
-// cleanSkills trims names, clamps levels to 1..5, drops empty names and
-// merges duplicates (case-insensitively) keeping the highest level.
-func cleanSkills(in []SkillLevel) ([]SkillLevel, error) {
+// cleanSkills trims names, makes them canonical, clamps levels to 1..5,
+// drops empty names and merges duplicates (case-insensitively) keeping the
+// highest level.
+func cleanSkills(in []SkillLevel, canon Canon) ([]SkillLevel, error) {
 	out := make([]SkillLevel, 0, len(in))
 	at := map[string]int{}
 	for _, s := range in {
@@ -154,6 +168,9 @@ func cleanSkills(in []SkillLevel) ([]SkillLevel, error) {
 		}
 		if utf8.RuneCountInString(name) > maxNameLen {
 			return nil, apperr.Errorf(apperr.Invalid, "skill name longer than %d characters", maxNameLen)
+		}
+		if canon != nil {
+			name = canon(name)
 		}
 		lvl := min(max(s.Level, 1), 5)
 		key := strings.ToLower(name)

@@ -18,7 +18,7 @@ const (
 )
 
 // courseFilter validates the arguments of Query.courses.
-func courseFilter(search *string, skills []string, level *model.CourseLevel, free *bool) (courses.Filter, error) {
+func courseFilter(canon courses.Canon, search *string, skills []string, level *model.CourseLevel, free *bool) (courses.Filter, error) {
 	var f courses.Filter
 	if search != nil {
 		f.Search = strings.TrimSpace(*search)
@@ -34,7 +34,7 @@ func courseFilter(search *string, skills []string, level *model.CourseLevel, fre
 		if s == "" || utf8.RuneCountInString(s) > maxSkillLen {
 			return f, apperr.Errorf(apperr.Invalid, "a skill name must be 1 to %d characters", maxSkillLen)
 		}
-		f.Skills = append(f.Skills, s)
+		f.Skills = append(f.Skills, canon(s))
 	}
 	if level != nil {
 		f.Level = courses.Level(*level)

@@ -1,7 +1,10 @@
 // Package graph serves the courses subgraph over GraphQL (gqlgen).
 package graph
 
-import "github.com/careercoach/coach/subgraphs/courses"
+import (
+	"github.com/careercoach/coach/internal/skills"
+	"github.com/careercoach/coach/subgraphs/courses"
+)
 
 //go:generate go tool gqlgen generate --config ../gqlgen.yml
 
@@ -9,4 +12,6 @@ import "github.com/careercoach/coach/subgraphs/courses"
 type Resolver struct {
 	Catalogue       courses.CatalogueStore
 	Recommendations courses.RecommendationStore
+	// Skills makes the skills filter accept aliases ("k8s"); may be nil.
+	Skills *skills.Taxonomy
 }

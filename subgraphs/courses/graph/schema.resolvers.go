@@ -15,7 +15,7 @@ import (
 
 // Courses is the resolver for the courses field.
 func (r *queryResolver) Courses(ctx context.Context, search *string, skills []string, level *model.CourseLevel, free *bool, first *int, after *string) (*model.CourseConnection, error) {
-	f, err := courseFilter(search, skills, level, free)
+	f, err := courseFilter(courses.CanonicalSkills(r.Skills), search, skills, level, free)
 	if err != nil {
 		return nil, err
 	}

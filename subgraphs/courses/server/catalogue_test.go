@@ -93,6 +93,14 @@ func TestCatalogueQueries(t *testing.T) {
 				}
 			}
 		})
+		t.Run("the skills filter accepts taxonomy aliases", func(t *testing.T) {
+			var byAlias, byName connection
+			h.do("", false, coursesQuery, map[string]any{"skills": []string{"k8s"}, "first": 50}, &byAlias)
+			h.do("", false, coursesQuery, map[string]any{"skills": []string{"Kubernetes"}, "first": 50}, &byName)
+			if byAlias.Courses.TotalCount == 0 || byAlias.Courses.TotalCount != byName.Courses.TotalCount {
+				t.Fatalf("k8s found %d, Kubernetes %d", byAlias.Courses.TotalCount, byName.Courses.TotalCount)
+			}
+		})
 		t.Run("no search: the whole catalogue by title", func(t *testing.T) {
 			var c connection
 			h.do("", false, coursesQuery, map[string]any{"first": 50}, &c)

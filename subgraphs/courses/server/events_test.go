@@ -85,6 +85,13 @@ func TestRecommendationsAfterEvents(t *testing.T) {
 				t.Fatalf("codes %s", resp.codes())
 			}
 		})
+		t.Run("skill aliases in events match canonical catalogue skills", func(t *testing.T) {
+			publish(t, b, goalChanged(bob, courses.SkillLevel{Name: "k8s", Level: 3}))
+			got := h.waitRecommended(bob, func(r []rec) bool { return len(r) > 0 })
+			if !slices.Equal(got[0].MatchedSkills, []string{"Kubernetes"}) {
+				t.Fatalf("matched %v", got[0].MatchedSkills)
+			}
+		})
 		t.Run("user.deleted purges them", func(t *testing.T) {
 			publish(t, b, newEvent(bus.UserDeleted, ada, map[string]string{"userId": ada}))
 			h.waitRecommended(ada, func(r []rec) bool { return len(r) == 0 })

@@ -16,6 +16,7 @@ import (
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/gqlsrv"
 	"github.com/careercoach/coach/internal/httpserver"
+	"github.com/careercoach/coach/internal/skills"
 	"github.com/careercoach/coach/subgraphs/courses"
 	"github.com/careercoach/coach/subgraphs/courses/graph"
 	"github.com/careercoach/coach/subgraphs/courses/store"
@@ -74,14 +75,18 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	if err != nil {
 		return nil, fmt.Errorf("loading the course catalogue: %w", err)
 	}
-	st := store.New(d)
+	tax, err := skills.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the skills taxonomy: %w", err)
+	}
+	st := store.New(d, store.WithTaxonomy(tax))
 	seeded, err := st.SeedCatalogue(ctx, cat)
 	if err != nil {
 		return nil, err
 	}
 	log.InfoContext(ctx, "course catalogue loaded", "courses", len(cat), "written", seeded)
 
-	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Catalogue: st, Recommendations: st}}), gqlsrv.Options{
+	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Catalogue: st, Recommendations: st, Skills: tax}}), gqlsrv.Options{
 		Log: log, Verifier: v, ServiceSecret: cfg.ServiceSecret,
 	})
 	mw := &auth.Middleware{Verifier: v, ServiceSecret: cfg.ServiceSecret, Log: log}

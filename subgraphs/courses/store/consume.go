@@ -22,7 +22,7 @@ import (
 func (s *Store) Handle(ctx context.Context, tx *sql.Tx, ev bus.Event) (string, error) {
 	switch ev.Type {
 	case bus.CVAnalyzed:
-		p, err := courses.DecodeCVAnalyzed(ev.Payload, ev.Subject)
+		p, err := courses.DecodeCVAnalyzed(ev.Payload, ev.Subject, s.canon)
 		if err != nil {
 			return "", fmt.Errorf("%w: %s %s: %v", courses.ErrBadEvent, ev.Type, ev.ID, err)
 		}
@@ -32,7 +32,7 @@ func (s *Store) Handle(ctx context.Context, tx *sql.Tx, ev bus.Event) (string, e
 		}
 		return p.UserID, recompute(ctx, tx, p.UserID)
 	case bus.GoalChanged:
-		g, err := courses.DecodeGoalChanged(ev.Payload, ev.Subject)
+		g, err := courses.DecodeGoalChanged(ev.Payload, ev.Subject, s.canon)
 		if err != nil {
 			return "", fmt.Errorf("%w: %s %s: %v", courses.ErrBadEvent, ev.Type, ev.ID, err)
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
+	"github.com/careercoach/coach/internal/skills"
 	"github.com/careercoach/coach/subgraphs/courses"
 )
 
@@ -29,13 +30,29 @@ func Migrations() []db.Migrations {
 
 // Store is the SQL implementation of courses.Store.
 type Store struct {
-	db *db.DB
+	db    *db.DB
+	canon courses.Canon
 }
 
 var _ courses.Store = (*Store)(nil)
 
+// Option configures a Store.
+type Option func(*Store)
+
+// WithTaxonomy makes the skill names of incoming events canonical (an alias
+// such as "k8s" is stored as Kubernetes) so that they match the catalogue.
+func WithTaxonomy(tax *skills.Taxonomy) Option {
+	return func(s *Store) { s.canon = courses.CanonicalSkills(tax) }
+}
+
 // New returns a store on an open, migrated database.
-func New(d *db.DB) *Store { return &Store{db: d} }
+func New(d *db.DB, opts ...Option) *Store {
+	s := &Store{db: d}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
 
 // Ping checks the database for readiness probes.
 func (s *Store) Ping(ctx context.Context) error { return s.db.Ping(ctx) }
