@@ -44,4 +44,3 @@ func TestDecodeCVAnalyzed(t *testing.T) {
 		})
 	}
 }
-
