@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careercoach/coach/internal/ai"
+	"github.com/careercoach/coach/internal/ai/aitest"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/bus/bustest"
 	"github.com/careercoach/coach/internal/db"
@@ -197,4 +199,37 @@ func TestCatalogueIsAnnounced(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestModelWritesReasons(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		fake := aitest.New(t, aitest.Options{Azure: true})
+		o := fake.Options()
+		client, err := ai.New(ai.Config{AzureEndpoint: fake.BaseURL(), AzureAPIKey: o.APIKey, AzureDeployment: o.Deployment,
+			AzureAPIVersion: o.APIVersion, MaxRetries: 1, RetryBaseDelay: time.Millisecond}, nil, discard())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The fake does not know which courses will rank first: answer for all.
+		cat, _ := courses.Catalogue()
+		var reasons []map[string]string
+		for _, c := range cat {
+			reasons = append(reasons, map[string]string{"courseId": c.ID, "reason": "Model: " + c.Title + " closes your Kubernetes gap."})
+		}
+		fake.Enqueue(aitest.JSON(map[string]any{"reasons": reasons}))
+		b := bustest.MemBus(t)
+		h := start(t, d, b, server.Config{Explainer: courses.ModelExplainer{Client: client}})
+		user := "user-model"
+		publish(t, b, goalChanged(user, courses.SkillLevel{Name: "Kubernetes", Level: 3}, courses.SkillLevel{Name: "Docker", Level: 2}))
+		got := h.waitRecommended(user, func(r []rec) bool { return len(r) > 0 && strings.HasPrefix(r[0].Reason, "Model: ") })
+		for i, r := range got {
+			fromModel := strings.HasPrefix(r.Reason, "Model: ")
+			if fromModel != (i < courses.ModelExplained) {
+				t.Fatalf("recommendation %d reason %q: want the model's for the first %d only", i, r.Reason, courses.ModelExplained)
+			}
+		}
+		if n := len(fake.Requests()); n != 1 {
+			t.Fatalf("%d model calls", n)
+		}
+	}, store.Migrations()...)
 }
