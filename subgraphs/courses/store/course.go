@@ -83,6 +83,9 @@ func contentHash(c *courses.Course) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// seedLockKey is the PostgreSQL advisory lock held while seeding.
+const seedLockKey int64 = 0x636f757273657364 // "coursesd"
+
 // SeedCatalogue upserts the catalogue in one transaction. Only new or changed
 // courses are written; each is announced with course.catalogued through the
 // outbox in the same transaction, so consumers see exactly the committed
@@ -92,6 +95,13 @@ func (s *Store) SeedCatalogue(ctx context.Context, cat []*courses.Course) (int, 
 	written := 0
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		written = 0
+		if s.db.Dialect() == db.Postgres {
+			// Replicas starting together seed one after the other, so each
+			// course is written and announced once (SQLite has one writer).
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, seedLockKey); err != nil {
+				return fmt.Errorf("taking the seed lock: %w", err)
+			}
+		}
 		have := map[string]string{}
 		rows, err := tx.QueryContext(ctx, `SELECT id, content_hash FROM courses`)
 		if err != nil {

@@ -240,3 +240,27 @@ func handle(t *testing.T, d *db.DB, st *store.Store, ev bus.Event) error {
 		return err
 	})
 }
+
+func TestConcurrentSeedsAnnounceEachCourseOnce(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		cat, err := courses.Catalogue()
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := make(chan error, 2)
+		for range 2 {
+			go func() {
+				_, err := store.New(d).SeedCatalogue(context.Background(), cat)
+				errs <- err
+			}()
+		}
+		for range 2 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := outboxCount(t, d, bus.CourseCatalogued); got != len(cat) {
+			t.Fatalf("%d course.catalogued events, want %d", got, len(cat))
+		}
+	}, store.Migrations()...)
+}
