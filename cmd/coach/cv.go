@@ -33,24 +33,26 @@ type cvMain struct {
 	logLevel string
 }
 
-// bindCV registers the cv service's own flags (also used by dev).
-func bindCV(fs *config.FlagSet, c *server.Config) {
+// bindCV registers the cv service's own flags. dev passes prefix "cv-"
+// (--cv-workers …) so that they cannot clash with other services' flags;
+// the environment variables are COACH_CV_* either way. The AI flags are
+// separate (ai.Bind) because services share them.
+func bindCV(fs *config.FlagSet, c *server.Config, prefix string) {
 	d := server.DefaultConfig()
-	fs.Int64(&c.MaxUploadBytes, "max-upload-bytes", "COACH_CV_MAX_UPLOAD_BYTES", d.MaxUploadBytes, "largest CV file accepted, in bytes")
-	fs.Int(&c.MaxCVsPerUser, "max-cvs-per-user", "COACH_CV_MAX_PER_USER", d.MaxCVsPerUser, "CVs one user may keep")
-	fs.Int(&c.Workers, "workers", "COACH_CV_WORKERS", d.Workers, "CV analyses this process runs at once (0: none, e.g. an API-only replica)")
-	fs.Duration(&c.JobLease, "job-lease", "COACH_CV_JOB_LEASE", d.JobLease, "how long a claimed analysis job stays claimed without heartbeats")
-	fs.Int(&c.MaxAttempts, "max-attempts", "COACH_CV_MAX_ATTEMPTS", d.MaxAttempts, "tries of one analysis job before it fails")
-	bindCVAnalysis(fs, c)
+	fs.Int64(&c.MaxUploadBytes, prefix+"max-upload-bytes", "COACH_CV_MAX_UPLOAD_BYTES", d.MaxUploadBytes, "largest CV file accepted, in bytes")
+	fs.Int(&c.MaxCVsPerUser, prefix+"max-cvs-per-user", "COACH_CV_MAX_PER_USER", d.MaxCVsPerUser, "CVs one user may keep")
+	fs.Int(&c.Workers, prefix+"workers", "COACH_CV_WORKERS", d.Workers, "CV analyses this process runs at once (0: none, e.g. an API-only replica)")
+	fs.Duration(&c.JobLease, prefix+"job-lease", "COACH_CV_JOB_LEASE", d.JobLease, "how long a claimed analysis job stays claimed without heartbeats")
+	fs.Int(&c.MaxAttempts, prefix+"max-attempts", "COACH_CV_MAX_ATTEMPTS", d.MaxAttempts, "tries of one analysis job before it fails")
+	bindCVPipeline(fs, c, prefix)
 }
 
-// bindCVAnalysis registers what the pipeline needs (service and CLI).
-func bindCVAnalysis(fs *config.FlagSet, c *server.Config) {
+// bindCVPipeline registers what the pipeline needs (service and CLI).
+func bindCVPipeline(fs *config.FlagSet, c *server.Config, prefix string) {
 	d := server.DefaultConfig()
-	fs.Duration(&c.ExtractTimeout, "extract-timeout", "COACH_CV_EXTRACT_TIMEOUT", d.ExtractTimeout, "time limit of one text extraction")
-	fs.Int64(&c.ExtractMemoryBytes, "extract-memory-bytes", "COACH_CV_EXTRACT_MEMORY_BYTES", d.ExtractMemoryBytes, "memory limit of one text extraction")
-	fs.Bool(&c.MaskContact, "mask-contact", "COACH_CV_MASK_CONTACT", d.MaskContact, "replace contact details by placeholders before CV text is sent to an AI endpoint")
-	ai.Bind(fs, &c.AI)
+	fs.Duration(&c.ExtractTimeout, prefix+"extract-timeout", "COACH_CV_EXTRACT_TIMEOUT", d.ExtractTimeout, "time limit of one text extraction")
+	fs.Int64(&c.ExtractMemoryBytes, prefix+"extract-memory-bytes", "COACH_CV_EXTRACT_MEMORY_BYTES", d.ExtractMemoryBytes, "memory limit of one text extraction")
+	fs.Bool(&c.MaskContact, prefix+"mask-contact", "COACH_CV_MASK_CONTACT", d.MaskContact, "replace contact details by placeholders before CV text is sent to an AI endpoint")
 }
 
 func (m *cvMain) ParseFlags(args []string) error {
@@ -71,11 +73,13 @@ func (m *cvMain) ParseFlags(args []string) error {
 	switch m.sub {
 	case "":
 		m.svc.Bind(fs, ":4002")
-		bindCV(fs, &m.cv)
+		bindCV(fs, &m.cv, "")
+		ai.Bind(fs, &m.cv.AI)
 	case "extract":
-		bindCVAnalysis(fs, &m.cv)
+		bindCVPipeline(fs, &m.cv, "")
 	case "analyze":
-		bindCVAnalysis(fs, &m.cv)
+		bindCVPipeline(fs, &m.cv, "")
+		ai.Bind(fs, &m.cv.AI)
 		fs.Bool(&m.asJSON, "json", "COACH_CV_JSON", false, "print JSON instead of text")
 	}
 	if m.sub != "" {

@@ -31,11 +31,11 @@ func TestParseCorpus(t *testing.T) {
 				t.Errorf("%d positions", len(s.Experience))
 			}
 			for i, e := range s.Experience {
-				if e.Title == "" || e.StartDate == "" || (e.EndDate == "" && !e.Current) {
+				if e.Title == "" || e.Company == "" || e.StartDate == "" || (e.EndDate == "" && !e.Current) {
 					t.Errorf("position %d %+v", i, e)
 				}
 			}
-			if len(s.Education) == 0 || s.Education[0].Degree == "" {
+			if len(s.Education) == 0 || s.Education[0].Degree == "" || s.Education[0].Institution == "" {
 				t.Errorf("education %+v", s.Education)
 			}
 		})

@@ -151,6 +151,9 @@ type JobStore interface {
 	// goes back to the queue after retryAfter; otherwise the CV is FAILED.
 	// It reports whether the CV is now FAILED.
 	FailJob(ctx context.Context, j *Job, f Failure, now time.Time, retryAfter time.Duration) (final bool, err error)
+	// ReleaseJob gives a job back to the queue untouched (its attempt not
+	// counted), for a worker that is shutting down.
+	ReleaseJob(ctx context.Context, j *Job, now time.Time) error
 	// ExpireJobs fails running jobs whose lease expired after their last
 	// allowed attempt, and returns their CVs' ids.
 	ExpireJobs(ctx context.Context, now time.Time) ([]string, error)

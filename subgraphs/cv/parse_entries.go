@@ -28,6 +28,14 @@ func parseExperience(lines []line) []Experience {
 	heads := make([]head, len(anchors))
 	prevEnd := 0
 	for k, i := range anchors {
+		// A header wrapped in a narrow column: "Staff Engineer, Nordlicht
+		// Payments" / "GmbH, Berlin — 2021–present" is one line.
+		if i-1 >= prevEnd && isHeadLine(lines[i-1].text) && titleWords.MatchString(lines[i-1].text) &&
+			!titleWords.MatchString(dateRange.ReplaceAllString(lines[i].text, "")) && !strings.HasSuffix(lines[i-1].text, ",") {
+			lines[i].text = lines[i-1].text + " " + lines[i].text
+			lines[i].start = lines[i-1].start
+			lines[i-1].text = ""
+		}
 		pieces := headPieces(lines[i].text)
 		start := i
 		for need := 2 - len(pieces); need > 0 && start-1 >= prevEnd && isHeadLine(lines[start-1].text); need-- {
@@ -114,6 +122,9 @@ func bulletsOf(lines []line) []string {
 	out := []string{}
 	for _, l := range lines {
 		t := l.text
+		if t == "" {
+			continue
+		}
 		if isBullet(t) {
 			out = append(out, stripBullet(t))
 			continue

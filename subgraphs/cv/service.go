@@ -2,6 +2,7 @@ package cv
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,9 @@ type Service struct {
 	MaxCVsPerUser int
 	// Queued is called after a job was queued (wakes the worker).
 	Queued func()
-	Now    func() time.Time
+	// Pub, when set, tells subscribers that a CV was deleted.
+	Pub Publisher
+	Now func() time.Time
 }
 
 func (s *Service) now() time.Time {
@@ -158,7 +161,15 @@ func (s *Service) Delete(ctx context.Context, id string) error {
 	if _, err := s.Get(ctx, id); err != nil {
 		return err
 	}
-	return s.Store.DeleteCV(ctx, id)
+	if err := s.Store.DeleteCV(ctx, id); err != nil {
+		return err
+	}
+	if s.Pub != nil {
+		// End open subscriptions; best effort, as all progress is.
+		b, _ := json.Marshal(Progress{CVID: id, Stage: StageFailed, Percent: 100, Message: "CV deleted", Error: "the CV was deleted"})
+		_ = s.Pub.Publish(context.WithoutCancel(ctx), ProgressTopic(id), b)
+	}
+	return nil
 }
 
 // Reanalyze queues a new analysis of one of the caller's finished CVs.

@@ -177,7 +177,14 @@ func (w *Worker) process(ctx context.Context, j *Job) error {
 		return nil // another worker has it, or the CV was deleted
 	}
 	if ctx.Err() != nil {
-		return nil // shutting down: the lease expires and the job is picked up again
+		// Shutting down: hand the job back so that a restart (a rolling
+		// deploy) neither waits for the lease nor spends an attempt.
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if err := w.Jobs.ReleaseJob(rctx, j, w.Now()); err != nil && !errors.Is(err, ErrLeaseLost) {
+			log.WarnContext(rctx, "releasing cv job on shutdown", "err", err)
+		}
+		return nil
 	}
 	f := FailureOf(err)
 	log.WarnContext(ctx, "cv analysis failed", "code", f.Code, "retryable", f.Retryable, "err", err)

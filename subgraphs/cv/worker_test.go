@@ -164,6 +164,35 @@ func TestWorker(t *testing.T) {
 			}
 		})
 
+		t.Run("shutdown hands the running job back", func(t *testing.T) {
+			c := up("eve")
+			started := make(chan struct{})
+			w := newWorker(st, &scriptedEngine{fn: func(ctx context.Context, _ int) error {
+				close(started)
+				<-ctx.Done() // a long analysis, interrupted by shutdown
+				return ctx.Err()
+			}}, nil, "stopping", time.Minute)
+			w.Concurrency = 1
+			wctx, stop := context.WithCancel(ctx)
+			done := make(chan error, 1)
+			go func() { done <- w.Run(wctx) }()
+			<-started
+			stop()
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := st.CVByID(ctx, c.ID); got.Status != cv.StageQueued {
+				t.Fatalf("status %s after shutdown", got.Status)
+			}
+			j, err := st.ClaimJob(ctx, "next", time.Now(), time.Minute)
+			if err != nil || j == nil || j.CVID != c.ID || j.Attempt != 1 {
+				t.Fatalf("claim after shutdown %+v, %v", j, err)
+			}
+			if err := st.DeleteCV(ctx, c.ID); err != nil { // out of the next subtests' way
+				t.Fatal(err)
+			}
+		})
+
 		t.Run("quality-gate failures are final at once", func(t *testing.T) {
 			c := up("dee")
 			w := newWorker(st, &scriptedEngine{fn: func(context.Context, int) error {

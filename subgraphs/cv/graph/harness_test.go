@@ -65,7 +65,7 @@ func setup(t *testing.T, d *db.DB, b bus.Bus) *env {
 	finder := cv.Taxonomy{T: tax}
 	w := &cv.Worker{Jobs: st, Files: st, Pub: b, Log: logging.Discard(), Lease: 5 * time.Second,
 		Pipeline: &cv.Pipeline{Extractor: textExtractor{}, Skills: finder, Analyzer: cv.NewOffline(finder)}}
-	svc := &cv.Service{Store: st, Extractor: textExtractor{}, MaxUploadBytes: 64 << 10, MaxCVsPerUser: 3}
+	svc := &cv.Service{Store: st, Extractor: textExtractor{}, MaxUploadBytes: 64 << 10, MaxCVsPerUser: 3, Pub: b}
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{CVs: svc, Bus: b}}),
 		gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret, MaxUploadBytes: 1 << 20})
 	mw := &auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}

@@ -153,6 +153,18 @@ func TestProgressSubscription(t *testing.T) {
 						t.Fatalf("stages %q", got)
 					}
 				})
+				t.Run("deleting the CV ends the subscription", func(t *testing.T) {
+					id := e.uploaded("dan", adaCV)
+					c := e.dial(srv.URL, "dan")
+					c.subscribe("1", id)
+					_ = c.read() // QUEUED
+					if resp := e.do("dan", false, `mutation($id: ID!) { deleteCV(id: $id) }`, map[string]any{"id": id}); codes(resp) != "" {
+						t.Fatalf("delete %+v", resp)
+					}
+					if got := strings.Join(c.stages("1"), " "); got != "FAILED" {
+						t.Fatalf("stages %q", got)
+					}
+				})
 				t.Run("another user is refused", func(t *testing.T) {
 					id := e.uploaded("cy", adaCV)
 					c := e.dial(srv.URL, "bob")

@@ -149,15 +149,16 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	w := &cv.Worker{Jobs: st, Files: st, Pipeline: p, Pub: b, Committed: relay.Notify, Log: log,
 		Lease: cfg.JobLease, Concurrency: cfg.Workers}
 	svc := &cv.Service{Store: st, Extractor: p.Extractor, MaxUploadBytes: cfg.MaxUploadBytes,
-		MaxCVsPerUser: cfg.MaxCVsPerUser, Queued: w.Notify}
+		MaxCVsPerUser: cfg.MaxCVsPerUser, Queued: w.Notify, Pub: b}
 
+	// The multipart request carries the operation besides the file.
+	maxRequest := cfg.MaxUploadBytes + 64<<10
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{CVs: svc, Bus: b}}), gqlsrv.Options{
-		// The multipart request carries the operation besides the file.
-		Log: log, Verifier: v, ServiceSecret: cfg.ServiceSecret, MaxUploadBytes: cfg.MaxUploadBytes + 64<<10,
+		Log: log, Verifier: v, ServiceSecret: cfg.ServiceSecret, MaxUploadBytes: maxRequest,
 	})
 	mw := &auth.Middleware{Verifier: v, ServiceSecret: cfg.ServiceSecret, Log: log}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", mw.Wrap(gql))
+	mux.Handle("/graphql", limitBody(mw.Wrap(gql), maxRequest, cfg.MaxUploadBytes))
 	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
 	log.InfoContext(ctx, "cv analysis engine", "engine", p.Analyzer.Engine())
 	return &Service{DB: d, Store: st, CVs: svc, Worker: w, Engine: p.Analyzer.Engine(), handler: httpserver.Wrap(mux, log),

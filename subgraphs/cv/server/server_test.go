@@ -141,6 +141,19 @@ func TestEndToEnd(t *testing.T) {
 					}
 				}
 
+				t.Run("an oversized request is refused with a code", func(t *testing.T) {
+					req, _ := http.NewRequest("POST", h.srv.URL+"/graphql", bytes.NewReader(make([]byte, 11<<20)))
+					req.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+					resp, err := h.srv.Client().Do(req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					body, _ := io.ReadAll(resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(body), `"code":"BAD_USER_INPUT"`) {
+						t.Fatalf("status %d body %s", resp.StatusCode, body)
+					}
+				})
 				t.Run("cv.analyzed reaches other services", func(t *testing.T) {
 					ev := events.Next(t)
 					if ev.Type != bus.CVAnalyzed || ev.Subject != "ada" {

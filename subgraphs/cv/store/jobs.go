@@ -169,6 +169,16 @@ func (s *Store) FailJob(ctx context.Context, j *cv.Job, f cv.Failure, now time.T
 	return final, err
 }
 
+// ReleaseJob puts a claimed job back in the queue without counting the attempt.
+func (s *Store) ReleaseJob(ctx context.Context, j *cv.Job, now time.Time) error {
+	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := fence(ctx, tx, j, `state = 'queued', attempts = attempts - 1, run_after = $1, lease_owner = '', lease_until = NULL, updated_at = $1`, db.UTC(now)); err != nil {
+			return err
+		}
+		return setCVStatus(ctx, tx, j.CVID, cv.StageQueued, 0, "Waiting to be analysed", nil, now)
+	})
+}
+
 // ExpireJobs fails running jobs whose lease expired on their last attempt.
 func (s *Store) ExpireJobs(ctx context.Context, now time.Time) ([]string, error) {
 	var ids []string

@@ -187,6 +187,27 @@ func TestJobs(t *testing.T) {
 			}
 		})
 
+		t.Run("a released job is claimable at once with its attempt back", func(t *testing.T) {
+			c := upload(t, s, "rel", t0)
+			j, _ := s.ClaimJob(ctx, "stopping", t0, lease)
+			if j == nil || j.CVID != c.ID {
+				t.Fatalf("claim %+v", j)
+			}
+			if err := s.ReleaseJob(ctx, j, t0); err != nil {
+				t.Fatal(err)
+			}
+			again, err := s.ClaimJob(ctx, "next", t0, lease)
+			if err != nil || again == nil || again.CVID != c.ID || again.Attempt != 1 {
+				t.Fatalf("reclaim %+v, %v", again, err)
+			}
+			if err := s.ReleaseJob(ctx, j, t0); !errors.Is(err, cv.ErrLeaseLost) {
+				t.Fatalf("release by the old owner: %v", err)
+			}
+			if err := s.CompleteJob(ctx, again, result(50), t0); err != nil {
+				t.Fatal(err)
+			}
+		})
+
 		t.Run("retryable failure requeues until attempts run out", func(t *testing.T) {
 			c := upload(t, s, "cy", t0)
 			now := t0
