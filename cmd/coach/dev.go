@@ -21,6 +21,7 @@ import (
 	"github.com/careercoach/coach/internal/logging"
 	router "github.com/careercoach/coach/router/server"
 	"github.com/careercoach/coach/schema"
+	courses "github.com/careercoach/coach/subgraphs/courses/server"
 	progress "github.com/careercoach/coach/subgraphs/progress/server"
 	"github.com/careercoach/coach/subgraphs/users/server"
 )
@@ -43,6 +44,7 @@ type devMain struct {
 var devSubgraphs = []struct{ name, addr string }{
 	{"users", "127.0.0.1:4001"},
 	{"progress", "127.0.0.1:4004"},
+	{"courses", "127.0.0.1:4005"},
 }
 
 func (m *devMain) ParseFlags(args []string) error {
@@ -150,6 +152,9 @@ func (m *devMain) startSubgraph(ctx context.Context, name string, b bus.Bus, v *
 	case "progress":
 		cfg := progress.Config{DataDir: m.dataDir, ServiceSecret: m.secret}
 		return open(ctx, cfg, progress.OpenDB, progress.New, b, v, log)
+	case "courses":
+		cfg := courses.Config{DataDir: m.dataDir, ServiceSecret: m.secret}
+		return open(ctx, cfg, courses.OpenDB, courses.New, b, v, log)
 	}
 	return nil, fmt.Errorf("coach dev does not know the %s subgraph", name)
 }

@@ -73,9 +73,39 @@ func TestDevServesSignupAndMe(t *testing.T) {
 	if b, _ := json.Marshal(me); !strings.Contains(string(b), `"email":"ada@example.com"`) {
 		t.Fatalf("me: %s", b)
 	}
+	// The courses catalogue is seeded and searchable through the router.
+	cs := post("/graphql", token, map[string]any{"query": `{ courses(search: "kubernetes", first: 3) { totalCount edges { node { id title skills myEnrollment { id } } } } }`})
+	if b, _ := json.Marshal(cs); !strings.Contains(string(b), `"Kubernetes"`) || !strings.Contains(string(b), `"myEnrollment":null`) {
+		t.Fatalf("courses: %s", b)
+	}
+	var first struct {
+		Data struct {
+			Courses struct{ Edges []struct{ Node struct{ ID string } } }
+		}
+	}
+	b, _ := json.Marshal(cs)
+	if err := json.Unmarshal(b, &first); err != nil || len(first.Data.Courses.Edges) == 0 {
+		t.Fatalf("courses: %s", b)
+	}
+	// progress learns the catalogue from courses' course.catalogued events:
+	// enrolling works once they have been relayed and consumed.
+	courseID := first.Data.Courses.Edges[0].Node.ID
+	enroll := map[string]any{"query": `mutation($id: ID!) { enroll(courseId: $id) { status course { id title } } }`, "variables": map[string]any{"id": courseID}}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		out := post("/graphql", token, enroll)
+		b, _ := json.Marshal(out)
+		if strings.Contains(string(b), `"status":"IN_PROGRESS"`) && strings.Contains(string(b), `"title":`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("enroll: %s", b)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 	// A field of another subgraph on the same user: the router hops to it.
 	prog := post("/graphql", token, map[string]any{"query": "{ me { id progress { coursesInProgress currentStreak weeklyActivity { activities } } } }"})
-	if b, _ := json.Marshal(prog); !strings.Contains(string(b), `"coursesInProgress":0`) || strings.Count(string(b), `"activities":0`) != 12 {
+	if b, _ := json.Marshal(prog); !strings.Contains(string(b), `"coursesInProgress":1`) || len(strings.Split(string(b), `"activities":`)) != 13 {
 		t.Fatalf("me.progress: %s", b)
 	}
 
