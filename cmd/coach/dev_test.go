@@ -80,7 +80,9 @@ func TestDevServesSignupAndMe(t *testing.T) {
 	}
 	var first struct {
 		Data struct {
-			Courses struct{ Edges []struct{ Node struct{ ID string } } }
+			Courses struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
 		}
 	}
 	b, _ := json.Marshal(cs)
