@@ -34,8 +34,10 @@ func commands(e env) map[string]command {
 		"users":    &usersMain{env: e},
 		"compose":  &composeMain{env: e},
 		"router":   &routerMain{env: e},
+		"cv":       &cvMain{env: e},
 		"up":       &upMain{env: e},
 		"progress": &progressMain{env: e},
+		"courses":  &coursesMain{env: e},
 	}
 }
 
