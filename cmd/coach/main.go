@@ -34,6 +34,8 @@ func commands(e env) map[string]command {
 		"users":   &usersMain{env: e},
 		"compose": &composeMain{env: e},
 		"router":  &routerMain{env: e},
+
+		"planning": &planningMain{env: e},
 	}
 }
 
