@@ -19,6 +19,7 @@ import (
 	"github.com/careercoach/coach/internal/dbtest"
 	"github.com/careercoach/coach/internal/gqlsrv"
 	"github.com/careercoach/coach/internal/logging"
+	"github.com/careercoach/coach/internal/skills"
 	"github.com/careercoach/coach/subgraphs/planning"
 	"github.com/careercoach/coach/subgraphs/planning/graph"
 	"github.com/careercoach/coach/subgraphs/planning/store"
@@ -37,7 +38,11 @@ type env struct {
 func setup(t *testing.T, d *db.DB) *env {
 	t.Helper()
 	iss := authtest.New(t)
-	cat, err := planning.Load(nil)
+	tax, err := skills.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := planning.Load(planning.TaxonomyKey(tax))
 	if err != nil {
 		t.Fatal(err)
 	}

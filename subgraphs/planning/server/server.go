@@ -68,7 +68,11 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	cat, err := planning.Load(skillKey())
+	key, err := skillKey()
+	if err != nil {
+		return nil, err
+	}
+	cat, err := planning.Load(key)
 	if err != nil {
 		return nil, fmt.Errorf("loading planning datasets: %w", err)
 	}

@@ -1,7 +1,17 @@
 package server
 
-import "github.com/careercoach/coach/subgraphs/planning"
+import (
+	"fmt"
 
-// skillKey is how skill names compare. Until the shared taxonomy
-// (internal/skills) is merged it is the spelling-insensitive fallback.
-func skillKey() planning.SkillKeyFunc { return planning.NormalizeSkill }
+	"github.com/careercoach/coach/internal/skills"
+	"github.com/careercoach/coach/subgraphs/planning"
+)
+
+// skillKey compares skill names through the shared taxonomy.
+func skillKey() (planning.SkillKeyFunc, error) {
+	t, err := skills.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading skills taxonomy: %w", err)
+	}
+	return planning.TaxonomyKey(t), nil
+}
