@@ -39,7 +39,7 @@ var (
 	situationMarks = []string{"when i", "at my", "in my previous", "in my last", "in my role", "our team", "the team", "we were", "i was working", "situation", "at the time", "last year", "a client", "the project", "background", "context", "years ago", "months ago"}
 	taskMarks      = []string{"my task", "i was responsible", "responsible for", "my goal", "the goal", "needed to", "had to", "my role", "i was asked", "objective", "the challenge", "the problem was", "my job was", "i owned"}
 	actionMarks    = []string{"i decided", "i built", "i led", "i created", "i wrote", "i designed", "i proposed", "i set up", "i talked", "i met", "i worked", "i started", "i introduced", "i fixed", "i reached out", "so i", "i then", "first i", "i used", "i took", "i made", "i ran", "i spoke", "i asked", "i chose", "i began"}
-	resultMarks    = []string{"as a result", "result", "outcome", "in the end", "eventually", "reduced", "increased", "improved", "saved", "grew", "delivered", "launched", "learned", "learnt", "lesson", "which meant", "afterwards", "since then", "cut "}
+	resultMarks    = []string{"as a result", "result", "outcome", "in the end", "eventually", "reduced", "increased", "improved", "saved", "grew", "delivered", "launched", "learned", "learnt", "lesson", "which meant", "afterwards", "since then", "cut"}
 	pastTenseI     = regexp.MustCompile(`\bi (?:then |also |first |quickly )?[a-z]{3,}ed\b`)
 	numberRe       = regexp.MustCompile(`\b\d+(?:[.,]\d+)?\s*(?:%|percent|x\b|k\b|ms\b|hours?|days?|weeks?|months?|years?|people|users|customers)?`)
 	percentRe      = regexp.MustCompile(`\d\s*(?:%|percent)`)
@@ -177,10 +177,22 @@ func (RuleReviewer) Review(_ context.Context, q *Question, answer string) (Feedb
 	return fb, nil
 }
 
+// containsAny reports whether one of marks occurs in text as whole words
+// ("so i" must not match "so it").
 func containsAny(text string, marks []string) bool {
+	isWord := func(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
 	for _, m := range marks {
-		if strings.Contains(text, m) {
-			return true
+		m = strings.TrimSpace(m)
+		for off := 0; ; {
+			i := strings.Index(text[off:], m)
+			if i < 0 {
+				break
+			}
+			start, end := off+i, off+i+len(m)
+			if (start == 0 || !isWord(text[start-1])) && (end == len(text) || !isWord(text[end])) {
+				return true
+			}
+			off = start + 1
 		}
 	}
 	return false
