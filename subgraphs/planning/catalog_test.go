@@ -1,7 +1,6 @@
 package planning_test
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -130,5 +129,3 @@ func TestQuestionsFilter(t *testing.T) {
 		})
 	}
 }
-
-var _ = context.Background

@@ -200,9 +200,9 @@ func TestInterviewPractice(t *testing.T) {
 			ID       string
 			Question struct{ ID string }
 			Feedback struct {
-				Overall                     int
-				Reviewer                    string
-				Suggestions                 []string
+				Overall                      int
+				Reviewer                     string
+				Suggestions                  []string
 				Star, Specificity, Relevance struct {
 					Score   int
 					Reasons []string
