@@ -34,6 +34,11 @@ func (r *entityResolver) FindCareerGoal(ctx context.Context, reps []*model.Caree
 	if err != nil {
 		return nil, err
 	}
+	if selectsLearningPath(ctx) {
+		if err := r.primeLearningPaths(ctx, caller.UserID, gs); err != nil {
+			return nil, err
+		}
+	}
 	byID := make(map[string]*model.CareerGoal, len(gs))
 	for _, g := range gs {
 		byID[g.ID] = r.toGoal(g)

@@ -43,6 +43,14 @@ func (r *careerGoalResolver) LearningPath(ctx context.Context, obj *model.Career
 		path.SkillsAnalyzedAt = &at
 	}
 	steps := planning.LearningOrder(r.Catalog.Gap(role, skills))
+	keys := make([]string, len(steps))
+	for i, st := range steps {
+		keys[i] = r.Catalog.Key(st.Skill)
+	}
+	// One query for all steps (none when a goal list primed them).
+	if err := l.courses.prime(ctx, keys); err != nil {
+		return nil, err
+	}
 	for _, st := range steps {
 		courses, err := l.courses.load(ctx, r.Catalog.Key(st.Skill))
 		if err != nil {
@@ -287,6 +295,11 @@ func (r *userResolver) Goals(ctx context.Context, obj *model.User) ([]*model.Car
 	gs, err := r.Store.GoalsByUser(ctx, obj.ID)
 	if err != nil {
 		return nil, err
+	}
+	if selectsLearningPath(ctx) {
+		if err := r.primeLearningPaths(ctx, obj.ID, gs); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]*model.CareerGoal, len(gs))
 	for i, g := range gs {
