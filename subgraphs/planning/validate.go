@@ -17,6 +17,7 @@ const (
 	MinAnswerLen          = 10
 	MaxQuestionsPage      = 50
 	MaxPracticePage       = 100
+	MaxPracticeHistory    = 500 // attempts kept per user
 	MaxLevel              = 5
 )
 

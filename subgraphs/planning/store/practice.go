@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 
@@ -15,11 +16,19 @@ func (s *Store) AddAttempt(ctx context.Context, a *planning.Attempt) error {
 	if err != nil {
 		return fmt.Errorf("encode feedback: %w", err)
 	}
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO interview_attempts (id, user_id, question_id, answer, feedback, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-		a.ID, a.UserID, a.QuestionID, a.Answer, string(fb), db.UTC(a.CreatedAt)); err != nil {
-		return fmt.Errorf("storing interview attempt: %w", err)
-	}
-	return nil
+	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO interview_attempts (id, user_id, question_id, answer, feedback, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+			a.ID, a.UserID, a.QuestionID, a.Answer, string(fb), db.UTC(a.CreatedAt)); err != nil {
+			return fmt.Errorf("storing interview attempt: %w", err)
+		}
+		// Keep the newest MaxPracticeHistory attempts: history is for
+		// practice, and an unbounded table is a way to fill the disk.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM interview_attempts WHERE user_id = $1 AND id NOT IN (
+			SELECT id FROM interview_attempts WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2)`, a.UserID, planning.MaxPracticeHistory); err != nil {
+			return fmt.Errorf("pruning interview history: %w", err)
+		}
+		return nil
+	})
 }
 
 // Attempts returns the user's latest attempts, newest first.
