@@ -37,7 +37,8 @@ func (r *Resolver) toGoal(g *planning.Goal) *model.CareerGoal {
 		// A role removed from the catalogue after the goal was set: keep the
 		// id so the goal still resolves rather than failing the whole list.
 		m.TargetRole = &model.Role{ID: g.TargetRoleID, Title: g.TargetRoleID, Category: model.RoleCategorySoftware,
-			Seniority: model.RoleSenioritySenior, RequiredSkills: []*model.RoleSkill{}}
+			Seniority: model.RoleSeniorityMid, Description: "This role is no longer in the catalogue; choose another target role.",
+			RequiredSkills: []*model.RoleSkill{}}
 	}
 	return m
 }

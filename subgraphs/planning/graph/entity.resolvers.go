@@ -22,9 +22,12 @@ func (r *entityResolver) FindCareerGoal(ctx context.Context, reps []*model.Caree
 		graphql.AddError(ctx, apperr.Errorf(apperr.Unauthenticated, "sign in to see goals"))
 		return out, nil
 	}
+	if len(reps) > maxEntityBatch {
+		return nil, apperr.Errorf(apperr.Invalid, "at most %d goals per request", maxEntityBatch)
+	}
 	ids := make([]string, 0, len(reps))
 	for _, rep := range reps {
-		if rep.ID != nil {
+		if rep.ID != nil && len(*rep.ID) <= maxIDLen {
 			ids = append(ids, *rep.ID)
 		}
 	}

@@ -16,3 +16,10 @@ type Resolver struct {
 	Reviewer planning.Reviewer
 	Now      func() time.Time
 }
+
+// Bounds on ids and entity batches, so one request cannot build an
+// unbounded SQL IN list.
+const (
+	maxIDLen       = 100
+	maxEntityBatch = 500
+)

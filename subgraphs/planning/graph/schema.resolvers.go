@@ -217,6 +217,9 @@ func (r *queryResolver) Goal(ctx context.Context, id string) (*model.CareerGoal,
 	if err != nil {
 		return nil, err
 	}
+	if len(id) > maxIDLen {
+		return nil, planning.ErrGoalNotFound
+	}
 	gs, err := r.Store.GoalsByIDs(ctx, caller.UserID, []string{id})
 	if err != nil {
 		return nil, err
