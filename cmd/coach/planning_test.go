@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"flag"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careercoach/coach/internal/auth/authtest"
 	"github.com/careercoach/coach/internal/bus/membus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/dbtest"
@@ -156,4 +159,53 @@ func TestRouterResolvesSkillGapWithRequires(t *testing.T) {
 	if asked == 0 {
 		t.Error("the router never asked the cv subgraph for the required skills")
 	}
+}
+
+func TestPlanningCommand(t *testing.T) {
+	t.Run("help", func(t *testing.T) {
+		var stdout bytes.Buffer
+		err := run(context.Background(), []string{"planning", "--help"}, env{getenv: func(string) string { return "" }, stdout: &stdout, stderr: &bytes.Buffer{}})
+		if !errors.Is(err, flag.ErrHelp) || !strings.Contains(stdout.String(), "--jwks-url") || !strings.Contains(stdout.String(), ":4003") {
+			t.Fatalf("err %v, help:\n%s", err, stdout.String())
+		}
+	})
+	t.Run("needs a service secret", func(t *testing.T) {
+		err := run(context.Background(), []string{"planning", "--data-dir", t.TempDir()}, env{getenv: func(string) string { return "" }, stdout: io.Discard, stderr: io.Discard})
+		if err == nil || !strings.Contains(err.Error(), "service-secret") {
+			t.Fatalf("err %v", err)
+		}
+	})
+	t.Run("serves until stopped", func(t *testing.T) {
+		iss := authtest.New(t)
+		addr := freeAddr(t)
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			done <- run(ctx, []string{"planning", "--addr", addr, "--data-dir", t.TempDir(), "--service-secret", "router-secret-0123456789",
+				"--jwks-url", iss.JWKSURL, "--token-issuer", iss.URL}, env{getenv: func(string) string { return "" }, stdout: io.Discard, stderr: io.Discard})
+		}()
+		waitReady(t, "http://"+addr+"/readyz", done)
+		body, _ := json.Marshal(map[string]any{"query": `{ role(id: "data-engineer") { title } }`})
+		req, _ := http.NewRequest("POST", "http://"+addr+"/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+iss.Token(t, "user-1"))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(out), `"title":"Data Engineer"`) {
+			t.Fatalf("response %s", out)
+		}
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("stopped with %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatal("did not stop")
+		}
+	})
 }
