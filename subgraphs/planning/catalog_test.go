@@ -129,3 +129,28 @@ func TestQuestionsFilter(t *testing.T) {
 		})
 	}
 }
+
+// A promotion within one occupation never asks for less of a skill.
+func TestPromotionsDoNotLowerLevels(t *testing.T) {
+	c := load(t)
+	rank := map[string]int{}
+	for i, s := range planning.Seniorities {
+		rank[s] = i
+	}
+	for _, from := range c.Roles("") {
+		for _, to := range c.NextRoles(from) {
+			if to.MarketSOC != from.MarketSOC || rank[to.Seniority] <= rank[from.Seniority] {
+				continue
+			}
+			have := map[string]int{}
+			for _, s := range from.Skills {
+				have[s.Name] = s.Level
+			}
+			for _, s := range to.Skills {
+				if l, ok := have[s.Name]; ok && s.Level < l {
+					t.Errorf("%s → %s lowers %s from %d to %d", from.ID, to.ID, s.Name, l, s.Level)
+				}
+			}
+		}
+	}
+}
