@@ -33,24 +33,25 @@ const (
 	maxAITextLen     = 400
 )
 
-// feedbackSchema is the strict JSON schema of the model's answer.
+// scoreSchema is one feedback dimension in the model's answer.
+const scoreSchema = `{"type": "object", "additionalProperties": false, "required": ["score", "reasons"],
+  "properties": {
+    "score": {"type": "integer", "minimum": 1, "maximum": 5},
+    "reasons": {"type": "array", "minItems": 1, "maxItems": 5, "items": {"type": "string", "maxLength": 400}}}}`
+
+// feedbackSchema is the strict JSON schema of the model's answer. It is
+// inlined (no $ref): strict structured outputs and internal/ai's validator
+// accept only that subset of JSON Schema.
 var feedbackSchema = json.RawMessage(`{
   "type": "object", "additionalProperties": false,
   "required": ["star", "specificity", "relevance", "overall", "suggestions"],
   "properties": {
-    "star": {"$ref": "#/$defs/score"},
-    "specificity": {"$ref": "#/$defs/score"},
-    "relevance": {"$ref": "#/$defs/score"},
+    "star": ` + scoreSchema + `,
+    "specificity": ` + scoreSchema + `,
+    "relevance": ` + scoreSchema + `,
     "overall": {"type": "integer", "minimum": 1, "maximum": 5},
     "suggestions": {"type": "array", "maxItems": 6, "items": {"type": "string", "maxLength": 400}}
-  },
-  "$defs": {"score": {
-    "type": "object", "additionalProperties": false, "required": ["score", "reasons"],
-    "properties": {
-      "score": {"type": "integer", "minimum": 1, "maximum": 5},
-      "reasons": {"type": "array", "minItems": 1, "maxItems": 5, "items": {"type": "string", "maxLength": 400}}
-    }
-  }}
+  }
 }`)
 
 const reviewSystemPrompt = `You are an experienced interview coach. You review one candidate answer to one interview question.

@@ -56,8 +56,9 @@ func TestAIReviewer(t *testing.T) {
 			if strings.Count(tt.model.user, "</answer>") != 1 || !strings.Contains(tt.model.user, q.Text) || !strings.Contains(tt.model.system, "untrusted") {
 				t.Errorf("prompt lets the answer escape its element or lacks the question:\n%s", tt.model.user)
 			}
-			if !json.Valid(tt.model.schema) {
-				t.Error("schema is not valid JSON")
+			var schema map[string]any
+			if err := json.Unmarshal(tt.model.schema, &schema); err != nil || strings.Contains(string(tt.model.schema), "$ref") {
+				t.Errorf("schema is not inline JSON: %v", err)
 			}
 		})
 	}
