@@ -26,15 +26,21 @@ func freeAddr(t *testing.T) string {
 // users), query me (planned and executed by the router on the users
 // subgraph); then stops it cleanly.
 func TestDevServesSignupAndMe(t *testing.T) {
-	usersAddr, addr := freeAddr(t), freeAddr(t)
+	addr := freeAddr(t)
+	args := []string{"dev", "--data-dir", t.TempDir(), "--addr", addr, "--public-url", "http://" + addr}
+	subAddrs := map[string]string{}
+	for _, s := range devSubgraphs {
+		subAddrs[s.name] = freeAddr(t)
+		args = append(args, "--"+s.name+"-addr", subAddrs[s.name])
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var logs bytes.Buffer
 	e := env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &logs}
 	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"dev", "--data-dir", t.TempDir(), "--users-addr", usersAddr, "--addr", addr, "--public-url", "http://" + addr}, e)
-	}()
-	waitReady(t, "http://"+usersAddr+"/readyz", done)
+	go func() { done <- run(ctx, args, e) }()
+	for _, a := range subAddrs {
+		waitReady(t, "http://"+a+"/readyz", done)
+	}
 	waitReady(t, "http://"+addr+"/healthz", done)
 	base := "http://" + addr // everything through the router's origin
 
@@ -66,6 +72,43 @@ func TestDevServesSignupAndMe(t *testing.T) {
 	me := post("/graphql", token, map[string]any{"query": "{ me { email displayName } }"})
 	if b, _ := json.Marshal(me); !strings.Contains(string(b), `"email":"ada@example.com"`) {
 		t.Fatalf("me: %s", b)
+	}
+	// The courses catalogue is seeded and searchable through the router.
+	cs := post("/graphql", token, map[string]any{"query": `{ courses(search: "kubernetes", first: 3) { totalCount edges { node { id title skills myEnrollment { id } } } } }`})
+	if b, _ := json.Marshal(cs); !strings.Contains(string(b), `"Kubernetes"`) || !strings.Contains(string(b), `"myEnrollment":null`) {
+		t.Fatalf("courses: %s", b)
+	}
+	var first struct {
+		Data struct {
+			Courses struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
+		}
+	}
+	b, _ := json.Marshal(cs)
+	if err := json.Unmarshal(b, &first); err != nil || len(first.Data.Courses.Edges) == 0 {
+		t.Fatalf("courses: %s", b)
+	}
+	// progress learns the catalogue from courses' course.catalogued events:
+	// enrolling works once they have been relayed and consumed.
+	courseID := first.Data.Courses.Edges[0].Node.ID
+	enroll := map[string]any{"query": `mutation($id: ID!) { enroll(courseId: $id) { status course { id title } } }`, "variables": map[string]any{"id": courseID}}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		out := post("/graphql", token, enroll)
+		b, _ := json.Marshal(out)
+		if strings.Contains(string(b), `"status":"IN_PROGRESS"`) && strings.Contains(string(b), `"title":`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("enroll: %s", b)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	// A field of another subgraph on the same user: the router hops to it.
+	prog := post("/graphql", token, map[string]any{"query": "{ me { id progress { coursesInProgress currentStreak weeklyActivity { activities } } } }"})
+	if b, _ := json.Marshal(prog); !strings.Contains(string(b), `"coursesInProgress":1`) || len(strings.Split(string(b), `"activities":`)) != 13 {
+		t.Fatalf("me.progress: %s", b)
 	}
 
 	cancel()
