@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/careercoach/coach/internal/ai"
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/bus/busopen"
 	"github.com/careercoach/coach/internal/config"
@@ -25,6 +26,7 @@ type planningMain struct {
 func (m *planningMain) ParseFlags(args []string) error {
 	fs := config.New("coach planning", m.getenv)
 	m.svc.Bind(fs, ":4003")
+	ai.Bind(fs, &m.cfg.AI)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.Usage(m.stdout, "coach planning: the Career Planning subgraph (goals, career paths, skill gaps, market insights, interview practice)")

@@ -165,7 +165,7 @@ func TestPlanningCommand(t *testing.T) {
 	t.Run("help", func(t *testing.T) {
 		var stdout bytes.Buffer
 		err := run(context.Background(), []string{"planning", "--help"}, env{getenv: func(string) string { return "" }, stdout: &stdout, stderr: &bytes.Buffer{}})
-		if !errors.Is(err, flag.ErrHelp) || !strings.Contains(stdout.String(), "--jwks-url") || !strings.Contains(stdout.String(), ":4003") {
+		if !errors.Is(err, flag.ErrHelp) || !strings.Contains(stdout.String(), "--jwks-url") || !strings.Contains(stdout.String(), ":4003") || !strings.Contains(stdout.String(), "--azure-openai-endpoint") {
 			t.Fatalf("err %v, help:\n%s", err, stdout.String())
 		}
 	})

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/careercoach/coach/internal/ai"
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
@@ -26,8 +27,10 @@ type Config struct {
 	DataDir       string
 	DatabaseURL   string
 	ServiceSecret string
-	// Reviewer reviews interview answers; nil uses the built-in rule-based
-	// reviewer (deterministic, offline).
+	// AI configures the model that reviews interview answers; when it is
+	// off, the built-in rule-based reviewer (deterministic, offline) does.
+	AI ai.Config
+	// Reviewer, when set, overrides both (tests).
 	Reviewer planning.Reviewer
 }
 
@@ -39,7 +42,7 @@ func (c Config) Validate() error {
 	if len(c.ServiceSecret) < 16 {
 		return errors.New("planning: the service secret must be at least 16 characters")
 	}
-	return nil
+	return c.AI.Validate()
 }
 
 // Service is a running planning service.
@@ -79,11 +82,11 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	st := store.New(d)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
 	st.Notify = relay.Notify
-	reviewer := cfg.Reviewer
-	if reviewer == nil {
-		reviewer = planning.RuleReviewer{}
+	rev, err := reviewer(cfg, log)
+	if err != nil {
+		return nil, err
 	}
-	res := &graph.Resolver{Store: st, Catalog: cat, Reviewer: reviewer, Now: time.Now}
+	res := &graph.Resolver{Store: st, Catalog: cat, Reviewer: rev, Now: time.Now}
 	gql := graph.NewHandler(res, gqlsrv.Options{Log: log, Verifier: v, ServiceSecret: cfg.ServiceSecret})
 	mw := &auth.Middleware{Verifier: v, ServiceSecret: cfg.ServiceSecret, Log: log}
 	mux := http.NewServeMux()
