@@ -26,16 +26,10 @@ import (
 	usersstore "github.com/careercoach/coach/subgraphs/users/store"
 )
 
-// fakeCVSDL is the contract's cv share of User: the skills the router
-// fetches before it asks planning for skillGap (@requires).
-const fakeCVSDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
-type User @key(fields: "id") { id: ID! skills: [UserSkill!]! }
-type UserSkill @shareable { name: String! level: Int! }
-type Query { cvHealth: Boolean }
-`
-
-// fakeCV answers the router's _entities requests for User.skills with a
-// fixed analysis, and records that it was asked.
+// fakeCV stands in for the cv service behind its real schema: it answers
+// the router's _entities requests for User.skills with a fixed analysis
+// (the real service would need a CV analysed first) and records that it
+// was asked.
 func fakeCV(t *testing.T, asked *int) *httptest.Server {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -108,7 +102,7 @@ func TestRouterResolvesSkillGapWithRequires(t *testing.T) {
 	}
 	res, errs := compose.Compose([]compose.Subgraph{
 		{Name: "users", URL: usersHTTP.URL + "/graphql", SDL: sdl("../../subgraphs/users/graph/schema.graphqls")},
-		{Name: "cv", URL: cv.URL, SDL: fakeCVSDL},
+		{Name: "cv", URL: cv.URL, SDL: sdl("../../subgraphs/cv/graph/schema.graphqls")},
 		{Name: "planning", URL: planningHTTP.URL + "/graphql", SDL: sdl("../../subgraphs/planning/graph/schema.graphqls")},
 	})
 	if len(errs) > 0 {
