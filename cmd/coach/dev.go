@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/careercoach/coach/internal/ai"
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/bus/membus"
@@ -21,7 +22,9 @@ import (
 	"github.com/careercoach/coach/internal/logging"
 	router "github.com/careercoach/coach/router/server"
 	"github.com/careercoach/coach/schema"
+	coursesdomain "github.com/careercoach/coach/subgraphs/courses"
 	courses "github.com/careercoach/coach/subgraphs/courses/server"
+	cvserver "github.com/careercoach/coach/subgraphs/cv/server"
 	progress "github.com/careercoach/coach/subgraphs/progress/server"
 	"github.com/careercoach/coach/subgraphs/users/server"
 )
@@ -38,11 +41,14 @@ type devMain struct {
 	logFormat string
 	secret    string
 	users     server.Config
+	cv        cvserver.Config
+	ai        ai.Config
 }
 
 // devSubgraphs are the subgraphs `coach dev` runs, with their default ports.
 var devSubgraphs = []struct{ name, addr string }{
 	{"users", "127.0.0.1:4001"},
+	{"cv", "127.0.0.1:4002"},
 	{"progress", "127.0.0.1:4004"},
 	{"courses", "127.0.0.1:4005"},
 }
@@ -59,6 +65,9 @@ func (m *devMain) ParseFlags(args []string) error {
 	fs.String(&m.logLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
 	fs.String(&m.logFormat, "log-format", "COACH_LOG_FORMAT", "text", "text or json")
 	bindUsers(fs, &m.users)
+	m.cv = cvserver.DefaultConfig()
+	bindCV(fs, &m.cv, "cv-")
+	ai.Bind(fs, &m.ai) // one AI configuration for every service
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.Usage(m.stdout, "coach dev: every service in one process on embedded defaults")
@@ -72,7 +81,8 @@ func (m *devMain) ParseFlags(args []string) error {
 	_, _ = rand.Read(b[:])
 	m.secret = hex.EncodeToString(b[:])
 	m.users.ServiceSecret = m.secret
-	errs := []error{config.CheckAddr("addr", m.addr), m.users.Validate()}
+	m.cv.DataDir, m.cv.ServiceSecret, m.cv.AI = m.dataDir, m.secret, m.ai
+	errs := []error{config.CheckAddr("addr", m.addr), m.users.Validate(), m.ai.Validate(), m.cv.Validate()}
 	for _, s := range devSubgraphs {
 		errs = append(errs, config.CheckAddr(s.name+"-addr", *m.addrs[s.name]))
 	}
@@ -149,11 +159,20 @@ func (m *devMain) startUsers(ctx context.Context, b bus.Bus, log *slog.Logger) (
 // startSubgraph opens the database of one subgraph on SQLite and builds it.
 func (m *devMain) startSubgraph(ctx context.Context, name string, b bus.Bus, v *auth.Verifier, log *slog.Logger) (devService, error) {
 	switch name {
+	case "cv":
+		return open(ctx, m.cv, cvserver.OpenDB, cvserver.New, b, v, log)
 	case "progress":
 		cfg := progress.Config{DataDir: m.dataDir, ServiceSecret: m.secret}
 		return open(ctx, cfg, progress.OpenDB, progress.New, b, v, log)
 	case "courses":
 		cfg := courses.Config{DataDir: m.dataDir, ServiceSecret: m.secret}
+		if m.ai.Enabled() {
+			client, err := ai.New(m.ai, nil, log)
+			if err != nil {
+				return nil, err
+			}
+			cfg.Explainer = coursesdomain.ModelExplainer{Client: client}
+		}
 		return open(ctx, cfg, courses.OpenDB, courses.New, b, v, log)
 	}
 	return nil, fmt.Errorf("coach dev does not know the %s subgraph", name)

@@ -73,6 +73,11 @@ func TestDevServesSignupAndMe(t *testing.T) {
 	if b, _ := json.Marshal(me); !strings.Contains(string(b), `"email":"ada@example.com"`) {
 		t.Fatalf("me: %s", b)
 	}
+	// The cv subgraph answers for the same user: nothing uploaded yet.
+	cvs := post("/graphql", token, map[string]any{"query": "{ me { cvs { id } latestCV { id } skills { name level } } }"})
+	if b, _ := json.Marshal(cvs); !strings.Contains(string(b), `"cvs":[],"latestCV":null,"skills":[]`) {
+		t.Fatalf("me.cvs: %s", b)
+	}
 	// The courses catalogue is seeded and searchable through the router.
 	cs := post("/graphql", token, map[string]any{"query": `{ courses(search: "kubernetes", first: 3) { totalCount edges { node { id title skills myEnrollment { id } } } } }`})
 	if b, _ := json.Marshal(cs); !strings.Contains(string(b), `"Kubernetes"`) || !strings.Contains(string(b), `"myEnrollment":null`) {

@@ -46,6 +46,12 @@ func New(cfg Config, httpClient *http.Client, log *slog.Logger) (*Client, error)
 	if httpClient == nil {
 		httpClient = &http.Client{}
 	}
+	hc := *httpClient // our own copy, to wrap its transport
+	next := hc.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	hc.Transport = retryAfterTransport{next: next}
 	var oc openai.ClientConfig
 	if cfg.Provider() == ProviderAzure {
 		oc = openai.DefaultAzureConfig(cfg.AzureAPIKey, strings.TrimRight(cfg.AzureEndpoint, "/"))
@@ -56,7 +62,7 @@ func New(cfg Config, httpClient *http.Client, log *slog.Logger) (*Client, error)
 		oc = openai.DefaultConfig(cfg.APIKey)
 		oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	}
-	oc.HTTPClient = httpClient
+	oc.HTTPClient = &hc
 	return &Client{cfg: cfg, api: openai.NewClientWithConfig(oc), log: log, sleep: sleepCtx}, nil
 }
 
@@ -109,13 +115,16 @@ func (c *Client) CompleteJSON(ctx context.Context, req Request, out any) (Usage,
 		Temperature:         0.2,
 	}
 	var last error
+	var wait time.Duration // the server's Retry-After, if it sent one
 	for attempt := 0; attempt <= c.cfg.MaxRetries; attempt++ {
 		if attempt > 0 {
-			if err := c.sleep(ctx, c.backoff(attempt)); err != nil {
+			if err := c.sleep(ctx, max(c.backoff(attempt), wait)); err != nil {
 				return Usage{}, errors.Join(last, err)
 			}
 		}
-		u, retry, err := c.once(ctx, creq, &schema, out)
+		actx, ra := withRetryAfter(ctx)
+		u, retry, err := c.once(actx, creq, &schema, out)
+		wait = ra.get()
 		u.Attempts = attempt + 1
 		if err == nil {
 			return u, nil

@@ -95,6 +95,19 @@ func TestCompleteJSON(t *testing.T) {
 	}
 }
 
+func TestRetryAfterIsHonoured(t *testing.T) {
+	fake := aitest.New(t, aitest.Options{})
+	fake.Enqueue(aitest.Reply{Status: 429, RetryAfter: "1"}, aitest.JSON(answer{Tags: []string{}}))
+	c := client(t, fake, nil) // backoff of a millisecond: only Retry-After makes it wait
+	start := time.Now()
+	if _, err := c.CompleteJSON(context.Background(), req, &answer{}); err != nil {
+		t.Fatal(err)
+	}
+	if waited := time.Since(start); waited < 900*time.Millisecond {
+		t.Fatalf("retried after %s, server asked for 1s", waited)
+	}
+}
+
 func TestRequestShape(t *testing.T) {
 	t.Run("azure", func(t *testing.T) {
 		fake := aitest.New(t, aitest.Options{Azure: true, Deployment: "cv-4o", APIVersion: "2024-10-21"})

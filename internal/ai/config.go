@@ -54,11 +54,11 @@ type Config struct {
 // environment variable.
 func Bind(fs *config.FlagSet, c *Config) {
 	fs.String(&c.AzureEndpoint, "azure-openai-endpoint", "AZURE_OPENAI_ENDPOINT", "", "Azure OpenAI resource endpoint, e.g. https://my-res.openai.azure.com (empty: not Azure)")
-	fs.String(&c.AzureAPIKey, "azure-openai-api-key", "AZURE_OPENAI_API_KEY", "", "Azure OpenAI API key")
+	fs.Secret(&c.AzureAPIKey, "azure-openai-api-key", "AZURE_OPENAI_API_KEY", "Azure OpenAI API key")
 	fs.String(&c.AzureDeployment, "azure-openai-deployment", "AZURE_OPENAI_DEPLOYMENT", "", "Azure OpenAI deployment name (a model that supports structured outputs)")
 	fs.String(&c.AzureAPIVersion, "azure-openai-api-version", "AZURE_OPENAI_API_VERSION", "2024-10-21", "Azure OpenAI API version")
 	fs.String(&c.BaseURL, "openai-base-url", "OPENAI_BASE_URL", "", "OpenAI-compatible API base URL (empty with an API key: https://api.openai.com/v1)")
-	fs.String(&c.APIKey, "openai-api-key", "OPENAI_API_KEY", "", "OpenAI-compatible API key (empty and no base URL: AI off)")
+	fs.Secret(&c.APIKey, "openai-api-key", "OPENAI_API_KEY", "OpenAI-compatible API key (empty and no base URL: AI off)")
 	fs.String(&c.Model, "openai-model", "OPENAI_MODEL", "gpt-4o-mini", "model for the OpenAI-compatible endpoint")
 	fs.Duration(&c.Timeout, "ai-timeout", "COACH_AI_TIMEOUT", 60*time.Second, "time limit of one AI request")
 	fs.Int(&c.MaxRetries, "ai-max-retries", "COACH_AI_MAX_RETRIES", 3, "retries of an AI request after 429, 5xx or invalid output")

@@ -33,6 +33,8 @@ type Reply struct {
 	Content      string
 	Raw          string
 	FinishReason string // default "stop"
+	// RetryAfter, when set, is sent as the Retry-After header (seconds).
+	RetryAfter string
 }
 
 // Request is what the fake received.
@@ -135,8 +137,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(max(reply.Status, 200))
 		_, _ = w.Write([]byte(reply.Raw))
 	case reply.Status != 0 && reply.Status != 200:
-		if reply.Status == http.StatusTooManyRequests {
-			w.Header().Set("Retry-After", "1")
+		if reply.RetryAfter != "" {
+			w.Header().Set("Retry-After", reply.RetryAfter)
 		}
 		writeError(w, reply.Status, http.StatusText(reply.Status))
 	default:

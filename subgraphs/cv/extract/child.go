@@ -107,7 +107,7 @@ func (c *cappedBuffer) Write(p []byte) (int, error) {
 }
 
 func runChild(ctx context.Context, data []byte, lim Limits) (Document, error) {
-	exe, err := os.Executable()
+	exe, err := selfExecutable()
 	if err != nil {
 		return Document{}, errNoChild
 	}
@@ -131,18 +131,11 @@ func runChild(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.SysProcAttr = childSysProcAttr()
 	cmd.WaitDelay = time.Second
-	runErr := cmd.Run()
-	switch {
-	case errors.Is(tctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil:
-		return Document{}, fmt.Errorf("%w after %s", ErrTimeout, lim.Timeout)
-	case ctx.Err() != nil:
-		return Document{}, ctx.Err()
-	case runErr != nil:
-		msg := stderr.String()
-		if strings.Contains(msg, "out of memory") || strings.Contains(msg, "cannot allocate memory") {
-			return Document{}, ErrMemoryLimit
-		}
-		return Document{}, fmt.Errorf("%w: extraction process failed: %v: %s", ErrCorrupt, runErr, firstLines(msg, 5))
+	if err := cmd.Start(); err != nil {
+		return Document{}, fmt.Errorf("extract: start child process: %w", err)
+	}
+	if err := cmd.Wait(); err != nil {
+		return Document{}, childFailure(ctx, tctx, err, stderr.String(), lim)
 	}
 	var res childResult
 	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
@@ -152,4 +145,31 @@ func runChild(ctx context.Context, data []byte, lim Limits) (Document, error) {
 		return Document{}, &childError{base: errOfCode(res.Code), msg: res.Message}
 	}
 	return res.Doc, nil
+}
+
+// selfExecutable is the binary to re-execute. On Linux /proc/self/exe
+// still works after a deploy has replaced or deleted the file on disk.
+func selfExecutable() (string, error) {
+	if _, err := os.Stat("/proc/self/exe"); err == nil {
+		return "/proc/self/exe", nil
+	}
+	return os.Executable()
+}
+
+// childFailure classifies a child that did not answer: killed at the
+// deadline, cancelled by the caller, out of memory (the Go runtime's fatal
+// error under RLIMIT_AS, or a SIGKILL we did not send: the kernel's OOM
+// killer), or a crash.
+func childFailure(ctx, tctx context.Context, err error, stderr string, lim Limits) error {
+	var exit *exec.ExitError
+	killed := errors.As(err, &exit) && exit.ProcessState != nil && strings.Contains(exit.ProcessState.String(), "killed")
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case errors.Is(tctx.Err(), context.DeadlineExceeded):
+		return fmt.Errorf("%w after %s", ErrTimeout, lim.Timeout)
+	case strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory") || killed:
+		return ErrMemoryLimit
+	}
+	return fmt.Errorf("%w: extraction process failed: %v: %s", ErrCorrupt, err, firstLines(stderr, 5))
 }

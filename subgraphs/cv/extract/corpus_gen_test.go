@@ -16,7 +16,7 @@ import (
 // go test ./subgraphs/cv/extract -run TestGenerateCorpus -regen
 // rewrites testdata/: fpdf and DOCX files in Go; Chromium, LibreOffice and
 // pdfTeX files when those programs are installed (Debian: chromium,
-// libreoffice-writer-nogui, texlive-latex-base, lmodern). CI only reads the
+// libreoffice-writer-nogui, texlive-latex-base, lmodern, ghostscript). CI only reads the
 // committed files.
 var regen = flag.Bool("regen", false, "regenerate the testdata corpus")
 
@@ -62,12 +62,15 @@ func TestGenerateCorpus(t *testing.T) {
 	}{
 		{"chromium-one-column.pdf", "chromium-one-column.html", htmlCV(cvAmara, false), cvAmara.expected(), "chromium"},
 		{"chromium-two-column.pdf", "chromium-two-column.html", htmlCV(cvZoe, true), cvZoe.expected(), "chromium"},
-		{"pdftex-one-column.pdf", "pdftex-one-column.tex", texCV(cvZoe, false, true), cvZoe.expected(), "pdflatex"},
-		{"pdftex-two-column.pdf", "pdftex-two-column.tex", texCV(cvAmara, true, false), cvAmara.expected(), "pdflatex"},
-		{"pdftex-lmodern.pdf", "pdftex-lmodern.tex", texCV(cvJose, false, true), cvJose.expected(), "pdflatex"},
+		{"pdftex-one-column.pdf", "pdftex-one-column.tex", texCV(cvZoe, false, texT1Scalable), cvZoe.expected(), "pdflatex"},
+		{"pdftex-two-column.pdf", "pdftex-two-column.tex", texCV(cvAmara, true, texOT1), cvAmara.expected(), "pdflatex"},
+		{"pdftex-lmodern.pdf", "pdftex-lmodern.tex", texCV(cvJose, false, texT1Scalable), cvJose.expected(), "pdflatex"},
+		{"pdftex-type3-bitmap.pdf", "pdftex-type3-bitmap.tex", texCV(cvZoe, false, texT1Bitmap), cvZoe.expected(), "pdflatex"},
 		{"libreoffice-word-style.pdf", "", "", word.expected(), "soffice"},
 		{"libreoffice-two-column.pdf", "", "", cols.expected(), "soffice"},
 		{"libreoffice-table-layout.pdf", "", "", layout.expected(), "soffice"},
+		{"ghostscript-pdftex.pdf", "", "", cvAmara.expected(), "gs"},
+		{"ghostscript-libreoffice.pdf", "", "", word.expected(), "gs"},
 		{"chromium-sidebar-right.pdf", "chromium-sidebar-right.html", htmlCVRight(cvJose), cvJose.expectedMainFirst(), "chromium"},
 	}
 	for _, e := range ext {
@@ -86,6 +89,13 @@ func TestGenerateCorpus(t *testing.T) {
 			err = chromiumPDF(filepath.Join(src, e.srcName), filepath.Join(dir, e.name))
 		case "pdflatex":
 			err = pdflatex(filepath.Join(src, e.srcName), filepath.Join(dir, e.name))
+		case "gs":
+			// Re-distilled by Ghostscript, as CUPS print-to-PDF does.
+			in := map[string]string{
+				"ghostscript-pdftex.pdf":      "pdftex-two-column.pdf",
+				"ghostscript-libreoffice.pdf": "libreoffice-word-style.pdf",
+			}[e.name]
+			err = run("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-sOutputFile="+filepath.Join(dir, e.name), filepath.Join(dir, in))
 		case "soffice":
 			in := map[string]string{
 				"libreoffice-word-style.pdf":   "word-style.docx",
@@ -219,10 +229,17 @@ func htmlCVRight(c cvData) string {
 var texEscaper = strings.NewReplacer(`\`, `\textbackslash{}`, `&`, `\&`, `%`, `\%`, `$`, `\$`, `#`, `\#`, `_`, `\_`,
 	`{`, `\{`, `}`, `\}`, `~`, `\textasciitilde{}`, `^`, `\textasciicircum{}`, `|`, `\textbar{}`, `·`, `\textperiodcentered{}`)
 
+// TeX font setups: Computer Modern in OT1 (Type 1 fonts with built-in
+// encodings); T1 with Latin Modern (accented letters are glyphs of their
+// own); T1 without scalable fonts, which pdfTeX embeds as Type 3 bitmaps.
+const (
+	texOT1 = iota
+	texT1Scalable
+	texT1Bitmap
+)
+
 // texCV: article class, justified, hyphenated: the way a LaTeX CV looks.
-// t1 selects T1 encoding with Latin Modern (accented letters are glyphs of
-// their own); without it, Computer Modern in OT1 (built-in font encodings).
-func texCV(c cvData, twoColumn, t1 bool) string {
+func texCV(c cvData, twoColumn bool, fonts int) string {
 	e := texEscaper.Replace
 	var b strings.Builder
 	opts := "a4paper,10pt"
@@ -230,8 +247,11 @@ func texCV(c cvData, twoColumn, t1 bool) string {
 		opts += ",twocolumn"
 	}
 	b.WriteString(`\documentclass[` + opts + `]{article}` + "\n")
-	if t1 {
+	switch fonts {
+	case texT1Scalable:
 		b.WriteString("\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n")
+	case texT1Bitmap:
+		b.WriteString("\\usepackage[T1]{fontenc}\n")
 	}
 	b.WriteString("\\usepackage[utf8]{inputenc}\n\\usepackage[margin=18mm]{geometry}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{3pt}\n\\begin{document}\n")
 	header := `{\LARGE\bfseries ` + e(c.Name) + `}\par{\large ` + e(c.Headline) + `}\par`

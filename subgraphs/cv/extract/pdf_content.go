@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -113,9 +114,9 @@ func onPage(gs []glyph, box pdf.Value) []glyph {
 	return out
 }
 
-// spend charges a stream's decoded size to the budget before interpreting
-// it: a flate bomb in a content stream stops here, not in the interpreter.
-func (in *interp) spend(strm pdf.Value) {
+// decoded reads a content stream (or array of them) within the budget:
+// a flate bomb in a content stream stops here, not in the interpreter.
+func (in *interp) decoded(strm pdf.Value) []byte {
 	parts := []pdf.Value{strm}
 	if strm.Kind() == pdf.Array {
 		parts = parts[:0]
@@ -123,19 +124,40 @@ func (in *interp) spend(strm pdf.Value) {
 			parts = append(parts, strm.Index(i))
 		}
 	}
+	var buf bytes.Buffer
 	for _, s := range parts {
 		rd := s.Reader()
-		n, _ := io.Copy(io.Discard, io.LimitReader(rd, in.budget.left+1))
+		n, _ := io.Copy(&buf, io.LimitReader(rd, in.budget.left+1))
 		rd.Close()
 		if n > in.budget.left {
 			panic(abort{fmt.Errorf("%w: PDF streams inflate beyond the limit", ErrTooLarge)})
 		}
 		in.budget.left -= n
+		buf.WriteByte('\n') // streams of an array join at a token boundary
 	}
+	return buf.Bytes()
+}
+
+// contentValue is what the interpreter reads: the stream itself, or, when
+// it holds inline images, a copy without them. The library's lexer does
+// not know inline image data and would read the binary as a string that
+// swallows the rest of the page; it takes only a pdf.Value, so the copy is
+// wrapped as a one-object PDF.
+func (in *interp) contentValue(strm pdf.Value) pdf.Value {
+	data := in.decoded(strm)
+	clean, changed := stripInlineImages(data)
+	if !changed {
+		return strm
+	}
+	v, err := wrapStream(clean)
+	if err != nil {
+		return strm
+	}
+	return v
 }
 
 func (in *interp) run(strm, res pdf.Value, g textState, depth int) {
-	in.spend(strm)
+	strm = in.contentValue(strm)
 	fonts := map[string]*pdfFont{}
 	var stack []textState
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {

@@ -67,3 +67,22 @@ func baseEncoding(name string) *[256]rune {
 	}
 	return nil
 }
+
+// cork is TeX's T1 (Cork) encoding. pdfTeX embeds bitmap (PK) fonts as
+// Type 3 fonts whose glyphs are named a0…a255 after their T1 codes, with no
+// ToUnicode: a LaTeX CV typeset in T1 without scalable fonts.
+var cork = func() (t [256]rune) {
+	low := []rune("`´ˆ˜¨˝˚ˇ˘¯˙¸˛‚‹›“”„«»–—\u200C‰ıȷﬀﬁﬂﬃﬄ")
+	copy(t[:], low)
+	for c := 0x20; c < 0x7F; c++ {
+		t[c] = rune(c)
+	}
+	t[0x27], t[0x60], t[0x7F] = '’', '‘', '-'
+	upper := []rune("ĂĄĆČĎĚĘĞĹĽŁŃŇŊŐŔŘŚŠŞŤŢŰŮŸŹŽŻĲİđ§ăąćčďěęğĺľłńňŋőŕřśšşťţűůÿźžżĳ¡¿£")
+	copy(t[0x80:], upper)
+	for c := 0xC0; c <= 0xFF; c++ {
+		t[c] = rune(c)
+	}
+	t[0xD7], t[0xDF], t[0xF7], t[0xFF] = 'Œ', 'ß', 'œ', 'ß' // 0xDF is "SS" in T1
+	return t
+}()

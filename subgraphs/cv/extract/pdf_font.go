@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -48,7 +49,6 @@ func loadFont(v pdf.Value) *pdfFont {
 	if subtype == "Type3" {
 		if m := v.Key("FontMatrix"); m.Len() == 6 && m.Index(0).Float64() != 0 {
 			f.scale = m.Index(0).Float64()
-			f.em = math.Abs(m.Index(3).Float64()) * 1000
 		}
 	}
 	first := int(v.Key("FirstChar").Int64())
@@ -63,7 +63,28 @@ func loadFont(v pdf.Value) *pdfFont {
 		f.widths[' '] = 250
 	}
 	f.simple = simpleEncoding(v, fd)
+	if subtype == "Type3" {
+		f.em = type3Em(f)
+	}
 	return f
+}
+
+// type3Em estimates how many text-space units a Type 3 font's em spans:
+// its glyph space is arbitrary (pdfTeX's bitmap fonts make 1 unit an em,
+// other producers use Tf 1 and a large FontMatrix). The median advance of
+// Latin text is about half an em.
+func type3Em(f *pdfFont) float64 {
+	var ws []float64
+	for _, w := range f.widths {
+		if w > 0 {
+			ws = append(ws, w*math.Abs(f.scale))
+		}
+	}
+	if len(ws) == 0 {
+		return 1
+	}
+	sort.Float64s(ws)
+	return math.Min(100, math.Max(0.01, ws[len(ws)/2]/0.5))
 }
 
 // simpleEncoding resolves a simple font's code → rune table: the base
@@ -99,7 +120,7 @@ func simpleEncoding(v, fd pdf.Value) [256]rune {
 				// code becomes unknown and the gate sees it.
 				r, ok := glyphRune(d.Name())
 				if !ok {
-					r = utf8.RuneError
+					r = type3TeXGlyph(v, d.Name())
 				}
 				t[code] = r
 			}
@@ -107,6 +128,19 @@ func simpleEncoding(v, fd pdf.Value) [256]rune {
 		}
 	}
 	return t
+}
+
+// type3TeXGlyph reads pdfTeX's bitmap-font glyph names, a<T1 code>; any
+// other unknown name is unknown (U+FFFD).
+func type3TeXGlyph(font pdf.Value, name string) rune {
+	if font.Key("Subtype").Name() != "Type3" || len(name) < 2 || name[0] != 'a' {
+		return utf8.RuneError
+	}
+	n, err := strconv.Atoi(name[1:])
+	if err != nil || n < 0 || n > 255 || cork[n] == 0 {
+		return utf8.RuneError
+	}
+	return cork[n]
 }
 
 var type1Dup = regexp.MustCompile(`dup\s+(\d+)\s*/([^\s/\[\]{}()<>]+)\s+put`)
@@ -220,7 +254,8 @@ type toUnicode struct {
 
 type cmapRange struct {
 	lo, hi uint32
-	base   []uint16 // destination of lo, UTF-16; the last unit counts up
+	raw    string   // destination of lo as written
+	base   []uint16 // the same in UTF-16 units; the last unit counts up
 	list   []string // or an explicit destination per code
 }
 
@@ -245,6 +280,9 @@ func (m *toUnicode) lookup(code uint32) (string, bool) {
 		}
 		if len(r.base) == 0 {
 			return "", false
+		}
+		if off == 0 {
+			return utf16BE(r.raw), true
 		}
 		u := append([]uint16(nil), r.base...)
 		u[len(u)-1] += uint16(off)
@@ -290,7 +328,8 @@ func readToUnicode(v, scratch pdf.Value) *toUnicode {
 						}
 						entries += len(r.list)
 					} else {
-						r.base = utf16Units(dst.RawString())
+						r.raw = dst.RawString()
+						r.base = utf16Units(r.raw)
 						entries++
 					}
 					m.ranges = append(m.ranges, r)
@@ -321,7 +360,26 @@ func cmapCode(b string) uint32 {
 	return c
 }
 
-func utf16BE(b string) string { return string(utf16.Decode(utf16Units(b))) }
+// utf16BE decodes a CMap destination. Ghostscript's pdfwrite writes the
+// destinations of ligatures little-endian (<66006900> for "fi"); read as
+// specified that is CJK, so a destination that is ASCII in UTF-16LE is
+// read as such.
+func utf16BE(b string) string {
+	if len(b) >= 4 && len(b)%2 == 0 {
+		le := true
+		for i := 0; i+1 < len(b) && le; i += 2 {
+			le = b[i+1] == 0 && b[i] >= 0x20 && b[i] < 0x7F
+		}
+		if le {
+			out := make([]byte, 0, len(b)/2)
+			for i := 0; i < len(b); i += 2 {
+				out = append(out, b[i])
+			}
+			return string(out)
+		}
+	}
+	return string(utf16.Decode(utf16Units(b)))
+}
 
 func utf16Units(b string) []uint16 {
 	u := make([]uint16, 0, len(b)/2)
