@@ -38,6 +38,7 @@ func commands(e env) map[string]command {
 		"up":       &upMain{env: e},
 		"progress": &progressMain{env: e},
 		"courses":  &coursesMain{env: e},
+		"planning": &planningMain{env: e},
 	}
 }
 
