@@ -6,7 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -15,18 +17,22 @@ import (
 	"github.com/coder/websocket"
 )
 
-// TestDevEdge checks the public origin of `coach dev` beyond plain HTTP
-// GraphQL: the session cookie from the proxied /auth routes authenticates a
-// WebSocket and an event stream, and browsers get GraphiQL.
-func TestDevEdge(t *testing.T) {
-	usersAddr, addr := freeAddr(t), freeAddr(t)
+// startDevSignedIn runs `coach dev` and signs up through the router's
+// proxied /auth routes; it returns the router's address and the session
+// cookie.
+func startDevSignedIn(t *testing.T) (string, *http.Cookie) {
+	t.Helper()
+	addr := freeAddr(t)
+	args := []string{"dev", "--data-dir", t.TempDir(), "--addr", addr, "--public-url", "http://" + addr}
+	subAddrs := map[string]string{}
+	for _, s := range devSubgraphs {
+		subAddrs[s.name] = freeAddr(t)
+		args = append(args, "--"+s.name+"-addr", subAddrs[s.name])
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	e := env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"dev", "--data-dir", t.TempDir(), "--users-addr", usersAddr, "--addr", addr, "--public-url", "http://" + addr}, e)
-	}()
+	go func() { done <- run(ctx, args, e) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -35,25 +41,32 @@ func TestDevEdge(t *testing.T) {
 			t.Error("dev did not stop")
 		}
 	})
-	waitReady(t, "http://"+usersAddr+"/readyz", done)
+	for _, a := range subAddrs {
+		waitReady(t, "http://"+a+"/readyz", done)
+	}
 	waitReady(t, "http://"+addr+"/healthz", done)
-	base := "http://" + addr
-
 	body, _ := json.Marshal(map[string]any{"email": "grace@example.com", "password": "violet-Harbour-42", "displayName": "Grace"})
-	res, err := http.Post(base+"/auth/signup", "application/json", bytes.NewReader(body))
+	res, err := http.Post("http://"+addr+"/auth/signup", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
 	res.Body.Close()
-	var cookie *http.Cookie
 	for _, c := range res.Cookies() {
 		if c.Name == auth.AccessCookie {
-			cookie = c
+			return addr, c
 		}
 	}
-	if cookie == nil {
-		t.Fatalf("signup through the router set no %s cookie (status %d)", auth.AccessCookie, res.StatusCode)
-	}
+	t.Fatalf("signup through the router set no %s cookie (status %d)", auth.AccessCookie, res.StatusCode)
+	return "", nil
+}
+
+// TestDevEdge checks the public origin of `coach dev` beyond plain HTTP
+// GraphQL: the session cookie from the proxied /auth routes authenticates a
+// WebSocket and an event stream, and browsers get GraphiQL.
+func TestDevEdge(t *testing.T) {
+	ctx := t.Context()
+	addr, cookie := startDevSignedIn(t)
+	base := "http://" + addr
 
 	t.Run("WebSocket with the session cookie", func(t *testing.T) {
 		wctx, wcancel := context.WithTimeout(ctx, 10*time.Second)
@@ -153,5 +166,95 @@ func TestRouterEdgeFlags(t *testing.T) {
 			}
 			tc.check(t, m)
 		})
+	}
+}
+
+// TestDevCVUploadAndProgress uploads a CV through the router (multipart,
+// streamed to cv) and follows its analysis over a WebSocket subscription
+// (cv's cvAnalysisProgress through the router) until it is DONE.
+func TestDevCVUploadAndProgress(t *testing.T) {
+	addr, cookie := startDevSignedIn(t)
+	pdf, err := os.ReadFile("../../subgraphs/cv/extract/testdata/fpdf-one-column.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	_ = mw.WriteField("operations", `{"query":"mutation($f: Upload!) { uploadCV(file: $f) { id } }","variables":{"f":null}}`)
+	_ = mw.WriteField("map", `{"0":["variables.f"]}`)
+	fw, _ := mw.CreateFormFile("0", "cv.pdf")
+	_, _ = fw.Write(pdf)
+	_ = mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/graphql", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("GraphQL-Preflight", "1")
+	req.AddCookie(cookie)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var up struct {
+		Data struct {
+			UploadCV struct{ ID string } `json:"uploadCV"`
+		}
+		Errors []any
+	}
+	err = json.NewDecoder(res.Body).Decode(&up)
+	res.Body.Close()
+	if err != nil || up.Data.UploadCV.ID == "" {
+		t.Fatalf("upload: status %d, %v, %+v", res.StatusCode, err, up)
+	}
+
+	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+	defer cancel()
+	c, _, err := websocket.Dial(ctx, "ws://"+addr+"/graphql", &websocket.DialOptions{
+		Subprotocols: []string{"graphql-transport-ws"}, HTTPHeader: http.Header{"Cookie": {cookie.String()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseNow()
+	sub, _ := json.Marshal(map[string]any{"id": "p", "type": "subscribe", "payload": map[string]any{
+		"query": "subscription($id: ID!) { cvAnalysisProgress(cvId: $id) { stage percent } }", "variables": map[string]any{"id": up.Data.UploadCV.ID}}})
+	for _, m := range [][]byte{[]byte(`{"type":"connection_init"}`), sub} {
+		if err := c.Write(ctx, websocket.MessageText, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stages []string
+	for {
+		_, b, err := c.Read(ctx)
+		if err != nil {
+			t.Fatalf("after stages %v: %v", stages, err)
+		}
+		var m struct {
+			Type    string
+			Payload struct {
+				Data struct {
+					CVAnalysisProgress struct{ Stage string } `json:"cvAnalysisProgress"`
+				}
+				Errors []any
+			}
+		}
+		_ = json.Unmarshal(b, &m)
+		switch m.Type {
+		case "next":
+			if len(m.Payload.Errors) > 0 {
+				t.Fatalf("event errors: %s", b)
+			}
+			stages = append(stages, m.Payload.Data.CVAnalysisProgress.Stage)
+		case "error":
+			t.Fatalf("subscription refused: %s", b)
+		case "complete":
+			if len(stages) == 0 || stages[len(stages)-1] != "DONE" {
+				t.Fatalf("completed after stages %v, want DONE last", stages)
+			}
+			return
+		}
+		if n := len(stages); n > 0 && (stages[n-1] == "DONE" || stages[n-1] == "FAILED") {
+			if stages[n-1] != "DONE" {
+				t.Fatalf("stages %v", stages)
+			}
+			return
+		}
 	}
 }
