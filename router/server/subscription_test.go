@@ -10,7 +10,6 @@ import (
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/router/internal/eventgraph/graph/model"
 	"github.com/careercoach/coach/router/server"
-	"github.com/coder/websocket"
 )
 
 type protocol struct {
@@ -298,7 +297,6 @@ func TestKeepAlivePings(t *testing.T) {
 	if err != nil || !strings.Contains(string(b), `"ping"`) {
 		t.Fatalf("got %s %v, want a ping", b, err)
 	}
-	_ = websocket.StatusNormalClosure
 }
 
 // sseEvents reads a graphql-sse stream into (event, data) pairs.
