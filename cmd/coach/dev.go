@@ -25,6 +25,7 @@ import (
 	coursesdomain "github.com/careercoach/coach/subgraphs/courses"
 	courses "github.com/careercoach/coach/subgraphs/courses/server"
 	cvserver "github.com/careercoach/coach/subgraphs/cv/server"
+	planning "github.com/careercoach/coach/subgraphs/planning/server"
 	progress "github.com/careercoach/coach/subgraphs/progress/server"
 	"github.com/careercoach/coach/subgraphs/users/server"
 )
@@ -49,6 +50,7 @@ type devMain struct {
 var devSubgraphs = []struct{ name, addr string }{
 	{"users", "127.0.0.1:4001"},
 	{"cv", "127.0.0.1:4002"},
+	{"planning", "127.0.0.1:4003"},
 	{"progress", "127.0.0.1:4004"},
 	{"courses", "127.0.0.1:4005"},
 }
@@ -162,6 +164,9 @@ func (m *devMain) startSubgraph(ctx context.Context, name string, b bus.Bus, v *
 	switch name {
 	case "cv":
 		return open(ctx, m.cv, cvserver.OpenDB, cvserver.New, b, v, log)
+	case "planning":
+		cfg := planning.Config{DataDir: m.dataDir, ServiceSecret: m.secret, AI: m.ai}
+		return open(ctx, cfg, planning.OpenDB, planning.New, b, v, log)
 	case "progress":
 		cfg := progress.Config{DataDir: m.dataDir, ServiceSecret: m.secret}
 		return open(ctx, cfg, progress.OpenDB, progress.New, b, v, log)

@@ -116,6 +116,42 @@ func TestDevServesSignupAndMe(t *testing.T) {
 		t.Fatalf("me.progress: %s", b)
 	}
 
+	// Planning: a goal for a catalogue role; the skill gap needs cv's
+	// User.skills first (@requires), the learning path references courses.
+	roles := post("/graphql", token, map[string]any{"query": `{ roles(category: CLOUD) { id title } }`})
+	var r struct {
+		Data struct{ Roles []struct{ ID, Title string } }
+	}
+	rb, _ := json.Marshal(roles)
+	if err := json.Unmarshal(rb, &r); err != nil || len(r.Data.Roles) == 0 {
+		t.Fatalf("roles: %s", rb)
+	}
+	role := r.Data.Roles[0].ID
+	goal := post("/graphql", token, map[string]any{"query": `mutation($role: ID!) { createGoal(input: {title: "Move to the cloud", targetRoleId: $role}) { id status targetRole { id } } }`, "variables": map[string]any{"role": role}})
+	gb, _ := json.Marshal(goal)
+	var g struct {
+		Data struct{ CreateGoal struct{ ID string } }
+	}
+	if err := json.Unmarshal(gb, &g); err != nil || g.Data.CreateGoal.ID == "" {
+		t.Fatalf("createGoal: %s", gb)
+	}
+	gap := post("/graphql", token, map[string]any{"query": `query($role: ID!) { me { skillGap(targetRole: $role) { readinessPercent missing { name } } goals { id learningPath { steps { skill courses { id title } } } } } }`, "variables": map[string]any{"role": role}})
+	if b, _ := json.Marshal(gap); !strings.Contains(string(b), `"readinessPercent":0`) || strings.Contains(string(b), `"errors"`) {
+		t.Fatalf("skillGap: %s", b)
+	}
+	// goal.changed reaches courses (recommendations for the gap) and
+	// progress (milestones of the goal).
+	waitFor(t, 20*time.Second, func() (bool, string) {
+		out := post("/graphql", token, map[string]any{"query": `{ me { recommendedCourses(first: 3) { score reason course { title } } } }`})
+		b, _ := json.Marshal(out)
+		return strings.Contains(string(b), `"reason":`), string(b)
+	})
+	waitFor(t, 20*time.Second, func() (bool, string) {
+		out := post("/graphql", token, map[string]any{"query": `mutation($goal: ID!) { createMilestone(input: {goalId: $goal, title: "Pass the exam"}) { id achieved } }`, "variables": map[string]any{"goal": g.Data.CreateGoal.ID}})
+		b, _ := json.Marshal(out)
+		return strings.Contains(string(b), `"achieved":false`), string(b)
+	})
+
 	cancel()
 	select {
 	case err := <-done:
@@ -124,6 +160,22 @@ func TestDevServesSignupAndMe(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("dev did not stop after its context ended")
+	}
+}
+
+// waitFor retries check until it reports true or the timeout passes.
+func waitFor(t *testing.T, timeout time.Duration, check func() (bool, string)) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		ok, last := check()
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not reached in %s; last: %s", timeout, last)
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 }
 
