@@ -1,7 +1,8 @@
 # Career Coach. `make run` and `make test` are all a newcomer needs.
 GO          ?= go
 GOTESTFLAGS ?=
-SUBGRAPHS   := $(patsubst subgraphs/%/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml))
+# Every gqlgen project: the five subgraphs and the router's test subgraph.
+GQLGEN_DIRS := $(patsubst %/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml)) router/internal/eventgraph
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions
@@ -22,7 +23,7 @@ crosscheck-deps:
 
 ## generate: gqlgen for every subgraph (generated code is committed)
 generate:
-	@set -e; for s in $(SUBGRAPHS); do echo "gqlgen: $$s"; (cd subgraphs/$$s && $(GO) tool gqlgen generate --config gqlgen.yml); done
+	@set -e; for d in $(GQLGEN_DIRS); do echo "gqlgen: $$d"; (cd $$d && $(GO) tool gqlgen generate --config gqlgen.yml); done
 
 ## compose: regenerate schema/supergraph.graphql and schema/api.graphql from supergraph.yaml
 compose:
@@ -30,7 +31,7 @@ compose:
 
 ## check-generated: fail when committed generated code or the composed schema is stale
 check-generated: generate compose
-	@git diff --exit-code -- subgraphs schema go.mod go.sum || { echo "generated code is stale: run make generate and commit"; exit 1; }
+	@git diff --exit-code -- subgraphs router schema go.mod go.sum || { echo "generated code is stale: run make generate and commit"; exit 1; }
 
 ## lint: gofmt, go vet, staticcheck
 lint:
