@@ -168,8 +168,19 @@ func childFailure(ctx, tctx context.Context, err error, stderr string, lim Limit
 		return ctx.Err()
 	case errors.Is(tctx.Err(), context.DeadlineExceeded):
 		return fmt.Errorf("%w after %s", ErrTimeout, lim.Timeout)
-	case strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory") || killed:
+	case outOfMemory(stderr) || killed:
 		return ErrMemoryLimit
 	}
 	return fmt.Errorf("%w: extraction process failed: %v: %s", ErrCorrupt, err, firstLines(stderr, 5))
+}
+
+// outOfMemory recognises the Go runtime's fatal errors when an allocation
+// fails under RLIMIT_AS (the race detector's runtime words it its own way).
+func outOfMemory(stderr string) bool {
+	for _, s := range []string{"out of memory", "cannot allocate memory", "address space collisions", "failed to allocate"} {
+		if strings.Contains(stderr, s) {
+			return true
+		}
+	}
+	return false
 }
