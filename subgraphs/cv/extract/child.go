@@ -124,7 +124,7 @@ func runChild(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	tctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
 	cmd := exec.CommandContext(tctx, exe)
-	cmd.Env = append(os.Environ(), childEnv+"=1", limitsEnv+"="+string(limJSON), "GOMAXPROCS=1")
+	cmd.Env = childEnvironment(string(limJSON))
 	cmd.Stdin = bytes.NewReader(data)
 	stdout := &cappedBuffer{max: int(min(lim.MaxUncompressedBytes, 256<<20)) + 1<<20}
 	stderr := &cappedBuffer{max: 64 << 10}
@@ -183,4 +183,17 @@ func outOfMemory(stderr string) bool {
 		}
 	}
 	return false
+}
+
+// childEnvironment is the child's whole environment: the service's
+// (database URLs, API keys) is not handed to a process that parses
+// untrusted files. Only what the Go runtime and tooling read passes.
+func childEnvironment(limits string) []string {
+	env := []string{childEnv + "=1", limitsEnv + "=" + limits, "GOMAXPROCS=1"}
+	for _, k := range []string{"TMPDIR", "GOCOVERDIR", "GORACE", "GOTRACEBACK"} {
+		if v, ok := os.LookupEnv(k); ok {
+			env = append(env, k+"="+v)
+		}
+	}
+	return env
 }
