@@ -65,6 +65,7 @@ func TestGenerateCorpus(t *testing.T) {
 		{"pdftex-one-column.pdf", "pdftex-one-column.tex", texCV(cvZoe, false, texT1Scalable), cvZoe.expected(), "pdflatex"},
 		{"pdftex-two-column.pdf", "pdftex-two-column.tex", texCV(cvAmara, true, texOT1), cvAmara.expected(), "pdflatex"},
 		{"pdftex-lmodern.pdf", "pdftex-lmodern.tex", texCV(cvJose, false, texT1Scalable), cvJose.expected(), "pdflatex"},
+		{"pdftex-ot1-accents.pdf", "pdftex-ot1-accents.tex", texCV(cvJose, false, texOT1), cvJose.expected(), "pdflatex"},
 		{"pdftex-type3-bitmap.pdf", "pdftex-type3-bitmap.tex", texCV(cvZoe, false, texT1Bitmap), cvZoe.expected(), "pdflatex"},
 		{"libreoffice-word-style.pdf", "", "", word.expected(), "soffice"},
 		{"libreoffice-two-column.pdf", "", "", cols.expected(), "soffice"},
