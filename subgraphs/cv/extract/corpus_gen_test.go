@@ -44,7 +44,9 @@ func TestGenerateCorpus(t *testing.T) {
 	word := wordStyleDocx(cvJose)
 	cols := columnsDocx(cvZoe)
 	layout := tableLayoutDocx(cvAmara)
+	long := longDocx(cvZoe, longExtra()[:1])
 	files = append(files,
+		corpusFile{"word-multi-page.docx", long.expected(), long.write},
 		corpusFile{"word-table-layout.docx", layout.expected(), layout.write},
 		corpusFile{"word-style.docx", word.expected(), word.write},
 		corpusFile{"word-columns.docx", cols.expected(), cols.write},
@@ -70,6 +72,7 @@ func TestGenerateCorpus(t *testing.T) {
 		{"libreoffice-word-style.pdf", "", "", word.expected(), "soffice"},
 		{"libreoffice-two-column.pdf", "", "", cols.expected(), "soffice"},
 		{"libreoffice-table-layout.pdf", "", "", layout.expected(), "soffice"},
+		{"libreoffice-multi-page.pdf", "", "", long.expectedPages(), "soffice"},
 		{"ghostscript-pdftex.pdf", "", "", cvAmara.expected(), "gs"},
 		{"ghostscript-libreoffice.pdf", "", "", word.expected(), "gs"},
 		{"chromium-sidebar-right.pdf", "chromium-sidebar-right.html", htmlCVRight(cvJose), cvJose.expectedMainFirst(), "chromium"},
@@ -102,6 +105,7 @@ func TestGenerateCorpus(t *testing.T) {
 				"libreoffice-word-style.pdf":   "word-style.docx",
 				"libreoffice-two-column.pdf":   "word-columns.docx",
 				"libreoffice-table-layout.pdf": "word-table-layout.docx",
+				"libreoffice-multi-page.pdf":     "word-multi-page.docx",
 			}[e.name]
 			err = libreOffice(filepath.Join(dir, in), filepath.Join(dir, e.name))
 		}
