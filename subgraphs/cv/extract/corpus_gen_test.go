@@ -105,7 +105,7 @@ func TestGenerateCorpus(t *testing.T) {
 				"libreoffice-word-style.pdf":   "word-style.docx",
 				"libreoffice-two-column.pdf":   "word-columns.docx",
 				"libreoffice-table-layout.pdf": "word-table-layout.docx",
-				"libreoffice-multi-page.pdf":     "word-multi-page.docx",
+				"libreoffice-multi-page.pdf":   "word-multi-page.docx",
 			}[e.name]
 			err = libreOffice(filepath.Join(dir, in), filepath.Join(dir, e.name))
 		}
