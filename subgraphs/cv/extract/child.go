@@ -60,7 +60,7 @@ func runChildMain(stdin io.Reader, stdout io.Writer) int {
 	}
 	lim = lim.withDefaults()
 	debug.SetMemoryLimit(lim.MaxMemoryBytes) // collect hard before the hard cap
-	if err := limitAddressSpace(lim.MaxMemoryBytes); err != nil {
+	if err := limitResources(lim.MaxMemoryBytes, lim.Timeout); err != nil {
 		fmt.Fprintln(os.Stderr, "extract child: rlimit:", err)
 		return 3
 	}
