@@ -75,6 +75,8 @@ func TestGenerateCorpus(t *testing.T) {
 		{"libreoffice-multi-page.pdf", "", "", long.expectedPages(), "soffice"},
 		{"ghostscript-pdftex.pdf", "", "", cvAmara.expected(), "gs"},
 		{"ghostscript-libreoffice.pdf", "", "", word.expected(), "gs"},
+		{"encrypted-owner-password.pdf", "", "", cvZoe.expected(), "gs"},
+		{"encrypted-user-password.pdf", "", "", "", "gs"},
 		{"chromium-sidebar-right.pdf", "chromium-sidebar-right.html", htmlCVRight(cvJose), cvJose.expectedMainFirst(), "chromium"},
 	}
 	for _, e := range ext {
@@ -95,11 +97,22 @@ func TestGenerateCorpus(t *testing.T) {
 			err = pdflatex(filepath.Join(src, e.srcName), filepath.Join(dir, e.name))
 		case "gs":
 			// Re-distilled by Ghostscript, as CUPS print-to-PDF does.
+			// Encrypted: RC4-128 with only an owner password (opens
+			// without one, copying "forbidden"), and with a user password.
 			in := map[string]string{
-				"ghostscript-pdftex.pdf":      "pdftex-two-column.pdf",
-				"ghostscript-libreoffice.pdf": "libreoffice-word-style.pdf",
+				"ghostscript-pdftex.pdf":       "pdftex-two-column.pdf",
+				"ghostscript-libreoffice.pdf":  "libreoffice-word-style.pdf",
+				"encrypted-owner-password.pdf": "pdftex-one-column.pdf",
+				"encrypted-user-password.pdf":  "pdftex-one-column.pdf",
 			}[e.name]
-			err = run("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-sOutputFile="+filepath.Join(dir, e.name), filepath.Join(dir, in))
+			args := []string{"-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-sOutputFile=" + filepath.Join(dir, e.name)}
+			switch e.name {
+			case "encrypted-owner-password.pdf":
+				args = append(args, "-sOwnerPassword=owner", "-dEncryptionR=3", "-dKeyLength=128", "-dPermissions=-3904")
+			case "encrypted-user-password.pdf":
+				args = append(args, "-sOwnerPassword=owner", "-sUserPassword=user", "-dEncryptionR=3", "-dKeyLength=128")
+			}
+			err = run("gs", append(args, filepath.Join(dir, in))...)
 		case "soffice":
 			in := map[string]string{
 				"libreoffice-word-style.pdf":   "word-style.docx",
