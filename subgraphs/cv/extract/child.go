@@ -60,7 +60,7 @@ func runChildMain(stdin io.Reader, stdout io.Writer) int {
 	}
 	lim = lim.withDefaults()
 	debug.SetMemoryLimit(lim.MaxMemoryBytes) // collect hard before the hard cap
-	if err := limitAddressSpace(lim.MaxMemoryBytes); err != nil {
+	if err := limitResources(lim.MaxMemoryBytes, lim.Timeout); err != nil {
 		fmt.Fprintln(os.Stderr, "extract child: rlimit:", err)
 		return 3
 	}
@@ -124,7 +124,7 @@ func runChild(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	tctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
 	cmd := exec.CommandContext(tctx, exe)
-	cmd.Env = append(os.Environ(), childEnv+"=1", limitsEnv+"="+string(limJSON), "GOMAXPROCS=1")
+	cmd.Env = childEnvironment(string(limJSON))
 	cmd.Stdin = bytes.NewReader(data)
 	stdout := &cappedBuffer{max: int(min(lim.MaxUncompressedBytes, 256<<20)) + 1<<20}
 	stderr := &cappedBuffer{max: 64 << 10}
@@ -168,8 +168,32 @@ func childFailure(ctx, tctx context.Context, err error, stderr string, lim Limit
 		return ctx.Err()
 	case errors.Is(tctx.Err(), context.DeadlineExceeded):
 		return fmt.Errorf("%w after %s", ErrTimeout, lim.Timeout)
-	case strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory") || killed:
+	case outOfMemory(stderr) || killed:
 		return ErrMemoryLimit
 	}
 	return fmt.Errorf("%w: extraction process failed: %v: %s", ErrCorrupt, err, firstLines(stderr, 5))
+}
+
+// outOfMemory recognises the Go runtime's fatal errors when an allocation
+// fails under RLIMIT_AS (the race detector's runtime words it its own way).
+func outOfMemory(stderr string) bool {
+	for _, s := range []string{"out of memory", "cannot allocate memory", "address space collisions", "failed to allocate"} {
+		if strings.Contains(stderr, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// childEnvironment is the child's whole environment: the service's
+// (database URLs, API keys) is not handed to a process that parses
+// untrusted files. Only what the Go runtime and tooling read passes.
+func childEnvironment(limits string) []string {
+	env := []string{childEnv + "=1", limitsEnv + "=" + limits, "GOMAXPROCS=1"}
+	for _, k := range []string{"TMPDIR", "GOCOVERDIR", "GORACE", "GOTRACEBACK"} {
+		if v, ok := os.LookupEnv(k); ok {
+			env = append(env, k+"="+v)
+		}
+	}
+	return env
 }

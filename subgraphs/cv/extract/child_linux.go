@@ -6,15 +6,21 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 )
 
-// limitAddressSpace caps the process's address space at what it maps now
-// plus extra: the Go runtime has reserved address space by the time this
-// runs, so an absolute cap would count the runtime, not the parser.
-func limitAddressSpace(extra int64) error {
-	cur := vmSize()
-	lim := uint64(cur + extra)
-	return syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: lim, Max: lim})
+// limitResources caps the process's address space at what it maps now
+// plus extra (the Go runtime has reserved address space by the time this
+// runs, so an absolute cap would count the runtime, not the parser), and
+// its CPU time a little past the timeout, in case the parent's kill never
+// comes.
+func limitResources(extra int64, timeout time.Duration) error {
+	as := uint64(vmSize() + extra)
+	if err := syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: as, Max: as}); err != nil {
+		return err
+	}
+	cpu := uint64(timeout/time.Second) + 2
+	return syscall.Setrlimit(syscall.RLIMIT_CPU, &syscall.Rlimit{Cur: cpu, Max: cpu})
 }
 
 // vmSize is the current virtual memory size in bytes, from /proc.

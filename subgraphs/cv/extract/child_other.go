@@ -2,10 +2,13 @@
 
 package extract
 
-import "syscall"
+import (
+	"syscall"
+	"time"
+)
 
-// limitAddressSpace is a no-op off Linux: the memory bound is then only the
+// limitResources is a no-op off Linux: the memory bound is then only the
 // Go runtime's soft limit (debug.SetMemoryLimit); the timeout still holds.
-func limitAddressSpace(int64) error { return nil }
+func limitResources(int64, time.Duration) error { return nil }
 
 func childSysProcAttr() *syscall.SysProcAttr { return nil }

@@ -152,3 +152,31 @@ func TestTableRowsBetweenParagraphs(t *testing.T) {
 		t.Fatalf("got  %s\nwant %s", got, want)
 	}
 }
+
+func TestRowsOfTitleAndDateStayRows(t *testing.T) {
+	// Degrees with left-aligned dates at a tab stop, one line each, between
+	// full-width paragraphs: every line is a row.
+	var fs []fragment
+	y, line := 800.0, 0
+	for i := 0; i < 3; i++ {
+		fs = append(fs, fragment{x0: 56, x1: 500, y: y, size: 10, line: line, text: "paragraph"})
+		line++
+		y -= 12
+	}
+	for i := 0; i < 5; i++ {
+		fs = append(fs,
+			fragment{x0: 56, x1: 300, y: y, size: 10, line: line, text: "degree" + itoaTest(i)},
+			fragment{x0: 420, x1: 460, y: y, size: 10, line: line, text: "year" + itoaTest(i)})
+		line++
+		y -= 12
+	}
+	for i := 0; i < 3; i++ {
+		fs = append(fs, fragment{x0: 56, x1: 500, y: y, size: 10, line: line, text: "paragraph"})
+		line++
+		y -= 12
+	}
+	got := strings.Join(readingOrder(fs), " / ")
+	if !strings.Contains(got, "degree0 year0 / degree1 year1 / degree2 year2") {
+		t.Fatalf("rows read as columns: %s", got)
+	}
+}

@@ -237,3 +237,27 @@ func tableLayoutDocx(c cvData) *docxBuilder {
 	d.body.WriteString(`</w:tr></w:tbl><w:p/>`)
 	return d
 }
+
+// longDocx runs to three pages in Word or LibreOffice: the header (name and
+// contact) and the footer (with a PAGE field) repeat on every page.
+func longDocx(c cvData, extra []cvSection) *docxBuilder {
+	d := &docxBuilder{}
+	d.headerLine(c.Name+" · "+c.Headline, true)
+	d.headerLine(c.Contact[0], false)
+	for _, s := range append(append(append([]cvSection{}, c.Side...), c.Main...), extra...) {
+		d.p(s.Title, true)
+		for _, l := range s.Lines {
+			d.p(l, false)
+		}
+	}
+	d.footer.WriteString(`<w:p><w:r><w:t xml:space="preserve">Curriculum vitae, page </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>`)
+	d.wantFooter = append(d.wantFooter, "Curriculum vitae, page 1")
+	return d
+}
+
+// expectedPages is the text a reader of the printed pages keeps: the
+// running header once, the body; the footer is not counted (it sits
+// between the pages' bodies, and its page numbers are dropped).
+func (d *docxBuilder) expectedPages() string {
+	return strings.Join(append(append([]string{}, d.wantHeader...), d.want...), "\n") + "\n"
+}

@@ -44,7 +44,9 @@ func TestGenerateCorpus(t *testing.T) {
 	word := wordStyleDocx(cvJose)
 	cols := columnsDocx(cvZoe)
 	layout := tableLayoutDocx(cvAmara)
+	long := longDocx(cvZoe, longExtra()[:1])
 	files = append(files,
+		corpusFile{"word-multi-page.docx", long.expected(), long.write},
 		corpusFile{"word-table-layout.docx", layout.expected(), layout.write},
 		corpusFile{"word-style.docx", word.expected(), word.write},
 		corpusFile{"word-columns.docx", cols.expected(), cols.write},
@@ -65,12 +67,16 @@ func TestGenerateCorpus(t *testing.T) {
 		{"pdftex-one-column.pdf", "pdftex-one-column.tex", texCV(cvZoe, false, texT1Scalable), cvZoe.expected(), "pdflatex"},
 		{"pdftex-two-column.pdf", "pdftex-two-column.tex", texCV(cvAmara, true, texOT1), cvAmara.expected(), "pdflatex"},
 		{"pdftex-lmodern.pdf", "pdftex-lmodern.tex", texCV(cvJose, false, texT1Scalable), cvJose.expected(), "pdflatex"},
+		{"pdftex-ot1-accents.pdf", "pdftex-ot1-accents.tex", texCV(cvJose, false, texOT1), cvJose.expected(), "pdflatex"},
 		{"pdftex-type3-bitmap.pdf", "pdftex-type3-bitmap.tex", texCV(cvZoe, false, texT1Bitmap), cvZoe.expected(), "pdflatex"},
 		{"libreoffice-word-style.pdf", "", "", word.expected(), "soffice"},
 		{"libreoffice-two-column.pdf", "", "", cols.expected(), "soffice"},
 		{"libreoffice-table-layout.pdf", "", "", layout.expected(), "soffice"},
+		{"libreoffice-multi-page.pdf", "", "", long.expectedPages(), "soffice"},
 		{"ghostscript-pdftex.pdf", "", "", cvAmara.expected(), "gs"},
 		{"ghostscript-libreoffice.pdf", "", "", word.expected(), "gs"},
+		{"encrypted-owner-password.pdf", "", "", cvZoe.expected(), "gs"},
+		{"encrypted-user-password.pdf", "", "", "", "gs"},
 		{"chromium-sidebar-right.pdf", "chromium-sidebar-right.html", htmlCVRight(cvJose), cvJose.expectedMainFirst(), "chromium"},
 	}
 	for _, e := range ext {
@@ -91,16 +97,28 @@ func TestGenerateCorpus(t *testing.T) {
 			err = pdflatex(filepath.Join(src, e.srcName), filepath.Join(dir, e.name))
 		case "gs":
 			// Re-distilled by Ghostscript, as CUPS print-to-PDF does.
+			// Encrypted: RC4-128 with only an owner password (opens
+			// without one, copying "forbidden"), and with a user password.
 			in := map[string]string{
-				"ghostscript-pdftex.pdf":      "pdftex-two-column.pdf",
-				"ghostscript-libreoffice.pdf": "libreoffice-word-style.pdf",
+				"ghostscript-pdftex.pdf":       "pdftex-two-column.pdf",
+				"ghostscript-libreoffice.pdf":  "libreoffice-word-style.pdf",
+				"encrypted-owner-password.pdf": "pdftex-one-column.pdf",
+				"encrypted-user-password.pdf":  "pdftex-one-column.pdf",
 			}[e.name]
-			err = run("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-sOutputFile="+filepath.Join(dir, e.name), filepath.Join(dir, in))
+			args := []string{"-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-sOutputFile=" + filepath.Join(dir, e.name)}
+			switch e.name {
+			case "encrypted-owner-password.pdf":
+				args = append(args, "-sOwnerPassword=owner", "-dEncryptionR=3", "-dKeyLength=128", "-dPermissions=-3904")
+			case "encrypted-user-password.pdf":
+				args = append(args, "-sOwnerPassword=owner", "-sUserPassword=user", "-dEncryptionR=3", "-dKeyLength=128")
+			}
+			err = run("gs", append(args, filepath.Join(dir, in))...)
 		case "soffice":
 			in := map[string]string{
 				"libreoffice-word-style.pdf":   "word-style.docx",
 				"libreoffice-two-column.pdf":   "word-columns.docx",
 				"libreoffice-table-layout.pdf": "word-table-layout.docx",
+				"libreoffice-multi-page.pdf":   "word-multi-page.docx",
 			}[e.name]
 			err = libreOffice(filepath.Join(dir, in), filepath.Join(dir, e.name))
 		}

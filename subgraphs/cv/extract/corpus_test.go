@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,6 +20,11 @@ const (
 	minRecall = 0.95
 	minOrder  = 0.90
 )
+
+// errCorpus lists the corpus files that must not open, with the error.
+var errCorpus = map[string]error{
+	"encrypted-user-password.pdf": ErrEncrypted,
+}
 
 // gateCorpus lists the corpus files that must fail the quality gate.
 var gateCorpus = map[string]string{
@@ -57,6 +63,13 @@ func TestCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			doc, err := Extract(context.Background(), data, DefaultLimits())
+			if want, ok := errCorpus[name]; ok {
+				if !errors.Is(err, want) {
+					t.Fatalf("Extract: %v, want %v", err, want)
+				}
+				rows = append(rows, row{name: name, verdict: "error: " + codeOf(err)})
+				return
+			}
 			if err != nil {
 				t.Fatalf("Extract: %v", err)
 			}

@@ -76,7 +76,7 @@ func isBlank(s string) bool { return strings.TrimFunc(s, unicode.IsSpace) == "" 
 
 // splitFragments cuts one baseline at wide gaps and groups glyphs into words.
 func splitFragments(ln []glyph, line int) []fragment {
-	ln = dropDuplicates(ln)
+	ln = composeAccents(dropDuplicates(ln))
 	var out []fragment
 	start := 0
 	for i := 1; i <= len(ln); i++ {

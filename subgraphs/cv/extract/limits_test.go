@@ -107,3 +107,12 @@ func TestChildAndInProcessAgree(t *testing.T) {
 		t.Fatalf("unexpected document %+v", a)
 	}
 }
+
+func TestChildEnvironmentHasNoSecrets(t *testing.T) {
+	t.Setenv("CAREERCOACH_DATABASE_URL", "postgres://secret")
+	for _, kv := range childEnvironment("{}") {
+		if bytes.Contains([]byte(kv), []byte("secret")) {
+			t.Fatalf("child environment carries %q", kv)
+		}
+	}
+}

@@ -39,7 +39,7 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (Document, error) 
 		return Document{}, fmt.Errorf("%w: %d pages, limit %d", ErrTooLarge, n, lim.MaxPages)
 	}
 	budget := &byteBudget{left: lim.MaxUncompressedBytes}
-	var b strings.Builder
+	pages := make([][]string, 0, n)
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return Document{}, err
@@ -48,7 +48,10 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (Document, error) 
 		if err != nil {
 			return Document{}, err
 		}
-		lines := joinBrokenWords(layoutPage(gs))
+		pages = append(pages, joinBrokenWords(layoutPage(gs)))
+	}
+	var b strings.Builder
+	for _, lines := range dropRunningLines(pages) {
 		for _, ln := range lines {
 			b.WriteString(ln)
 			b.WriteByte('\n')

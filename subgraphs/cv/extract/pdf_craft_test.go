@@ -61,7 +61,7 @@ func textPDF(t testing.TB, lines ...string) []byte {
 // slowPDF's content stream is tens of megabytes of text-positioning
 // operators: nothing to show, but the interpreter must read them all.
 func slowPDF(t testing.TB) []byte {
-	return craftPDF(t, bytes.Repeat([]byte("1 0 Td 0 1 Td\n"), 1<<20), 1)
+	return craftPDF(t, bytes.Repeat([]byte("1 0 Td 0 1 Td\n"), 2<<20), 1)
 }
 
 // greedyPDF shows the same 2,000-glyph string millions of times: each

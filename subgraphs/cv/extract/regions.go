@@ -12,6 +12,7 @@ import (
 const (
 	consecutiveEm = 1.6  // lines this close (in ems) belong to one block
 	minBlockShare = 0.33 // share of a side's lines that continue a block
+	minOneSided   = 0.25 // share of lines with text on one side only (cells wrap unevenly)
 	bandGapRatio  = 1.15 // a step this much above the side's line spacing starts a block
 )
 
@@ -139,9 +140,28 @@ func columnRegions(frags []fragment, lines []lineRange, split, em float64) ([]li
 }
 
 // tableLike: both sides have enough fragments, the right side starts at
-// one x, and both sides hold multi-line blocks (wrapped cells), which a
-// column of dates or a tab stop beside running text does not.
+// one x, both sides hold multi-line blocks (wrapped cells), which a column
+// of dates or a tab stop beside running text does not, and the cells wrap
+// unevenly: when every line has text on both sides ("MSc …  2016" lines),
+// each line is a row and reads as one.
 func tableLike(fs []fragment, split float64) bool {
+	sidesOf := map[int][2]bool{}
+	for _, f := range fs {
+		if s := sideOf(f, split); s >= 0 {
+			h := sidesOf[f.line]
+			h[s] = true
+			sidesOf[f.line] = h
+		}
+	}
+	oneSided := 0
+	for _, h := range sidesOf {
+		if h[0] != h[1] {
+			oneSided++
+		}
+	}
+	if float64(oneSided) < minOneSided*float64(len(sidesOf)) {
+		return false
+	}
 	var sides [2][]fragment
 	for _, f := range fs {
 		if s := sideOf(f, split); s >= 0 {

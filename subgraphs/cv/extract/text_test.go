@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNormalizeText(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -42,6 +45,28 @@ func TestJoinBrokenWords(t *testing.T) {
 				if got[i] != tt.want[i] {
 					t.Fatalf("got %q, want %q", got, tt.want)
 				}
+			}
+		})
+	}
+}
+
+func TestComposeAccents(t *testing.T) {
+	g := func(s string, x, w float64) glyph { return glyph{X: x, Y: 700, W: w, Size: 10, S: s} }
+	tests := []struct {
+		name string
+		in   []glyph
+		want string
+	}{
+		{"acute over e (TeX OT1)", []glyph{g("J", 0, 5), g("o", 5, 5), g("s", 10, 4), g("´", 14.5, 4), g("e", 14, 5)}, "José"},
+		{"accent drawn before its letter", []glyph{g("¨", 0.5, 4), g("u", 0, 5)}, "ü"},
+		{"dotless i takes the accent", []glyph{g("ı", 0, 3), g("´", 0, 3)}, "í"},
+		{"a lone accent stays", []glyph{g("a", 0, 5), g("´", 8, 3)}, "a ´"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := layoutPage(tt.in)
+			if got := normalizeText(strings.Join(lines, "\n")); got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
