@@ -232,8 +232,18 @@ func (p *planner) planSelectionSet(at pos, ss ast.SelectionSet) error {
 // it becomes one fragment per object type the current subgraph can return,
 // which is always a valid type condition in that subgraph.
 func (p *planner) planFragment(at pos, typeCond string, ss ast.SelectionSet) error {
-	if typeCond == "" || typeCond == at.typ || !p.sg.IsAbstract(at.typ) {
+	if typeCond == "" || typeCond == at.typ {
 		return p.planSelectionSet(at, ss)
+	}
+	if !p.sg.IsAbstract(at.typ) {
+		// On an object type a fragment applies only when the object can be
+		// of the condition's type; anything else is an invalid spread in
+		// the subgraph (its field may return a narrower type than the
+		// supergraph's).
+		if contains(p.sg.PossibleTypes(typeCond), at.typ) {
+			return p.planSelectionSet(at, ss)
+		}
+		return nil
 	}
 	if p.isInterfaceObject(at) {
 		// This subgraph cannot tell implementations apart: ask the owner.

@@ -42,7 +42,7 @@ func (p *planner) planField(at pos, f *ast.Field) error {
 	}
 	fg, ok, provided := p.resolvable(at, f.Name)
 	if ok && (fg.Requires == nil || at.allowRequires) {
-		return p.addLocal(at, f, provided)
+		return p.addLocal(at, f, fg, provided)
 	}
 	if p.sg.IsAbstract(at.typ) && !p.isInterfaceObject(at) {
 		return fmt.Errorf("cannot plan %s.%s: abstract type not resolvable in %s", at.typ, f.Name, at.f.graph)
@@ -55,7 +55,7 @@ func (p *planner) planField(at pos, f *ast.Field) error {
 	return p.planField(in, f)
 }
 
-func (p *planner) addLocal(at pos, f *ast.Field, provided supergraph.FieldSet) error {
+func (p *planner) addLocal(at pos, f *ast.Field, fg *supergraph.FieldInGraph, provided supergraph.FieldSet) error {
 	alias := f.Alias
 	if alias == "" {
 		alias = f.Name
@@ -70,7 +70,7 @@ func (p *planner) addLocal(at pos, f *ast.Field, provided supergraph.FieldSet) e
 	if ft == nil {
 		return fmt.Errorf("unknown field %s.%s", at.typ, f.Name)
 	}
-	child := pos{f: at.f, sel: item.Sel, typ: ft.Name(), path: appendPath(at.path, alias, ft), provided: provided}
+	child := pos{f: at.f, sel: item.Sel, typ: p.localTypeName(ft, fg), path: appendPath(at.path, alias, ft), provided: provided}
 	if p.sg.IsAbstract(child.typ) {
 		item.Sel.typename()
 	}
@@ -211,4 +211,16 @@ func addFieldSet(s *Selection, fs supergraph.FieldSet) {
 			addFieldSet(item.Sel, it.Sub)
 		}
 	}
+}
+
+// localTypeName is the named type a field returns in the current subgraph:
+// join__field(type:) records it when it differs from the supergraph's
+// (e.g. an object type in one subgraph, a union in the supergraph).
+func (p *planner) localTypeName(ft *ast.Type, fg *supergraph.FieldInGraph) string {
+	if fg != nil && fg.Type != "" {
+		if name := strings.Trim(fg.Type, "[]!"); p.sg.Types[name] != nil {
+			return name
+		}
+	}
+	return ft.Name()
 }
