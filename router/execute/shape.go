@@ -77,6 +77,12 @@ func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, subs []*plan.Shap
 		return out, true
 	}
 	if subs == nil {
+		if f.EnumValues != nil {
+			if s, ok := v.(string); !ok || !f.EnumValues[s] {
+				// Not a value of the API schema: the client never sees it.
+				return r.complete(f, t, nil, nil, path)
+			}
+		}
 		return v, true // scalar or enum
 	}
 	m, ok := v.(map[string]any)

@@ -21,6 +21,10 @@ type ShapeField struct {
 	Sub   *Shape
 	// Field is the client's field, for introspection arguments.
 	Field *ast.Field
+	// EnumValues, for an enum field, holds the values of the API schema:
+	// a subgraph value outside it (e.g. @inaccessible, or defined only in
+	// that subgraph) must not reach the client.
+	EnumValues map[string]bool
 }
 
 var typenameType = ast.NonNullNamedType("String", nil)
@@ -73,6 +77,12 @@ func buildShape(schema *ast.Schema, ss ast.SelectionSet, parent *ast.Definition,
 				sf.Type = typenameType
 			} else if x.Definition != nil {
 				sf.Type = x.Definition.Type
+				if def := schema.Types[x.Definition.Type.Name()]; def != nil && def.Kind == ast.Enum {
+					sf.EnumValues = map[string]bool{}
+					for _, v := range def.EnumValues {
+						sf.EnumValues[v.Name] = true
+					}
+				}
 			}
 			if len(x.SelectionSet) > 0 && x.Definition != nil {
 				sf.Sub = &Shape{}
