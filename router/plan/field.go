@@ -45,13 +45,13 @@ func (p *planner) planField(at pos, f *ast.Field) error {
 		return p.addLocal(at, f, fg, provided)
 	}
 	if p.sg.IsAbstract(at.typ) && !p.isInterfaceObject(at) {
-		return fmt.Errorf("cannot plan %s.%s: abstract type not resolvable in %s", at.typ, f.Name, at.f.graph)
+		return p.reroute(at, f, fmt.Errorf("cannot plan %s.%s: abstract type not resolvable in %s", at.typ, f.Name, at.f.graph))
 	}
 	hop, entity, err := p.hop(at, f.Name)
 	if err != nil {
-		return err
+		return p.reroute(at, f, err)
 	}
-	in := pos{f: hop, sel: hop.sel.fragment(entity), typ: entity, path: at.path, allowRequires: true}
+	in := pos{f: hop, sel: hop.sel.fragment(entity), typ: entity, path: at.path, allowRequires: true, parent: at.parent, via: at.via, origin: &at}
 	return p.planField(in, f)
 }
 
@@ -70,7 +70,8 @@ func (p *planner) addLocal(at pos, f *ast.Field, fg *supergraph.FieldInGraph, pr
 	if ft == nil {
 		return fmt.Errorf("unknown field %s.%s", at.typ, f.Name)
 	}
-	child := pos{f: at.f, sel: item.Sel, typ: p.localTypeName(ft, fg), path: appendPath(at.path, alias, ft), provided: provided}
+	child := pos{f: at.f, sel: item.Sel, typ: p.localTypeName(ft, fg), path: appendPath(at.path, alias, ft), provided: provided,
+		parent: &at, via: f}
 	if p.sg.IsAbstract(child.typ) {
 		item.Sel.typename()
 	}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -46,11 +47,21 @@ func TestGolden(t *testing.T) {
 				}
 			}
 			p, err := Build(sg, doc, "", vars, opts)
-			if err != nil {
-				t.Fatalf("Build: %v", err)
-			}
-			got := p.String()
 			golden := filepath.Join(dir, "plan.golden")
+			var got string
+			switch {
+			case err == nil:
+				got = p.String()
+			case errors.Is(err, os.ErrNotExist):
+				t.Fatal(err)
+			default:
+				// Cases that must not plan keep the error in error.golden.
+				golden = filepath.Join(dir, "error.golden")
+				if _, statErr := os.Stat(golden); statErr != nil && !*update {
+					t.Fatalf("Build: %v", err)
+				}
+				got = err.Error() + "\n"
+			}
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)

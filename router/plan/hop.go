@@ -124,7 +124,7 @@ func (p *planner) chooseHop(at pos, name string) (hopTarget, error) {
 	best, bestScore := hopTarget{}, 0
 	for _, c := range candidates {
 		keys := resolvableKeys(p.sg.Keys(c.graph, c.entity))
-		if len(keys) == 0 {
+		if len(keys) == 0 || p.avoid[c.graph] > 0 {
 			continue
 		}
 		score := 2
