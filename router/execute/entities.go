@@ -164,7 +164,7 @@ func project(obj map[string]any, sel *plan.Selection, tn string) (map[string]any
 			}
 			continue
 		}
-		v, ok := obj[it.ResponseKey()]
+		v, ok := obj[it.DataKeyOrResponseKey()]
 		if !ok {
 			if it.Name == "__typename" {
 				out["__typename"] = tn

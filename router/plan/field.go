@@ -196,7 +196,7 @@ func fieldSetAST(fs supergraph.FieldSet) ast.SelectionSet {
 			out = append(out, &ast.InlineFragment{TypeCondition: it.TypeCondition, SelectionSet: fieldSetAST(it.Sub)})
 			continue
 		}
-		out = append(out, &ast.Field{Name: it.Name, Alias: it.Name, SelectionSet: fieldSetAST(it.Sub)})
+		out = append(out, &ast.Field{Name: it.Name, Alias: it.ResponseKey(), Arguments: it.Arguments, SelectionSet: fieldSetAST(it.Sub)})
 	}
 	return out
 }
@@ -208,6 +208,9 @@ func addFieldSet(s *Selection, fs supergraph.FieldSet) {
 			continue
 		}
 		item := s.field(it.Name, it.Name, nil, len(it.Sub) > 0)
+		if k := it.ResponseKey(); k != it.Name {
+			item.DataKey = k // fetched under its own key (see FieldSetItem.ResponseKey)
+		}
 		if len(it.Sub) > 0 {
 			addFieldSet(item.Sel, it.Sub)
 		}

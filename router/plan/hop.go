@@ -56,7 +56,10 @@ func (p *planner) hopTo(at pos, t hopTarget, fg *supergraph.FieldInGraph) (*fetc
 // shares the plain one (subgraphs may have side effects per call).
 func (p *planner) hopKey(at pos, t hopTarget, fg *supergraph.FieldInGraph) string {
 	req := ""
-	if fg != nil && fg.Requires != nil && !p.localFieldSet(at.f.graph, at.typ, fg.Requires, at.provided) {
+	if fg != nil && fg.Requires != nil && (hasArguments(fg.Requires) || !p.localFieldSet(at.f.graph, at.typ, fg.Requires, at.provided)) {
+		// A representation holds a field once, under its name: required
+		// fields with arguments (which differ per @requires) need a fetch
+		// of their own.
 		req = fg.RequiresRaw
 	}
 	ent := "" // concrete types at one path share a fetch
@@ -199,4 +202,13 @@ func (p *planner) addRepresentation(h *fetch, at pos, entity string, fg *supergr
 		}
 	}
 	return nil
+}
+
+func hasArguments(fs supergraph.FieldSet) bool {
+	for _, it := range fs {
+		if len(it.Arguments) > 0 || hasArguments(it.Sub) {
+			return true
+		}
+	}
+	return false
 }

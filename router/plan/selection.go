@@ -19,6 +19,18 @@ type Item struct {
 	Arguments     ast.ArgumentList
 	TypeCondition string
 	Sel           *Selection
+	// DataKey, in a representation shape, is the key of the field's value
+	// in the merged data when it differs from the field's name.
+	DataKey string
+}
+
+// DataKeyOrResponseKey is where the value of a representation field is
+// found in the merged data.
+func (it *Item) DataKeyOrResponseKey() string {
+	if it.DataKey != "" {
+		return it.DataKey
+	}
+	return it.ResponseKey()
 }
 
 // ResponseKey is the key of the field in the response.
@@ -113,6 +125,9 @@ func (s *Selection) write(b *strings.Builder, indent int) {
 				b.WriteString(it.Alias + ": ")
 			}
 			b.WriteString(it.Name + argsString(it.Arguments))
+			if it.DataKey != "" && indent >= 0 {
+				b.WriteString(" <- " + it.DataKey) // plan text only: where the value is read
+			}
 			if it.Sel != nil {
 				b.WriteString(" ")
 			}
