@@ -60,6 +60,7 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 	}
 	for i, ent := range ents {
 		if m, ok := ent.(map[string]any); ok {
+			unalias(m, f.Selection)
 			for _, t := range groups[i] {
 				before := t.obj["__typename"]
 				mergeObject(t.obj, m)
@@ -229,4 +230,35 @@ func mergeValue(dst, src any) any {
 		}
 	}
 	return src
+}
+
+// unalias moves values the subgraph returned under a planner alias back
+// to the key the rest of the plan and the client expect (Item.MergeKey).
+func unalias(v any, sel *plan.Selection) {
+	if sel == nil {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			unalias(e, sel)
+		}
+	case map[string]any:
+		for _, it := range sel.Items {
+			if it.Name == "" {
+				unalias(x, it.Sel) // aliases are unique per key: no type check needed
+				continue
+			}
+			k := it.ResponseKey()
+			val, ok := x[k]
+			if !ok {
+				continue
+			}
+			unalias(val, it.Sel)
+			if it.MergeKey != "" && it.MergeKey != k {
+				x[it.MergeKey] = mergeValue(x[it.MergeKey], val)
+				delete(x, k)
+			}
+		}
+	}
 }

@@ -150,6 +150,7 @@ func (r *run) rootFetch(ctx context.Context, f *plan.Fetch) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	unalias(resp.Data, f.Selection)
 	mergeObject(r.data, resp.Data)
 	for _, e := range resp.Errors {
 		r.errs = append(r.errs, subgraphError(e, f.Service, e.Path))

@@ -45,6 +45,7 @@ func Build(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName string, var
 		return nil, fmt.Errorf("schema has no %s type", op.Operation)
 	}
 	out.RootType = root.Name
+	p.rootType = root.Name
 	buildShape(sg.API, op.SelectionSet, root, nil, vars, out.Shape)
 	if err := p.planRoot(root.Name); err != nil {
 		return nil, err
@@ -77,6 +78,7 @@ type planner struct {
 	touched  map[int]bool
 	group    int
 	depth    int
+	rootType string
 	// roots holds the query's root fetch per subgraph.
 	roots map[string]*fetch
 	// avoid counts subgraphs a reroute is moving away from: they cannot

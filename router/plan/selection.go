@@ -22,6 +22,10 @@ type Item struct {
 	// DataKey, in a representation shape, is the key of the field's value
 	// in the merged data when it differs from the field's name.
 	DataKey string
+	// MergeKey, when set, is the key the executor stores the field's
+	// value under: the subgraph is asked with an alias because fields of
+	// one response key have different types in sibling fragments there.
+	MergeKey string
 }
 
 // DataKeyOrResponseKey is where the value of a representation field is
