@@ -33,12 +33,17 @@ func (p *planner) planField(at pos, f *ast.Field) error {
 		return nil
 	}
 	if p.sg.IsAbstract(at.typ) && !p.isInterfaceObject(at) && !p.localOnAbstract(at, f.Name) {
-		for _, t := range p.sg.PossibleTypesIn(at.f.graph, at.typ) {
-			if err := p.planField(at.on(t), f); err != nil {
-				return err
+		// With no implementation known to this subgraph the field can only
+		// come through the abstract type itself (checked below), which
+		// fails planning rather than silently selecting nothing.
+		if types := p.sg.PossibleTypesIn(at.f.graph, at.typ); len(types) > 0 {
+			for _, t := range types {
+				if err := p.planField(at.on(t), f); err != nil {
+					return err
+				}
 			}
+			return nil
 		}
-		return nil
 	}
 	fg, ok, provided := p.resolvable(at, f.Name)
 	if ok && (fg.Requires == nil || at.allowRequires) {
