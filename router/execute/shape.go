@@ -89,6 +89,10 @@ func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, subs []*plan.Shap
 	if !ok {
 		return r.invalid(f, t, path)
 	}
+	if tn, _ := m["__typename"].(string); f.HiddenTypes[tn] {
+		// An object of a type the API schema hides (@inaccessible).
+		return r.complete(f, t, nil, nil, path)
+	}
 	obj, ok := r.shapeObject(&plan.Shape{Fields: subs}, m, t.NamedType, path)
 	if !ok {
 		return r.nullify(t)

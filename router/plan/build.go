@@ -47,6 +47,7 @@ func Build(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName string, var
 	out.RootType = root.Name
 	p.rootType = root.Name
 	buildShape(sg.API, op.SelectionSet, root, nil, vars, out.Shape)
+	markHidden(sg, out.Shape)
 	if err := p.planRoot(root.Name); err != nil {
 		return nil, err
 	}

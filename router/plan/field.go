@@ -206,10 +206,21 @@ func fieldSetAST(fs supergraph.FieldSet) ast.SelectionSet {
 	return out
 }
 
-func addFieldSet(s *Selection, fs supergraph.FieldSet) {
+// addFieldSet adds a field set on typ to a representation shape. The
+// executor matches type conditions against __typename, so abstract ones
+// are expanded to their object types, and abstract fields get __typename
+// (which the subgraph needs to read the representation as well).
+func (p *planner) addFieldSet(s *Selection, typ string, fs supergraph.FieldSet) {
 	for _, it := range fs {
 		if it.TypeCondition != "" {
-			addFieldSet(s.fragment(it.TypeCondition), it.Sub)
+			for _, t := range p.sg.PossibleTypes(it.TypeCondition) {
+				switch {
+				case t == typ: // already on that object type
+					p.addFieldSet(s, t, it.Sub)
+				case p.sg.IsAbstract(typ) && contains(p.sg.PossibleTypes(typ), t):
+					p.addFieldSet(s.fragment(t), t, it.Sub)
+				}
+			}
 			continue
 		}
 		item := s.field(it.Name, it.Name, nil, len(it.Sub) > 0)
@@ -217,7 +228,14 @@ func addFieldSet(s *Selection, fs supergraph.FieldSet) {
 			item.DataKey = k // fetched under its own key (see FieldSetItem.ResponseKey)
 		}
 		if len(it.Sub) > 0 {
-			addFieldSet(item.Sel, it.Sub)
+			sub := typ
+			if ft := p.sg.FieldType(typ, it.Name); ft != nil {
+				sub = ft.Name()
+			}
+			if p.sg.IsAbstract(sub) {
+				item.Sel.typename()
+			}
+			p.addFieldSet(item.Sel, sub, it.Sub)
 		}
 	}
 }

@@ -175,7 +175,7 @@ func (p *planner) addRepresentation(h *fetch, at pos, entity string, fg *supergr
 		}
 		h.repTypes[entity] = key
 		rs.typename()
-		addFieldSet(rs, key.Fields)
+		p.addFieldSet(rs, entity, key.Fields)
 	}
 	if p.sg.IsAbstract(entity) {
 		// Objects of any implementation are sent as the interface.
@@ -189,7 +189,7 @@ func (p *planner) addRepresentation(h *fetch, at pos, entity string, fg *supergr
 	at.sel.typename()
 	p.touch(at.f)
 	if fg != nil && fg.Requires != nil {
-		addFieldSet(rs, fg.Requires)
+		p.addFieldSet(rs, entity, fg.Requires)
 		need = append(need, fg.Requires...)
 	}
 	deps, err := p.ensure(at, need)

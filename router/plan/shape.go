@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"github.com/careercoach/coach/router/supergraph"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -25,6 +26,9 @@ type ShapeField struct {
 	// a subgraph value outside it (e.g. @inaccessible, or defined only in
 	// that subgraph) must not reach the client.
 	EnumValues map[string]bool
+	// HiddenTypes, for an abstract field, holds its @inaccessible object
+	// types: subgraphs may return such objects, the client gets null.
+	HiddenTypes map[string]bool
 }
 
 var typenameType = ast.NonNullNamedType("String", nil)
@@ -130,4 +134,23 @@ func narrow(schema *ast.Schema, parent *ast.Definition, typeCond string, cond ma
 		return cond
 	}
 	return out
+}
+
+// markHidden records the @inaccessible object types of abstract fields.
+func markHidden(sg *supergraph.Supergraph, s *Shape) {
+	for _, f := range s.Fields {
+		if f.Type != nil && sg.IsAbstract(f.Type.Name()) {
+			for _, t := range sg.PossibleTypes(f.Type.Name()) {
+				if tt := sg.Types[t]; tt != nil && tt.Inaccessible {
+					if f.HiddenTypes == nil {
+						f.HiddenTypes = map[string]bool{}
+					}
+					f.HiddenTypes[t] = true
+				}
+			}
+		}
+		if f.Sub != nil {
+			markHidden(sg, f.Sub)
+		}
+	}
 }
