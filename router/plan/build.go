@@ -122,6 +122,11 @@ type pos struct {
 	// origin, in an entity fetch, is the position the hop was made from
 	// (the same object in the parent fetch, where its keys are known).
 	origin *pos
+	// alts are the other subgraphs that could equally have resolved the
+	// path to this position (shareable fields, entity keys); members, when
+	// set, restricts a union to the members all of them know.
+	alts    []string
+	members map[string]bool
 }
 
 func (p *planner) newFetch(graph string, path []string, entity bool) *fetch {
@@ -282,7 +287,7 @@ func (p *planner) planFragment(at pos, typeCond string, ss ast.SelectionSet) err
 	for _, t := range p.sg.PossibleTypes(typeCond) {
 		want[t] = true
 	}
-	for _, t := range p.sg.PossibleTypesIn(at.f.graph, at.typ) {
+	for _, t := range p.possibleTypes(at) {
 		if want[t] {
 			if err := p.planSelectionSet(at.on(t), ss); err != nil {
 				return err

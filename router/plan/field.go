@@ -36,7 +36,7 @@ func (p *planner) planField(at pos, f *ast.Field) error {
 		// With no implementation known to this subgraph the field can only
 		// come through the abstract type itself (checked below), which
 		// fails planning rather than silently selecting nothing.
-		if types := p.sg.PossibleTypesIn(at.f.graph, at.typ); len(types) > 0 {
+		if types := p.possibleTypes(at); len(types) > 0 {
 			for _, t := range types {
 				if err := p.planField(at.on(t), f); err != nil {
 					return err
@@ -77,6 +77,8 @@ func (p *planner) addLocal(at pos, f *ast.Field, fg *supergraph.FieldInGraph, pr
 	}
 	child := pos{f: at.f, sel: item.Sel, typ: p.localTypeName(ft, fg), path: appendPath(at.path, alias, ft), provided: provided,
 		parent: &at, via: f}
+	child.alts = p.alternatives(at, f.Name)
+	child.members = p.unionMembers(child)
 	if p.sg.IsAbstract(child.typ) {
 		item.Sel.typename()
 	}
@@ -127,7 +129,7 @@ func (p *planner) localOnAbstract(at pos, name string) bool {
 	if !ok || fg.Requires != nil {
 		return false
 	}
-	for _, impl := range p.sg.PossibleTypesIn(at.f.graph, at.typ) {
+	for _, impl := range p.possibleTypes(at) {
 		probe := at
 		probe.typ, probe.provided = impl, providedFor(at.provided, impl)
 		fg, ok, _ := p.resolvable(probe, name)
