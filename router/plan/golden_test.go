@@ -96,3 +96,35 @@ func loadSupergraph(t testing.TB, path string) *supergraph.Supergraph {
 	}
 	return sg
 }
+
+// BenchmarkBuild plans every golden case (planning is pure, so this is the
+// planner's own cost; the router caches plans per operation).
+func BenchmarkBuild(b *testing.B) {
+	dirs, err := filepath.Glob("testdata/*")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, dir := range dirs {
+		sg := loadSupergraph(b, filepath.Join(dir, "supergraph.graphql"))
+		op, err := os.ReadFile(filepath.Join(dir, "operation.graphql"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, errs := gqlparser.LoadQueryWithRules(sg.API, string(op), rules.NewDefaultRules())
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		var vars map[string]any
+		if raw, err := os.ReadFile(filepath.Join(dir, "variables.json")); err == nil {
+			if err := json.Unmarshal(raw, &vars); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(filepath.Base(dir), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = Build(sg, doc, "", vars, Options{})
+			}
+		})
+	}
+}
