@@ -73,13 +73,13 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 		}
 	}
 	for _, e := range resp.Errors {
-		r.errs = append(r.errs, subgraphError(e, f.Service, entityErrorPath(e.Path, groups)))
+		r.errs = append(r.errs, subgraphError(e, f.Service, entityErrorPath(e.Path, groups, f.Selection)))
 	}
 }
 
 // entityErrorPath maps ["_entities", i, rest...] to the client path of the
 // i-th representation's first object.
-func entityErrorPath(p []any, groups [][]target) []any {
+func entityErrorPath(p []any, groups [][]target, sel *plan.Selection) []any {
 	if len(p) < 2 || p[0] != "_entities" {
 		return nil
 	}
@@ -101,7 +101,42 @@ func entityErrorPath(p []any, groups [][]target) []any {
 	if i < 0 || i >= len(groups) || len(groups[i]) == 0 {
 		return nil
 	}
-	return append(append([]any(nil), groups[i][0].path...), p[2:]...)
+	return append(append([]any(nil), groups[i][0].path...), unaliasPath(p[2:], sel)...)
+}
+
+// unaliasPath rewrites the planner aliases in a subgraph error path (relative
+// to sel) to the keys the client sees.
+func unaliasPath(p []any, sel *plan.Selection) []any {
+	out := append([]any(nil), p...)
+	for i, seg := range out {
+		k, ok := seg.(string)
+		if !ok || sel == nil {
+			continue // a list index
+		}
+		it := findItem(sel, k)
+		if it == nil {
+			return out
+		}
+		if it.MergeKey != "" {
+			out[i] = it.MergeKey
+		}
+		sel = it.Sel
+	}
+	return out
+}
+
+// findItem finds the field with response key k, looking into fragments.
+func findItem(sel *plan.Selection, k string) *plan.Item {
+	for _, it := range sel.Items {
+		if it.Name == "" {
+			if found := findItem(it.Sel, k); found != nil {
+				return found
+			}
+		} else if it.ResponseKey() == k {
+			return it
+		}
+	}
+	return nil
 }
 
 // collect walks path ("@" = every list element) calling fn for each object.

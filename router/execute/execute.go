@@ -153,7 +153,7 @@ func (r *run) rootFetch(ctx context.Context, f *plan.Fetch) {
 	unalias(resp.Data, f.Selection)
 	mergeObject(r.data, resp.Data)
 	for _, e := range resp.Errors {
-		r.errs = append(r.errs, subgraphError(e, f.Service, e.Path))
+		r.errs = append(r.errs, subgraphError(e, f.Service, unaliasPath(e.Path, f.Selection)))
 	}
 }
 

@@ -44,3 +44,31 @@ func TestUnalias(t *testing.T) {
 		})
 	}
 }
+
+func TestUnaliasPath(t *testing.T) {
+	sel := &plan.Selection{Items: []*plan.Item{
+		{Name: "accounts", Sel: &plan.Selection{Items: []*plan.Item{
+			{TypeCondition: "Admin", Sel: &plan.Selection{Items: []*plan.Item{
+				{Name: "id", Alias: "id__alias_0", MergeKey: "id"},
+				{Name: "name"},
+			}}},
+		}}},
+	}}
+	tests := []struct {
+		name     string
+		in, want []any
+	}{
+		{"alias replaced", []any{"accounts", 1, "id__alias_0"}, []any{"accounts", 1, "id"}},
+		{"plain path kept", []any{"accounts", 0, "name"}, []any{"accounts", 0, "name"}},
+		{"unknown key kept", []any{"other", 0}, []any{"other", 0}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _ := json.Marshal(unaliasPath(tc.in, sel))
+			want, _ := json.Marshal(tc.want)
+			if string(got) != string(want) {
+				t.Errorf("got %s, want %s", got, want)
+			}
+		})
+	}
+}
