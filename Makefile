@@ -4,7 +4,7 @@ GOTESTFLAGS ?=
 SUBGRAPHS   := $(patsubst subgraphs/%/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml))
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check
+.PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check up down
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
 run:
@@ -42,6 +42,14 @@ lint:
 
 build:
 	$(GO) build -o bin/coach ./cmd/coach
+
+## up: the production topology here: router + five subgraph processes on PostgreSQL and Redis (Ctrl-C stops all)
+up: build
+	bin/coach up
+
+## down: stop a running `make up` (from another terminal)
+down:
+	@if [ -f data/up.pid ]; then kill -TERM $$(cat data/up.pid) && echo "stopping Career Coach"; else echo "nothing is up (no data/up.pid)"; fi
 
 KUSTOMIZE := $(GO) run sigs.k8s.io/kustomize/kustomize/v5@v5.7.1
 

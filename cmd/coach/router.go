@@ -31,7 +31,7 @@ func (m *routerMain) ParseFlags(args []string) error {
 	fs.String(&m.addr, "addr", "COACH_ADDR", ":4000", "listen address")
 	fs.String(&m.supergraph, "supergraph", "COACH_SUPERGRAPH", "schema/supergraph.graphql", "join-spec supergraph SDL file (reloaded when it changes)")
 	fs.String(&m.subgraphURLs, "subgraph-urls", "COACH_SUBGRAPH_URLS", "", "overrides of composed subgraph URLs: name=url,name=url")
-	fs.String(&m.serviceSecret, "service-secret", "COACH_SERVICE_SECRET", "", "credential presented to subgraphs (required)")
+	fs.Secret(&m.serviceSecret, "service-secret", "COACH_SERVICE_SECRET", "credential presented to subgraphs (required)")
 	fs.String(&m.authMode, "auth", "COACH_ROUTER_AUTH", authJWT, "client token verification: \"jwt\" verifies tokens against --jwks-url; \"off\" verifies nothing and forwards headers as they come (only for conformance suites and third-party supergraphs, never in production)")
 	fs.String(&m.jwksURL, "jwks-url", "COACH_JWKS_URL", "http://127.0.0.1:4001/.well-known/jwks.json", "JWKS of the users service")
 	fs.String(&m.tokenIssuer, "token-issuer", "COACH_TOKEN_ISSUER", "http://localhost:4000", "issuer of access tokens")
