@@ -52,7 +52,7 @@ func (p *planner) planField(at pos, f *ast.Field) error {
 	if p.sg.IsAbstract(at.typ) && !p.isInterfaceObject(at) {
 		return p.reroute(at, f, fmt.Errorf("cannot plan %s.%s: abstract type not resolvable in %s", at.typ, f.Name, at.f.graph))
 	}
-	hop, entity, err := p.hop(at, f.Name)
+	hop, entity, err := p.hop(at, f.Name, nil)
 	if err != nil {
 		return p.reroute(at, f, err)
 	}

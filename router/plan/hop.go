@@ -16,14 +16,15 @@ type hopTarget struct {
 
 // hop returns the entity fetch that resolves field name of the current
 // object from another subgraph (or from the same one, for @requires), and
-// the entity type to select it on.
-func (p *planner) hop(at pos, name string) (*fetch, string, error) {
+// the entity type to select it on. prefer, when set, names the subgraphs
+// a reroute is after (see chooseHop).
+func (p *planner) hop(at pos, name string, prefer map[string]bool) (*fetch, string, error) {
 	if p.depth > maxHopDepth {
 		return nil, "", fmt.Errorf("cannot plan %s.%s: entity hops nest too deep", at.typ, name)
 	}
 	p.depth++
 	defer func() { p.depth-- }()
-	t, err := p.chooseHop(at, name)
+	t, err := p.chooseHop(at, name, prefer)
 	if err != nil {
 		return nil, "", err
 	}
@@ -109,7 +110,7 @@ func (p *planner) interfacesOf(typ string) []string {
 	return out
 }
 
-func (p *planner) chooseHop(at pos, name string) (hopTarget, error) {
+func (p *planner) chooseHop(at pos, name string, prefer map[string]bool) (hopTarget, error) {
 	var candidates []hopTarget
 	for _, g := range p.sg.FieldGraphs(at.typ, name, p.opts.Labels) {
 		candidates = append(candidates, hopTarget{g, at.typ})
@@ -144,6 +145,9 @@ func (p *planner) chooseHop(at pos, name string) (hopTarget, error) {
 		}
 		if p.hops[hk] != nil {
 			score = 0
+		}
+		if len(prefer) > 0 && !prefer[c.graph] {
+			score += 5 // a reroute goes where the field it is after is resolved
 		}
 		if best.graph == "" || score < bestScore {
 			best, bestScore = c, score

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"sort"
+
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -12,6 +14,16 @@ import (
 // when the grandparent is an entity. Responses merge by path, so the client
 // sees one object. cause is returned when no reroute exists.
 func (p *planner) reroute(at pos, f *ast.Field, cause error) error {
+	// Prefer subgraphs that resolve the field itself: any other choice
+	// would only reroute again, leaving a fetch that selects nothing.
+	prefer := map[string]bool{}
+	for _, g := range p.sg.FieldGraphs(at.typ, f.Name, p.opts.Labels) {
+		prefer[g] = true
+	}
+	return p.rerouteVia(at, f, cause, prefer)
+}
+
+func (p *planner) rerouteVia(at pos, f *ast.Field, cause error, prefer map[string]bool) error {
 	if at.parent == nil || at.via == nil {
 		return cause
 	}
@@ -42,11 +54,11 @@ func (p *planner) reroute(at pos, f *ast.Field, cause error) error {
 			// twice.
 			return cause
 		}
-		return p.rerouteRoot(parent, again, cause)
+		return p.rerouteRoot(parent, again, cause, prefer)
 	}
-	hop, entity, err := p.hop(parent, again.Name)
+	hop, entity, err := p.hop(parent, again.Name, prefer)
 	if err != nil {
-		return p.reroute(parent, again, cause)
+		return p.rerouteVia(parent, again, cause, prefer)
 	}
 	in := pos{f: hop, sel: hop.sel.fragment(entity), typ: entity, path: parent.path, allowRequires: true,
 		parent: parent.parent, via: parent.via, origin: &parent}
@@ -54,8 +66,10 @@ func (p *planner) reroute(at pos, f *ast.Field, cause error) error {
 }
 
 // rerouteRoot asks another subgraph for a root field of a query.
-func (p *planner) rerouteRoot(root pos, f *ast.Field, cause error) error {
-	for _, g := range p.sg.FieldGraphs(root.typ, f.Name, p.opts.Labels) {
+func (p *planner) rerouteRoot(root pos, f *ast.Field, cause error, prefer map[string]bool) error {
+	graphs := p.sg.FieldGraphs(root.typ, f.Name, p.opts.Labels)
+	sort.SliceStable(graphs, func(i, j int) bool { return prefer[graphs[i]] && !prefer[graphs[j]] })
+	for _, g := range graphs {
 		if p.avoid[g] > 0 {
 			continue
 		}

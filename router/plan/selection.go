@@ -178,14 +178,16 @@ func valueVariables(v *ast.Value, seen map[string]bool, out []string) []string {
 	return out
 }
 
-// prune drops inline fragments that ended up empty (a type condition the
-// planner explored but selected nothing under).
+// prune drops inline fragments and composite fields that ended up empty (a
+// type condition the planner explored but selected nothing under, a field
+// whose every sub-field was rerouted elsewhere): an empty selection set is
+// invalid GraphQL.
 func (s *Selection) prune() {
 	out := s.Items[:0]
 	for _, it := range s.Items {
 		if it.Sel != nil {
 			it.Sel.prune()
-			if it.Name == "" && len(it.Sel.Items) == 0 {
+			if len(it.Sel.Items) == 0 {
 				continue
 			}
 		}
