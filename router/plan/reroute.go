@@ -23,6 +23,8 @@ func (p *planner) reroute(at pos, f *ast.Field, cause error) error {
 	return p.rerouteVia(at, f, cause, prefer)
 }
 
+// rerouteVia asks for f again through the field that led to at, climbing
+// further up while no subgraph can take it at that level.
 func (p *planner) rerouteVia(at pos, f *ast.Field, cause error, prefer map[string]bool) error {
 	if at.parent == nil || at.via == nil {
 		return cause
