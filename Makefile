@@ -1,11 +1,12 @@
 # Career Coach. `make run` and `make test` are all a newcomer needs.
 GO          ?= go
 GOTESTFLAGS ?=
-# Every gqlgen project: the five subgraphs and the router's test subgraph.
-GQLGEN_DIRS := $(patsubst %/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml)) router/internal/eventgraph
+# Every gqlgen project: the five subgraphs, the router's test subgraph and the benchmark's subgraphs.
+GQLGEN_DIRS := $(patsubst %/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml)) router/internal/eventgraph \
+  $(patsubst %/gqlgen.yml,%,$(wildcard bench/subgraphs/*/gqlgen.yml))
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions
+.PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions bench-gateway bench
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
 run:
@@ -25,13 +26,14 @@ crosscheck-deps:
 generate:
 	@set -e; for d in $(GQLGEN_DIRS); do echo "gqlgen: $$d"; (cd $$d && $(GO) tool gqlgen generate --config gqlgen.yml); done
 
-## compose: regenerate schema/supergraph.graphql and schema/api.graphql from supergraph.yaml
+## compose: regenerate schema/supergraph.graphql and schema/api.graphql from supergraph.yaml (and bench/'s)
 compose:
 	$(GO) run ./cmd/coach compose
+	$(GO) run ./cmd/coach compose --config bench/supergraph.yaml --out bench
 
 ## check-generated: fail when committed generated code or the composed schema is stale
 check-generated: generate compose
-	@git diff --exit-code -- subgraphs router schema go.mod go.sum || { echo "generated code is stale: run make generate and commit"; exit 1; }
+	@git diff --exit-code -- subgraphs router schema bench go.mod go.sum || { echo "generated code is stale: run make generate and commit"; exit 1; }
 
 ## lint: gofmt, go vet, staticcheck
 lint:
