@@ -75,3 +75,16 @@ test-browser:
 ## bench-subscriptions: 1,000 WebSocket clients through the router on one topic: events/s, latency p50/p95/p99
 bench-subscriptions:
 	$(GO) test -run '^$$' -bench SubscriptionFanout -benchtime 20x ./router/server/
+
+BENCH_DURATION ?= 60s
+BENCH_FLAGS    ?=
+
+## bench-gateway: the federation gateway benchmark (bench/README.md): router vs. one subgraph directly, 50 clients
+bench-gateway: build
+	$(GO) build -o bin/gwbench ./bench/cmd/gwbench
+	bin/gwbench -coach bin/coach -duration $(BENCH_DURATION) $(BENCH_FLAGS)
+
+## bench: the router's microbenchmarks on the benchmark's query, then bench-gateway
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./bench/
+	$(MAKE) bench-gateway

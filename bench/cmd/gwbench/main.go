@@ -1,0 +1,205 @@
+// Command gwbench runs the federation gateway benchmark (`make
+// bench-gateway`): it starts the ported subgraphs and our router as
+// separate processes on loopback, drives the benchmark's query with 50
+// clients (warm-up, then the measured phase) and prints RPS, latency
+// percentiles, errors and the router's peak RSS; then the same load on one
+// subgraph called directly, and optionally on Apollo's JS gateway.
+//
+//	gwbench -coach bin/coach [-duration 60s] [-warmup 10s] [-clients 50] [-peer DIR]
+//	gwbench subgraphs -addr 127.0.0.1:4200   (the subgraph server alone)
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/careercoach/coach/bench"
+	"github.com/careercoach/coach/bench/subgraphs"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	var err error
+	if len(os.Args) > 1 && os.Args[1] == "subgraphs" {
+		err = serveSubgraphs(ctx, os.Args[2:])
+	} else {
+		err = run(ctx, log, os.Stdout, os.Args[1:])
+	}
+	if err != nil {
+		log.Error("gwbench failed", "error", err)
+		os.Exit(1)
+	}
+}
+
+func serveSubgraphs(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("gwbench subgraphs", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:4200", "listen address")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	srv := &http.Server{Addr: *addr, Handler: subgraphs.Handler(), ReadHeaderTimeout: 5 * time.Second}
+	go func() { <-ctx.Done(); _ = srv.Close() }()
+	if err := srv.ListenAndServe(); err != http.ErrServerClosed {
+		return fmt.Errorf("subgraphs: %w", err)
+	}
+	return nil
+}
+
+type options struct {
+	coach, peer, logDir      string
+	subgraphAddr, routerAddr string
+	peerAddr                 string
+	clients                  int
+	warmup, duration         time.Duration
+	skipDirect, skipRouter   bool
+}
+
+func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) error {
+	var o options
+	fs := flag.NewFlagSet("gwbench", flag.ContinueOnError)
+	fs.StringVar(&o.coach, "coach", "bin/coach", "coach binary (the router)")
+	fs.StringVar(&o.peer, "peer", "", "directory of the Apollo JS gateway peer (bench/peer, npm installed); empty: no peer run")
+	fs.StringVar(&o.logDir, "logs", os.TempDir(), "directory for the child processes' logs")
+	fs.StringVar(&o.subgraphAddr, "subgraphs-addr", "127.0.0.1:4200", "subgraph server address")
+	fs.StringVar(&o.routerAddr, "router-addr", "127.0.0.1:4000", "router address")
+	fs.StringVar(&o.peerAddr, "peer-addr", "127.0.0.1:4100", "peer gateway address")
+	fs.IntVar(&o.clients, "clients", 50, "concurrent clients (k6 VUs)")
+	fs.DurationVar(&o.warmup, "warmup", 10*time.Second, "warm-up before measuring")
+	fs.DurationVar(&o.duration, "duration", 60*time.Second, "measured phase")
+	fs.BoolVar(&o.skipDirect, "skip-direct", false, "skip the direct subgraph run")
+	fs.BoolVar(&o.skipRouter, "skip-router", false, "skip the router run")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	// Bounded: every phase has a deadline, and so has the whole run.
+	ctx, cancel := context.WithTimeout(ctx, 4*(o.warmup+o.duration)+3*time.Minute)
+	defer cancel()
+
+	self, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("own executable: %w", err)
+	}
+	sg, err := start(ctx, "subgraphs", filepath.Join(o.logDir, "gwbench-subgraphs.log"),
+		"http://"+o.subgraphAddr+"/health", nil, self, "subgraphs", "-addr", o.subgraphAddr)
+	if err != nil {
+		return err
+	}
+	defer sg.stop()
+
+	fmt.Fprintf(out, "gateway benchmark: %d clients, %s warm-up, %s measured, %d CPUs\n\n",
+		o.clients, o.warmup, o.duration, runtime.NumCPU())
+	fmt.Fprintln(out, "| target | RPS | p50 | p95 | p99 | max | errors | peak RSS | CPU |")
+	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+	var routerRPS float64
+	if !o.skipRouter {
+		st, err := o.gateway(ctx, log, out, "router (coach)", "http://"+o.routerAddr, o.routerArgv())
+		if err != nil {
+			return err
+		}
+		routerRPS = st.RPS
+	}
+	if !o.skipDirect {
+		if err := o.direct(ctx, out); err != nil {
+			return err
+		}
+	}
+	if o.peer != "" {
+		st, err := o.gateway(ctx, log, out, "Apollo JS gateway", "http://"+o.peerAddr,
+			[]string{"node", filepath.Join(o.peer, "index.mjs")})
+		if err != nil {
+			return err
+		}
+		if st.RPS > 0 && routerRPS > 0 {
+			fmt.Fprintf(out, "\nrouter / Apollo JS gateway: %.1f× the RPS\n", routerRPS/st.RPS)
+		}
+	}
+	return nil
+}
+
+func (o options) routerArgv() []string {
+	var urls []string
+	for _, n := range subgraphs.Names {
+		urls = append(urls, n+"=http://"+o.subgraphAddr+"/"+n)
+	}
+	return []string{o.coach, "router", "--auth=off", "--addr", o.routerAddr,
+		"--supergraph", "bench/supergraph.graphql", "--subgraph-urls", strings.Join(urls, ","),
+		"--service-secret", "benchmark-secret-not-used", "--users-url", "", "--web-dir", "",
+		"--graphiql=false", "--log-level", "warn"}
+}
+
+// gateway starts a gateway process, checks it answers the query exactly,
+// runs the load and prints one row.
+func (o options) gateway(ctx context.Context, log *slog.Logger, out io.Writer, name, base string, argv []string) (bench.Stats, error) {
+	env := []string{"PORT=" + o.peerAddr[strings.LastIndexByte(o.peerAddr, ':')+1:],
+		"SUPERGRAPH=" + "bench/supergraph.graphql", "SUBGRAPHS=http://" + o.subgraphAddr}
+	health := base + "/healthz"
+	if argv[0] == "node" {
+		health = base + "/.well-known/apollo/server-health"
+	}
+	p, err := start(ctx, name, filepath.Join(o.logDir, "gwbench-"+strings.Fields(name)[0]+".log"), health, env, argv...)
+	if err != nil {
+		return bench.Stats{}, err
+	}
+	defer p.stop()
+	body, _ := json.Marshal(map[string]string{"query": bench.Query})
+	load := bench.Load{URL: base + "/graphql", Body: body, Clients: o.clients, Warmup: o.warmup,
+		Duration: o.duration, Want: bench.Expected()}
+	cpu0 := cpuTime(p.cmd.Process.Pid)
+	st, err := bench.Run(ctx, load)
+	if err != nil {
+		return st, err
+	}
+	cpu := cpuTime(p.cmd.Process.Pid) - cpu0
+	row(out, name, st, peakRSS(p.cmd.Process.Pid), cpu, o.warmup+o.duration)
+	if st.FirstError != "" {
+		log.Warn("requests failed", "target", name, "first_error", st.FirstError)
+	}
+	return st, nil
+}
+
+// directQuery is the router's largest subgraph request in this plan: the
+// users' reviews (with products, their reviews and authors) from the
+// reviews subgraph.
+const directQuery = `query($representations:[_Any!]!){_entities(representations:$representations){... on User{reviews{id body product{__typename upc reviews{id body author{__typename id username reviews{id body product{__typename upc}}}}}}}}}`
+
+func (o options) direct(ctx context.Context, out io.Writer) error {
+	var reps []map[string]string
+	for i := 1; i <= 6; i++ {
+		reps = append(reps, map[string]string{"__typename": "User", "id": fmt.Sprint(i)})
+	}
+	body, _ := json.Marshal(map[string]any{"query": directQuery, "variables": map[string]any{"representations": reps}})
+	st, err := bench.Run(ctx, bench.Load{URL: "http://" + o.subgraphAddr + "/reviews", Body: body,
+		Clients: o.clients, Warmup: o.warmup, Duration: o.duration})
+	if err != nil {
+		return err
+	}
+	row(out, "reviews subgraph directly (largest fetch)", st, 0, 0, 0)
+	return nil
+}
+
+func row(out io.Writer, name string, st bench.Stats, rss int64, cpu, wall time.Duration) {
+	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
+	mem, cores := "—", "—"
+	if rss > 0 {
+		mem = fmt.Sprintf("%.0f MB", float64(rss)/1e6)
+	}
+	if wall > 0 && cpu > 0 {
+		cores = fmt.Sprintf("%.2f cores", cpu.Seconds()/wall.Seconds())
+	}
+	fmt.Fprintf(out, "| %s | %.0f | %s | %s | %s | %s | %d | %s | %s |\n",
+		name, st.RPS, ms(st.P50), ms(st.P95), ms(st.P99), ms(st.Max), st.Errors, mem, cores)
+}
