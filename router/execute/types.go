@@ -90,21 +90,21 @@ func (o *Object) Get(k string) (any, bool) {
 func (o *Object) Keys() []string { return o.keys }
 
 // MarshalJSON writes the keys in order.
-func (o *Object) MarshalJSON() ([]byte, error) {
-	buf := []byte{'{'}
-	for i, k := range o.keys {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		kb, err := json.Marshal(k)
-		if err != nil {
-			return nil, err
-		}
-		vb, err := json.Marshal(o.vals[k])
-		if err != nil {
-			return nil, err
-		}
-		buf = append(append(append(buf, kb...), ':'), vb...)
+func (o *Object) MarshalJSON() ([]byte, error) { return AppendJSON(nil, o) }
+
+// AppendJSON appends the response as encoding/json writes it.
+func (r *Result) AppendJSON(b []byte) ([]byte, error) {
+	b = append(b, `{"data":`...)
+	b, err := AppendJSON(b, r.Data)
+	if err != nil {
+		return b, err
 	}
-	return append(buf, '}'), nil
+	if len(r.Errors) > 0 {
+		enc, err := json.Marshal(r.Errors)
+		if err != nil {
+			return b, err
+		}
+		b = append(append(b, `,"errors":`...), enc...)
+	}
+	return append(b, '}'), nil
 }

@@ -7,7 +7,9 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/careercoach/coach/router/execute"
 )
@@ -122,6 +124,37 @@ func writeResult(w http.ResponseWriter, media string, res any, rerr *reqError) {
 		}
 	}
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
+	if r, ok := res.(*execute.Result); ok && r != nil {
+		if writeFast(w, status, r) {
+			return
+		}
+	}
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(res)
+}
+
+// bufPool holds response buffers; responses of tens of kilobytes would
+// otherwise grow a fresh buffer from nothing on every request.
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
+// maxPooledBuf keeps rare huge responses from pinning memory in the pool.
+const maxPooledBuf = 1 << 20
+
+// writeFast writes a result in one pass (execute.AppendJSON) with a
+// Content-Length; false, with nothing written, if a value needs
+// encoding/json's error handling.
+func writeFast(w http.ResponseWriter, status int, r *execute.Result) bool {
+	bp := bufPool.Get().(*[]byte)
+	b, err := r.AppendJSON((*bp)[:0])
+	if err == nil {
+		b = append(b, '\n') // as json.Encoder ends its output
+		w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+		w.WriteHeader(status)
+		_, _ = w.Write(b)
+	}
+	if cap(b) <= maxPooledBuf {
+		*bp = b
+		bufPool.Put(bp)
+	}
+	return err == nil
 }
