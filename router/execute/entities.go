@@ -3,6 +3,7 @@ package execute
 import (
 	"context"
 	"encoding/json"
+	"slices"
 
 	"github.com/careercoach/coach/router/plan"
 )
@@ -10,8 +11,26 @@ import (
 // target is an object in the merged data that an entity fetch extends.
 type target struct {
 	obj    map[string]any
-	path   []any
+	path   *pathNode
 	sentAs any // the __typename in the representation
+}
+
+// pathNode is one segment of a response path, linked to its parent: every
+// collected object keeps its path for error reporting, and sharing the
+// parents costs one small node per object instead of a slice copy.
+type pathNode struct {
+	parent *pathNode
+	key    any // string or int
+}
+
+// slice materialises the path, root first.
+func (n *pathNode) slice() []any {
+	var out []any
+	for p := n; p != nil; p = p.parent {
+		out = append(out, p.key)
+	}
+	slices.Reverse(out)
+	return out
 }
 
 // entityFetch collects the objects at path, sends one deduplicated batch
@@ -22,19 +41,21 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 	var reps []any
 	var groups [][]target
 	index := map[string]int{}
-	collect(r.data, path, nil, func(obj map[string]any, p []any) {
+	var key []byte
+	collect(r.data, path, nil, func(obj map[string]any, p *pathNode) {
 		rep, ok := representation(obj, f.Requires, f.EntityAliases)
 		if !ok {
 			return
 		}
-		b, err := json.Marshal(rep) // map keys marshal sorted: a canonical dedupe key
+		var err error
+		key, err = AppendJSON(key[:0], rep) // map keys are written sorted: a canonical dedupe key
 		if err != nil {
 			return
 		}
-		i, seen := index[string(b)]
+		i, seen := index[string(key)] // no allocation for the lookup
 		if !seen {
 			i = len(reps)
-			index[string(b)] = i
+			index[string(key)] = i
 			reps = append(reps, rep)
 			groups = append(groups, nil)
 		}
@@ -101,7 +122,7 @@ func entityErrorPath(p []any, groups [][]target, sel *plan.Selection) []any {
 	if i < 0 || i >= len(groups) || len(groups[i]) == 0 {
 		return nil
 	}
-	return append(append([]any(nil), groups[i][0].path...), unaliasPath(p[2:], sel)...)
+	return append(groups[i][0].path.slice(), unaliasPath(p[2:], sel)...)
 }
 
 // unaliasPath rewrites the planner aliases in a subgraph error path (relative
@@ -140,7 +161,7 @@ func findItem(sel *plan.Selection, k string) *plan.Item {
 }
 
 // collect walks path ("@" = every list element) calling fn for each object.
-func collect(v any, path []string, at []any, fn func(map[string]any, []any)) {
+func collect(v any, path []string, at *pathNode, fn func(map[string]any, *pathNode)) {
 	switch x := v.(type) {
 	case map[string]any:
 		if len(path) == 0 {
@@ -150,13 +171,13 @@ func collect(v any, path []string, at []any, fn func(map[string]any, []any)) {
 		if path[0] == "@" {
 			return
 		}
-		collect(x[path[0]], path[1:], appendPath(at, path[0]), fn)
+		collect(x[path[0]], path[1:], &pathNode{parent: at, key: path[0]}, fn)
 	case []any:
 		if len(path) > 0 && path[0] == "@" {
 			path = path[1:]
 		}
 		for i, e := range x {
-			collect(e, path, appendPath(at, i), fn)
+			collect(e, path, &pathNode{parent: at, key: i}, fn)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/careercoach/coach/router/execute"
@@ -72,7 +73,7 @@ func WithHeaders(ctx context.Context, h http.Header) context.Context {
 
 // Fetch posts req to the subgraph.
 func (c *Client) Fetch(ctx context.Context, service string, req *execute.Request) (*execute.Response, error) {
-	body, err := json.Marshal(req)
+	body, err := appendRequest(nil, req)
 	if err != nil {
 		return nil, fmt.Errorf("encode request: %w", err)
 	}
@@ -106,14 +107,14 @@ func (c *Client) post(ctx context.Context, service string, body io.Reader, conte
 		return nil, fmt.Errorf("post %s: %w", service, err)
 	}
 	defer res.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(res.Body, maxResponseBytes))
-	if err != nil {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer putBuf(buf)
+	buf.Reset()
+	if _, err := buf.ReadFrom(io.LimitReader(res.Body, maxResponseBytes)); err != nil {
 		return nil, fmt.Errorf("read %s response: %w", service, err)
 	}
-	var out execute.Response
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&out); err != nil {
+	out, err := decodeResponse(buf.Bytes()) // copies every string: buf can be reused
+	if err != nil {
 		if res.StatusCode >= 300 {
 			return nil, fmt.Errorf("%d: %s", res.StatusCode, http.StatusText(res.StatusCode))
 		}
@@ -125,5 +126,39 @@ func (c *Client) post(ctx context.Context, service string, body io.Reader, conte
 		}
 		return nil, fmt.Errorf("%s returned neither data nor errors", service)
 	}
-	return &out, nil
+	return out, nil
+}
+
+// bufPool holds response read buffers (tens of kilobytes each).
+var bufPool = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 64<<10)) }}
+
+func putBuf(b *bytes.Buffer) {
+	if b.Cap() <= 4<<20 { // a rare huge response must not stay pinned
+		bufPool.Put(b)
+	}
+}
+
+// appendRequest writes req as encoding/json would (field order, omitted
+// empties, sorted variable names) in one pass: representations are most
+// of an entity fetch's body.
+func appendRequest(b []byte, req *execute.Request) ([]byte, error) {
+	q, err := json.Marshal(req.Query)
+	if err != nil {
+		return nil, err
+	}
+	b = append(append(b, `{"query":`...), q...)
+	if req.OperationName != "" {
+		n, err := json.Marshal(req.OperationName)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(b, `,"operationName":`...), n...)
+	}
+	if len(req.Variables) > 0 {
+		b = append(b, `,"variables":`...)
+		if b, err = execute.AppendJSON(b, req.Variables); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, '}'), nil
 }
