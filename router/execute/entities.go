@@ -182,9 +182,6 @@ func collect(v any, path []string, at *pathNode, fn func(map[string]any, *pathNo
 	}
 }
 
-func appendPath(p []any, e any) []any {
-	return append(append(make([]any, 0, len(p)+1), p...), e)
-}
 
 // representation builds the _Any value for obj from the fragment of the
 // representation shape that matches its __typename.

@@ -42,7 +42,7 @@ func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]an
 	if p.Root != nil {
 		r.exec(ctx, p.Root)
 	}
-	data, ok := r.shapeObject(p.Shape, r.data, p.RootType, nil)
+	data, ok := r.shapeObject(rootNode(p), r.data, p.RootType, nil)
 	res := &Result{Errors: r.errs}
 	if ok {
 		res.Data = data

@@ -22,14 +22,14 @@ func AppendJSON(b []byte, v any) ([]byte, error) {
 			return append(b, "null"...), nil
 		}
 		b = append(b, '{')
-		for i, k := range x.keys {
+		for i, m := range x.members {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, k)
+			b = appendString(b, m.key)
 			b = append(b, ':')
 			var err error
-			if b, err = AppendJSON(b, x.vals[k]); err != nil {
+			if b, err = AppendJSON(b, m.val); err != nil {
 				return b, err
 			}
 		}

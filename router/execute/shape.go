@@ -10,53 +10,37 @@ import (
 // shapeObject projects merged data through the client's shape. It returns
 // false when a non-null field is null, so the caller nulls this object
 // (GraphQL null bubbling).
-func (r *run) shapeObject(sh *plan.Shape, obj map[string]any, typename string, path []any) (*Object, bool) {
+func (r *run) shapeObject(n *shapeNode, obj map[string]any, typename string, path *pathNode) (*Object, bool) {
 	if t, ok := obj["__typename"].(string); ok && t != "" {
 		typename = t
 	}
-	var order []string
-	byKey := map[string][]*plan.ShapeField{}
-	for _, f := range sh.Fields {
-		if f.Types != nil && !f.Types[typename] {
+	l := n.layoutFor(typename)
+	out := newObject(len(l.groups))
+	for i := range l.groups {
+		g := &l.groups[i]
+		if g.f.Name == "__typename" {
+			out.add(g.key, typename)
 			continue
 		}
-		if _, ok := byKey[f.Key]; !ok {
-			order = append(order, f.Key)
-		}
-		byKey[f.Key] = append(byKey[f.Key], f)
-	}
-	out := newObject(len(order))
-	for _, key := range order {
-		fs := byKey[key]
-		f := fs[0]
-		fp := appendPath(path, key)
-		if f.Name == "__typename" {
-			out.Set(key, typename)
-			continue
-		}
-		var subs []*plan.ShapeField
-		for _, g := range fs {
-			if g.Sub != nil {
-				subs = append(subs, g.Sub.Fields...)
-			}
-		}
-		v, ok := r.complete(f, f.Type, obj[key], subs, fp)
+		v, ok := r.complete(g.f, g.f.Type, obj[g.key], g.child, &pathNode{parent: path, key: g.key})
 		if !ok {
 			return nil, false
 		}
-		out.Set(key, v)
+		out.add(g.key, v)
 	}
 	return out, true
 }
 
 // complete turns one merged value into its response value for type t.
-func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, subs []*plan.ShapeField, path []any) (any, bool) {
+// The path is built as linked nodes and turned into a slice only for an
+// error.
+func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, sub *shapeNode, path *pathNode) (any, bool) {
 	if t == nil {
 		return v, true
 	}
 	if v == nil {
 		if t.NonNull {
-			r.nonNull(f, path)
+			r.nonNull(f, path.slice())
 			return nil, false
 		}
 		return nil, true
@@ -64,11 +48,11 @@ func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, subs []*plan.Shap
 	if t.Elem != nil {
 		list, ok := v.([]any)
 		if !ok {
-			return r.invalid(f, t, path)
+			return r.invalid(f, t, path.slice())
 		}
 		out := make([]any, len(list))
 		for i, e := range list {
-			cv, ok := r.complete(f, t.Elem, e, subs, appendPath(path, i))
+			cv, ok := r.complete(f, t.Elem, e, sub, &pathNode{parent: path, key: i})
 			if !ok {
 				return r.nullify(t)
 			}
@@ -76,7 +60,7 @@ func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, subs []*plan.Shap
 		}
 		return out, true
 	}
-	if subs == nil {
+	if sub == nil {
 		if f.EnumValues != nil {
 			if s, ok := v.(string); !ok || !f.EnumValues[s] {
 				// Not a value of the API schema: the client never sees it.
@@ -87,13 +71,13 @@ func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, subs []*plan.Shap
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return r.invalid(f, t, path)
+		return r.invalid(f, t, path.slice())
 	}
 	if tn, _ := m["__typename"].(string); f.HiddenTypes[tn] {
 		// An object of a type the API schema hides (@inaccessible).
 		return r.complete(f, t, nil, nil, path)
 	}
-	obj, ok := r.shapeObject(&plan.Shape{Fields: subs}, m, t.NamedType, path)
+	obj, ok := r.shapeObject(sub, m, t.NamedType, path)
 	if !ok {
 		return r.nullify(t)
 	}

@@ -62,32 +62,53 @@ const (
 )
 
 // Object is a JSON object that keeps its keys in insertion order, so
-// responses follow the order of the client's selection.
+// responses follow the order of the client's selection. Its members are a
+// slice: objects are small, and a map per object cost more than it saved.
 type Object struct {
-	keys []string
-	vals map[string]any
+	members []member
+}
+
+type member struct {
+	key string
+	val any
 }
 
 func newObject(n int) *Object {
-	return &Object{keys: make([]string, 0, n), vals: make(map[string]any, n)}
+	return &Object{members: make([]member, 0, n)}
 }
+
+// add appends a key the object does not have yet.
+func (o *Object) add(k string, v any) { o.members = append(o.members, member{k, v}) }
 
 // Set sets a key, keeping its first position.
 func (o *Object) Set(k string, v any) {
-	if _, ok := o.vals[k]; !ok {
-		o.keys = append(o.keys, k)
+	for i := range o.members {
+		if o.members[i].key == k {
+			o.members[i].val = v
+			return
+		}
 	}
-	o.vals[k] = v
+	o.add(k, v)
 }
 
 // Get returns a key's value.
 func (o *Object) Get(k string) (any, bool) {
-	v, ok := o.vals[k]
-	return v, ok
+	for _, m := range o.members {
+		if m.key == k {
+			return m.val, true
+		}
+	}
+	return nil, false
 }
 
 // Keys returns the keys in order.
-func (o *Object) Keys() []string { return o.keys }
+func (o *Object) Keys() []string {
+	keys := make([]string, len(o.members))
+	for i, m := range o.members {
+		keys[i] = m.key
+	}
+	return keys
+}
 
 // MarshalJSON writes the keys in order.
 func (o *Object) MarshalJSON() ([]byte, error) { return AppendJSON(nil, o) }

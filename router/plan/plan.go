@@ -5,6 +5,7 @@ package plan
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Plan is the result of planning one operation.
@@ -18,6 +19,17 @@ type Plan struct {
 	// Shape describes the response the client asked for; the executor
 	// projects merged subgraph data through it.
 	Shape *Shape
+
+	memoOnce sync.Once
+	memo     any
+}
+
+// Memo returns what build derives from this plan, built on the first call:
+// the executor keeps its compiled form of Shape here, so it is cached and
+// evicted together with the plan. Planning itself stays pure.
+func (p *Plan) Memo(build func() any) any {
+	p.memoOnce.Do(func() { p.memo = build() })
+	return p.memo
 }
 
 // Node is a plan step: *Fetch, *Sequence, *Parallel or *Flatten.

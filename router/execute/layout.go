@@ -1,0 +1,96 @@
+package execute
+
+import (
+	"sync"
+
+	"github.com/careercoach/coach/router/plan"
+)
+
+// shapeNode is a selection of the client's shape (plan.ShapeField lists
+// merged per response key) compiled once per plan: shaping a response
+// would otherwise regroup the same fields by key, and allocate for it, in
+// every object of every response.
+type shapeNode struct {
+	fields []*plan.ShapeField
+	typed  bool     // some field has a type condition
+	any    *layout  // the layout when !typed
+	mu     sync.RWMutex
+	byType map[string]*layout // when typed, per runtime type
+}
+
+// layout is a shapeNode's fields for one runtime type, grouped by
+// response key in the order of the client's selection.
+type layout struct{ groups []group }
+
+type group struct {
+	key   string
+	f     *plan.ShapeField // the first field with this key
+	child *shapeNode       // merged sub-selections; nil for leaves
+}
+
+func newShapeNode(fields []*plan.ShapeField) *shapeNode {
+	n := &shapeNode{fields: fields}
+	for _, f := range fields {
+		if f.Types != nil {
+			n.typed = true
+		}
+	}
+	if n.typed {
+		n.byType = map[string]*layout{}
+	} else {
+		n.any = n.build("")
+	}
+	return n
+}
+
+// rootNode is the compiled root shape of p.
+func rootNode(p *plan.Plan) *shapeNode {
+	return p.Memo(func() any { return newShapeNode(p.Shape.Fields) }).(*shapeNode)
+}
+
+// layoutFor returns the layout for objects of type typename.
+func (n *shapeNode) layoutFor(typename string) *layout {
+	if !n.typed {
+		return n.any
+	}
+	n.mu.RLock()
+	l := n.byType[typename]
+	n.mu.RUnlock()
+	if l != nil {
+		return l
+	}
+	l = n.build(typename)
+	n.mu.Lock()
+	if len(n.byType) < 256 { // runtime types come from subgraphs: bound them
+		n.byType[typename] = l
+	}
+	n.mu.Unlock()
+	return l
+}
+
+func (n *shapeNode) build(typename string) *layout {
+	l := &layout{}
+	at := map[string]int{}
+	var subs [][]*plan.ShapeField
+	for _, f := range n.fields {
+		if f.Types != nil && !f.Types[typename] {
+			continue
+		}
+		i, ok := at[f.Key]
+		if !ok {
+			i = len(l.groups)
+			at[f.Key] = i
+			l.groups = append(l.groups, group{key: f.Key, f: f})
+			subs = append(subs, nil)
+		}
+		if f.Sub != nil {
+			subs[i] = append(subs[i], f.Sub.Fields...)
+		}
+	}
+	for i := range l.groups {
+		if subs[i] != nil {
+			l.groups[i].child = newShapeNode(subs[i])
+		}
+	}
+	return l
+}
