@@ -43,23 +43,32 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 	index := map[string]int{}
 	var key []byte
 	collect(r.data, path, nil, func(obj map[string]any, p *pathNode) {
-		rep, ok := representation(obj, f.Requires, f.EntityAliases)
+		var rep map[string]any
+		var ok bool
+		key, ok = leafKey(key[:0], obj, f.Requires, f.EntityAliases)
 		if !ok {
-			return
-		}
-		var err error
-		key, err = AppendJSON(key[:0], rep) // map keys are written sorted: a canonical dedupe key
-		if err != nil {
-			return
+			if rep, ok = representation(obj, f.Requires, f.EntityAliases); !ok {
+				return
+			}
+			var err error
+			// Map keys are written sorted: a canonical dedupe key.
+			if key, err = AppendJSON(append(key[:0], 's'), rep); err != nil {
+				return
+			}
 		}
 		i, seen := index[string(key)] // no allocation for the lookup
 		if !seen {
+			if rep == nil {
+				if rep, ok = representation(obj, f.Requires, f.EntityAliases); !ok {
+					return
+				}
+			}
 			i = len(reps)
 			index[string(key)] = i
 			reps = append(reps, rep)
 			groups = append(groups, nil)
 		}
-		groups[i] = append(groups[i], target{obj: obj, path: p, sentAs: rep["__typename"]})
+		groups[i] = append(groups[i], target{obj: obj, path: p, sentAs: reps[i].(map[string]any)["__typename"]})
 	})
 	r.mu.Unlock()
 	if len(reps) == 0 {
@@ -182,23 +191,63 @@ func collect(v any, path []string, at *pathNode, fn func(map[string]any, *pathNo
 	}
 }
 
+// fragmentFor finds the fragment of the representation shape for obj:
+// the one for its __typename, else for its alias (an @interfaceObject).
+func fragmentFor(obj map[string]any, reps *plan.Selection, aliases map[string]string) (*plan.Item, string, string) {
+	tn, _ := obj["__typename"].(string)
+	for _, want := range [2]string{tn, aliases[tn]} {
+		for _, it := range reps.Items {
+			if want != "" && it.Name == "" && it.TypeCondition == want {
+				return it, tn, want
+			}
+		}
+	}
+	return nil, tn, ""
+}
+
+// leafKey writes a dedupe key for obj without building its representation
+// when the fragment selects only scalar fields (the usual @key): the type
+// sent and each value, in the fragment's order. It returns false when the
+// general path must decide (nested fields, a missing value). Keys start
+// with 'q', general ones with 's', so the two never collide.
+func leafKey(b []byte, obj map[string]any, reps *plan.Selection, aliases map[string]string) ([]byte, bool) {
+	frag, _, want := fragmentFor(obj, reps, aliases)
+	if frag == nil {
+		return b, false
+	}
+	b = append(append(append(b, 'q'), want...), 0)
+	for _, it := range frag.Sel.Items {
+		if it.Name == "" || it.Sel != nil {
+			return b, false
+		}
+		if it.Name == "__typename" {
+			continue // the representation sends want
+		}
+		v, ok := obj[it.DataKeyOrResponseKey()]
+		if !ok {
+			return b, false
+		}
+		var err error
+		if b, err = AppendJSON(append(append(b, it.ResponseKey()...), 0), v); err != nil {
+			return b, false
+		}
+		b = append(b, 0) // JSON never contains a raw NUL: keys stay unambiguous
+	}
+	return b, true
+}
 
 // representation builds the _Any value for obj from the fragment of the
 // representation shape that matches its __typename.
 func representation(obj map[string]any, reps *plan.Selection, aliases map[string]string) (map[string]any, bool) {
-	tn, _ := obj["__typename"].(string)
-	for _, want := range []string{tn, aliases[tn]} {
-		for _, it := range reps.Items {
-			if want != "" && it.Name == "" && it.TypeCondition == want {
-				rep, ok := project(obj, it.Sel, tn)
-				if ok {
-					rep["__typename"] = want
-				}
-				return rep, ok
-			}
-		}
+	it, tn, want := fragmentFor(obj, reps, aliases)
+	if it == nil {
+		return nil, false
 	}
-	return nil, false
+	rep, ok := project(obj, it.Sel, tn)
+	if ok {
+		rep["__typename"] = want
+	}
+	return rep, ok
 }
 
 // project copies the selected fields of obj; false when a field is absent

@@ -12,8 +12,8 @@ import (
 // every object of every response.
 type shapeNode struct {
 	fields []*plan.ShapeField
-	typed  bool     // some field has a type condition
-	any    *layout  // the layout when !typed
+	typed  bool    // some field has a type condition
+	any    *layout // the layout when !typed
 	mu     sync.RWMutex
 	byType map[string]*layout // when typed, per runtime type
 }
