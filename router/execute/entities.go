@@ -37,9 +37,34 @@ func (n *pathNode) slice() []any {
 // of representations and merges each entity back into every object it
 // stands for.
 func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
+	b := r.collectBatch(path, f)
+	if len(b.reps) == 0 {
+		return
+	}
+	resp, ok := r.call(ctx, f, map[string]any{"representations": b.reps})
+	if !ok {
+		return
+	}
 	r.mu.Lock()
-	var reps []any
-	var groups [][]target
+	defer r.mu.Unlock()
+	r.mergeEntities(f, b, resp.Data, "_entities")
+	for _, e := range resp.Errors {
+		r.errs = append(r.errs, subgraphError(e, f.Service, entityErrorPath(e.Path, b.groups, f.Selection)))
+	}
+}
+
+// entityBatch is one fetch's deduplicated representations and, for each,
+// the objects it stands for.
+type entityBatch struct {
+	reps   []any
+	groups [][]target
+}
+
+// collectBatch gathers the representations of the objects at path.
+func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var b entityBatch
 	index := map[string]int{}
 	var key []byte
 	collect(r.data, path, nil, func(obj map[string]any, p *pathNode) {
@@ -63,25 +88,21 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 					return
 				}
 			}
-			i = len(reps)
+			i = len(b.reps)
 			index[string(key)] = i
-			reps = append(reps, rep)
-			groups = append(groups, nil)
+			b.reps = append(b.reps, rep)
+			b.groups = append(b.groups, nil)
 		}
-		groups[i] = append(groups[i], target{obj: obj, path: p, sentAs: reps[i].(map[string]any)["__typename"]})
+		b.groups[i] = append(b.groups[i], target{obj: obj, path: p, sentAs: b.reps[i].(map[string]any)["__typename"]})
 	})
-	r.mu.Unlock()
-	if len(reps) == 0 {
-		return
-	}
-	resp, ok := r.call(ctx, f, map[string]any{"representations": reps})
-	if !ok {
-		return
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	ents, _ := resp.Data["_entities"].([]any)
-	if resp.Data != nil && resp.Data["_entities"] != nil && len(ents) != len(reps) {
+	return b
+}
+
+// mergeEntities merges the entity list under field of data into the
+// batch's objects. The caller holds r.mu.
+func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data map[string]any, field string) {
+	ents, _ := data[field].([]any)
+	if data != nil && data[field] != nil && len(ents) != len(b.reps) {
 		r.errs = append(r.errs, &Error{
 			Message:    "subgraph '" + f.Service + "' returned a wrong number of entities",
 			Extensions: map[string]any{"code": CodeInvalidResponse, "serviceName": f.Service},
@@ -91,7 +112,7 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 	for i, ent := range ents {
 		if m, ok := ent.(map[string]any); ok {
 			unalias(m, f.Selection)
-			for _, t := range groups[i] {
+			for _, t := range b.groups[i] {
 				before := t.obj["__typename"]
 				mergeObject(t.obj, m)
 				// An @interfaceObject subgraph answers with the interface
@@ -101,9 +122,6 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 				}
 			}
 		}
-	}
-	for _, e := range resp.Errors {
-		r.errs = append(r.errs, subgraphError(e, f.Service, entityErrorPath(e.Path, groups, f.Selection)))
 	}
 }
 

@@ -35,14 +35,14 @@ func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]an
 	if n <= 0 {
 		n = 8
 	}
-	r := &run{e: e, vars: vars, data: map[string]any{}, sem: make(chan struct{}, n)}
+	r := &run{e: e, c: compiledFor(p), vars: vars, data: map[string]any{}, sem: make(chan struct{}, n)}
 	for k, v := range pre {
 		r.data[k] = v
 	}
 	if p.Root != nil {
 		r.exec(ctx, p.Root)
 	}
-	data, ok := r.shapeObject(rootNode(p), r.data, p.RootType, nil)
+	data, ok := r.shapeObject(r.c.root, r.data, p.RootType, nil)
 	res := &Result{Errors: r.errs}
 	if ok {
 		res.Data = data
@@ -53,6 +53,7 @@ func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]an
 // run is the state of one execution.
 type run struct {
 	e    *Executor
+	c    *compiled
 	vars map[string]any
 	sem  chan struct{}
 
@@ -75,9 +76,13 @@ func (r *run) exec(ctx context.Context, n plan.Node) {
 		}
 	case *plan.Parallel:
 		g, gctx := errgroup.WithContext(ctx)
-		for _, c := range x.Nodes {
+		for _, br := range r.c.steps[x] {
 			g.Go(func() error {
-				r.exec(gctx, c)
+				if br.batch != nil {
+					r.runBatch(gctx, br.batch)
+				} else {
+					r.exec(gctx, br.node)
+				}
 				return nil
 			})
 		}
@@ -91,13 +96,22 @@ func (r *run) exec(ctx context.Context, n plan.Node) {
 	}
 }
 
-// call sends one fetch, bounded by the semaphore and the subgraph timeout.
+// call sends one fetch; a failure becomes the fetch's error.
 func (r *run) call(ctx context.Context, f *plan.Fetch, extra map[string]any) (*Response, bool) {
+	resp, err := r.send(ctx, f, extra)
+	if err != nil {
+		r.fetchFailed(f, err)
+		return nil, false
+	}
+	return resp, true
+}
+
+// send sends one fetch, bounded by the semaphore and the subgraph timeout.
+func (r *run) send(ctx context.Context, f *plan.Fetch, extra map[string]any) (*Response, error) {
 	select {
 	case r.sem <- struct{}{}:
 	case <-ctx.Done():
-		r.fetchFailed(f, ctx.Err())
-		return nil, false
+		return nil, ctx.Err()
 	}
 	defer func() { <-r.sem }()
 	if d := r.timeout(f.Service); d > 0 {
@@ -123,10 +137,9 @@ func (r *run) call(ctx context.Context, f *plan.Fetch, extra map[string]any) (*R
 		r.e.Log.DebugContext(ctx, "subgraph fetch", "service", f.Service, "duration", time.Since(start), "error", err)
 	}
 	if err != nil {
-		r.fetchFailed(f, err)
-		return nil, false
+		return nil, err
 	}
-	return resp, true
+	return resp, nil
 }
 
 func (r *run) timeout(service string) time.Duration {

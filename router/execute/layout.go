@@ -43,11 +43,6 @@ func newShapeNode(fields []*plan.ShapeField) *shapeNode {
 	return n
 }
 
-// rootNode is the compiled root shape of p.
-func rootNode(p *plan.Plan) *shapeNode {
-	return p.Memo(func() any { return newShapeNode(p.Shape.Fields) }).(*shapeNode)
-}
-
 // layoutFor returns the layout for objects of type typename.
 func (n *shapeNode) layoutFor(typename string) *layout {
 	if !n.typed {

@@ -54,6 +54,11 @@ type Fetch struct {
 	OperationName string
 	// Variables are the client variables the operation uses.
 	Variables []string
+	// VariableDecls declare Variables ("$id: ID!"), and EntitySelection is
+	// the _entities selection of Operation: the executor combines entity
+	// fetches of one parallel step to one subgraph into one request.
+	VariableDecls   []string
+	EntitySelection string
 }
 
 // Sequence runs its steps one after another.

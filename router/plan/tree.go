@@ -95,6 +95,7 @@ func (p *planner) node(f *fetch) Node {
 	for _, v := range fe.Variables {
 		if d := p.op.VariableDefinitions.ForName(v); d != nil {
 			decls = append(decls, varDecl(d))
+			fe.VariableDecls = append(fe.VariableDecls, varDecl(d))
 		}
 	}
 	var b strings.Builder
@@ -115,7 +116,8 @@ func (p *planner) node(f *fetch) Node {
 		if len(f.aliases) > 0 {
 			fe.EntityAliases = f.aliases
 		}
-		b.WriteString("{ _entities(representations: $representations) " + f.sel.Compact() + " }")
+		fe.EntitySelection = f.sel.Compact()
+		b.WriteString("{ _entities(representations: $representations) " + fe.EntitySelection + " }")
 		fe.Operation = b.String()
 		return &Flatten{Path: f.path, Node: fe}
 	}

@@ -81,7 +81,13 @@ func (s *Subgraph) Serve(req Request) *Response {
 		key := responseKey(f)
 		path := []any{key}
 		if f.Name == "_entities" {
-			reps, _ := req.Variables["representations"].([]any)
+			// The variable the argument names: a router may send several
+			// aliased _entities fields, each with its own list.
+			name := "representations"
+			if a := f.Arguments.ForName("representations"); a != nil && a.Value != nil && a.Value.Kind == ast.Variable {
+				name = a.Value.Raw
+			}
+			reps, _ := req.Variables[name].([]any)
 			out := make([]any, len(reps))
 			for i, rep := range reps {
 				m, _ := rep.(map[string]any)
