@@ -11,6 +11,11 @@ import (
 
 	"github.com/careercoach/coach/bench"
 	"github.com/careercoach/coach/bench/subgraphs"
+	"github.com/careercoach/coach/router/plan"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
+	"github.com/vektah/gqlparser/v2/validator"
+	"github.com/vektah/gqlparser/v2/validator/rules"
 )
 
 // replay answers subgraph requests from responses recorded once from the
@@ -91,4 +96,49 @@ func BenchmarkGatewayQuery(b *testing.B) {
 			b.Fatalf("unexpected response %.300s", got)
 		}
 	}
+}
+
+// BenchmarkParseValidate parses and validates the benchmark's query
+// against the API schema, as every request does.
+func BenchmarkParseValidate(b *testing.B) {
+	s := benchServer(b)
+	st := s.state.Load()
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := parser.ParseQuery(&ast.Source{Input: bench.Query})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if errs := validator.ValidateWithRules(st.sg.API, doc, rules.NewDefaultRules()); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+}
+
+// BenchmarkPlan is query planning: a cache miss builds the plan, a hit
+// looks it up by the query text.
+func BenchmarkPlan(b *testing.B) {
+	s := benchServer(b)
+	st := s.state.Load()
+	doc, err := parser.ParseQuery(&ast.Source{Input: bench.Query})
+	if err != nil {
+		b.Fatal(err)
+	}
+	op := doc.Operations[0]
+	b.Run("miss", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := plan.Build(st.sg, doc, op.Name, nil, plan.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("hit", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := s.plan(st, doc, op, bench.Query, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -57,14 +57,20 @@ func (s *Server) prepare(st *state, req gqlRequest, method string) (*prepared, *
 		return nil, newReqError(CodeBadRequest, "no query in request")
 	}
 	lim := s.cfg.Limits
-	if lim.MaxTokens > 0 {
-		if n, _ := countTokens(query, lim.MaxTokens); n > lim.MaxTokens {
-			return nil, newReqError(CodeMaxTokens, fmt.Sprintf("query has more than %d tokens", lim.MaxTokens))
+	// A query text that passed the token limit, parsing and validation
+	// before is not checked again: validation depends only on the text and
+	// the supergraph (st), and the cached document is never modified.
+	doc, cached := st.docs.get(query)
+	if !cached {
+		if lim.MaxTokens > 0 {
+			if n, _ := countTokens(query, lim.MaxTokens); n > lim.MaxTokens {
+				return nil, newReqError(CodeMaxTokens, fmt.Sprintf("query has more than %d tokens", lim.MaxTokens))
+			}
 		}
-	}
-	doc, err := parser.ParseQuery(&ast.Source{Input: query})
-	if err != nil {
-		return nil, gqlErrors(CodeParseFailed, err)
+		var err error
+		if doc, err = parser.ParseQuery(&ast.Source{Input: query}); err != nil {
+			return nil, gqlErrors(CodeParseFailed, err)
+		}
 	}
 	op, err := selectOperation(doc, req.OperationName)
 	if err != nil {
@@ -76,8 +82,11 @@ func (s *Server) prepare(st *state, req gqlRequest, method string) (*prepared, *
 	if rerr := lim.checkShape(measure(doc, op)); rerr != nil {
 		return nil, rerr
 	}
-	if errs := validator.ValidateWithRules(st.sg.API, doc, rules.NewDefaultRules()); len(errs) > 0 {
-		return nil, gqlErrors(CodeValidationFailed, errs)
+	if !cached {
+		if errs := validator.ValidateWithRules(st.sg.API, doc, rules.NewDefaultRules()); len(errs) > 0 {
+			return nil, gqlErrors(CodeValidationFailed, errs)
+		}
+		st.docs.put(query, doc)
 	}
 	if s.cfg.DisableIntrospection && usesIntrospection(op) {
 		return nil, newReqError(CodeIntrospectionOff, "introspection is disabled")

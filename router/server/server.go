@@ -18,6 +18,7 @@ import (
 	"github.com/careercoach/coach/router/subscribe"
 	"github.com/careercoach/coach/router/supergraph"
 	"github.com/careercoach/coach/router/transport"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // Server is the router's HTTP handler.
@@ -44,7 +45,8 @@ type state struct {
 	sg      *supergraph.Supergraph
 	exec    *execute.Executor
 	plans   *lru[*plan.Plan]
-	urls    map[string]string // subgraph HTTP URLs
+	docs    *lru[*ast.QueryDocument] // parsed and validated operations by query text
+	urls    map[string]string        // subgraph HTTP URLs
 	modTime time.Time
 }
 
@@ -132,7 +134,8 @@ func (s *Server) build(sdl string, mod time.Time) (*state, error) {
 		Timeouts:       s.cfg.SubgraphTimeouts,
 		Log:            s.log,
 	}
-	return &state{sg: sg, exec: ex, plans: newLRU[*plan.Plan](s.cfg.PlanCacheSize), urls: urls, modTime: mod}, nil
+	return &state{sg: sg, exec: ex, plans: newLRU[*plan.Plan](s.cfg.PlanCacheSize),
+		docs: newLRU[*ast.QueryDocument](s.cfg.PlanCacheSize), urls: urls, modTime: mod}, nil
 }
 
 // maybeReload re-reads the supergraph file when it changed. It runs on the
