@@ -48,10 +48,15 @@ func main() {
 func serveSubgraphs(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("gwbench subgraphs", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:4200", "listen address")
+	replay := fs.Bool("replay", false, "answer repeated requests with the first answer (subgraphs.Replay)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	srv := &http.Server{Addr: *addr, Handler: subgraphs.Handler(), ReadHeaderTimeout: 5 * time.Second}
+	h := subgraphs.Handler()
+	if *replay {
+		h = subgraphs.Replay(h)
+	}
+	srv := &http.Server{Addr: *addr, Handler: h, ReadHeaderTimeout: 5 * time.Second}
 	go func() { <-ctx.Done(); _ = srv.Close() }()
 	if err := srv.ListenAndServe(); err != http.ErrServerClosed {
 		return fmt.Errorf("subgraphs: %w", err)
@@ -62,10 +67,12 @@ func serveSubgraphs(ctx context.Context, args []string) error {
 type options struct {
 	coach, peer, logDir      string
 	subgraphAddr, routerAddr string
-	peerAddr                 string
+	replayAddr, peerAddr     string
 	clients                  int
 	warmup, duration         time.Duration
 	skipDirect, skipRouter   bool
+	skipReplay               bool
+	sub                      *proc // the subgraph server the current run uses
 }
 
 func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) error {
@@ -77,6 +84,8 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 	fs.StringVar(&o.subgraphAddr, "subgraphs-addr", "127.0.0.1:4200", "subgraph server address")
 	fs.StringVar(&o.routerAddr, "router-addr", "127.0.0.1:4000", "router address")
 	fs.StringVar(&o.peerAddr, "peer-addr", "127.0.0.1:4100", "peer gateway address")
+	fs.StringVar(&o.replayAddr, "replay-addr", "127.0.0.1:4201", "address of the replaying subgraph server")
+	fs.BoolVar(&o.skipReplay, "skip-replay", false, "skip the run against replayed subgraphs")
 	fs.IntVar(&o.clients, "clients", 50, "concurrent clients (k6 VUs)")
 	fs.DurationVar(&o.warmup, "warmup", 10*time.Second, "warm-up before measuring")
 	fs.DurationVar(&o.duration, "duration", 60*time.Second, "measured phase")
@@ -102,11 +111,12 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 
 	fmt.Fprintf(out, "gateway benchmark: %d clients, %s warm-up, %s measured, %d CPUs\n\n",
 		o.clients, o.warmup, o.duration, runtime.NumCPU())
-	fmt.Fprintln(out, "| target | RPS | p50 | p95 | p99 | max | errors | peak RSS | CPU |")
-	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(out, "| target | RPS | p50 | p95 | p99 | max | errors | peak RSS | gateway CPU | subgraphs CPU |")
+	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	o.sub = sg
 	var routerRPS float64
 	if !o.skipRouter {
-		st, err := o.gateway(ctx, log, out, "router (coach)", "http://"+o.routerAddr, o.routerArgv())
+		st, err := o.gateway(ctx, log, out, "router (coach)", "http://"+o.routerAddr, o.routerArgv(o.subgraphAddr))
 		if err != nil {
 			return err
 		}
@@ -116,6 +126,19 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 		if err := o.direct(ctx, out); err != nil {
 			return err
 		}
+	}
+	if !o.skipReplay {
+		rp, err := start(ctx, "replaying subgraphs", filepath.Join(o.logDir, "gwbench-replay.log"),
+			"http://"+o.replayAddr+"/health", nil, self, "subgraphs", "-replay", "-addr", o.replayAddr)
+		if err != nil {
+			return err
+		}
+		defer rp.stop()
+		o.sub = rp
+		if _, err := o.gateway(ctx, log, out, "router (coach), subgraphs replayed", "http://"+o.routerAddr, o.routerArgv(o.replayAddr)); err != nil {
+			return err
+		}
+		o.sub = sg
 	}
 	if o.peer != "" {
 		st, err := o.gateway(ctx, log, out, "Apollo JS gateway", "http://"+o.peerAddr,
@@ -130,10 +153,10 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 	return nil
 }
 
-func (o options) routerArgv() []string {
+func (o options) routerArgv(subgraphAddr string) []string {
 	var urls []string
 	for _, n := range subgraphs.Names {
-		urls = append(urls, n+"=http://"+o.subgraphAddr+"/"+n)
+		urls = append(urls, n+"=http://"+subgraphAddr+"/"+n)
 	}
 	return []string{o.coach, "router", "--auth=off", "--addr", o.routerAddr,
 		"--supergraph", "bench/supergraph.graphql", "--subgraph-urls", strings.Join(urls, ","),
@@ -158,13 +181,13 @@ func (o options) gateway(ctx context.Context, log *slog.Logger, out io.Writer, n
 	body, _ := json.Marshal(map[string]string{"query": bench.Query})
 	load := bench.Load{URL: base + "/graphql", Body: body, Clients: o.clients, Warmup: o.warmup,
 		Duration: o.duration, Want: bench.Expected()}
-	cpu0 := cpuTime(p.cmd.Process.Pid)
+	cpu0, sub0 := cpuTime(p.cmd.Process.Pid), cpuTime(o.sub.cmd.Process.Pid)
 	st, err := bench.Run(ctx, load)
 	if err != nil {
 		return st, err
 	}
-	cpu := cpuTime(p.cmd.Process.Pid) - cpu0
-	row(out, name, st, peakRSS(p.cmd.Process.Pid), cpu, o.warmup+o.duration)
+	cpu, sub := cpuTime(p.cmd.Process.Pid)-cpu0, cpuTime(o.sub.cmd.Process.Pid)-sub0
+	row(out, name, st, peakRSS(p.cmd.Process.Pid), cpu, sub, o.warmup+o.duration)
 	if st.FirstError != "" {
 		log.Warn("requests failed", "target", name, "first_error", st.FirstError)
 	}
@@ -182,24 +205,28 @@ func (o options) direct(ctx context.Context, out io.Writer) error {
 		reps = append(reps, map[string]string{"__typename": "User", "id": fmt.Sprint(i)})
 	}
 	body, _ := json.Marshal(map[string]any{"query": directQuery, "variables": map[string]any{"representations": reps}})
+	sub0 := cpuTime(o.sub.cmd.Process.Pid)
 	st, err := bench.Run(ctx, bench.Load{URL: "http://" + o.subgraphAddr + "/reviews", Body: body,
 		Clients: o.clients, Warmup: o.warmup, Duration: o.duration})
 	if err != nil {
 		return err
 	}
-	row(out, "reviews subgraph directly (largest fetch)", st, 0, 0, 0)
+	row(out, "reviews subgraph directly (largest fetch)", st, 0, 0, cpuTime(o.sub.cmd.Process.Pid)-sub0, o.warmup+o.duration)
 	return nil
 }
 
-func row(out io.Writer, name string, st bench.Stats, rss int64, cpu, wall time.Duration) {
+func row(out io.Writer, name string, st bench.Stats, rss int64, cpu, subCPU, wall time.Duration) {
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
-	mem, cores := "—", "—"
+	cores := func(d time.Duration) string {
+		if d <= 0 || wall <= 0 {
+			return "—"
+		}
+		return fmt.Sprintf("%.2f cores", d.Seconds()/wall.Seconds())
+	}
+	mem := "—"
 	if rss > 0 {
 		mem = fmt.Sprintf("%.0f MB", float64(rss)/1e6)
 	}
-	if wall > 0 && cpu > 0 {
-		cores = fmt.Sprintf("%.2f cores", cpu.Seconds()/wall.Seconds())
-	}
-	fmt.Fprintf(out, "| %s | %.0f | %s | %s | %s | %s | %d | %s | %s |\n",
-		name, st.RPS, ms(st.P50), ms(st.P95), ms(st.P99), ms(st.Max), st.Errors, mem, cores)
+	fmt.Fprintf(out, "| %s | %.0f | %s | %s | %s | %s | %d | %s | %s | %s |\n",
+		name, st.RPS, ms(st.P50), ms(st.P95), ms(st.P99), ms(st.Max), st.Errors, mem, cores(cpu), cores(subCPU))
 }
