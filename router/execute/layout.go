@@ -23,9 +23,10 @@ type shapeNode struct {
 type layout struct{ groups []group }
 
 type group struct {
-	key   string
-	f     *plan.ShapeField // the first field with this key
-	child *shapeNode       // merged sub-selections; nil for leaves
+	key    string
+	keyAny any              // key boxed once, for paths
+	f      *plan.ShapeField // the first field with this key
+	child  *shapeNode       // merged sub-selections; nil for leaves
 }
 
 func newShapeNode(fields []*plan.ShapeField) *shapeNode {
@@ -75,7 +76,7 @@ func (n *shapeNode) build(typename string) *layout {
 		if !ok {
 			i = len(l.groups)
 			at[f.Key] = i
-			l.groups = append(l.groups, group{key: f.Key, f: f})
+			l.groups = append(l.groups, group{key: f.Key, keyAny: f.Key, f: f})
 			subs = append(subs, nil)
 		}
 		if f.Sub != nil {

@@ -22,7 +22,7 @@ func (r *run) shapeObject(n *shapeNode, obj map[string]any, typename string, pat
 			out.add(g.key, typename)
 			continue
 		}
-		v, ok := r.complete(g.f, g.f.Type, obj[g.key], g.child, &pathNode{parent: path, key: g.key})
+		v, ok := r.complete(g.f, g.f.Type, obj[g.key], g.child, path, g.keyAny)
 		if !ok {
 			return nil, false
 		}
@@ -32,15 +32,16 @@ func (r *run) shapeObject(n *shapeNode, obj map[string]any, typename string, pat
 }
 
 // complete turns one merged value into its response value for type t.
-// The path is built as linked nodes and turned into a slice only for an
-// error.
-func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, sub *shapeNode, path *pathNode) (any, bool) {
+// The value's path is parent plus key; its node is allocated only where a
+// child needs it (objects, lists), and turned into a slice only for an
+// error: most values are leaves and cost nothing.
+func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, sub *shapeNode, parent *pathNode, key any) (any, bool) {
 	if t == nil {
 		return v, true
 	}
 	if v == nil {
 		if t.NonNull {
-			r.nonNull(f, path.slice())
+			r.nonNull(f, (&pathNode{parent: parent, key: key}).slice())
 			return nil, false
 		}
 		return nil, true
@@ -48,11 +49,12 @@ func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, sub *shapeNode, p
 	if t.Elem != nil {
 		list, ok := v.([]any)
 		if !ok {
-			return r.invalid(f, t, path.slice())
+			return r.invalid(f, t, (&pathNode{parent: parent, key: key}).slice())
 		}
+		node := &pathNode{parent: parent, key: key}
 		out := make([]any, len(list))
 		for i, e := range list {
-			cv, ok := r.complete(f, t.Elem, e, sub, &pathNode{parent: path, key: i})
+			cv, ok := r.complete(f, t.Elem, e, sub, node, i)
 			if !ok {
 				return r.nullify(t)
 			}
@@ -64,20 +66,20 @@ func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, sub *shapeNode, p
 		if f.EnumValues != nil {
 			if s, ok := v.(string); !ok || !f.EnumValues[s] {
 				// Not a value of the API schema: the client never sees it.
-				return r.complete(f, t, nil, nil, path)
+				return r.complete(f, t, nil, nil, parent, key)
 			}
 		}
 		return v, true // scalar or enum
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return r.invalid(f, t, path.slice())
+		return r.invalid(f, t, (&pathNode{parent: parent, key: key}).slice())
 	}
 	if tn, _ := m["__typename"].(string); f.HiddenTypes[tn] {
 		// An object of a type the API schema hides (@inaccessible).
-		return r.complete(f, t, nil, nil, path)
+		return r.complete(f, t, nil, nil, parent, key)
 	}
-	obj, ok := r.shapeObject(sub, m, t.NamedType, path)
+	obj, ok := r.shapeObject(sub, m, t.NamedType, &pathNode{parent: parent, key: key})
 	if !ok {
 		return r.nullify(t)
 	}
