@@ -72,7 +72,8 @@ type options struct {
 	warmup, duration         time.Duration
 	skipDirect, skipRouter   bool
 	skipReplay               bool
-	sub                      *proc // the subgraph server the current run uses
+	sub                      *proc  // the subgraph server the current run uses
+	subAddr                  string // and its address
 }
 
 func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) error {
@@ -113,8 +114,8 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 		o.clients, o.warmup, o.duration, runtime.NumCPU())
 	fmt.Fprintln(out, "| target | RPS | p50 | p95 | p99 | max | errors | peak RSS | gateway CPU | subgraphs CPU |")
 	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-	o.sub = sg
-	var routerRPS float64
+	o.sub, o.subAddr = sg, o.subgraphAddr
+	var routerRPS, replayRPS float64
 	if !o.skipRouter {
 		st, err := o.gateway(ctx, log, out, "router (coach)", "http://"+o.routerAddr, o.routerArgv(o.subgraphAddr))
 		if err != nil {
@@ -134,20 +135,39 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 			return err
 		}
 		defer rp.stop()
-		o.sub = rp
-		if _, err := o.gateway(ctx, log, out, "router (coach), subgraphs replayed", "http://"+o.routerAddr, o.routerArgv(o.replayAddr)); err != nil {
+		o.sub, o.subAddr = rp, o.replayAddr
+		st, err := o.gateway(ctx, log, out, "router (coach), subgraphs replayed", "http://"+o.routerAddr, o.routerArgv(o.replayAddr))
+		if err != nil {
 			return err
 		}
-		o.sub = sg
+		replayRPS = st.RPS
+		rp.stop() // the peer run starts its own, so both gateways see a fresh one
+		o.sub, o.subAddr = sg, o.subgraphAddr
 	}
 	if o.peer != "" {
-		st, err := o.gateway(ctx, log, out, "Apollo JS gateway", "http://"+o.peerAddr,
+		// Both gateways against the same subgraph server: the replaying one
+		// when it ran (gateway against gateway), else the real one.
+		rps, label := routerRPS, "router"
+		if !o.skipReplay {
+			rp, err := start(ctx, "replaying subgraphs", filepath.Join(o.logDir, "gwbench-replay.log"),
+				"http://"+o.replayAddr+"/health", nil, self, "subgraphs", "-replay", "-addr", o.replayAddr)
+			if err != nil {
+				return err
+			}
+			defer rp.stop()
+			o.sub, o.subAddr, rps, label = rp, o.replayAddr, replayRPS, "router (replayed subgraphs)"
+		}
+		name := "Apollo JS gateway (@apollo/gateway)"
+		if !o.skipReplay {
+			name += ", subgraphs replayed"
+		}
+		st, err := o.gateway(ctx, log, out, name, "http://"+o.peerAddr,
 			[]string{"node", filepath.Join(o.peer, "index.mjs")})
 		if err != nil {
 			return err
 		}
-		if st.RPS > 0 && routerRPS > 0 {
-			fmt.Fprintf(out, "\nrouter / Apollo JS gateway: %.1f× the RPS\n", routerRPS/st.RPS)
+		if st.RPS > 0 && rps > 0 {
+			fmt.Fprintf(out, "\n%s / Apollo JS gateway: %.1f× the RPS\n", label, rps/st.RPS)
 		}
 	}
 	return nil
@@ -168,10 +188,10 @@ func (o options) routerArgv(subgraphAddr string) []string {
 // runs the load and prints one row.
 func (o options) gateway(ctx context.Context, log *slog.Logger, out io.Writer, name, base string, argv []string) (bench.Stats, error) {
 	env := []string{"PORT=" + o.peerAddr[strings.LastIndexByte(o.peerAddr, ':')+1:],
-		"SUPERGRAPH=" + "bench/supergraph.graphql", "SUBGRAPHS=http://" + o.subgraphAddr}
+		"SUPERGRAPH=" + "bench/supergraph.graphql", "SUBGRAPHS=http://" + o.subAddr}
 	health := base + "/healthz"
 	if argv[0] == "node" {
-		health = base + "/.well-known/apollo/server-health"
+		health = base + "/graphql?query=%7B__typename%7D" // Apollo Server 5 has no health route
 	}
 	p, err := start(ctx, name, filepath.Join(o.logDir, "gwbench-"+strings.Fields(name)[0]+".log"), health, env, argv...)
 	if err != nil {

@@ -37,7 +37,9 @@ func start(ctx context.Context, name, logPath, healthURL string, env []string, a
 	p := &proc{name: name, cmd: cmd}
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		if res, err := http.Get(healthURL); err == nil {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, healthURL, nil)
+		req.Header.Set("Apollo-Require-Preflight", "true") // Apollo's CSRF check on GET
+		if res, err := http.DefaultClient.Do(req); err == nil {
 			res.Body.Close()
 			if res.StatusCode == http.StatusOK {
 				return p, nil
