@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"hash/maphash"
 	"strings"
 	"unicode/utf8"
 
@@ -34,6 +35,28 @@ func decodeValue(b []byte) (any, error) {
 type decoder struct {
 	b []byte
 	i int
+	// strs remembers recent strings of this document by hash: subgraph
+	// responses repeat their keys in every object, and often their values
+	// (the same entity under many parents), so repeats share one string
+	// instead of allocating and copying each.
+	strs [256]string
+}
+
+var internSeed = maphash.MakeSeed()
+
+// intern returns b as a string, shared with an equal earlier one if the
+// cache slot still holds it.
+func (d *decoder) intern(b []byte) string {
+	if len(b) > 4096 {
+		return string(b)
+	}
+	slot := &d.strs[maphash.Bytes(internSeed, b)&255]
+	if *slot == string(b) { // compares without allocating
+		return *slot
+	}
+	s := string(b)
+	*slot = s
+	return s
 }
 
 // maxDepth matches encoding/json's nesting limit.
@@ -155,7 +178,7 @@ func (d *decoder) str() (string, error) {
 		case c == '"':
 			d.i++
 			if plain {
-				return string(d.b[start+1 : d.i-1]), nil
+				return d.intern(d.b[start+1 : d.i-1]), nil
 			}
 			var s string
 			if err := json.Unmarshal(d.b[start:d.i], &s); err != nil {

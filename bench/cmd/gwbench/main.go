@@ -72,6 +72,7 @@ type options struct {
 	warmup, duration         time.Duration
 	skipDirect, skipRouter   bool
 	skipReplay               bool
+	routerEnv                string
 	sub                      *proc  // the subgraph server the current run uses
 	subAddr                  string // and its address
 }
@@ -87,6 +88,7 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 	fs.StringVar(&o.peerAddr, "peer-addr", "127.0.0.1:4100", "peer gateway address")
 	fs.StringVar(&o.replayAddr, "replay-addr", "127.0.0.1:4201", "address of the replaying subgraph server")
 	fs.BoolVar(&o.skipReplay, "skip-replay", false, "skip the run against replayed subgraphs")
+	fs.StringVar(&o.routerEnv, "router-env", "", "extra environment of the router process, comma-separated (GOGC=200,GOMEMLIMIT=50MiB)")
 	fs.IntVar(&o.clients, "clients", 50, "concurrent clients (k6 VUs)")
 	fs.DurationVar(&o.warmup, "warmup", 10*time.Second, "warm-up before measuring")
 	fs.DurationVar(&o.duration, "duration", 60*time.Second, "measured phase")
@@ -190,6 +192,9 @@ func (o options) gateway(ctx context.Context, log *slog.Logger, out io.Writer, n
 	env := []string{"PORT=" + o.peerAddr[strings.LastIndexByte(o.peerAddr, ':')+1:],
 		"SUPERGRAPH=" + "bench/supergraph.graphql", "SUBGRAPHS=http://" + o.subAddr}
 	health := base + "/healthz"
+	if argv[0] == o.coach {
+		env = append(env, splitList(o.routerEnv)...)
+	}
 	if argv[0] == "node" {
 		health = base + "/graphql?query=%7B__typename%7D" // Apollo Server 5 has no health route
 	}
@@ -249,4 +254,14 @@ func row(out io.Writer, name string, st bench.Stats, rss int64, cpu, subCPU, wal
 	}
 	fmt.Fprintf(out, "| %s | %.0f | %s | %s | %s | %s | %d | %s | %s | %s |\n",
 		name, st.RPS, ms(st.P50), ms(st.P95), ms(st.P99), ms(st.Max), st.Errors, mem, cores(cpu), cores(subCPU))
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
