@@ -67,7 +67,7 @@ func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
 	var b entityBatch
 	index := map[string]int{}
 	var key []byte
-	collect(r.data, path, nil, func(obj map[string]any, p *pathNode) {
+	collect(r.data, path, func(obj map[string]any, p *pathNode) {
 		var rep map[string]any
 		var ok bool
 		key, ok = leafKey(key[:0], obj, f.Requires, f.EntityAliases)
@@ -188,7 +188,26 @@ func findItem(sel *plan.Selection, k string) *plan.Item {
 }
 
 // collect walks path ("@" = every list element) calling fn for each object.
-func collect(v any, path []string, at *pathNode, fn func(map[string]any, *pathNode)) {
+func collect(v any, path []string, fn func(map[string]any, *pathNode)) {
+	segs := make([]any, len(path)) // boxed once, not per object
+	for i, p := range path {
+		segs[i] = p
+	}
+	walk(v, path, segs, nil, nil, fn)
+}
+
+// walk visits v, found at key under parent (the root has neither). A path
+// node is allocated only for the objects and lists on the way.
+func walk(v any, path []string, segs []any, parent *pathNode, key any, fn func(map[string]any, *pathNode)) {
+	var at *pathNode
+	if key != nil {
+		switch v.(type) {
+		case map[string]any, []any:
+			at = &pathNode{parent: parent, key: key}
+		default:
+			return
+		}
+	}
 	switch x := v.(type) {
 	case map[string]any:
 		if len(path) == 0 {
@@ -198,13 +217,13 @@ func collect(v any, path []string, at *pathNode, fn func(map[string]any, *pathNo
 		if path[0] == "@" {
 			return
 		}
-		collect(x[path[0]], path[1:], &pathNode{parent: at, key: path[0]}, fn)
+		walk(x[path[0]], path[1:], segs[1:], at, segs[0], fn)
 	case []any:
 		if len(path) > 0 && path[0] == "@" {
-			path = path[1:]
+			path, segs = path[1:], segs[1:]
 		}
 		for i, e := range x {
-			collect(e, path, &pathNode{parent: at, key: i}, fn)
+			walk(e, path, segs, at, i, fn)
 		}
 	}
 }
