@@ -84,7 +84,8 @@ bench-gateway: build
 	$(GO) build -o bin/gwbench ./bench/cmd/gwbench
 	bin/gwbench -coach bin/coach -duration $(BENCH_DURATION) $(BENCH_FLAGS)
 
-## bench: the router's microbenchmarks on the benchmark's query, then bench-gateway
+## bench: the router's microbenchmarks on the gateway benchmark's query (bench/README.md), then bench-gateway
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./bench/
+	$(GO) test -run '^$$' -bench 'GatewayQuery|ParseValidate|Plan' -benchmem ./router/server/
+	$(GO) test -run '^$$' -bench . -benchmem ./router/execute/
 	$(MAKE) bench-gateway
