@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -29,7 +28,7 @@ func TestFederationAudit(t *testing.T) {
 		t.Skip("node not installed")
 	}
 	bin := filepath.Join(t.TempDir(), "coach")
-	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, "../../cmd/coach")
+	build := exec.Command("go", "build", "-o", bin, "../../cmd/coach")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build coach: %v\n%s", err, out)
 	}
