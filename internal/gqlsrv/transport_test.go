@@ -24,7 +24,7 @@ const limit = 4 << 10
 func testServer() http.Handler {
 	schema := gqlparser.MustLoadSchema(&ast.Source{Input: `scalar Upload
 type Query { name: String! }
-type Mutation { upload(f: Upload!): String! }`})
+type Mutation { upload(f: Upload!): String!, ping: String! }`})
 	es := &graphql.ExecutableSchemaMock{
 		SchemaFunc: func() *ast.Schema { return schema },
 		ComplexityFunc: func(context.Context, string, string, int, map[string]any) (int, bool) {
@@ -61,6 +61,7 @@ func TestTransportErrorsHaveCodes(t *testing.T) {
 	mpType, big := multipartBody(2 * limit)
 	tests := []struct {
 		name        string
+		get         string // a GET request's query string instead of a POST
 		contentType string
 		body        []byte
 		chunked     bool // no Content-Length
@@ -69,6 +70,8 @@ func TestTransportErrorsHaveCodes(t *testing.T) {
 		wantData    string
 	}{
 		{name: "a query", contentType: "application/json", body: []byte(`{"query":"{ name }"}`), wantStatus: 200, wantData: `{"name":"ok"}`},
+		{name: "a query by GET", get: "query=%7B+name+%7D", wantStatus: 200, wantData: `{"name":"ok"}`},
+		{name: "a mutation by GET", get: "query=mutation+%7B+ping+%7D", wantStatus: 406, wantCode: "BAD_REQUEST"},
 		{name: "upload over the limit, declared", contentType: mpType, body: big, wantStatus: 413, wantCode: "REQUEST_TOO_LARGE"},
 		{name: "upload over the limit, chunked", contentType: mpType, body: big, chunked: true, wantStatus: 413, wantCode: "REQUEST_TOO_LARGE"},
 		{name: "json over the limit, chunked", contentType: "application/json", chunked: true, wantStatus: 413, wantCode: "REQUEST_TOO_LARGE",
@@ -87,6 +90,9 @@ func TestTransportErrorsHaveCodes(t *testing.T) {
 				body = io.MultiReader(body) // hides the length from NewRequest
 			}
 			r := httptest.NewRequest("POST", "/graphql", body)
+			if tt.get != "" {
+				r = httptest.NewRequest("GET", "/graphql?"+tt.get, nil)
+			}
 			if tt.chunked {
 				r.ContentLength = -1
 			}
