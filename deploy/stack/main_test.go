@@ -46,9 +46,16 @@ func run(m *testing.M) int {
 	return m.Run()
 }
 
-// testStack starts a stack with its own databases (dropped at cleanup) and
-// the given Redis URL; its logs go to the test log when the test fails.
+// testStack starts a stack with its own databases on TEST_DATABASE_URL
+// (dropped at cleanup) and the given Redis URL; its logs go to the test log
+// when the test fails.
 func testStack(t *testing.T, redisURL string, env ...string) *Stack {
+	t.Helper()
+	return testStackOn(t, os.Getenv("TEST_DATABASE_URL"), redisURL, env...)
+}
+
+// testStackOn is testStack on the PostgreSQL server at databaseURL.
+func testStackOn(t *testing.T, databaseURL, redisURL string, env ...string) *Stack {
 	t.Helper()
 	if coachBinary == "" {
 		t.Skip("TEST_DATABASE_URL and TEST_REDIS_URL are needed for full-stack tests")
@@ -59,7 +66,7 @@ func testStack(t *testing.T, redisURL string, env ...string) *Stack {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	s, err := Start(ctx, Options{
-		Binary: coachBinary, DatabaseURL: os.Getenv("TEST_DATABASE_URL"), DBSuffix: hex.EncodeToString(suffix[:]),
+		Binary: coachBinary, DatabaseURL: databaseURL, DBSuffix: hex.EncodeToString(suffix[:]),
 		RedisURL: redisURL, Supergraph: absPath(t, "../../schema/supergraph.graphql"), DataDir: t.TempDir(),
 		Logs: logs, Env: env, ReadyTimeout: 90 * time.Second,
 	})
@@ -73,7 +80,7 @@ func testStack(t *testing.T, redisURL string, env ...string) *Stack {
 		if t.Failed() {
 			t.Logf("process logs:\n%s", logs.String())
 		}
-		dropDatabases(t, s)
+		dropDatabases(t, databaseURL, s)
 	})
 	return s
 }
@@ -88,11 +95,11 @@ func absPath(t *testing.T, p string) string {
 }
 
 // dropDatabases removes the stack's databases.
-func dropDatabases(t *testing.T, s *Stack) {
+func dropDatabases(t *testing.T, databaseURL string, s *Stack) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	conn, err := pgx.Connect(ctx, os.Getenv("TEST_DATABASE_URL"))
+	conn, err := pgx.Connect(ctx, databaseURL)
 	if err != nil {
 		t.Errorf("connecting to drop test databases: %v", err)
 		return

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"sort"
 	"sync"
 	"syscall"
 	"time"
@@ -190,4 +191,27 @@ func (p *prefixWriter) emit(line []byte) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	_, _ = p.w.Write(append([]byte(p.prefix), line...))
+}
+
+// PID is the process id of a running process, 0 when it is not running.
+func (s *Stack) PID(name string) int {
+	s.mu.Lock()
+	p := s.procs[name]
+	s.mu.Unlock()
+	if p == nil || p.done() {
+		return 0
+	}
+	return p.cmd.Process.Pid
+}
+
+// Names lists the processes started so far (running or not), sorted.
+func (s *Stack) Names() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.procs))
+	for n := range s.procs {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
