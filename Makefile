@@ -5,7 +5,7 @@ GOTESTFLAGS ?=
 GQLGEN_DIRS := $(patsubst %/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml)) router/internal/eventgraph
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions
+.PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions loadtest
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
 run:
@@ -73,3 +73,7 @@ test-browser:
 ## bench-subscriptions: 1,000 WebSocket clients through the router on one topic: events/s, latency p50/p95/p99
 bench-subscriptions:
 	$(GO) test -run '^$$' -bench SubscriptionFanout -benchtime 20x ./router/server/
+
+## loadtest: the production topology on local PostgreSQL (+ a private redis-server), seeded users, the web app's mix at 1/10/50/100 clients (about 2 minutes)
+loadtest: build
+	$(GO) run ./deploy/loadtest --binary bin/coach $(LOADTEST_FLAGS)

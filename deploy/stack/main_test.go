@@ -12,8 +12,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // The full-stack tests run the real multi-process topology on real
@@ -80,7 +78,11 @@ func testStackOn(t *testing.T, databaseURL, redisURL string, env ...string) *Sta
 		if t.Failed() {
 			t.Logf("process logs:\n%s", logs.String())
 		}
-		dropDatabases(t, databaseURL, s)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := s.DropDatabases(ctx); err != nil {
+			t.Errorf("dropping the test databases: %v", err)
+		}
 	})
 	return s
 }
@@ -92,29 +94,6 @@ func absPath(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return a
-}
-
-// dropDatabases removes the stack's databases.
-func dropDatabases(t *testing.T, databaseURL string, s *Stack) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, databaseURL)
-	if err != nil {
-		t.Errorf("connecting to drop test databases: %v", err)
-		return
-	}
-	defer conn.Close(ctx)
-	for _, n := range Subgraphs {
-		u := s.DatabaseURL(n)
-		name := u[strings.LastIndex(u, "/")+1:]
-		if i := strings.IndexByte(name, '?'); i >= 0 {
-			name = name[:i]
-		}
-		if _, err := conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)"); err != nil {
-			t.Errorf("dropping %s: %v", name, err)
-		}
-	}
 }
 
 // syncBuffer collects the interleaved process logs.
