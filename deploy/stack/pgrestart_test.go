@@ -48,7 +48,13 @@ func TestPostgresRestart(t *testing.T) {
 	if len(r.Errors) == 0 || strings.Contains(string(r.Data), `"id"`) {
 		t.Fatalf("a write with PostgreSQL down did not fail: %s", r)
 	}
+	if c := r.codes(); len(c) != 1 || c[0] != "SERVICE_UNAVAILABLE" || !strings.Contains(r.Errors[0].Message, "database is unavailable") {
+		t.Errorf("want one SERVICE_UNAVAILABLE error naming the database: %s", r)
+	}
 	t.Logf("write while down, after %s: %s", time.Since(start).Round(time.Millisecond), r)
+	if code, body := post(t, s.URL()+"/auth/signup", `{"email":"eve@example.com","password":"violet-Harbour-42","displayName":"Eve"}`); code != http.StatusServiceUnavailable || !strings.Contains(body, "SERVICE_UNAVAILABLE") {
+		t.Errorf("sign-up with PostgreSQL down: %d %s", code, body)
+	}
 	for _, n := range Subgraphs {
 		if code, body := get(t, "http://"+s.Addr(n)+"/readyz"); code != http.StatusServiceUnavailable || !strings.Contains(body, "database") {
 			t.Errorf("%s /readyz with PostgreSQL down: %d %s", n, code, body)
@@ -106,6 +112,18 @@ func waitAnalysed(t *testing.T, c *client) {
 		r := c.do(`query($id: ID!) { cv(id: $id) { status } }`, map[string]any{"id": up.UploadCV.ID})
 		return strings.Contains(string(r.Data), `"DONE"`), r.String()
 	})
+}
+
+// post returns the status and body of a JSON POST.
+func post(t *testing.T, url, body string) (int, string) {
+	t.Helper()
+	resp, err := (&http.Client{Timeout: 10 * time.Second}).Post(url, "application/json", strings.NewReader(body))
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
 }
 
 // get returns the status and body of a GET.
