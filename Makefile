@@ -48,9 +48,15 @@ build:
 up: build
 	bin/coach up
 
-## down: stop a running `make up` (from another terminal)
+## down: stop a running `make up` (from another terminal) and wait until every process has stopped
 down:
-	@if [ -f data/up.pid ]; then kill -TERM $$(cat data/up.pid) && echo "stopping Career Coach"; else echo "nothing is up (no data/up.pid)"; fi
+	@pid=$$(cat data/up.pid 2>/dev/null); \
+	if [ -z "$$pid" ]; then echo "nothing is up (no data/up.pid)"; \
+	elif ! cat /proc/$$pid/cmdline 2>/dev/null | tr '\0' ' ' | grep -q 'coach up'; then \
+	  echo "stale data/up.pid (process $$pid is not coach up); removed"; rm -f data/up.pid; \
+	else kill -TERM $$pid && echo "stopping Career Coach (pid $$pid)"; \
+	  for i in $$(seq 60); do [ -d /proc/$$pid ] || exit 0; sleep 0.5; done; \
+	  echo "coach up ($$pid) still running after 30 s"; exit 1; fi
 
 KUSTOMIZE := $(GO) run sigs.k8s.io/kustomize/kustomize/v5@v5.7.1
 

@@ -52,7 +52,7 @@ func (s *Stack) StartProcess(ctx context.Context, name string) error {
 		return fmt.Errorf("stack: %s is already running", name)
 	}
 	cmd := exec.Command(s.opts.Binary, s.args(name)...)
-	cmd.Env = append(append(os.Environ(), "COACH_LOG_FORMAT=text"), s.opts.Env...)
+	cmd.Env = append(append(os.Environ(), "COACH_LOG_FORMAT=text", "COACH_SERVICE_SECRET="+s.secret), s.opts.Env...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	out := &prefixWriter{w: s.opts.Logs, prefix: fmt.Sprintf("%-8s | ", name), mu: &s.logMu}
 	cmd.Stdout, cmd.Stderr = out, out
