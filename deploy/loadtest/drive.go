@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"runtime"
+	"strings"
 	"time"
 
 	"github.com/careercoach/coach/deploy/loadtest/load"
@@ -108,7 +111,7 @@ func report(w io.Writer, o options, levels []load.Level) error {
 	if len(levels) == 0 {
 		return nil
 	}
-	fmt.Fprintf(w, "\nLoad: %d users, levels of %s each (closed loop, no think time)\n\n", o.users, o.duration)
+	fmt.Fprintf(w, "\nLoad: %d users, levels of %s each (closed loop, no think time); %s\n\n", o.users, o.duration, machine())
 	if err := load.WriteLevels(w, o.markdown, levels); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
@@ -123,4 +126,16 @@ func report(w io.Writer, o options, levels []load.Level) error {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	return nil
+}
+
+// machine describes where the figures were measured: CPUs and the load
+// average (other work on the machine shares the CPUs with the stack).
+func machine() string {
+	avg := "?"
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if f := strings.Fields(string(b)); len(f) >= 3 {
+			avg = strings.Join(f[:3], " ")
+		}
+	}
+	return fmt.Sprintf("%s, %d CPUs, load average %s at the end", time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.NumCPU(), avg)
 }
