@@ -53,7 +53,12 @@ func (s *Stack) StartProcess(ctx context.Context, name string) error {
 	}
 	cmd := exec.Command(s.opts.Binary, s.args(name)...)
 	cmd.Env = append(append(os.Environ(), "COACH_LOG_FORMAT=text", "COACH_SERVICE_SECRET="+s.secret), s.opts.Env...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// Its own process group (a terminal's Ctrl-C reaches only the parent,
+	// which stops the processes in order), and SIGTERM when the parent dies
+	// without stopping them (kill -9): no orphans holding the ports. Go
+	// ends an OS thread only when a goroutine locked to it exits, which
+	// nothing here does, so the signal comes with the parent's death.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
 	out := &prefixWriter{w: s.opts.Logs, prefix: fmt.Sprintf("%-8s | ", name), mu: &s.logMu}
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
