@@ -52,6 +52,18 @@ func testStack(t *testing.T, redisURL string, env ...string) *Stack {
 	return testStackOn(t, os.Getenv("TEST_DATABASE_URL"), redisURL, env...)
 }
 
+// stackRedis is the Redis of a test's stack: a private redis-server when one
+// is installed, else TEST_REDIS_URL. Every stack uses the same stream and
+// consumer group names, so two stacks on one Redis database (another
+// worktree's test run, a `make up`) would take each other's events.
+func stackRedis(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("redis-server"); err != nil {
+		return os.Getenv("TEST_REDIS_URL")
+	}
+	return startRedis(t).url
+}
+
 // testStackOn is testStack on the PostgreSQL server at databaseURL.
 func testStackOn(t *testing.T, databaseURL, redisURL string, env ...string) *Stack {
 	t.Helper()

@@ -3,7 +3,6 @@ package stack
 import (
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +18,7 @@ func TestPostgresRestart(t *testing.T) {
 		t.Skip("TEST_DATABASE_URL and TEST_REDIS_URL are needed for full-stack tests")
 	}
 	pg := startPostgres(t)
-	s := testStackOn(t, pg.url, os.Getenv("TEST_REDIS_URL"))
+	s := testStackOn(t, pg.url, stackRedis(t))
 	pids := map[string]int{}
 	for _, n := range s.Names() {
 		pids[n] = s.PID(n)
