@@ -26,13 +26,11 @@ func TestPresenterCodes(t *testing.T) {
 			apperr.Unavailable, "database is unavailable"},
 	} {
 		g := present(context.Background(), c.err)
-		if g.Extensions["code"] != c.code || g.Message == "" || !contains(g.Message, c.inMsg) {
+		if g.Extensions["code"] != c.code || g.Message == "" || !strings.Contains(g.Message, c.inMsg) {
 			t.Errorf("%v: presented as %q %v, want code %s and %q", c.err, g.Message, g.Extensions, c.code, c.inMsg)
 		}
-		if c.code != apperr.NotFound && (contains(g.Message, "goals") || contains(g.Message, "administrator")) {
+		if c.code != apperr.NotFound && (strings.Contains(g.Message, "goals") || strings.Contains(g.Message, "administrator")) {
 			t.Errorf("%v: detail leaked: %q", c.err, g.Message)
 		}
 	}
 }
-
-func contains(s, sub string) bool { return strings.Contains(s, sub) }
