@@ -5,7 +5,7 @@ GOTESTFLAGS ?=
 GQLGEN_DIRS := $(patsubst %/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml)) router/internal/eventgraph
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions
+.PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions loadtest
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
 run:
@@ -48,9 +48,15 @@ build:
 up: build
 	bin/coach up
 
-## down: stop a running `make up` (from another terminal)
+## down: stop a running `make up` (from another terminal) and wait until every process has stopped
 down:
-	@if [ -f data/up.pid ]; then kill -TERM $$(cat data/up.pid) && echo "stopping Career Coach"; else echo "nothing is up (no data/up.pid)"; fi
+	@pid=$$(cat data/up.pid 2>/dev/null); \
+	if [ -z "$$pid" ]; then echo "nothing is up (no data/up.pid)"; \
+	elif ! cat /proc/$$pid/cmdline 2>/dev/null | tr '\0' ' ' | grep -q 'coach up'; then \
+	  echo "stale data/up.pid (process $$pid is not coach up); removed"; rm -f data/up.pid; \
+	else kill -TERM $$pid && echo "stopping Career Coach (pid $$pid)"; \
+	  for i in $$(seq 60); do [ -d /proc/$$pid ] || exit 0; sleep 0.5; done; \
+	  echo "coach up ($$pid) still running after 30 s"; exit 1; fi
 
 KUSTOMIZE := $(GO) run sigs.k8s.io/kustomize/kustomize/v5@v5.7.1
 
@@ -73,3 +79,7 @@ test-browser:
 ## bench-subscriptions: 1,000 WebSocket clients through the router on one topic: events/s, latency p50/p95/p99
 bench-subscriptions:
 	$(GO) test -run '^$$' -bench SubscriptionFanout -benchtime 20x ./router/server/
+
+## loadtest: the production topology on local PostgreSQL (+ a private redis-server), seeded users, the web app's mix at 1/10/50/100 clients (about 2 minutes)
+loadtest: build
+	$(GO) run ./deploy/loadtest --binary bin/coach $(LOADTEST_FLAGS)

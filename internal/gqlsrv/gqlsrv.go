@@ -22,6 +22,7 @@ import (
 
 	"github.com/careercoach/coach/internal/apperr"
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/db"
 )
 
 // Options configure a subgraph's GraphQL handler.
@@ -113,6 +114,14 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		if strings.HasPrefix(gerr.Message, "input:") || strings.Contains(gerr.Message, "must be defined") {
 			setCode(gerr, apperr.Invalid) // argument coercion failed
+			return gerr
+		}
+		if db.IsUnavailable(err) {
+			// Not a bug: the database is restarting or unreachable; say so,
+			// so that clients retry instead of reporting a failure.
+			log.WarnContext(ctx, "database unavailable", "path", gerr.Path.String(), "err", err)
+			gerr.Message = "the service's database is unavailable; try again shortly"
+			setCode(gerr, apperr.Unavailable)
 			return gerr
 		}
 		log.ErrorContext(ctx, "resolver failed", "path", gerr.Path.String(), "err", err)
