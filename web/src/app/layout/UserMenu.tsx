@@ -33,17 +33,15 @@ export function UserMenu() {
 
   return (
     <DM.Root>
-      <DM.Trigger
-        className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-        aria-label={`Account menu for ${user.displayName}`}
-      >
+      <DM.Trigger className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+        <span className="sr-only">Account menu for </span>
         <span
           aria-hidden="true"
           className="flex h-8 w-8 items-center justify-center rounded-full bg-indigo-700 text-xs font-semibold text-white"
         >
           {initials}
         </span>
-        <span className="hidden max-w-40 truncate md:inline">{user.displayName}</span>
+        <span className="sr-only max-w-40 truncate md:not-sr-only">{user.displayName}</span>
       </DM.Trigger>
       <DM.Portal>
         <DM.Content

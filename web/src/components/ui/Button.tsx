@@ -4,7 +4,7 @@ import { cn } from './cn';
 
 const variants = {
   primary:
-    'bg-indigo-700 text-white hover:bg-indigo-800 disabled:bg-indigo-400 dark:bg-indigo-500 dark:text-slate-950 dark:hover:bg-indigo-400',
+    'bg-indigo-700 text-white hover:bg-indigo-800 disabled:bg-indigo-400 dark:bg-indigo-300 dark:text-slate-950 dark:hover:bg-indigo-200 dark:disabled:bg-indigo-800 dark:disabled:text-slate-300',
   secondary:
     'border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800',
   danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-400 dark:bg-red-600 dark:hover:bg-red-500',

@@ -103,11 +103,14 @@ export class Session {
    * tabs take turns (a refresh token is single-use: two tabs rotating the
    * same one would look like theft and end the session). Resolves false when
    * the session is over (the user is then signed out) or unreachable.
+   *
+   * `stale` is the token that is known to be no good (by default the current
+   * one); the refresh is skipped only when a different, fresh token arrived
+   * meanwhile (another tab refreshed while this one waited for the lock).
    */
-  refresh(): Promise<boolean> {
+  refresh(stale: string | null = this.token): Promise<boolean> {
     this.inflight ??= this.locked(async () => {
-      // Another tab may have refreshed while this one waited for the lock.
-      if (this.token && this.expiresAt - this.now() > REFRESH_MARGIN_MS) return true;
+      if (this.token && this.token !== stale && this.expiresAt - this.now() > REFRESH_MARGIN_MS) return true;
       try {
         this.adopt(await authApi.refresh(), true);
         return true;

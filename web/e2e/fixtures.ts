@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const shots = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'test-results', 'screenshots');
+
+export const test = base.extend({
+  // The origin is known only after global setup has picked free ports.
+  baseURL: async ({}, use) => {
+    const url = process.env.E2E_BASE_URL;
+    if (!url) throw new Error('E2E_BASE_URL is not set: global setup did not run');
+    await use(url);
+  },
+});
+export { expect };
+
+let n = 0;
+/** Unique sign-up data per test, so tests never share an account. */
+export function newUser(tag: string) {
+  n += 1;
+  const id = `${Date.now().toString(36)}${n}`;
+  return { name: `Ada ${tag}`, email: `ada.${tag}.${id}@example.com`, password: `violet-Harbour-${id}` };
+}
+
+export async function signUp(page: Page, u: ReturnType<typeof newUser>) {
+  await page.goto('/signup');
+  await page.getByLabel('Your name').fill(u.name);
+  await page.getByLabel('Email').fill(u.email);
+  await page.getByLabel('Password', { exact: true }).fill(u.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+}
+
+/** Fails on any axe violation (WCAG 2.1 AA and best practices), naming each. */
+export async function expectAccessible(page: Page, what: string) {
+  const r = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const found = r.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`,
+  );
+  expect(found, `axe violations on ${what}`).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
