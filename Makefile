@@ -4,15 +4,39 @@ GOTESTFLAGS ?=
 SUBGRAPHS   := $(patsubst subgraphs/%/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml))
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test generate compose check-generated lint build
+.PHONY: run test test-go generate compose check-generated lint build web web-deps test-web
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
-run:
+run: web
 	$(GO) run ./cmd/coach dev
 
 ## test: the whole suite; set TEST_DATABASE_URL / TEST_REDIS_URL to include PostgreSQL and Redis
-test:
+test: test-go test-web
+
+test-go:
 	$(GO) test -count=1 $(GOTESTFLAGS) ./...
+
+# --- web app (web/): Node 20 + npm; see web/README.md ---------------------
+NPM ?= npm
+
+## web: install the web app's packages when missing or stale, build it into web/dist
+web: web-deps
+	cd web && $(NPM) run --silent build
+
+web-deps: web/node_modules/.package-lock.json
+
+# npm ci rewrites node_modules/.package-lock.json, so it is newer than the lock file afterwards.
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && $(NPM) ci --no-audit --no-fund
+
+## test-web: type-check, lint, generated-code check, vitest, Playwright (real stack, Debian Chromium)
+# Every step runs even when an earlier one fails, so one run reports everything.
+test-web: web
+	@cd web && rm -f test-results/vitest.json test-results/playwright.json && rc=0; \
+	  for s in typecheck lint codegen:check test:unit test:e2e; do \
+	    echo "=== web: npm run $$s"; $(NPM) run --silent $$s || rc=1; \
+	  done; exit $$rc
+# --------------------------------------------------------------------------
 
 ## generate: gqlgen for every subgraph (generated code is committed)
 generate:

@@ -26,7 +26,7 @@ export function NavLinks({ label, onNavigate }: { label: string; onNavigate?: ()
                 {item.label}
                 {soon && (
                   <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-700 dark:text-slate-200">
-                    soon
+                    not yet<span className="sr-only"> available</span>
                   </span>
                 )}
               </NavLink>
