@@ -4,7 +4,8 @@ GOTESTFLAGS ?=
 SUBGRAPHS   := $(patsubst subgraphs/%/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml))
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test test-go generate compose check-generated lint build web web-deps test-web
+.PHONY: run test test-go crosscheck-deps generate compose check-generated lint build deploy-check up down
+.PHONY: web web-deps test-web
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
 run: web
@@ -13,8 +14,14 @@ run: web
 ## test: the whole suite; set TEST_DATABASE_URL / TEST_REDIS_URL to include PostgreSQL and Redis
 test: test-go test-web
 
-test-go:
+test-go: crosscheck-deps
 	$(GO) test -count=1 $(GOTESTFLAGS) ./...
+
+# The composition cross-check against @apollo/composition runs when Node is
+# present; its packages are installed on first use.
+crosscheck-deps:
+	@if command -v npm >/dev/null 2>&1 && [ ! -d schema/crosscheck/node_modules/@apollo/composition ]; then \
+	  npm ci --prefix schema/crosscheck --no-audit --no-fund --loglevel=error; fi
 
 # --- web app (web/): Node 20 + npm; see web/README.md ---------------------
 NPM ?= npm
@@ -55,8 +62,26 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	@# gqlgen's generated files are not ours to fix; every other finding fails.
-	@out=$$($(STATICCHECK) ./... 2>&1 | grep -vE '^exit status [0-9]+$$|/graph/(generated|federation)\.go:|/graph/model/[a-z_]+_gen\.go:'); \
+	@out=$$($(STATICCHECK) ./... 2>&1 | grep -vE '^exit status [0-9]+$$|^go: (downloading|finding) |/graph/(generated|federation)\.go:|/graph/model/[a-z_]+_gen\.go:'); \
 	  if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
 
 build:
 	$(GO) build -o bin/coach ./cmd/coach
+
+## up: the production topology here: router + five subgraph processes on PostgreSQL and Redis (Ctrl-C stops all)
+up: build
+	bin/coach up
+
+## down: stop a running `make up` (from another terminal)
+down:
+	@if [ -f data/up.pid ]; then kill -TERM $$(cat data/up.pid) && echo "stopping Career Coach"; else echo "nothing is up (no data/up.pid)"; fi
+
+KUSTOMIZE := $(GO) run sigs.k8s.io/kustomize/kustomize/v5@v5.7.1
+
+## deploy-check: render every Kubernetes overlay with kustomize and validate it (deploy/check)
+deploy-check:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  $(KUSTOMIZE) build --load-restrictor LoadRestrictionsNone deploy/k8s/overlays/dev > $$tmp/dev.yaml; \
+	  $(GO) run ./deploy/check < $$tmp/dev.yaml; \
+	  $(KUSTOMIZE) build --load-restrictor LoadRestrictionsNone deploy/k8s/overlays/prod > $$tmp/prod.yaml; \
+	  $(GO) run ./deploy/check --external-secrets coach-secrets,coach-databases --min-replicas 2 < $$tmp/prod.yaml

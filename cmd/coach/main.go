@@ -34,6 +34,7 @@ func commands(e env) map[string]command {
 		"users":   &usersMain{env: e},
 		"compose": &composeMain{env: e},
 		"router":  &routerMain{env: e},
+		"up":      &upMain{env: e},
 	}
 }
 

@@ -29,6 +29,7 @@ const (
 	CVAnalyzed          = "cv.analyzed"
 	GoalChanged         = "goal.changed"
 	EnrollmentCompleted = "enrollment.completed"
+	CourseCatalogued    = "course.catalogued"
 )
 
 // ErrClosed is returned by operations on a closed Bus.

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/careercoach/coach/deploy/stack"
+	"github.com/careercoach/coach/internal/config"
+)
+
+// upMain runs the production topology on this machine: the router and every
+// subgraph as separate processes on PostgreSQL and Redis (`make up`).
+type upMain struct {
+	env
+	databaseURL, redisURL string
+	supergraph, webDir    string
+	dataDir               string
+	basePort              int
+}
+
+func (m *upMain) ParseFlags(args []string) error {
+	fs := config.New("coach up", m.getenv)
+	fs.String(&m.databaseURL, "database-url", "COACH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable", "PostgreSQL server; each subgraph uses its own database careercoach_<name>, created if missing")
+	fs.String(&m.redisURL, "redis-url", "COACH_REDIS_URL", "redis://127.0.0.1:6379/0", "Redis for pub/sub and events")
+	fs.String(&m.supergraph, "supergraph", "COACH_SUPERGRAPH", "schema/supergraph.graphql", "supergraph the router serves")
+	fs.String(&m.webDir, "web-dir", "COACH_WEB_DIR", "web/dist", "built web app the router serves (empty: none)")
+	fs.String(&m.dataDir, "data-dir", "COACH_DATA_DIR", "./data", "working directory of the processes (and up.pid)")
+	fs.Int(&m.basePort, "base-port", "COACH_BASE_PORT", 4000, "router port; subgraphs listen on the next five ports")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage(m.stdout, "coach up: router + five subgraphs as separate processes on PostgreSQL and Redis")
+		}
+		return err
+	}
+	return errors.Join(config.CheckURL("database-url", m.databaseURL, "postgres", "postgresql"),
+		config.CheckURL("redis-url", m.redisURL, "redis", "rediss"))
+}
+
+func (m *upMain) Run(ctx context.Context) error {
+	self, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("finding the coach binary: %w", err)
+	}
+	if err := os.MkdirAll(m.dataDir, 0o700); err != nil {
+		return fmt.Errorf("creating %s: %w", m.dataDir, err)
+	}
+	web := m.webDir
+	if web != "" {
+		if _, err := os.Stat(filepath.Join(web, "index.html")); err != nil {
+			fmt.Fprintf(m.stderr, "coach up: no built web app in %s; serving the API only\n", web)
+			web = ""
+		}
+	}
+	pidFile := filepath.Join(m.dataDir, "up.pid")
+	if err := os.WriteFile(pidFile, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600); err != nil {
+		return fmt.Errorf("writing %s: %w", pidFile, err)
+	}
+	defer os.Remove(pidFile)
+	st, err := stack.Start(ctx, stack.Options{Binary: self, DatabaseURL: m.databaseURL, RedisURL: m.redisURL,
+		BasePort: m.basePort, Supergraph: m.supergraph, WebDir: web, DataDir: m.dataDir, Logs: m.stdout})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.stdout, "coach up: Career Coach on %s (Ctrl-C or `make down` stops every process)\n", st.URL())
+	waitErr := st.Wait(ctx)
+	return errors.Join(waitErr, st.Stop())
+}

@@ -1,0 +1,173 @@
+package stack
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// stopGrace is how long a process gets to shut down before it is killed.
+const stopGrace = 10 * time.Second
+
+// proc is one running process.
+type proc struct {
+	cmd    *exec.Cmd
+	exited chan struct{}
+	err    error // set before exited closes
+}
+
+// StartProcess starts (or restarts) one process and waits until it is ready.
+func (s *Stack) StartProcess(ctx context.Context, name string) error {
+	s.mu.Lock()
+	if p := s.procs[name]; p != nil && !p.done() {
+		s.mu.Unlock()
+		return fmt.Errorf("stack: %s is already running", name)
+	}
+	cmd := exec.Command(s.opts.Binary, s.args(name)...)
+	cmd.Env = append(append(os.Environ(), "COACH_LOG_FORMAT=text"), s.opts.Env...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	out := &prefixWriter{w: s.opts.Logs, prefix: fmt.Sprintf("%-8s | ", name), mu: &s.logMu}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		s.mu.Unlock()
+		return fmt.Errorf("stack: starting %s: %w", name, err)
+	}
+	p := &proc{cmd: cmd, exited: make(chan struct{})}
+	s.procs[name] = p
+	s.mu.Unlock()
+	go func() {
+		p.err = cmd.Wait()
+		out.flush()
+		close(p.exited)
+	}()
+	return s.waitReady(ctx, name, p.exited)
+}
+
+func (p *proc) done() bool {
+	select {
+	case <-p.exited:
+		return true
+	default:
+		return false
+	}
+}
+
+// Kill stops a process abruptly (SIGKILL), as a crash would.
+func (s *Stack) Kill(name string) error {
+	return s.signal(name, syscall.SIGKILL, 0)
+}
+
+// StopProcess stops a process gracefully (SIGTERM, then SIGKILL after a grace period).
+func (s *Stack) StopProcess(name string) error {
+	return s.signal(name, syscall.SIGTERM, stopGrace)
+}
+
+func (s *Stack) signal(name string, sig syscall.Signal, grace time.Duration) error {
+	s.mu.Lock()
+	p := s.procs[name]
+	s.mu.Unlock()
+	if p == nil || p.done() {
+		return nil
+	}
+	_ = syscall.Kill(-p.cmd.Process.Pid, sig)
+	if grace > 0 {
+		select {
+		case <-p.exited:
+			return nil
+		case <-time.After(grace):
+			_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
+		}
+	}
+	<-p.exited
+	return nil
+}
+
+// Wait blocks until ctx ends or any process exits; it reports which one.
+func (s *Stack) Wait(ctx context.Context) error {
+	s.mu.Lock()
+	cases := make(map[string]*proc, len(s.procs))
+	for n, p := range s.procs {
+		cases[n] = p
+	}
+	s.mu.Unlock()
+	exited := make(chan string, len(cases))
+	for n, p := range cases {
+		go func() {
+			select {
+			case <-p.exited:
+				exited <- n
+			case <-ctx.Done():
+			}
+		}()
+	}
+	select {
+	case <-ctx.Done():
+		return nil
+	case n := <-exited:
+		return fmt.Errorf("stack: %s exited: %v", n, cases[n].err)
+	}
+}
+
+// Stop stops every process, the router first.
+func (s *Stack) Stop() error {
+	var errs []error
+	for _, n := range append([]string{"router"}, reverse(Subgraphs)...) {
+		errs = append(errs, s.StopProcess(n))
+	}
+	return errors.Join(errs...)
+}
+
+func reverse(in []string) []string {
+	out := make([]string, len(in))
+	for i, v := range in {
+		out[len(in)-1-i] = v
+	}
+	return out
+}
+
+// prefixWriter writes whole lines, each prefixed, so that the interleaved
+// output of several processes stays readable.
+type prefixWriter struct {
+	w      io.Writer
+	prefix string
+	mu     *sync.Mutex // shared by all processes' writers
+	bufMu  sync.Mutex
+	buf    []byte
+}
+
+func (p *prefixWriter) Write(b []byte) (int, error) {
+	p.bufMu.Lock()
+	defer p.bufMu.Unlock()
+	p.buf = append(p.buf, b...)
+	for {
+		i := bytes.IndexByte(p.buf, '\n')
+		if i < 0 {
+			break
+		}
+		p.emit(p.buf[:i+1])
+		p.buf = p.buf[i+1:]
+	}
+	return len(b), nil
+}
+
+func (p *prefixWriter) flush() {
+	p.bufMu.Lock()
+	defer p.bufMu.Unlock()
+	if len(p.buf) > 0 {
+		p.emit(append(p.buf, '\n'))
+		p.buf = nil
+	}
+}
+
+func (p *prefixWriter) emit(line []byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	_, _ = p.w.Write(append([]byte(p.prefix), line...))
+}
