@@ -10,7 +10,7 @@ const saved = mkdtempSync(join(tmpdir(), 'gql-'));
 cpSync(dir, saved, { recursive: true });
 let stale = [];
 try {
-  execFileSync('npm', ['run', '--silent', 'codegen'], { stdio: 'inherit' });
+  execFileSync('npx', ['graphql-codegen', '--config', 'codegen.ts', '--silent'], { stdio: 'inherit' });
   const names = new Set([...readdirSync(dir), ...readdirSync(saved)]);
   for (const n of names) {
     const read = (d) => {
