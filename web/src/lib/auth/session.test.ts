@@ -49,6 +49,19 @@ describe('Session', () => {
     expect(s.accessToken()).toBe('t1');
   });
 
+  it('a session another tab broadcast before restore keeps this tab signed in', async () => {
+    const calls = mockFetch([]);
+    s = new Session();
+    const other = new BroadcastChannel('coach-auth');
+    other.postMessage({ type: 'session', token: 't9', expiresAt: Date.now() + 900_000, user });
+    await vi.waitFor(() => expect(s.getState().status).toBe('signedIn'));
+    await s.restore();
+    other.close();
+    expect(calls).toEqual([]);
+    expect(s.getState()).toEqual({ status: 'signedIn', user });
+    expect(s.accessToken()).toBe('t9');
+  });
+
   it('is signed out, without an error, when there is no session', async () => {
     mockFetch([expired]);
     s = new Session();

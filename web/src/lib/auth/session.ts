@@ -56,6 +56,8 @@ export class Session {
 
   /** First load: turn the refresh cookie (if any) into a session. */
   async restore(): Promise<void> {
+    // Another tab's broadcast may have signed this one in already.
+    if (this.state.status === 'signedIn') return;
     this.set({ status: 'loading' });
     try {
       await this.locked(async () => {
