@@ -97,3 +97,53 @@ test('delete account asks for confirmation, then the account is gone', async ({ 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('Wrong email or password');
 });
+
+test('a profile save shows at once and rolls back when the server refuses', async ({ page }) => {
+  const u = newUser('optimistic');
+  await signUp(page, u);
+  await page.goto('/profile');
+  const headline = page.getByTestId('summary-headline');
+  await expect(headline).toHaveText('No headline yet');
+
+  // Hold the server's answer: the preview must already show the new headline.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/graphql', async (route) => {
+    if (route.request().postData()?.includes('UpdateProfile')) {
+      await held;
+    }
+    await route.continue();
+  });
+  await page.getByLabel('Headline').fill('Data engineer in training');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(headline).toHaveText('Data engineer in training');
+  await expect(page.getByRole('button', { name: 'Saving…' })).toBeVisible();
+  release();
+  await expect(page.getByText('Profile saved', { exact: true })).toBeVisible();
+  await page.unroute('**/graphql');
+
+  // The server refuses the next save (answered here, as the users service
+  // answers invalid input): the preview rolls back to the saved value.
+  await page.route('**/graphql', async (route) => {
+    if (route.request().postData()?.includes('UpdateProfile')) {
+      await new Promise((r) => setTimeout(r, 500));
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          data: null,
+          errors: [
+            { message: 'headline must not contain control characters', extensions: { code: 'INVALID' } },
+          ],
+        }),
+      });
+      return;
+    }
+    await route.continue();
+  });
+  await page.getByLabel('Headline').fill('Rejected headline');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(headline).toHaveText('Rejected headline');
+  await expect(page.getByText('Your profile was not saved', { exact: true })).toBeVisible();
+  await expect(headline).toHaveText('Data engineer in training');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+});

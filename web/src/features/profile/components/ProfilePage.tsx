@@ -7,6 +7,7 @@ import { ProfileQuery } from '../api/profile';
 import { DeleteAccount } from './DeleteAccount';
 import { LinkedAccounts } from './LinkedAccounts';
 import { ProfileForm } from './ProfileForm';
+import { ProfileSummary } from './ProfileSummary';
 
 export function ProfilePage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ProfileQuery });
@@ -21,6 +22,7 @@ export function ProfilePage() {
     const me = data.me;
     body = (
       <div className="flex flex-col gap-6">
+        <ProfileSummary user={me} />
         <ProfileForm
           key={me.id}
           initial={{
