@@ -24,9 +24,11 @@ export function NavLinks({ label, onNavigate }: { label: string; onNavigate?: ()
                 }
               >
                 {item.label}
+                {soon && ' '}
                 {soon && (
                   <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-700 dark:text-slate-200">
-                    not yet<span className="sr-only"> available</span>
+                    <span aria-hidden="true">not yet</span>
+                    <span className="sr-only">not available yet</span>
                   </span>
                 )}
               </NavLink>
