@@ -45,6 +45,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(join(web, 'dist', 'index.html'))) {
     throw new Error('web/dist is missing: run `npm run build` (make test-web does) before the browser tests');
   }
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    throw new Error(
+      `${chromium} is missing: install Debian's Chromium (apt-get install -y chromium); browsers are never downloaded`,
+    );
+  }
   const work = mkdtempSync(join(tmpdir(), 'coach-e2e-'));
   const bin = join(work, 'coach');
   execFileSync('go', ['build', '-o', bin, './cmd/coach'], { cwd: repo, stdio: 'inherit' });
