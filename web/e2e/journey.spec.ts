@@ -1,4 +1,4 @@
-import { expect, newUser, signUp, test } from './fixtures';
+import { expect, expectAccessible, newUser, screenshot, signUp, test } from './fixtures';
 
 test('sign up, dashboard, edit profile, sign out, sign in again', async ({ page }) => {
   const u = newUser('journey');
@@ -14,6 +14,8 @@ test('sign up, dashboard, edit profile, sign out, sign in again', async ({ page 
   await page.getByLabel('Location').fill('Lisbon, Portugal');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Profile saved', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'profile with a toast');
+  await screenshot(page, 'light-profile-saved-toast');
 
   // The change is stored, not just shown: a reload restores the session from
   // the refresh cookie and reads the profile again from the server.
@@ -36,6 +38,8 @@ test('sign up, dashboard, edit profile, sign out, sign in again', async ({ page 
   await page.getByLabel('Password').fill('not-the-password-1');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('Wrong email or password');
+  await expectAccessible(page, 'sign-in error');
+  await screenshot(page, 'light-signin-error');
   await page.getByLabel('Password').fill(u.password);
   await page.getByRole('button', { name: 'Try again' }).click();
   // Back to the page that asked for sign-in.
