@@ -51,7 +51,7 @@ test('pages whose service is absent say so and show no data', async ({ page }) =
   await signUp(page, newUser('pending'));
   for (const p of appPages.filter((x) => !['/dashboard', '/profile'].includes(x.path))) {
     await page.goto(p.path);
-    await expect(page.getByText(/not available yet|coming soon/)).toBeVisible();
+    await expect(page.locator('main').getByText(/: (not available yet|coming soon)$/)).toBeVisible();
   }
 });
 

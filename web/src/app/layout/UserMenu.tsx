@@ -1,5 +1,6 @@
 import * as DM from '@radix-ui/react-dropdown-menu';
 import { useNavigate } from 'react-router';
+import { Avatar } from '@/components/ui/Avatar';
 import { useToast } from '@/components/ui/Toast';
 import { session, useSession } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
@@ -13,13 +14,6 @@ export function UserMenu() {
   const toast = useToast();
   if (state.status !== 'signedIn') return null;
   const { user } = state;
-  const initials =
-    user.displayName
-      .split(/\s+/)
-      .map((w) => w[0])
-      .join('')
-      .slice(0, 2)
-      .toUpperCase() || '?';
 
   async function signOut() {
     try {
@@ -35,12 +29,7 @@ export function UserMenu() {
     <DM.Root>
       <DM.Trigger className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
         <span className="sr-only">Account menu for </span>
-        <span
-          aria-hidden="true"
-          className="flex h-8 w-8 items-center justify-center rounded-full bg-indigo-700 text-xs font-semibold text-white"
-        >
-          {initials}
-        </span>
+        <Avatar name={user.displayName} className="h-8 w-8 text-xs" />
         <span className="sr-only max-w-40 truncate md:not-sr-only">{user.displayName}</span>
       </DM.Trigger>
       <DM.Portal>

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiPending } from './ApiPending';
+import { initials } from './Avatar';
 import { ErrorBoundary } from './ErrorBoundary';
 
 describe('ApiPending', () => {
@@ -42,4 +43,13 @@ describe('ErrorBoundary', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(screen.getByText('All good')).toBeInTheDocument();
   });
+});
+
+describe('initials', () => {
+  it.each([
+    ['Ada Lovelace', 'AL'],
+    ['  grace   brewster hopper ', 'GB'],
+    ['Émilie', 'É'],
+    ['', '?'],
+  ])('%j → %s', (name, want) => expect(initials(name)).toBe(want));
 });

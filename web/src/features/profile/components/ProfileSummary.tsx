@@ -1,3 +1,4 @@
+import { Avatar } from '@/components/ui/Avatar';
 import { Card } from '@/components/ui/Card';
 
 export interface SummaryUser {
@@ -12,30 +13,9 @@ export interface SummaryUser {
  * shows here at once (optimistic update) and rolls back if the server refuses.
  */
 export function ProfileSummary({ user }: { user: SummaryUser }) {
-  const initials =
-    user.displayName
-      .split(/\s+/)
-      .map((w) => w[0])
-      .join('')
-      .slice(0, 2)
-      .toUpperCase() || '?';
   return (
     <Card aria-label="Profile preview" className="flex items-center gap-4">
-      {user.avatarUrl ? (
-        <img
-          src={user.avatarUrl}
-          alt=""
-          className="h-16 w-16 rounded-full object-cover"
-          referrerPolicy="no-referrer"
-        />
-      ) : (
-        <span
-          aria-hidden="true"
-          className="flex h-16 w-16 shrink-0 items-center justify-center rounded-full bg-indigo-700 text-xl font-semibold text-white"
-        >
-          {initials}
-        </span>
-      )}
+      <Avatar name={user.displayName} src={user.avatarUrl} className="h-16 w-16 text-xl" />
       <div className="min-w-0">
         <p className="truncate text-lg font-semibold" data-testid="summary-name">
           {user.displayName}
