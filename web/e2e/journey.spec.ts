@@ -151,3 +151,21 @@ test('a profile save shows at once and rolls back when the server refuses', asyn
   await expect(headline).toHaveText('Data engineer in training');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
 });
+
+test('when the server cannot be reached at start, the app says so and retries on request', async ({
+  page,
+}) => {
+  const u = newUser('offline');
+  await signUp(page, u);
+  let blocked = true;
+  await page.route('**/auth/refresh', (route) =>
+    blocked ? route.abort('connectionrefused') : route.continue(),
+  );
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('We could not reach Career Coach');
+  await expectAccessible(page, 'unreachable state');
+  await screenshot(page, 'light-unreachable');
+  blocked = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText(`Welcome back, ${u.name}.`)).toBeVisible();
+});

@@ -11,6 +11,7 @@ export function RouteError() {
     : 'Part of Career Coach failed to load, often because a new version was just deployed or the connection dropped.';
   return (
     <main id="main" className="mx-auto max-w-xl p-6">
+      <h1 className="mb-4 text-2xl font-semibold">Career Coach</h1>
       <ErrorState
         title="This page could not be shown"
         message={msg}

@@ -9,6 +9,7 @@ import { useRouteAnnouncer } from './useRouteAnnouncer';
 function Boot({ message }: { message?: string }) {
   return (
     <main id="main" className="mx-auto max-w-xl p-6">
+      <h1 className={message ? 'mb-4 text-2xl font-semibold' : 'sr-only'}>Career Coach</h1>
       {message ? (
         <ErrorState
           title="Career Coach is not reachable"
