@@ -52,10 +52,12 @@ generate:
 ## compose: regenerate schema/supergraph.graphql and schema/api.graphql from supergraph.yaml
 compose:
 	$(GO) run ./cmd/coach compose
+	@# The web app's typed documents follow the API schema (web/src/gql, committed).
+	@if [ -d web/node_modules ]; then cd web && $(NPM) run --silent codegen -- --silent; fi
 
 ## check-generated: fail when committed generated code or the composed schema is stale
 check-generated: generate compose
-	@git diff --exit-code -- subgraphs schema go.mod go.sum || { echo "generated code is stale: run make generate and commit"; exit 1; }
+	@git diff --exit-code -- subgraphs schema go.mod go.sum web/src/gql || { echo "generated code is stale: run make generate and commit"; exit 1; }
 
 ## lint: gofmt, go vet, staticcheck
 lint:
