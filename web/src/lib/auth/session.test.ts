@@ -79,6 +79,16 @@ describe('Session', () => {
     expect(st.status === 'unreachable' && st.message).toMatch(/could not reach/i);
   });
 
+  it('treats a server error at start as trouble, not as signed out', async () => {
+    mockFetch([{ status: 503, body: { error: { code: 'UNAVAILABLE', message: 'database is down' } } }]);
+    s = new Session();
+    await s.restore();
+    expect(s.getState()).toEqual({
+      status: 'unreachable',
+      message: 'Career Coach is having trouble right now. Try again in a moment.',
+    });
+  });
+
   it('refreshes a minute before the access token expires, silently', async () => {
     const calls = mockFetch([ok('t1', 120), ok('t2', 120)]);
     s = new Session();

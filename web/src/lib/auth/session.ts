@@ -66,8 +66,16 @@ export class Session {
         this.adopt(await authApi.refresh(), true);
       });
     } catch (err) {
-      if (err instanceof AuthError) this.clear();
-      else this.set({ status: 'unreachable', message: (err as Error).message });
+      // A refused refresh means no session; server trouble is not a sign-out.
+      if (err instanceof AuthError && err.status < 500) this.clear();
+      else
+        this.set({
+          status: 'unreachable',
+          message:
+            err instanceof AuthError
+              ? 'Career Coach is having trouble right now. Try again in a moment.'
+              : (err as Error).message,
+        });
     }
   }
 
