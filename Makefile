@@ -1,10 +1,11 @@
 # Career Coach. `make run` and `make test` are all a newcomer needs.
 GO          ?= go
 GOTESTFLAGS ?=
-SUBGRAPHS   := $(patsubst subgraphs/%/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml))
+# Every gqlgen project: the five subgraphs and the router's test subgraph.
+GQLGEN_DIRS := $(patsubst %/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml)) router/internal/eventgraph
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test test-go crosscheck-deps generate compose check-generated lint build deploy-check up down
+.PHONY: run test test-go crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions
 .PHONY: web web-deps test-web
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
@@ -47,7 +48,7 @@ test-web: web
 
 ## generate: gqlgen for every subgraph (generated code is committed)
 generate:
-	@set -e; for s in $(SUBGRAPHS); do echo "gqlgen: $$s"; (cd subgraphs/$$s && $(GO) tool gqlgen generate --config gqlgen.yml); done
+	@set -e; for d in $(GQLGEN_DIRS); do echo "gqlgen: $$d"; (cd $$d && $(GO) tool gqlgen generate --config gqlgen.yml); done
 
 ## compose: regenerate schema/supergraph.graphql and schema/api.graphql from supergraph.yaml
 compose:
@@ -57,7 +58,7 @@ compose:
 
 ## check-generated: fail when committed generated code or the composed schema is stale
 check-generated: generate compose
-	@git diff --exit-code -- subgraphs schema go.mod go.sum web/src/gql || { echo "generated code is stale: run make generate and commit"; exit 1; }
+	@git diff --exit-code -- subgraphs router schema go.mod go.sum web/src/gql || { echo "generated code is stale: run make generate and commit"; exit 1; }
 
 ## lint: gofmt, go vet, staticcheck
 lint:
@@ -87,3 +88,15 @@ deploy-check:
 	  $(GO) run ./deploy/check < $$tmp/dev.yaml; \
 	  $(KUSTOMIZE) build --load-restrictor LoadRestrictionsNone deploy/k8s/overlays/prod > $$tmp/prod.yaml; \
 	  $(GO) run ./deploy/check --external-secrets coach-secrets,coach-databases --min-replicas 2 < $$tmp/prod.yaml
+
+## graphiql: rebuild the router's bundled GraphiQL (npm + Vite) into router/graphiql/dist, committed
+graphiql:
+	cd router/graphiql/ui && npm ci --no-audit --no-fund && npm run build
+
+## test-browser: GraphiQL from the router in Debian's Chromium (Playwright), outside network blocked
+test-browser:
+	router/graphiql/ui/run-browser-test.sh
+
+## bench-subscriptions: 1,000 WebSocket clients through the router on one topic: events/s, latency p50/p95/p99
+bench-subscriptions:
+	$(GO) test -run '^$$' -bench SubscriptionFanout -benchtime 20x ./router/server/

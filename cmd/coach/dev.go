@@ -7,14 +7,26 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
+	"net/http"
 	"net/url"
+	"strings"
 
+	"github.com/careercoach/coach/internal/ai"
+	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/bus/membus"
 	"github.com/careercoach/coach/internal/config"
+	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/httpserver"
 	"github.com/careercoach/coach/internal/logging"
 	router "github.com/careercoach/coach/router/server"
 	"github.com/careercoach/coach/schema"
+	coursesdomain "github.com/careercoach/coach/subgraphs/courses"
+	courses "github.com/careercoach/coach/subgraphs/courses/server"
+	cvserver "github.com/careercoach/coach/subgraphs/cv/server"
+	planning "github.com/careercoach/coach/subgraphs/planning/server"
+	progress "github.com/careercoach/coach/subgraphs/progress/server"
 	"github.com/careercoach/coach/subgraphs/users/server"
 )
 
@@ -25,20 +37,39 @@ type devMain struct {
 	env
 	dataDir   string
 	addr      string
-	usersAddr string
+	addrs     map[string]*string // subgraph name → listen address
 	logLevel  string
 	logFormat string
+	secret    string
 	users     server.Config
+	cv        cvserver.Config
+	ai        ai.Config
+}
+
+// devSubgraphs are the subgraphs `coach dev` runs, with their default ports.
+var devSubgraphs = []struct{ name, addr string }{
+	{"users", "127.0.0.1:4001"},
+	{"cv", "127.0.0.1:4002"},
+	{"planning", "127.0.0.1:4003"},
+	{"progress", "127.0.0.1:4004"},
+	{"courses", "127.0.0.1:4005"},
 }
 
 func (m *devMain) ParseFlags(args []string) error {
 	fs := config.New("coach dev", m.getenv)
 	fs.String(&m.dataDir, "data-dir", "COACH_DATA_DIR", "./data", "directory for the SQLite files")
 	fs.String(&m.addr, "addr", "COACH_ADDR", "127.0.0.1:4000", "listen address of the router (the public origin)")
-	fs.String(&m.usersAddr, "users-addr", "COACH_USERS_ADDR", "127.0.0.1:4001", "listen address of the users subgraph")
+	m.addrs = map[string]*string{}
+	for _, s := range devSubgraphs {
+		m.addrs[s.name] = new(string)
+		fs.String(m.addrs[s.name], s.name+"-addr", "COACH_"+strings.ToUpper(s.name)+"_ADDR", s.addr, "listen address of the "+s.name+" subgraph")
+	}
 	fs.String(&m.logLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
 	fs.String(&m.logFormat, "log-format", "COACH_LOG_FORMAT", "text", "text or json")
 	bindUsers(fs, &m.users)
+	m.cv = cvserver.DefaultConfig()
+	bindCV(fs, &m.cv, "cv-")
+	ai.Bind(fs, &m.ai) // one AI configuration for every service
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.Usage(m.stdout, "coach dev: every service in one process on embedded defaults")
@@ -50,8 +81,21 @@ func (m *devMain) ParseFlags(args []string) error {
 	// One process: a fresh random secret for the router's calls is enough.
 	var b [24]byte
 	_, _ = rand.Read(b[:])
-	m.users.ServiceSecret = hex.EncodeToString(b[:])
-	return errors.Join(config.CheckAddr("addr", m.addr), config.CheckAddr("users-addr", m.usersAddr), m.users.Validate())
+	m.secret = hex.EncodeToString(b[:])
+	m.users.ServiceSecret = m.secret
+	m.cv.DataDir, m.cv.ServiceSecret, m.cv.AI = m.dataDir, m.secret, m.ai
+	errs := []error{config.CheckAddr("addr", m.addr), m.users.Validate(), m.ai.Validate(), m.cv.Validate()}
+	for _, s := range devSubgraphs {
+		errs = append(errs, config.CheckAddr(s.name+"-addr", *m.addrs[s.name]))
+	}
+	return errors.Join(errs...)
+}
+
+// devService is what every subgraph's server package provides.
+type devService interface {
+	Handler() http.Handler
+	RunBackground(ctx context.Context) error
+	Close() error
 }
 
 func (m *devMain) Run(ctx context.Context) error {
@@ -60,25 +104,99 @@ func (m *devMain) Run(ctx context.Context) error {
 		return err
 	}
 	b := membus.New(log, membus.Options{})
-	d, err := server.OpenDB(ctx, m.users, log)
+	users, err := m.startUsers(ctx, b, log)
 	if err != nil {
 		return errors.Join(err, b.Close())
 	}
-	users, err := server.New(ctx, m.users, d, b, log.With("service", "users"))
-	if err != nil {
-		return errors.Join(fmt.Errorf("starting users: %w", err), d.Close(), b.Close())
+	started := map[string]devService{"users": users}
+	closeAll := func() error {
+		var errs []error
+		for _, s := range started {
+			errs = append(errs, s.Close())
+		}
+		return errors.Join(append(errs, b.Close())...)
 	}
-	usersSrv := &httpserver.Server{Addr: m.usersAddr, Handler: users.Handler(), Log: log.With("service", "users")}
+	for _, s := range devSubgraphs[1:] {
+		svc, err := m.startSubgraph(ctx, s.name, b, users.Verifier, log.With("service", s.name))
+		if err != nil {
+			return errors.Join(fmt.Errorf("starting %s: %w", s.name, err), closeAll())
+		}
+		started[s.name] = svc
+	}
 
-	usersBase := &url.URL{Scheme: "http", Host: m.usersAddr}
-	rcfg := routerConfig(users.Verifier, m.users.ServiceSecret, map[string]string{"users": usersBase.String() + "/graphql"}, true)
+	urls := map[string]string{}
+	var fns []func(context.Context) error
+	for _, s := range devSubgraphs {
+		addr := *m.addrs[s.name]
+		urls[s.name] = (&url.URL{Scheme: "http", Host: addr, Path: "/graphql"}).String()
+		srv := &httpserver.Server{Addr: addr, Handler: started[s.name].Handler(), Log: log.With("service", s.name)}
+		fns = append(fns, srv.Run, started[s.name].RunBackground)
+	}
+	usersBase := &url.URL{Scheme: "http", Host: *m.addrs["users"]}
+	rcfg := routerConfig(users.Verifier, m.secret, urls, true)
 	rcfg.SupergraphSDL = schema.Supergraph()
+	withDevEdge(ctx, &rcfg, usersBase, m.secret)
 	rlog := log.With("service", "router")
 	rh, err := router.New(rcfg, rlog)
 	if err != nil {
-		return errors.Join(fmt.Errorf("starting router: %w", err), users.Close(), b.Close())
+		return errors.Join(fmt.Errorf("starting router: %w", err), closeAll())
 	}
-	routerSrv := &httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(edge(rh, usersBase, m.users.ServiceSecret), rlog), Log: rlog}
-	runErr := runAll(ctx, usersSrv.Run, users.RunBackground, routerSrv.Run)
-	return errors.Join(runErr, users.Close(), b.Close())
+	routerSrv := &httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(rh, rlog), Log: rlog}
+	runErr := runAll(ctx, append(fns, routerSrv.Run)...)
+	return errors.Join(runErr, closeAll())
+}
+
+// startUsers opens and builds the users service (its verifier serves the others).
+func (m *devMain) startUsers(ctx context.Context, b bus.Bus, log *slog.Logger) (*server.Service, error) {
+	d, err := server.OpenDB(ctx, m.users, log)
+	if err != nil {
+		return nil, err
+	}
+	users, err := server.New(ctx, m.users, d, b, log.With("service", "users"))
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("starting users: %w", err), d.Close())
+	}
+	return users, nil
+}
+
+// startSubgraph opens the database of one subgraph on SQLite and builds it.
+func (m *devMain) startSubgraph(ctx context.Context, name string, b bus.Bus, v *auth.Verifier, log *slog.Logger) (devService, error) {
+	switch name {
+	case "cv":
+		return open(ctx, m.cv, cvserver.OpenDB, cvserver.New, b, v, log)
+	case "planning":
+		cfg := planning.Config{DataDir: m.dataDir, ServiceSecret: m.secret, AI: m.ai}
+		return open(ctx, cfg, planning.OpenDB, planning.New, b, v, log)
+	case "progress":
+		cfg := progress.Config{DataDir: m.dataDir, ServiceSecret: m.secret}
+		return open(ctx, cfg, progress.OpenDB, progress.New, b, v, log)
+	case "courses":
+		cfg := courses.Config{DataDir: m.dataDir, ServiceSecret: m.secret}
+		if m.ai.Enabled() {
+			client, err := ai.New(m.ai, nil, log)
+			if err != nil {
+				return nil, err
+			}
+			cfg.Explainer = coursesdomain.ModelExplainer{Client: client}
+		}
+		return open(ctx, cfg, courses.OpenDB, courses.New, b, v, log)
+	}
+	return nil, fmt.Errorf("coach dev does not know the %s subgraph", name)
+}
+
+// open runs a subgraph server package's OpenDB and New, closing the database
+// when New fails.
+func open[C any, S devService](ctx context.Context, cfg C,
+	openDB func(context.Context, C, *slog.Logger) (*db.DB, error),
+	build func(context.Context, C, *db.DB, bus.Bus, *auth.Verifier, *slog.Logger) (S, error),
+	b bus.Bus, v *auth.Verifier, log *slog.Logger) (devService, error) {
+	d, err := openDB(ctx, cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	s, err := build(ctx, cfg, d, b, v, log)
+	if err != nil {
+		return nil, errors.Join(err, d.Close())
+	}
+	return s, nil
 }

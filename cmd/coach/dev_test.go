@@ -26,15 +26,21 @@ func freeAddr(t *testing.T) string {
 // users), query me (planned and executed by the router on the users
 // subgraph); then stops it cleanly.
 func TestDevServesSignupAndMe(t *testing.T) {
-	usersAddr, addr := freeAddr(t), freeAddr(t)
+	addr := freeAddr(t)
+	args := []string{"dev", "--data-dir", t.TempDir(), "--addr", addr, "--public-url", "http://" + addr}
+	subAddrs := map[string]string{}
+	for _, s := range devSubgraphs {
+		subAddrs[s.name] = freeAddr(t)
+		args = append(args, "--"+s.name+"-addr", subAddrs[s.name])
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var logs bytes.Buffer
 	e := env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &logs}
 	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"dev", "--data-dir", t.TempDir(), "--users-addr", usersAddr, "--addr", addr, "--public-url", "http://" + addr}, e)
-	}()
-	waitReady(t, "http://"+usersAddr+"/readyz", done)
+	go func() { done <- run(ctx, args, e) }()
+	for _, a := range subAddrs {
+		waitReady(t, "http://"+a+"/readyz", done)
+	}
 	waitReady(t, "http://"+addr+"/healthz", done)
 	base := "http://" + addr // everything through the router's origin
 
@@ -67,6 +73,84 @@ func TestDevServesSignupAndMe(t *testing.T) {
 	if b, _ := json.Marshal(me); !strings.Contains(string(b), `"email":"ada@example.com"`) {
 		t.Fatalf("me: %s", b)
 	}
+	// The cv subgraph answers for the same user: nothing uploaded yet.
+	cvs := post("/graphql", token, map[string]any{"query": "{ me { cvs { id } latestCV { id } skills { name level } } }"})
+	if b, _ := json.Marshal(cvs); !strings.Contains(string(b), `"cvs":[],"latestCV":null,"skills":[]`) {
+		t.Fatalf("me.cvs: %s", b)
+	}
+	// The courses catalogue is seeded and searchable through the router.
+	cs := post("/graphql", token, map[string]any{"query": `{ courses(search: "kubernetes", first: 3) { totalCount edges { node { id title skills myEnrollment { id } } } } }`})
+	if b, _ := json.Marshal(cs); !strings.Contains(string(b), `"Kubernetes"`) || !strings.Contains(string(b), `"myEnrollment":null`) {
+		t.Fatalf("courses: %s", b)
+	}
+	var first struct {
+		Data struct {
+			Courses struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
+		}
+	}
+	b, _ := json.Marshal(cs)
+	if err := json.Unmarshal(b, &first); err != nil || len(first.Data.Courses.Edges) == 0 {
+		t.Fatalf("courses: %s", b)
+	}
+	// progress learns the catalogue from courses' course.catalogued events:
+	// enrolling works once they have been relayed and consumed.
+	courseID := first.Data.Courses.Edges[0].Node.ID
+	enroll := map[string]any{"query": `mutation($id: ID!) { enroll(courseId: $id) { status course { id title } } }`, "variables": map[string]any{"id": courseID}}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		out := post("/graphql", token, enroll)
+		b, _ := json.Marshal(out)
+		if strings.Contains(string(b), `"status":"IN_PROGRESS"`) && strings.Contains(string(b), `"title":`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("enroll: %s", b)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	// A field of another subgraph on the same user: the router hops to it.
+	prog := post("/graphql", token, map[string]any{"query": "{ me { id progress { coursesInProgress currentStreak weeklyActivity { activities } } } }"})
+	if b, _ := json.Marshal(prog); !strings.Contains(string(b), `"coursesInProgress":1`) || len(strings.Split(string(b), `"activities":`)) != 13 {
+		t.Fatalf("me.progress: %s", b)
+	}
+
+	// Planning: a goal for a catalogue role; the skill gap needs cv's
+	// User.skills first (@requires), the learning path references courses.
+	roles := post("/graphql", token, map[string]any{"query": `{ roles(category: CLOUD) { id title } }`})
+	var r struct {
+		Data struct{ Roles []struct{ ID, Title string } }
+	}
+	rb, _ := json.Marshal(roles)
+	if err := json.Unmarshal(rb, &r); err != nil || len(r.Data.Roles) == 0 {
+		t.Fatalf("roles: %s", rb)
+	}
+	role := r.Data.Roles[0].ID
+	goal := post("/graphql", token, map[string]any{"query": `mutation($role: ID!) { createGoal(input: {title: "Move to the cloud", targetRoleId: $role}) { id status targetRole { id } } }`, "variables": map[string]any{"role": role}})
+	gb, _ := json.Marshal(goal)
+	var g struct {
+		Data struct{ CreateGoal struct{ ID string } }
+	}
+	if err := json.Unmarshal(gb, &g); err != nil || g.Data.CreateGoal.ID == "" {
+		t.Fatalf("createGoal: %s", gb)
+	}
+	gap := post("/graphql", token, map[string]any{"query": `query($role: ID!) { me { skillGap(targetRole: $role) { readinessPercent missing { name } } goals { id learningPath { steps { skill courses { id title } } } } } }`, "variables": map[string]any{"role": role}})
+	if b, _ := json.Marshal(gap); !strings.Contains(string(b), `"readinessPercent":0`) || strings.Contains(string(b), `"errors"`) {
+		t.Fatalf("skillGap: %s", b)
+	}
+	// goal.changed reaches courses (recommendations for the gap) and
+	// progress (milestones of the goal).
+	waitFor(t, 20*time.Second, func() (bool, string) {
+		out := post("/graphql", token, map[string]any{"query": `{ me { recommendedCourses(first: 3) { score reason course { title } } } }`})
+		b, _ := json.Marshal(out)
+		return strings.Contains(string(b), `"reason":`), string(b)
+	})
+	waitFor(t, 20*time.Second, func() (bool, string) {
+		out := post("/graphql", token, map[string]any{"query": `mutation($goal: ID!) { createMilestone(input: {goalId: $goal, title: "Pass the exam"}) { id achieved } }`, "variables": map[string]any{"goal": g.Data.CreateGoal.ID}})
+		b, _ := json.Marshal(out)
+		return strings.Contains(string(b), `"achieved":false`), string(b)
+	})
 
 	cancel()
 	select {
@@ -76,6 +160,22 @@ func TestDevServesSignupAndMe(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("dev did not stop after its context ended")
+	}
+}
+
+// waitFor retries check until it reports true or the timeout passes.
+func waitFor(t *testing.T, timeout time.Duration, check func() (bool, string)) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		ok, last := check()
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not reached in %s; last: %s", timeout, last)
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 }
 

@@ -30,11 +30,15 @@ type env struct {
 
 func commands(e env) map[string]command {
 	return map[string]command{
-		"dev":     &devMain{env: e},
-		"users":   &usersMain{env: e},
-		"compose": &composeMain{env: e},
-		"router":  &routerMain{env: e},
-		"up":      &upMain{env: e},
+		"dev":      &devMain{env: e},
+		"users":    &usersMain{env: e},
+		"compose":  &composeMain{env: e},
+		"router":   &routerMain{env: e},
+		"cv":       &cvMain{env: e},
+		"up":       &upMain{env: e},
+		"progress": &progressMain{env: e},
+		"courses":  &coursesMain{env: e},
+		"planning": &planningMain{env: e},
 	}
 }
 

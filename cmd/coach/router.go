@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/careercoach/coach/internal/auth"
@@ -21,8 +22,13 @@ type routerMain struct {
 	addr, supergraph, subgraphURLs      string
 	serviceSecret, jwksURL, tokenIssuer string
 	logLevel, logFormat                 string
-	introspection                       bool
+	introspection, graphiql             bool
 	urls                                map[string]string
+
+	usersURL, webDir, corsOrigins string
+	corsCredentials, dedupe       bool
+	maxUploadBytes                int64
+	wsPerIP, wsPerConn            int
 }
 
 func (m *routerMain) ParseFlags(args []string) error {
@@ -30,10 +36,19 @@ func (m *routerMain) ParseFlags(args []string) error {
 	fs.String(&m.addr, "addr", "COACH_ADDR", ":4000", "listen address")
 	fs.String(&m.supergraph, "supergraph", "COACH_SUPERGRAPH", "schema/supergraph.graphql", "join-spec supergraph SDL file (reloaded when it changes)")
 	fs.String(&m.subgraphURLs, "subgraph-urls", "COACH_SUBGRAPH_URLS", "", "overrides of composed subgraph URLs: name=url,name=url")
-	fs.String(&m.serviceSecret, "service-secret", "COACH_SERVICE_SECRET", "", "credential presented to subgraphs (required)")
+	fs.Secret(&m.serviceSecret, "service-secret", "COACH_SERVICE_SECRET", "credential presented to subgraphs (required)")
 	fs.String(&m.jwksURL, "jwks-url", "COACH_JWKS_URL", "http://127.0.0.1:4001/.well-known/jwks.json", "JWKS of the users service")
 	fs.String(&m.tokenIssuer, "token-issuer", "COACH_TOKEN_ISSUER", "http://localhost:4000", "issuer of access tokens")
 	fs.Bool(&m.introspection, "introspection", "COACH_INTROSPECTION", true, "allow introspection of the API schema")
+	fs.Bool(&m.graphiql, "graphiql", "COACH_GRAPHIQL", true, "serve the bundled GraphiQL at GET /graphql to browsers")
+	fs.String(&m.usersURL, "users-url", "COACH_USERS_URL", "http://127.0.0.1:4001", "base URL of the users service, for the proxied /auth/* and /.well-known/jwks.json (empty: no proxy)")
+	fs.String(&m.webDir, "web-dir", "COACH_WEB_DIR", defaultWebDir, "built web app served at / (empty: none)")
+	fs.String(&m.corsOrigins, "cors-origins", "COACH_CORS_ORIGINS", "", "comma-separated origins allowed cross-origin (https://app.example.com)")
+	fs.Bool(&m.corsCredentials, "cors-credentials", "COACH_CORS_CREDENTIALS", false, "let the allowed origins send cookies")
+	fs.Int64(&m.maxUploadBytes, "max-upload-bytes", "COACH_MAX_UPLOAD_BYTES", 10<<20, "largest multipart (upload) request")
+	fs.Int(&m.wsPerIP, "max-connections-per-ip", "COACH_MAX_CONNECTIONS_PER_IP", 100, "open WebSockets and event streams per client address")
+	fs.Bool(&m.dedupe, "dedupe-subscriptions", "COACH_DEDUPE_SUBSCRIPTIONS", false, "share one subgraph subscription among clients with the same operation, variables and credentials (late joiners miss a subgraph's initial event)")
+	fs.Int(&m.wsPerConn, "max-subscriptions-per-connection", "COACH_MAX_SUBSCRIPTIONS_PER_CONNECTION", 100, "operations on one WebSocket")
 	fs.String(&m.logLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
 	fs.String(&m.logFormat, "log-format", "COACH_LOG_FORMAT", "text", "text or json")
 	if err := fs.Parse(args); err != nil {
@@ -47,6 +62,12 @@ func (m *routerMain) ParseFlags(args []string) error {
 	var errs []error
 	if len(m.serviceSecret) < 16 {
 		errs = append(errs, errors.New("--service-secret must be at least 16 characters"))
+	}
+	if m.usersURL != "" {
+		errs = append(errs, config.CheckURL("users-url", m.usersURL, "http", "https"))
+	}
+	if m.maxUploadBytes <= 0 || m.wsPerIP <= 0 || m.wsPerConn <= 0 {
+		errs = append(errs, errors.New("--max-upload-bytes, --max-connections-per-ip and --max-subscriptions-per-connection must be positive"))
 	}
 	return errors.Join(err, config.CheckAddr("addr", m.addr), config.CheckURL("jwks-url", m.jwksURL, "http", "https"), errors.Join(errs...))
 }
@@ -80,6 +101,8 @@ func routerConfig(v *auth.Verifier, secret string, urls map[string]string, intro
 		ServiceCredentialHeader: auth.ServiceTokenHeader,
 		ServiceCredential:       secret,
 		Limits:                  server.Limits{MaxDepth: 15, MaxAliases: 30, MaxRootFields: 20, MaxTokens: 5000, MaxBodyBytes: 1 << 20},
+		// gqlgen subgraphs (internal/gqlsrv) read the credential from connection_init.
+		Subscriptions: server.SubscriptionConfig{InitCredentialKey: "serviceToken"},
 	}
 }
 
@@ -108,9 +131,35 @@ func (m *routerMain) Run(ctx context.Context) error {
 	}
 	cfg := routerConfig(&auth.Verifier{Keys: keys, Issuer: m.tokenIssuer, Audience: auth.Audience}, m.serviceSecret, m.urls, m.introspection)
 	cfg.SupergraphPath = m.supergraph
+	if m.usersURL != "" {
+		u, err := url.Parse(m.usersURL)
+		if err != nil {
+			return fmt.Errorf("--users-url: %w", err)
+		}
+		withEdge(&cfg, u, m.serviceSecret, m.webDir)
+	} else {
+		cfg.WebDir = m.webDir
+	}
+	cfg.GraphiQL = m.graphiql
+	cfg.CORS = server.CORSConfig{AllowedOrigins: splitList(m.corsOrigins), AllowCredentials: m.corsCredentials}
+	cfg.Uploads.MaxBytes = m.maxUploadBytes
+	cfg.Subscriptions.MaxConnectionsPerIP = m.wsPerIP
+	cfg.Subscriptions.MaxPerConnection = m.wsPerConn
+	cfg.Subscriptions.Deduplicate = m.dedupe
+	cfg.Shutdown = ctx
 	h, err := server.New(cfg, log)
 	if err != nil {
 		return fmt.Errorf("starting router: %w", err)
 	}
 	return (&httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(h, log), Log: log}).Run(ctx)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -26,10 +26,10 @@ func bindUsers(fs *config.FlagSet, c *server.Config) {
 	fs.Duration(&c.RefreshTTL, "refresh-ttl", "COACH_REFRESH_TTL", 30*24*time.Hour, "lifetime of refresh tokens (sessions)")
 	fs.Duration(&c.KeyRotation, "key-rotation", "COACH_KEY_ROTATION", 30*24*time.Hour, "age at which the token signing key is replaced")
 	fs.String(&c.OAuth.MicrosoftClientID, "microsoft-client-id", "COACH_MICROSOFT_CLIENT_ID", "", "Microsoft Entra ID app (client) id; empty: Microsoft sign-in off")
-	fs.String(&c.OAuth.MicrosoftClientSecret, "microsoft-client-secret", "COACH_MICROSOFT_CLIENT_SECRET", "", "Microsoft client secret")
+	fs.Secret(&c.OAuth.MicrosoftClientSecret, "microsoft-client-secret", "COACH_MICROSOFT_CLIENT_SECRET", "Microsoft client secret")
 	fs.String(&c.OAuth.MicrosoftTenant, "microsoft-tenant", "COACH_MICROSOFT_TENANT", "common", "Microsoft tenant: common, organizations, consumers or a tenant id")
 	fs.String(&c.OAuth.GoogleClientID, "google-client-id", "COACH_GOOGLE_CLIENT_ID", "", "Google OAuth client id; empty: Google sign-in off")
-	fs.String(&c.OAuth.GoogleClientSecret, "google-client-secret", "COACH_GOOGLE_CLIENT_SECRET", "", "Google client secret")
+	fs.Secret(&c.OAuth.GoogleClientSecret, "google-client-secret", "COACH_GOOGLE_CLIENT_SECRET", "Google client secret")
 }
 
 func (m *usersMain) ParseFlags(args []string) error {

@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,6 +48,18 @@ func (f *FlagSet) String(p *string, name, env, def, usage string) {
 		def = v
 	}
 	f.add(name, env, def, usage)
+	f.fs.StringVar(p, name, def, usage)
+}
+
+// Secret binds a string flag whose value must not be shown: help output says
+// only whether it is set.
+func (f *FlagSet) Secret(p *string, name, env, usage string) {
+	def := f.getenv(env)
+	shown := ""
+	if def != "" {
+		shown = "(set)"
+	}
+	f.add(name, env, shown, usage)
 	f.fs.StringVar(p, name, def, usage)
 }
 
@@ -107,7 +120,20 @@ func (f *FlagSet) Duration(p *time.Duration, name, env string, def time.Duration
 }
 
 func (f *FlagSet) add(name, env, def, usage string) {
-	f.settings = append(f.settings, Setting{Flag: name, Env: env, Default: def, Usage: usage})
+	f.settings = append(f.settings, Setting{Flag: name, Env: env, Default: redactURL(def), Usage: usage})
+}
+
+// redactURL hides the password of a URL (a database or Redis URL from the
+// environment) so that help output never shows it.
+func redactURL(v string) string {
+	if !strings.Contains(v, "://") {
+		return v
+	}
+	u, err := url.Parse(v)
+	if err != nil || u.User == nil {
+		return v
+	}
+	return u.Redacted()
 }
 
 // Parse parses args and reports every bad environment value and flag at once.

@@ -87,3 +87,34 @@ func TestCheckers(t *testing.T) {
 		})
 	}
 }
+
+func TestUsageHidesSecrets(t *testing.T) {
+	env := map[string]string{
+		"X_KEY": "sk-very-secret-value",
+		"X_DB":  "postgres://app:hunter2pass@db:5432/x",
+	}
+	var key, dbURL, empty string
+	fs := New("x", func(k string) string { return env[k] })
+	fs.Secret(&key, "api-key", "X_KEY", "an API key")
+	fs.Secret(&empty, "other-key", "X_OTHER", "unset secret")
+	fs.String(&dbURL, "database-url", "X_DB", "", "a database")
+	if err := fs.Parse(nil); err != nil {
+		t.Fatal(err)
+	}
+	if key != env["X_KEY"] || dbURL != env["X_DB"] {
+		t.Fatalf("values must still come from the environment: key %q, db %q", key, dbURL)
+	}
+	var b strings.Builder
+	fs.Usage(&b, "x")
+	out := b.String()
+	for _, leaked := range []string{"sk-very-secret-value", "hunter2pass"} {
+		if strings.Contains(out, leaked) {
+			t.Errorf("help shows %q:\n%s", leaked, out)
+		}
+	}
+	for _, want := range []string{`(default "(set)")`, `(default "")`, `postgres://app:xxxxx@db:5432/x`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -25,7 +25,7 @@ func (s *Service) Bind(f *FlagSet, defaultAddr string) {
 	f.String(&s.DataDir, "data-dir", "COACH_DATA_DIR", "./data", "directory for SQLite files when no database URL is given")
 	f.String(&s.DatabaseURL, "database-url", "COACH_DATABASE_URL", "", "PostgreSQL URL (empty: SQLite under --data-dir)")
 	f.String(&s.RedisURL, "redis-url", "COACH_REDIS_URL", "", "Redis URL for pub/sub and events (empty: in-process bus)")
-	f.String(&s.ServiceSecret, "service-secret", "COACH_SERVICE_SECRET", "", "shared secret the router presents for _entities/_service (required)")
+	f.Secret(&s.ServiceSecret, "service-secret", "COACH_SERVICE_SECRET", "shared secret the router presents for _entities/_service (required)")
 	f.String(&s.JWKSURL, "jwks-url", "COACH_JWKS_URL", "http://127.0.0.1:4001/.well-known/jwks.json", "JWKS of the users service, to verify access tokens")
 	f.String(&s.TokenIssuer, "token-issuer", "COACH_TOKEN_ISSUER", "http://localhost:4000", "issuer of access tokens (the public URL of the platform)")
 	f.String(&s.LogLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")

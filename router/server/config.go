@@ -3,6 +3,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"time"
 )
@@ -52,6 +53,75 @@ type Config struct {
 	// the number of persisted queries kept (default 1024).
 	PlanCacheSize int
 	APQSize       int
+
+	// Subscriptions configures WebSocket and SSE operations.
+	Subscriptions SubscriptionConfig
+	// Uploads configures GraphQL multipart requests.
+	Uploads UploadConfig
+	// CORS configures cross-origin access; its origins may also open
+	// WebSockets.
+	CORS CORSConfig
+	// GraphiQL serves the bundled GraphiQL at GET /graphql to browsers.
+	GraphiQL bool
+	// WebDir is a built web app served at / with a fallback to its
+	// index.html for client-side routes; empty serves none.
+	WebDir string
+	// Proxies forward other paths to other services (auth routes).
+	Proxies []Proxy
+	// Shutdown, when it ends, closes open WebSockets and event streams, so
+	// that a graceful http.Server.Shutdown is not held up by them.
+	Shutdown context.Context
+}
+
+// SubscriptionConfig configures subscriptions.
+type SubscriptionConfig struct {
+	// URLs overrides a subgraph's WebSocket URL (default: its HTTP URL
+	// with ws:// or wss://).
+	URLs map[string]string
+	// KeepAlive is the client ping interval (default 15s); InitTimeout the
+	// wait for connection_init (default 10s).
+	KeepAlive   time.Duration
+	InitTimeout time.Duration
+	// MaxConnectionsPerIP bounds open WebSockets and event streams per
+	// client address (default 100); MaxPerConnection the operations on one
+	// WebSocket (default 100).
+	MaxConnectionsPerIP int
+	MaxPerConnection    int
+	// InitCredentialKey is the connection_init payload key that carries
+	// ServiceCredential to subgraphs (gqlgen reads the payload, not the
+	// upgrade headers); empty sends it only as a header.
+	InitCredentialKey string
+	// SubgraphPingInterval is how often a quiet subgraph subscription is
+	// pinged; two silent intervals end it as lost (default 15s, negative
+	// disables).
+	SubgraphPingInterval time.Duration
+	// Deduplicate shares one subgraph subscription (and the entity fetches
+	// for each event) among clients with the same operation, variables and
+	// credentials. A client joining a shared subscription gets only the
+	// events from then on: a subgraph that sends the current state first to
+	// each new subscriber needs it off.
+	Deduplicate bool
+}
+
+// UploadConfig configures file uploads (GraphQL multipart request spec).
+type UploadConfig struct {
+	// MaxBytes bounds the whole multipart body (default 10 MiB); MaxFiles
+	// the number of files (default 10).
+	MaxBytes int64
+	MaxFiles int
+}
+
+// CORSConfig configures Cross-Origin Resource Sharing.
+type CORSConfig struct {
+	// AllowedOrigins are exact origins ("https://app.example.com"); "*"
+	// allows any origin without credentials.
+	AllowedOrigins []string
+	// AllowCredentials lets the listed origins send cookies.
+	AllowCredentials bool
+	// AllowHeaders are the request headers allowed besides the defaults.
+	AllowHeaders []string
+	// MaxAge is how long a browser may cache a preflight (default 10m).
+	MaxAge time.Duration
 }
 
 // Limits protect the router from expensive operations. Zero disables a
@@ -86,6 +156,21 @@ func (c *Config) defaults() {
 	}
 	if c.Limits.MaxBodyBytes == 0 {
 		c.Limits.MaxBodyBytes = 1 << 20
+	}
+	if c.Subscriptions.MaxConnectionsPerIP == 0 {
+		c.Subscriptions.MaxConnectionsPerIP = 100
+	}
+	if c.Subscriptions.SubgraphPingInterval == 0 {
+		c.Subscriptions.SubgraphPingInterval = 15 * time.Second
+	}
+	if c.Uploads.MaxBytes == 0 {
+		c.Uploads.MaxBytes = 10 << 20
+	}
+	if c.Uploads.MaxFiles == 0 {
+		c.Uploads.MaxFiles = 10
+	}
+	if c.CORS.MaxAge == 0 {
+		c.CORS.MaxAge = 10 * time.Minute
 	}
 	if c.Limits.ListSize == 0 {
 		c.Limits.ListSize = 10

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/careercoach/coach/router/execute"
@@ -25,6 +26,8 @@ type metrics struct {
 	failures map[string]uint64
 	planHits uint64
 	planMiss uint64
+	// subscriptions is the number of open subgraph subscriptions.
+	subscriptions atomic.Int64
 }
 
 func newMetrics() *metrics {
@@ -110,4 +113,7 @@ func (m *metrics) serve(w http.ResponseWriter, _ *http.Request) {
 	fmt.Fprintln(w, "# TYPE router_plan_cache_total counter")
 	fmt.Fprintf(w, "router_plan_cache_total{result=\"hit\"} %d\n", m.planHits)
 	fmt.Fprintf(w, "router_plan_cache_total{result=\"miss\"} %d\n", m.planMiss)
+	fmt.Fprintln(w, "# HELP router_subscriptions_active Subscriptions open on subgraphs.")
+	fmt.Fprintln(w, "# TYPE router_subscriptions_active gauge")
+	fmt.Fprintf(w, "router_subscriptions_active %d\n", m.subscriptions.Load())
 }

@@ -22,6 +22,33 @@ import (
 // handle runs one GraphQL request: persisted query lookup, limits, parse,
 // validate, plan (cached), execute.
 func (s *Server) handle(ctx context.Context, st *state, req gqlRequest, method string) (*execute.Result, *reqError) {
+	pr, rerr := s.prepare(st, req, method)
+	if rerr != nil {
+		return nil, rerr
+	}
+	if pr.op.Operation == ast.Subscription {
+		return nil, newReqError(CodeBadRequest, "subscriptions need a WebSocket (graphql-transport-ws or graphql-ws) or Accept: text/event-stream")
+	}
+	res := st.exec.Execute(ctx, pr.plan, pr.vars, pr.pre)
+	if ctx.Err() != nil {
+		res.Errors = append(res.Errors, &execute.Error{Message: "request timed out", Extensions: map[string]any{"code": CodeTimeout}})
+	}
+	return res, nil
+}
+
+// prepared is an operation ready to execute.
+type prepared struct {
+	op   *ast.OperationDefinition
+	vars map[string]any
+	plan *plan.Plan
+	pre  execute.Prefilled
+}
+
+// prepare does everything before execution: persisted query lookup,
+// limits, parse, validate, coerce variables, plan (cached). Method GET
+// allows only queries; methodStream (WebSocket, SSE POST) and
+// methodStreamGet (SSE GET: no mutations) allow subscriptions.
+func (s *Server) prepare(st *state, req gqlRequest, method string) (*prepared, *reqError) {
 	query, rerr := s.persisted(req)
 	if rerr != nil {
 		return nil, rerr
@@ -43,7 +70,7 @@ func (s *Server) handle(ctx context.Context, st *state, req gqlRequest, method s
 	if err != nil {
 		return nil, newReqError(CodeBadRequest, err.Error())
 	}
-	if method == http.MethodGet && op.Operation != ast.Query {
+	if (method == http.MethodGet && op.Operation != ast.Query) || (method == methodStreamGet && op.Operation == ast.Mutation) {
 		return nil, newReqError(CodeBadRequest, "only queries may use GET").withStatus(http.StatusMethodNotAllowed)
 	}
 	if rerr := lim.checkShape(measure(doc, op)); rerr != nil {
@@ -64,6 +91,9 @@ func (s *Server) handle(ctx context.Context, st *state, req gqlRequest, method s
 	if err != nil {
 		return nil, gqlErrors(CodeValidationFailed, err)
 	}
+	if op.Operation == ast.Subscription && method != methodStream && method != methodStreamGet {
+		return nil, newReqError(CodeBadRequest, "subscriptions need a WebSocket (graphql-transport-ws or graphql-ws) or Accept: text/event-stream")
+	}
 	p, err := s.plan(st, doc, op, query, vars)
 	if err != nil {
 		if errors.Is(err, plan.ErrUnsupported) {
@@ -77,11 +107,7 @@ func (s *Server) handle(ctx context.Context, st *state, req gqlRequest, method s
 			pre[f.Key] = introspect.Resolve(st.sg.API, f, vars)
 		}
 	}
-	res := st.exec.Execute(ctx, p, vars, pre)
-	if ctx.Err() != nil {
-		res.Errors = append(res.Errors, &execute.Error{Message: "request timed out", Extensions: map[string]any{"code": CodeTimeout}})
-	}
-	return res, nil
+	return &prepared{op: op, vars: vars, plan: p, pre: pre}, nil
 }
 
 // plan returns the cached plan for this operation and the values of its
@@ -101,7 +127,11 @@ func (s *Server) plan(st *state, doc *ast.QueryDocument, op *ast.OperationDefini
 		return p, nil
 	}
 	s.metrics.planCache(false)
-	p, err := plan.Build(st.sg, doc, op.Name, vars, plan.Options{})
+	build := plan.Build
+	if op.Operation == ast.Subscription {
+		build = plan.BuildSubscription
+	}
+	p, err := build(st.sg, doc, op.Name, vars, plan.Options{})
 	if err != nil {
 		return nil, err
 	}

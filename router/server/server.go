@@ -13,19 +13,26 @@ import (
 	"time"
 
 	"github.com/careercoach/coach/router/execute"
+	"github.com/careercoach/coach/router/graphiql"
 	"github.com/careercoach/coach/router/plan"
+	"github.com/careercoach/coach/router/subscribe"
 	"github.com/careercoach/coach/router/supergraph"
 	"github.com/careercoach/coach/router/transport"
 )
 
 // Server is the router's HTTP handler.
 type Server struct {
-	cfg     Config
-	log     *slog.Logger
-	mux     *http.ServeMux
-	state   atomic.Pointer[state]
-	apq     *lru[string]
-	metrics *metrics
+	cfg      Config
+	log      *slog.Logger
+	mux      *http.ServeMux
+	state    atomic.Pointer[state]
+	apq      *lru[string]
+	metrics  *metrics
+	dialer   *subscribe.Dialer
+	graphiql *graphiql.Handler
+	handler  http.Handler // mux behind the CORS policy
+	conns    *subscribe.IPLimiter
+	fanout   fanout
 
 	reloadMu  sync.Mutex
 	lastCheck atomic.Int64 // unix nanos of the last supergraph file check
@@ -37,6 +44,7 @@ type state struct {
 	sg      *supergraph.Supergraph
 	exec    *execute.Executor
 	plans   *lru[*plan.Plan]
+	urls    map[string]string // subgraph HTTP URLs
 	modTime time.Time
 }
 
@@ -51,7 +59,9 @@ func newServer(cfg Config, log *slog.Logger) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: log, apq: newLRU[string](cfg.APQSize), metrics: newMetrics()}
+	s := &Server{cfg: cfg, log: log, apq: newLRU[string](cfg.APQSize), metrics: newMetrics(),
+		dialer: &subscribe.Dialer{HTTPClient: cfg.HTTPClient, PingInterval: max(cfg.Subscriptions.SubgraphPingInterval, 0)},
+		conns:  &subscribe.IPLimiter{Max: cfg.Subscriptions.MaxConnectionsPerIP}}
 	sdl, mod, err := s.readSupergraph()
 	if err != nil {
 		return nil, err
@@ -73,11 +83,15 @@ func newServer(cfg Config, log *slog.Logger) (*Server, error) {
 		_, _ = w.Write([]byte("ready\n"))
 	})
 	s.mux.HandleFunc("/metrics", s.metrics.serve)
+	if err := s.mountEdge(); err != nil {
+		return nil, err
+	}
+	s.handler = s.cors(s.mux)
 	return s, nil
 }
 
 // ServeHTTP implements http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
 func (s *Server) readSupergraph() (string, time.Time, error) {
 	if s.cfg.SupergraphPath == "" {
@@ -112,13 +126,13 @@ func (s *Server) build(sdl string, mod time.Time) (*state, error) {
 	client := transport.New(transport.Config{URLs: urls, HTTPClient: s.cfg.HTTPClient,
 		CredentialHeader: s.cfg.ServiceCredentialHeader, Credential: s.cfg.ServiceCredential})
 	ex := &execute.Executor{
-		Fetcher:        s.metrics.fetcher(client),
+		Fetcher:        s.metrics.fetcher(uploadFetcher{client: client}),
 		MaxConcurrency: s.cfg.MaxConcurrency,
 		Timeout:        s.cfg.SubgraphTimeout,
 		Timeouts:       s.cfg.SubgraphTimeouts,
 		Log:            s.log,
 	}
-	return &state{sg: sg, exec: ex, plans: newLRU[*plan.Plan](s.cfg.PlanCacheSize), modTime: mod}, nil
+	return &state{sg: sg, exec: ex, plans: newLRU[*plan.Plan](s.cfg.PlanCacheSize), urls: urls, modTime: mod}, nil
 }
 
 // maybeReload re-reads the supergraph file when it changed. It runs on the
@@ -163,6 +177,17 @@ func requestID(r *http.Request) string {
 }
 
 func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case subscribe.IsWebSocket(r):
+		s.serveWS(w, r)
+		return
+	case subscribe.WantsSSE(r):
+		s.serveSSE(w, r)
+		return
+	case s.graphiql != nil && graphiql.WantsPage(r):
+		s.graphiql.ServePage(w, r)
+		return
+	}
 	start := time.Now()
 	id := requestID(r)
 	w.Header().Set("X-Request-Id", id)
@@ -180,6 +205,15 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			writeResult(w, media, nil, newReqError(CodeUnauthenticated, "invalid or expired token").withStatus(http.StatusUnauthorized))
 			return
 		}
+	}
+	if r.Method == http.MethodPost && !csrfSafe(r) {
+		s.metrics.request("bad_request", time.Since(start))
+		writeRefusal(w, media, newReqError(CodeCSRF, csrfMessage))
+		return
+	}
+	if isMultipart(r) {
+		s.serveMultipart(w, r, media, log, start)
+		return
 	}
 	reqs, batch, rerr := parseRequest(r, s.cfg.Limits.MaxBodyBytes)
 	if rerr != nil {

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/careercoach/coach/internal/auth/authtest"
+	"github.com/careercoach/coach/internal/bus/membus"
+	"github.com/careercoach/coach/internal/db"
+	"github.com/careercoach/coach/internal/dbtest"
+	"github.com/careercoach/coach/internal/logging"
+	routerserver "github.com/careercoach/coach/router/server"
+	"github.com/careercoach/coach/schema/compose"
+	planning "github.com/careercoach/coach/subgraphs/planning/server"
+	users "github.com/careercoach/coach/subgraphs/users/server"
+	usersstore "github.com/careercoach/coach/subgraphs/users/store"
+)
+
+// fakeCV stands in for the cv service behind its real schema: it answers
+// the router's _entities requests for User.skills with a fixed analysis
+// (the real service would need a CV analysed first) and records that it
+// was asked.
+func fakeCV(t *testing.T, asked *int) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Query     string                     `json:"query"`
+			Variables map[string]json.RawMessage `json:"variables"`
+		}
+		if err := json.NewDecoder(r.Body).Decode(&req); err != nil || !strings.Contains(req.Query, "_entities") {
+			http.Error(w, "fake cv only serves _entities", http.StatusBadRequest)
+			return
+		}
+		var reps []map[string]any
+		_ = json.Unmarshal(req.Variables["representations"], &reps)
+		out := make([]map[string]any, len(reps))
+		for i := range reps {
+			out[i] = map[string]any{"__typename": "User", "skills": []map[string]any{
+				{"name": "SQL", "level": 4}, {"name": "Python", "level": 2}, {"name": "Excel", "level": 3}}}
+		}
+		*asked++
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"data": map[string]any{"_entities": out}})
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestRouterResolvesSkillGapWithRequires runs the real router over users,
+// a cv subgraph and planning: User.skillGap is planned as users (me) → cv
+// (skills) → planning (skillGap with the skills in the representation).
+func TestRouterResolvesSkillGapWithRequires(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	log := logging.Discard()
+	const secret = "router-secret-0123456789"
+	b := membus.New(log, membus.Options{})
+	t.Cleanup(func() { _ = b.Close() })
+
+	usersHTTP := httptest.NewUnstartedServer(nil)
+	publicURL := "http://" + usersHTTP.Listener.Addr().String()
+	ucfg := users.Config{ServiceSecret: secret, PublicURL: publicURL, AccessTTL: 15 * time.Minute, RefreshTTL: time.Hour, KeyRotation: 24 * time.Hour}
+	ucfg.OAuth.PublicURL = publicURL
+	usvc, err := users.New(ctx, ucfg, dbtest.Open(t, db.SQLite, usersstore.Migrations()...), b, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	usersHTTP.Config.Handler = usvc.Handler()
+	usersHTTP.Start()
+	t.Cleanup(usersHTTP.Close)
+
+	pd, err := planning.OpenDB(ctx, planning.Config{DataDir: t.TempDir(), ServiceSecret: secret}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = pd.Close() })
+	psvc, err := planning.New(ctx, planning.Config{DataDir: t.TempDir(), ServiceSecret: secret}, pd, b, usvc.Verifier, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	planningHTTP := httptest.NewServer(psvc.Handler())
+	t.Cleanup(planningHTTP.Close)
+	asked := 0
+	cv := fakeCV(t, &asked)
+
+	sdl := func(path string) string {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	res, errs := compose.Compose([]compose.Subgraph{
+		{Name: "users", URL: usersHTTP.URL + "/graphql", SDL: sdl("../../subgraphs/users/graph/schema.graphqls")},
+		{Name: "cv", URL: cv.URL, SDL: sdl("../../subgraphs/cv/graph/schema.graphqls")},
+		{Name: "planning", URL: planningHTTP.URL + "/graphql", SDL: sdl("../../subgraphs/planning/graph/schema.graphqls")},
+	})
+	if len(errs) > 0 {
+		t.Fatalf("compose: %v", errs)
+	}
+	rcfg := routerConfig(usvc.Verifier, secret, nil, true)
+	rcfg.SupergraphSDL = res.Supergraph
+	rh, err := routerserver.New(rcfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	router := httptest.NewServer(rh)
+	t.Cleanup(router.Close)
+
+	post := func(url, token string, body any) string {
+		t.Helper()
+		raw, _ := json.Marshal(body)
+		req, _ := http.NewRequest("POST", url, bytes.NewReader(raw))
+		req.Header.Set("Content-Type", "application/json")
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		out, _ := io.ReadAll(resp.Body)
+		return string(out)
+	}
+	var signup struct{ AccessToken string }
+	if err := json.Unmarshal([]byte(post(usersHTTP.URL+"/auth/signup", "", map[string]any{"email": "ada@example.com", "password": "violet-Harbour-42", "displayName": "Ada"})), &signup); err != nil || signup.AccessToken == "" {
+		t.Fatalf("signup: %v", err)
+	}
+	tok := signup.AccessToken
+
+	created := post(router.URL+"/graphql", tok, map[string]any{"query": `mutation { createGoal(input: {title: "Analyst", targetRoleId: "data-analyst"}) { id targetRole { title } } }`})
+	if !strings.Contains(created, `"title":"Data Analyst"`) {
+		t.Fatalf("createGoal through the router: %s", created)
+	}
+	got := post(router.URL+"/graphql", tok, map[string]any{"query": `{ me { email goals { title } skillGap(targetRole: "data-analyst") { readinessPercent matched { name } underLevel { name level } } } }`})
+	// data-analyst needs SQL 4, Excel 4, Python 2 among 29 levels: 4+3+2 = 9 → 31%.
+	for _, want := range []string{`"email":"ada@example.com"`, `"goals":[{"title":"Analyst"}]`, `"readinessPercent":31`, `{"name":"SQL"}`, `{"name":"Excel","level":3}`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("response %s\nwant containing %s", got, want)
+		}
+	}
+	if asked == 0 {
+		t.Error("the router never asked the cv subgraph for the required skills")
+	}
+}
+
+func TestPlanningCommand(t *testing.T) {
+	t.Run("help", func(t *testing.T) {
+		var stdout bytes.Buffer
+		err := run(context.Background(), []string{"planning", "--help"}, env{getenv: func(string) string { return "" }, stdout: &stdout, stderr: &bytes.Buffer{}})
+		if !errors.Is(err, flag.ErrHelp) || !strings.Contains(stdout.String(), "--jwks-url") || !strings.Contains(stdout.String(), ":4003") || !strings.Contains(stdout.String(), "--azure-openai-endpoint") {
+			t.Fatalf("err %v, help:\n%s", err, stdout.String())
+		}
+	})
+	t.Run("needs a service secret", func(t *testing.T) {
+		err := run(context.Background(), []string{"planning", "--data-dir", t.TempDir()}, env{getenv: func(string) string { return "" }, stdout: io.Discard, stderr: io.Discard})
+		if err == nil || !strings.Contains(err.Error(), "service-secret") {
+			t.Fatalf("err %v", err)
+		}
+	})
+	t.Run("serves until stopped", func(t *testing.T) {
+		iss := authtest.New(t)
+		addr := freeAddr(t)
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			done <- run(ctx, []string{"planning", "--addr", addr, "--data-dir", t.TempDir(), "--service-secret", "router-secret-0123456789",
+				"--jwks-url", iss.JWKSURL, "--token-issuer", iss.URL}, env{getenv: func(string) string { return "" }, stdout: io.Discard, stderr: io.Discard})
+		}()
+		waitReady(t, "http://"+addr+"/readyz", done)
+		body, _ := json.Marshal(map[string]any{"query": `{ role(id: "data-engineer") { title } }`})
+		req, _ := http.NewRequest("POST", "http://"+addr+"/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+iss.Token(t, "user-1"))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(out), `"title":"Data Engineer"`) {
+			t.Fatalf("response %s", out)
+		}
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("stopped with %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatal("did not stop")
+		}
+	})
+}

@@ -1,0 +1,28 @@
+package cv
+
+import "github.com/careercoach/coach/internal/apperr"
+
+// Errors the store and the service return and adapters translate.
+var (
+	ErrNotFound     = apperr.Errorf(apperr.NotFound, "CV not found")
+	ErrBusy         = apperr.Errorf(apperr.Conflict, "this CV is still being analysed; wait for it to finish")
+	ErrTooManyCVs   = apperr.Errorf(apperr.Invalid, "you have too many CVs; delete one before uploading another")
+	ErrFileTooLarge = apperr.Errorf(apperr.Invalid, "the file is too large")
+	ErrEmptyFile    = apperr.Errorf(apperr.Invalid, "the file is empty")
+	ErrUnsupported  = apperr.Errorf(apperr.Invalid, "only PDF and DOCX files can be analysed (the file's content is neither)")
+	// ErrLeaseLost means another worker took the job over (this one was too
+	// slow or presumed dead); the current worker must stop without writing.
+	ErrLeaseLost = apperr.Errorf(apperr.Conflict, "analysis job lease lost")
+)
+
+// Failure codes recorded on a failed CV.
+const (
+	FailUnreadable  = "UNREADABLE"  // quality gate: scanned, empty or garbled
+	FailUnsupported = "UNSUPPORTED" // not a PDF/DOCX we can read
+	FailTooLarge    = "TOO_LARGE"   // extraction limits exceeded
+	FailTimeout     = "TIMEOUT"     // extraction or analysis took too long
+	FailCorrupt     = "CORRUPT"     // broken file
+	FailEngine      = "ENGINE"      // the analysis engine failed
+	FailInterrupted = "INTERRUPTED" // workers died on it too often
+	FailInternal    = "INTERNAL"
+)

@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Column detection. A gutter is a vertical band that (almost) no fragment
+// crosses, with enough text on both sides. A band that only separates
+// titles from right-aligned dates, or from a sparse tab-stop column, is
+// not a gutter: the right side must be left-aligned and dense (consecutive
+// lines), as a column of running text is.
+const (
+	minColumnFragments = 4
+	minLeftAlignShare  = 0.5 // right-side fragments starting at the column's left edge
+	alignTol           = 3.0 // points
+	splitTol           = 1.0 // points a fragment may reach past the split
+	maxLineStepEm      = 2.5 // median distance between the right side's lines
+)
+
+// readingOrder orders fragments into lines: full-width lines top to bottom;
+// between two of them, the left column's lines, then the right column's.
+func readingOrder(frags []fragment) []string {
+	if len(frags) == 0 {
+		return nil
+	}
+	split, ok := findGutter(frags)
+	if !ok {
+		if out, ok := regionalOrder(frags); ok {
+			return out
+		}
+		return joinLines(frags)
+	}
+	side := func(f fragment) int { return sideOf(f, split) }
+	// A baseline with a fragment across the gutter is a full-width line.
+	spanning := map[int]bool{}
+	for _, f := range frags {
+		if side(f) < 0 {
+			spanning[f.line] = true
+		}
+	}
+	var out []string
+	var left, right []fragment
+	flush := func() {
+		out = append(out, joinLines(left)...)
+		out = append(out, joinLines(right)...)
+		left, right = left[:0], right[:0]
+	}
+	for i := 0; i < len(frags); {
+		j := i
+		for j < len(frags) && frags[j].line == frags[i].line {
+			j++
+		}
+		if spanning[frags[i].line] {
+			flush()
+			out = append(out, joinLines(frags[i:j])...)
+		} else {
+			for _, f := range frags[i:j] {
+				if side(f) == 0 {
+					left = append(left, f)
+				} else {
+					right = append(right, f)
+				}
+			}
+		}
+		i = j
+	}
+	flush()
+	return out
+}
+
+// joinLines joins the fragments of each baseline, left to right.
+func joinLines(frags []fragment) []string {
+	var out []string
+	for i := 0; i < len(frags); {
+		j := i
+		var parts []string
+		for j < len(frags) && frags[j].line == frags[i].line {
+			parts = append(parts, frags[j].text)
+			j++
+		}
+		out = append(out, strings.Join(parts, " "))
+		i = j
+	}
+	return out
+}
+
+// sideOf: 0 left of the split, 1 right of it, -1 across it.
+func sideOf(f fragment, split float64) int {
+	switch {
+	case f.x1 <= split+splitTol:
+		return 0
+	case f.x0 >= split-splitTol:
+		return 1
+	}
+	return -1
+}
+
+// findGutter returns the x that splits the page into two columns, if any:
+// the middle of the least-covered stretch of the best gutter band.
+func findGutter(frags []fragment) (float64, bool) {
+	if len(frags) < 2*minColumnFragments {
+		return 0, false
+	}
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	var sizes []float64
+	for _, f := range frags {
+		minX, maxX = math.Min(minX, f.x0), math.Max(maxX, f.x1)
+		sizes = append(sizes, f.size)
+	}
+	sort.Float64s(sizes)
+	em := sizes[len(sizes)/2]
+	width := maxX - minX
+	if width < 10*em {
+		return 0, false
+	}
+	nb := int(math.Ceil(width)) + 1
+	cover := make([]int, nb)
+	for _, f := range frags {
+		for x := int(f.x0 - minX); x < int(math.Ceil(f.x1-minX)) && x < nb; x++ {
+			if x >= 0 {
+				cover[x]++
+			}
+		}
+	}
+	limit := max(2, len(frags)/8)
+	bestScore, bestSplit := 0, 0.0
+	for x := 0; x < nb; {
+		if cover[x] > limit {
+			x++
+			continue
+		}
+		y := x
+		for y < nb && cover[y] <= limit {
+			y++
+		}
+		a, b := minX+float64(x), minX+float64(y)
+		lo, hi := x, y
+		x = y
+		mid := (a + b) / 2
+		if b-a < minGutterEm*em || mid < minX+0.15*width || mid > maxX-0.15*width {
+			continue
+		}
+		split := minX + leastCovered(cover[lo:hi], lo)
+		if score := gutterScore(frags, split); score > bestScore {
+			bestScore, bestSplit = score, split
+		}
+	}
+	return bestSplit, bestScore > 0
+}
+
+// leastCovered is the middle of the longest stretch of minimal coverage.
+func leastCovered(cover []int, offset int) float64 {
+	m := cover[0]
+	for _, c := range cover {
+		m = min(m, c)
+	}
+	bestLen, bestMid := 0, 0.0
+	for i := 0; i < len(cover); {
+		if cover[i] != m {
+			i++
+			continue
+		}
+		j := i
+		for j < len(cover) && cover[j] == m {
+			j++
+		}
+		if j-i > bestLen {
+			bestLen, bestMid = j-i, float64(offset)+float64(i+j)/2
+		}
+		i = j
+	}
+	return bestMid
+}
+
+// gutterScore is the smaller side's fragment count, or 0 when the band
+// does not separate two columns of running text.
+func gutterScore(frags []fragment, split float64) int {
+	var left, right []fragment
+	for _, f := range frags {
+		switch sideOf(f, split) {
+		case 0:
+			left = append(left, f)
+		case 1:
+			right = append(right, f)
+		}
+	}
+	if len(left) < minColumnFragments || len(right) < minColumnFragments {
+		return 0
+	}
+	// Left-aligned: most right-side fragments start at one x.
+	x0s := make([]float64, len(right))
+	for i, f := range right {
+		x0s[i] = f.x0
+	}
+	sort.Float64s(x0s)
+	bestRun := 0
+	for i, j := 0, 0; i < len(x0s); i++ {
+		for x0s[i]-x0s[j] > alignTol {
+			j++
+		}
+		bestRun = max(bestRun, i-j+1)
+	}
+	if float64(bestRun) < minLeftAlignShare*float64(len(right)) {
+		return 0
+	}
+	if !dense(left) || !dense(right) {
+		return 0
+	}
+	return min(len(left), len(right))
+}
+
+// dense: the side's lines follow each other at about line spacing, as
+// running text does (a column of dates beside job descriptions does not).
+func dense(side []fragment) bool {
+	steps := make([]float64, 0, len(side))
+	for i := 1; i < len(side); i++ {
+		if d := side[i-1].y - side[i].y; d > 0 {
+			steps = append(steps, d/side[i].size)
+		}
+	}
+	if len(steps) == 0 {
+		return false
+	}
+	sort.Float64s(steps)
+	return steps[len(steps)/2] <= maxLineStepEm
+}

@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Layout turns glyphs into lines in reading order. All thresholds are in
+// ems of the glyphs' own font size, so they hold for 8 pt and 14 pt alike.
+const (
+	baselineTol   = 0.35 // glyphs this close vertically share a baseline
+	wordGapEm     = 0.15 // a gap wider than this (beyond the usual letter gap) ends a word
+	fragmentGapEm = 1.0  // a gap wider than this splits a line into fragments (tab stops, columns)
+	duplicateEm   = 0.15 // the same character drawn again this close is a fake-bold duplicate
+	minGutterEm   = 0.8  // narrowest empty band that can separate two columns
+)
+
+// fragment is a run of words on one baseline with no wide gap inside.
+type fragment struct {
+	x0, x1, y, size float64
+	line            int // index of the baseline cluster
+	text            string
+}
+
+// layoutPage returns the page's lines in reading order: top to bottom, and
+// column by column where the page has side-by-side columns.
+func layoutPage(gs []glyph) []string {
+	var upright, rotated []glyph
+	for _, g := range gs {
+		if g.S == "" || g.Size < 0.5 || math.IsNaN(g.X+g.Y+g.W+g.Size) {
+			continue
+		}
+		if g.Rotated {
+			rotated = append(rotated, g)
+		} else {
+			upright = append(upright, g)
+		}
+	}
+	lines := baselines(upright)
+	var frags []fragment
+	for i, ln := range lines {
+		frags = append(frags, splitFragments(ln, i)...)
+	}
+	out := readingOrder(frags)
+	return append(out, rotatedLines(rotated)...)
+}
+
+// baselines clusters glyphs into lines, top of the page first.
+func baselines(gs []glyph) [][]glyph {
+	sort.SliceStable(gs, func(i, j int) bool {
+		if gs[i].Y != gs[j].Y {
+			return gs[i].Y > gs[j].Y
+		}
+		return gs[i].X < gs[j].X
+	})
+	var lines [][]glyph
+	var refY, refSize float64
+	for _, g := range gs {
+		n := len(lines)
+		if n > 0 && math.Abs(g.Y-refY) <= baselineTol*math.Min(g.Size, refSize) {
+			lines[n-1] = append(lines[n-1], g)
+			continue
+		}
+		lines = append(lines, []glyph{g})
+		refY, refSize = g.Y, g.Size
+	}
+	for _, ln := range lines {
+		sort.SliceStable(ln, func(i, j int) bool { return ln[i].X < ln[j].X })
+	}
+	return lines
+}
+
+func isBlank(s string) bool { return strings.TrimFunc(s, unicode.IsSpace) == "" }
+
+// splitFragments cuts one baseline at wide gaps and groups glyphs into words.
+func splitFragments(ln []glyph, line int) []fragment {
+	ln = composeAccents(dropDuplicates(ln))
+	var out []fragment
+	start := 0
+	for i := 1; i <= len(ln); i++ {
+		if i < len(ln) {
+			prev, g := ln[i-1], ln[i]
+			gap := g.X - (prev.X + prev.W)
+			if gap <= fragmentGapEm*math.Max(prev.Size, g.Size) {
+				continue
+			}
+		}
+		if f, ok := makeFragment(ln[start:i], line); ok {
+			out = append(out, f)
+		}
+		start = i
+	}
+	return out
+}
+
+// dropDuplicates removes a character drawn twice at (almost) the same
+// place, as producers do for fake bold or shadows.
+func dropDuplicates(ln []glyph) []glyph {
+	out := ln[:0:0]
+	for _, g := range ln {
+		dup := false
+		for j := len(out) - 1; j >= 0 && j >= len(out)-3; j-- {
+			p := out[j]
+			if p.S == g.S && math.Abs(p.X-g.X) < duplicateEm*g.Size && math.Abs(p.Y-g.Y) < duplicateEm*g.Size {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// makeFragment joins glyphs into words. A word ends at a space glyph or
+// at a gap wider than the fragment's usual letter gap plus wordGapEm: the
+// baseline adapts to letter-spaced headings, whose letter gaps are wide.
+func makeFragment(gs []glyph, line int) (fragment, bool) {
+	var gaps []float64
+	for i := 1; i < len(gs); i++ {
+		if !isBlank(gs[i].S) && !isBlank(gs[i-1].S) {
+			gaps = append(gaps, (gs[i].X-(gs[i-1].X+gs[i-1].W))/gs[i].Size)
+		}
+	}
+	letterGap := 0.0
+	if len(gaps) >= 6 {
+		sort.Float64s(gaps)
+		letterGap = math.Max(0, gaps[len(gaps)/2])
+	}
+	var b strings.Builder
+	var f fragment
+	f.x0, f.x1, f.line = math.Inf(1), math.Inf(-1), line
+	var sizes []float64
+	pendingSpace := false
+	for i, g := range gs {
+		if isBlank(g.S) {
+			pendingSpace = b.Len() > 0
+			continue
+		}
+		if i > 0 && b.Len() > 0 {
+			prev := gs[i-1]
+			gap := (g.X - (prev.X + prev.W)) / g.Size
+			if gap > letterGap+wordGapEm {
+				pendingSpace = true
+			}
+		}
+		if pendingSpace {
+			b.WriteByte(' ')
+			pendingSpace = false
+		}
+		b.WriteString(g.S)
+		f.x0 = math.Min(f.x0, g.X)
+		f.x1 = math.Max(f.x1, g.X+g.W)
+		f.y += g.Y
+		sizes = append(sizes, g.Size)
+	}
+	if len(sizes) == 0 {
+		return fragment{}, false
+	}
+	f.y /= float64(len(sizes))
+	sort.Float64s(sizes)
+	f.size = sizes[len(sizes)/2]
+	f.text = b.String()
+	return f, true
+}
+
+// rotatedLines reads text that is not horizontal (a sidebar label turned
+// 90°) in content-stream order, after the page's horizontal text.
+func rotatedLines(gs []glyph) []string {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Seq < gs[j].Seq })
+	var lines []string
+	var b strings.Builder
+	for i, g := range gs {
+		if i > 0 {
+			p := gs[i-1]
+			d := math.Hypot(g.X-p.X, g.Y-p.Y) - p.W
+			switch {
+			case d > fragmentGapEm*g.Size:
+				lines = append(lines, b.String())
+				b.Reset()
+			case d > wordGapEm*g.Size || isBlank(g.S):
+				b.WriteByte(' ')
+			}
+		}
+		if !isBlank(g.S) {
+			b.WriteString(g.S)
+		}
+	}
+	if b.Len() > 0 {
+		lines = append(lines, b.String())
+	}
+	return lines
+}

@@ -1,0 +1,44 @@
+package extract
+
+import "time"
+
+// Limits bound one extraction. Zero fields take the DefaultLimits value, so
+// a caller can override one field of Limits{}.
+type Limits struct {
+	MaxBytes             int64         // size of the uploaded file
+	Timeout              time.Duration // wall time of the whole extraction
+	MaxMemoryBytes       int64         // address space of the extraction process beyond its start
+	MaxPages             int           // PDF pages
+	MaxUncompressedBytes int64         // DOCX entries read, PDF streams decoded (zip/flate bombs)
+}
+
+// DefaultLimits: 10 MB file, 10 s, 512 MB memory, 50 pages, 50 MB uncompressed.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxBytes:             10 << 20,
+		Timeout:              10 * time.Second,
+		MaxMemoryBytes:       512 << 20,
+		MaxPages:             50,
+		MaxUncompressedBytes: 50 << 20,
+	}
+}
+
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = d.MaxBytes
+	}
+	if l.Timeout <= 0 {
+		l.Timeout = d.Timeout
+	}
+	if l.MaxMemoryBytes <= 0 {
+		l.MaxMemoryBytes = d.MaxMemoryBytes
+	}
+	if l.MaxPages <= 0 {
+		l.MaxPages = d.MaxPages
+	}
+	if l.MaxUncompressedBytes <= 0 {
+		l.MaxUncompressedBytes = d.MaxUncompressedBytes
+	}
+	return l
+}

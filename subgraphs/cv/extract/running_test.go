@@ -1,0 +1,33 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDropRunningLines(t *testing.T) {
+	pages := [][]string{
+		{"Ana Ćirić · ana@example.com", "Experience", "Engineer at Acme", "Ana Ćirić — CV — Page 1 of 3"},
+		{"Ana Ćirić · ana@example.com", "Intern at Beta", "Education", "Ana Ćirić — CV — Page 2 of 3"},
+		{"Ana Ćirić · ana@example.com", "Skills", "Go", "3"},
+	}
+	got := dropRunningLines(pages)
+	var lines []string
+	for _, p := range got {
+		lines = append(lines, strings.Join(p, " / "))
+	}
+	want := []string{
+		"Ana Ćirić · ana@example.com / Experience / Engineer at Acme / Ana Ćirić — CV — Page 1 of 3",
+		"Intern at Beta / Education",
+		"Skills / Go",
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("page %d: %q, want %q", i+1, lines[i], want[i])
+		}
+	}
+	one := [][]string{{"Page 1", "text"}}
+	if got := dropRunningLines(one); len(got[0]) != 2 {
+		t.Errorf("a one-page document lost lines: %q", got)
+	}
+}

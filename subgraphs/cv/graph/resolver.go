@@ -1,0 +1,15 @@
+// Package graph serves the cv subgraph over GraphQL (gqlgen).
+package graph
+
+import (
+	"github.com/careercoach/coach/internal/bus"
+	"github.com/careercoach/coach/subgraphs/cv"
+)
+
+//go:generate go tool gqlgen generate --config ../gqlgen.yml
+
+// Resolver holds the services the resolvers call; it is built once per server.
+type Resolver struct {
+	CVs *cv.Service
+	Bus bus.Bus
+}

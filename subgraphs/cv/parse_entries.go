@@ -1,0 +1,252 @@
+package cv
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	titleWords   = regexp.MustCompile(`(?i)\b(?:engineer|developer|manager|lead|analyst|designer|architect|consultant|scientist|intern|director|head|specialist|administrator|officer|coordinator|associate|assistant|programmer|tester|owner|devops|sre|founder|cto|ceo|cfo|vp|president|researcher|teacher|nurse|accountant|technician|advisor|strategist|writer|editor|support|representative|executive|trainee|apprentice|contractor|freelance|freelancer)\b`)
+	companyWords = regexp.MustCompile(`(?i)\b(?:inc|ltd|llc|gmbh|ag|plc|corp|corporation|company|co|technologies|solutions|labs|bank|group|systems|software|consulting|agency|studio|partners|limited|s\.a|sa|bv|oy|ab|university|hospital|foundation)\b\.?`)
+	headSplit    = regexp.MustCompile(`\s*(?:\||·|•|\s[-–—]\s|\s+at\s+|@|,\s)\s*`)
+	degreeWords  = regexp.MustCompile(`(?i)\b(?:bachelor|master|b\.?sc|m\.?sc|b\.?a\.?|m\.?a\.?|b\.?eng|m\.?eng|ph\.?d|doctor|doctorate|diploma|mba|associate|a-levels|degree|b\.s\.|m\.s\.|bs|ms|abitur|licence|license|certificate)\b`)
+	projectSplit = regexp.MustCompile(`\s+[-–—:]\s+|:\s`)
+	schoolWords  = regexp.MustCompile(`(?i)\b(?:university|college|institute|school|academy|polytechnic|universität|université|universidad|universidade|università|universiteit|uniwersytet|politechnika|hochschule|politecnico|polytechnique|école|escuela|bootcamp)\b`)
+)
+
+// parseExperience turns the experience section into positions. Each
+// position is anchored on its date range; the title and company are on the
+// date line or the line(s) just above or below it.
+func parseExperience(lines []line) []Experience {
+	var anchors []int
+	for i, l := range lines {
+		if dateRange.MatchString(l.text) || sinceDate.MatchString(l.text) {
+			anchors = append(anchors, i)
+		}
+	}
+	type head struct{ start, date int }
+	heads := make([]head, len(anchors))
+	prevEnd := 0
+	for k, i := range anchors {
+		// A header wrapped in a narrow column: "Staff Engineer, Nordlicht
+		// Payments" / "GmbH, Berlin — 2021–present" is one line.
+		if i-1 >= prevEnd && isHeadLine(lines[i-1].text) && titleWords.MatchString(lines[i-1].text) &&
+			!titleWords.MatchString(dateRange.ReplaceAllString(lines[i].text, "")) && !strings.HasSuffix(lines[i-1].text, ",") {
+			lines[i].text = lines[i-1].text + " " + lines[i].text
+			lines[i].start = lines[i-1].start
+			lines[i-1].text = ""
+		}
+		pieces := headPieces(lines[i].text)
+		start := i
+		for need := 2 - len(pieces); need > 0 && start-1 >= prevEnd && isHeadLine(lines[start-1].text); need-- {
+			start--
+		}
+		heads[k] = head{start, i}
+		prevEnd = i + 1
+	}
+	out := make([]Experience, 0, len(heads))
+	for k, h := range heads {
+		bodyEnd := len(lines)
+		if k+1 < len(heads) {
+			bodyEnd = heads[k+1].start
+		}
+		var pieces []string
+		for _, l := range lines[h.start:h.date] {
+			pieces = append(pieces, headPieces(l.text)...)
+		}
+		pieces = append(pieces, headPieces(lines[h.date].text)...)
+		body := lines[h.date+1 : bodyEnd]
+		if len(pieces) < 2 && len(body) > 1 && isHeadLine(body[0].text) {
+			pieces = append(pieces, headPieces(body[0].text)...)
+			body = body[1:]
+		}
+		e := Experience{Bullets: bulletsOf(body), Start: lines[h.start].start, End: lines[bodyEnd-1].end}
+		e.Title, e.Company = titleAndCompany(pieces)
+		e.StartDate, e.EndDate, e.Current = datesOf(lines[h.date].text)
+		out = append(out, e)
+	}
+	return out
+}
+
+// headPieces splits a heading line without its dates into its parts.
+func headPieces(s string) []string {
+	s = dateRange.ReplaceAllString(s, " ")
+	s = sinceDate.ReplaceAllString(s, " ")
+	s = strings.Trim(s, " ,|()-–—·")
+	var out []string
+	for _, p := range headSplit.Split(s, -1) {
+		if p = strings.Trim(p, " ,|()-–—·"); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isHeadLine: a short line that is not a bullet nor a sentence.
+func isHeadLine(s string) bool {
+	return s != "" && len(s) <= 80 && !isBullet(s) && !strings.HasSuffix(s, ".") && headingOf(s) == ""
+}
+
+// titleAndCompany picks the job title and the employer among pieces by
+// their words; without clues the first piece is the title.
+func titleAndCompany(pieces []string) (title, company string) {
+	if len(pieces) == 0 {
+		return "", ""
+	}
+	if len(pieces) == 1 {
+		if companyWords.MatchString(pieces[0]) && !titleWords.MatchString(pieces[0]) {
+			return "", pieces[0]
+		}
+		return pieces[0], ""
+	}
+	a, b := pieces[0], pieces[1]
+	if (companyWords.MatchString(a) || !titleWords.MatchString(a)) && titleWords.MatchString(b) {
+		return b, a
+	}
+	return a, b
+}
+
+func datesOf(s string) (start, end string, current bool) {
+	if m := dateRange.FindStringSubmatch(s); m != nil {
+		start, end = normDate(m[1]), normDate(m[2])
+		return start, end, end == ""
+	}
+	if m := sinceDate.FindStringSubmatch(s); m != nil {
+		return normDate(m[1]), "", true
+	}
+	return "", "", false
+}
+
+// bulletsOf joins wrapped lines back into bullet points.
+func bulletsOf(lines []line) []string {
+	out := []string{}
+	for _, l := range lines {
+		t := l.text
+		if t == "" {
+			continue
+		}
+		if isBullet(t) {
+			out = append(out, stripBullet(t))
+			continue
+		}
+		if n := len(out); n > 0 && (startsLower(t) || !strings.HasSuffix(out[n-1], ".")) {
+			out[n-1] += " " + t
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return r >= 'a' && r <= 'z'
+	}
+	return false
+}
+
+// parseEducation groups lines into schools/degrees: a new entry starts at a
+// line naming a school or degree when the current entry already has one.
+func parseEducation(lines []line) []Education {
+	var out []Education
+	cur := -1
+	for _, l := range lines {
+		text := l.text
+		start, end, _ := datesOf(text)
+		if start == "" {
+			if ys := yearRE.FindAllString(text, 2); len(ys) > 0 {
+				start, end = ys[0], ys[len(ys)-1]
+				if len(ys) == 1 {
+					start = ""
+				}
+			}
+		}
+		rest := strings.TrimSpace(yearRE.ReplaceAllString(dateRange.ReplaceAllString(text, " "), " "))
+		rest = strings.Trim(rest, " ,|()-–—·")
+		var school, degree string
+		var other []string
+		for _, p := range headSplit.Split(rest, -1) {
+			p = strings.Trim(p, " ,|()-–—·")
+			switch {
+			case p == "":
+			case school == "" && schoolWords.MatchString(p):
+				school = p
+			case degree == "" && degreeWords.MatchString(p):
+				degree = p
+			default:
+				other = append(other, p)
+			}
+		}
+		if degree != "" && school == "" && len(other) > 0 {
+			school, other = other[0], other[1:] // "MSc Physics, Uniwersytet Warszawski"
+		}
+		startsNew := cur < 0 || (school != "" && out[cur].Institution != "") || (degree != "" && out[cur].Degree != "")
+		if (school != "" || degree != "") && startsNew {
+			out = append(out, Education{Details: []string{}})
+			cur = len(out) - 1
+		}
+		if cur < 0 {
+			out = append(out, Education{Details: []string{}})
+			cur = 0
+		}
+		e := &out[cur]
+		if school != "" {
+			e.Institution = school
+		}
+		if degree != "" {
+			e.Degree = degree
+		}
+		if end != "" || start != "" {
+			if e.StartDate == "" {
+				e.StartDate = start
+			}
+			e.EndDate = end
+		}
+		if school == "" && degree == "" && len(other) > 0 {
+			e.Details = append(e.Details, stripBullet(rest))
+		}
+	}
+	return out
+}
+
+// parseProjects: a short non-bullet line names a project ("Name – what it
+// is"); bullets and sentences below describe it.
+func parseProjects(lines []line) []Project {
+	var out []Project
+	for _, l := range lines {
+		t := l.text
+		if !isBullet(t) && len(t) <= 100 && (len(out) == 0 || !startsLower(t)) && !strings.HasSuffix(t, ".") {
+			p := Project{Name: t, Bullets: []string{}}
+			if parts := projectSplit.Split(t, 2); len(parts) == 2 {
+				p.Name, p.Description = strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
+			}
+			out = append(out, p)
+			continue
+		}
+		if len(out) == 0 {
+			out = append(out, Project{Name: "Project", Bullets: []string{}})
+		}
+		p := &out[len(out)-1]
+		p.Bullets = append(p.Bullets, bulletsOf([]line{l})...)
+	}
+	return out
+}
+
+// listItems reads a list section; "Languages: Go, Python" drops the label.
+func listItems(lines []line, perLine bool) []string {
+	out := []string{}
+	for _, l := range lines {
+		t := stripBullet(l.text)
+		if perLine {
+			if t != "" {
+				out = append(out, t)
+			}
+			continue
+		}
+		if i := strings.Index(t, ":"); i > 0 && i < 30 {
+			t = t[i+1:]
+		}
+		out = append(out, splitItems(t)...)
+	}
+	return out
+}

@@ -1,0 +1,100 @@
+package cv
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Pipeline turns a file into a Result: extract (with the quality gate),
+// parse, find skills, analyse. The service's worker and `coach cv analyze`
+// both run it.
+type Pipeline struct {
+	Extractor Extractor
+	Skills    SkillFinder
+	Analyzer  Analyzer
+	// AnalyzeTimeout bounds the engine's work; 0 means 2 minutes.
+	AnalyzeTimeout time.Duration
+	Now            func() time.Time
+}
+
+// StepFunc reports progress; an error stops the pipeline (e.g. ErrLeaseLost).
+type StepFunc func(stage Stage, percent int, message string) error
+
+// Run processes data. Failures that should be recorded on the CV come back
+// as *FailureError.
+func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result, error) {
+	now := time.Now
+	if p.Now != nil {
+		now = p.Now
+	}
+	if step == nil {
+		step = func(Stage, int, string) error { return nil }
+	}
+	if err := step(StageExtracting, 10, "Reading the text of your CV"); err != nil {
+		return Result{}, err
+	}
+	ex, err := p.Extractor.Extract(ctx, data)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := step(StageParsing, 40, "Finding sections and skills"); err != nil {
+		return Result{}, err
+	}
+	text := Unwrap(ex.Text)
+	secs := Parse(text)
+	skills := FindSkills(text, secs, p.Skills, now())
+	if err := step(StageAnalyzing, 60, analysingMessage(p.Analyzer.Engine())); err != nil {
+		return Result{}, err
+	}
+	timeout := p.AnalyzeTimeout
+	if timeout == 0 {
+		timeout = 2 * time.Minute
+	}
+	actx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	a, err := p.Analyzer.Analyze(actx, AnalysisInput{Text: text, Sections: secs, Skills: skills})
+	if err != nil {
+		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+			return Result{}, Fail(FailTimeout, "the analysis took too long; try again later", true, err)
+		}
+		if _, ok := errors.AsType[*FailureError](err); ok || ctx.Err() != nil {
+			return Result{}, err
+		}
+		return Result{}, Fail(FailEngine, "the analysis engine failed; try again later", true, fmt.Errorf("analyse: %w", err))
+	}
+	if err := a.Validate(); err != nil {
+		return Result{}, Fail(FailEngine, "the analysis engine gave an invalid result; try again later", true, err)
+	}
+	return Result{Text: text, Pages: ex.Pages, Sections: secs, Analysis: a}, nil
+}
+
+func analysingMessage(engine string) string {
+	if engine == EngineOffline {
+		return "Analysing your CV (offline analyser)"
+	}
+	return "Analysing your CV with AI"
+}
+
+// Validate checks an analysis before it is stored, whichever engine made it.
+func (a *Analysis) Validate() error {
+	var errs []error
+	if a.Score < 0 || a.Score > 100 {
+		errs = append(errs, fmt.Errorf("score %d not in 0..100", a.Score))
+	}
+	if !a.Seniority.Valid() {
+		errs = append(errs, fmt.Errorf("seniority %q unknown", a.Seniority))
+	}
+	for _, s := range a.Skills {
+		if s.Name == "" || s.Level < 1 || s.Level > 5 {
+			errs = append(errs, fmt.Errorf("skill %q level %d not in 1..5", s.Name, s.Level))
+		}
+	}
+	switch a.Engine {
+	case EngineOffline, EngineAzureOpenAI, EngineOpenAI:
+	default:
+		errs = append(errs, fmt.Errorf("engine %q unknown", a.Engine))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,250 @@
+package cv
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/careercoach/coach/internal/apperr"
+	"github.com/careercoach/coach/internal/auth"
+)
+
+// Service applies the rules around the store: ownership, upload limits,
+// content sniffing. Adapters (GraphQL) call it, never the store directly.
+type Service struct {
+	Store     Store
+	Extractor Extractor
+	// MaxUploadBytes bounds a CV file (default 10 MB).
+	MaxUploadBytes int64
+	// MaxCVsPerUser bounds how many CVs one user keeps (default 20).
+	MaxCVsPerUser int
+	// Queued is called after a job was queued (wakes the worker).
+	Queued func()
+	// Pub, when set, tells subscribers that a CV was deleted.
+	Pub Publisher
+	Now func() time.Time
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// Upload stores a CV of the signed-in user and queues its analysis.
+func (s *Service) Upload(ctx context.Context, fileName string, data []byte) (*CV, error) {
+	id, err := auth.RequireUser(ctx)
+	if err != nil {
+		return nil, err
+	}
+	limit := s.MaxUploadBytes
+	if limit == 0 {
+		limit = 10 << 20
+	}
+	if len(data) == 0 {
+		return nil, ErrEmptyFile
+	}
+	if int64(len(data)) > limit {
+		return nil, apperr.Errorf(apperr.Invalid, "the file is larger than %d MB", max(1, limit>>20))
+	}
+	kind, err := s.Extractor.Sniff(data)
+	if err != nil {
+		return nil, ErrUnsupported
+	}
+	maxCVs := s.MaxCVsPerUser
+	if maxCVs == 0 {
+		maxCVs = 20
+	}
+	n, err := s.Store.CountCVs(ctx, id.UserID)
+	if err != nil {
+		return nil, err
+	}
+	if n >= maxCVs {
+		return nil, ErrTooManyCVs
+	}
+	c, err := s.Store.CreateCV(ctx, Upload{UserID: id.UserID, FileName: CleanFileName(fileName, kind), Kind: kind, Data: data}, s.now())
+	if err != nil {
+		return nil, err
+	}
+	if s.Queued != nil {
+		s.Queued()
+	}
+	return c, nil
+}
+
+// CleanFileName keeps the base name, without control characters, at most
+// 200 bytes; an empty name becomes "cv.<kind>".
+func CleanFileName(name, kind string) string {
+	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, name)
+	name = strings.TrimSpace(name)
+	for len(name) > 200 {
+		_, size := utf8.DecodeLastRuneInString(name)
+		name = name[:len(name)-size]
+	}
+	if name == "" || name == "." || name == "/" {
+		return "cv." + kind
+	}
+	return name
+}
+
+// Get returns one of the caller's CVs; anyone else's is not found.
+func (s *Service) Get(ctx context.Context, id string) (*CV, error) {
+	if _, err := auth.RequireUser(ctx); err != nil {
+		return nil, err
+	}
+	if len(id) > 64 {
+		return nil, ErrNotFound
+	}
+	c, err := s.Store.CVByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := auth.RequireOwner(ctx, c.UserID, "CV"); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// GetMany returns the caller's CVs among ids, by id (entity batches).
+func (s *Service) GetMany(ctx context.Context, ids []string) (map[string]*CV, error) {
+	viewer, err := auth.RequireUser(ctx)
+	if err != nil {
+		return nil, err
+	}
+	list, err := s.Store.CVsByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*CV, len(list))
+	for _, c := range list {
+		if c.UserID == viewer.UserID {
+			out[c.ID] = c
+		}
+	}
+	return out, nil
+}
+
+// ForUser lists a user's CVs, newest first; only the user may.
+func (s *Service) ForUser(ctx context.Context, userID string) ([]*CV, error) {
+	if err := auth.RequireOwner(ctx, userID, "user"); err != nil {
+		return nil, err
+	}
+	return s.Store.CVsByUser(ctx, userID)
+}
+
+// Skills returns the skills of the user's latest analysis.
+func (s *Service) Skills(ctx context.Context, userID string) ([]SkillFinding, error) {
+	if err := auth.RequireOwner(ctx, userID, "user"); err != nil {
+		return nil, err
+	}
+	c, err := s.Store.LatestAnalysis(ctx, userID)
+	if err != nil || c == nil || c.Analysis == nil {
+		return []SkillFinding{}, err
+	}
+	return c.Analysis.Skills, nil
+}
+
+// Delete removes one of the caller's CVs.
+func (s *Service) Delete(ctx context.Context, id string) error {
+	if _, err := s.Get(ctx, id); err != nil {
+		return err
+	}
+	if err := s.Store.DeleteCV(ctx, id); err != nil {
+		return err
+	}
+	if s.Pub != nil {
+		// End open subscriptions; best effort, as all progress is.
+		b, _ := json.Marshal(Progress{CVID: id, Stage: StageFailed, Percent: 100, Message: "CV deleted", Error: "the CV was deleted"})
+		_ = s.Pub.Publish(context.WithoutCancel(ctx), ProgressTopic(id), b)
+	}
+	return nil
+}
+
+// Reanalyze queues a new analysis of one of the caller's finished CVs.
+func (s *Service) Reanalyze(ctx context.Context, id string) (*CV, error) {
+	if _, err := s.Get(ctx, id); err != nil {
+		return nil, err
+	}
+	c, err := s.Store.Requeue(ctx, id, s.now())
+	if err != nil {
+		return nil, err
+	}
+	if s.Queued != nil {
+		s.Queued()
+	}
+	return c, nil
+}
+
+// Subscriber receives published messages (bus.Bus satisfies it).
+type Subscriber interface {
+	Subscribe(ctx context.Context, topic string) (<-chan []byte, error)
+}
+
+// WatchProgress streams a CV's progress to its owner: the stored state
+// first, then every published step, ending after DONE or FAILED. It
+// subscribes before reading the stored state, so no step falls between.
+func (s *Service) WatchProgress(ctx context.Context, sub Subscriber, cvID string, decode func([]byte) (Progress, error)) (<-chan Progress, error) {
+	if _, err := s.Get(ctx, cvID); err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	msgs, err := sub.Subscribe(ctx, ProgressTopic(cvID))
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	c, err := s.Store.CVByID(ctx, cvID)
+	if err != nil {
+		cancel()
+		if errors.Is(err, ErrNotFound) {
+			return nil, ErrNotFound
+		}
+		return nil, err
+	}
+	out := make(chan Progress, 1)
+	go func() {
+		defer cancel()
+		defer close(out)
+		cur := ProgressOf(c)
+		out <- cur
+		if cur.Stage.Terminal() {
+			return
+		}
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case m, ok := <-msgs:
+				if !ok {
+					return
+				}
+				p, err := decode(m)
+				if err != nil || p.CVID != cvID || p == cur {
+					continue
+				}
+				cur = p
+				select {
+				case out <- p:
+				case <-ctx.Done():
+					return
+				}
+				if p.Stage.Terminal() {
+					return
+				}
+			}
+		}
+	}()
+	return out, nil
+}

@@ -1,0 +1,117 @@
+package planning
+
+import (
+	"container/heap"
+	"slices"
+)
+
+// SkillStep is a skill to gain from one level to another.
+type SkillStep struct {
+	Name      string
+	FromLevel int // 0 = not yet held
+	ToLevel   int
+}
+
+// PathStep is one transition of a career path.
+type PathStep struct {
+	From, To     *Role
+	SkillsToGain []SkillStep
+}
+
+// CareerPath is the cheapest sequence of transitions between two roles.
+type CareerPath struct {
+	From, To *Role
+	Steps    []PathStep
+}
+
+// SkillsToGain lists what moving from one role to another asks for: each
+// skill of to that from lacks or holds at a lower level, in to's order.
+func (c *Catalog) SkillsToGain(from, to *Role) []SkillStep {
+	have := map[string]int{}
+	for _, s := range from.Skills {
+		have[c.Key(s.Name)] = s.Level
+	}
+	var out []SkillStep
+	for _, s := range to.Skills {
+		if h := have[c.Key(s.Name)]; h < s.Level {
+			out = append(out, SkillStep{Name: s.Name, FromLevel: h, ToLevel: s.Level})
+		}
+	}
+	return out
+}
+
+// stepCost weighs a transition by the skill levels to gain, plus one so
+// that of two equally demanding routes the shorter wins.
+func (c *Catalog) stepCost(from, to *Role) int {
+	cost := 1
+	for _, s := range c.SkillsToGain(from, to) {
+		cost += s.ToLevel - s.FromLevel
+	}
+	return cost
+}
+
+// Path finds the cheapest career path from → to with Dijkstra's algorithm
+// over the transitions. ok is false when to cannot be reached. from == to
+// is an empty path.
+func (c *Catalog) Path(from, to *Role) (CareerPath, bool) {
+	dist := map[string]int{from.ID: 0}
+	prev := map[string]string{}
+	pq := &costQueue{{id: from.ID, cost: 0}}
+	for pq.Len() > 0 {
+		cur := heap.Pop(pq).(costItem)
+		if cur.cost > dist[cur.id] {
+			continue // stale entry
+		}
+		if cur.id == to.ID {
+			break
+		}
+		r := c.byID[cur.id]
+		for _, nid := range r.Next {
+			nd := cur.cost + c.stepCost(r, c.byID[nid])
+			if d, seen := dist[nid]; !seen || nd < d {
+				dist[nid] = nd
+				prev[nid] = cur.id
+				heap.Push(pq, costItem{id: nid, cost: nd})
+			}
+		}
+	}
+	if _, ok := dist[to.ID]; !ok {
+		return CareerPath{}, false
+	}
+	var ids []string
+	for id := to.ID; id != from.ID; id = prev[id] {
+		ids = append(ids, id)
+	}
+	ids = append(ids, from.ID)
+	slices.Reverse(ids)
+	p := CareerPath{From: from, To: to, Steps: []PathStep{}}
+	for i := 1; i < len(ids); i++ {
+		a, b := c.byID[ids[i-1]], c.byID[ids[i]]
+		p.Steps = append(p.Steps, PathStep{From: a, To: b, SkillsToGain: c.SkillsToGain(a, b)})
+	}
+	return p, true
+}
+
+type costItem struct {
+	id   string
+	cost int
+}
+
+// costQueue is a min-heap on cost, ties broken by id for deterministic paths.
+type costQueue []costItem
+
+func (q costQueue) Len() int { return len(q) }
+func (q costQueue) Less(i, j int) bool {
+	if q[i].cost != q[j].cost {
+		return q[i].cost < q[j].cost
+	}
+	return q[i].id < q[j].id
+}
+func (q costQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *costQueue) Push(x any)   { *q = append(*q, x.(costItem)) }
+func (q *costQueue) Pop() any {
+	old := *q
+	it := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return it
+}

@@ -1,0 +1,135 @@
+// Package planning is the Career Planning domain: career goals, the role
+// catalogue and the transitions between roles (career paths), skill gaps,
+// learning paths, job-market insights and interview practice.
+//
+// Reference data (roles, market figures, interview questions) is embedded
+// (data/*.json, loaded once by Load). Per-user data (goals, practice
+// history) and the read models fed by other services' events (the user's
+// skills from cv.analyzed, which courses teach which skill from
+// course.catalogued) live in the store. graph/ serves GraphQL.
+package planning
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// GoalStatus is where a career goal stands.
+type GoalStatus string
+
+// Goal statuses, as GraphQL names them.
+const (
+	GoalActive    GoalStatus = "ACTIVE"
+	GoalAchieved  GoalStatus = "ACHIEVED"
+	GoalPaused    GoalStatus = "PAUSED"
+	GoalAbandoned GoalStatus = "ABANDONED"
+)
+
+// Valid reports whether s is one of the statuses.
+func (s GoalStatus) Valid() bool {
+	switch s {
+	case GoalActive, GoalAchieved, GoalPaused, GoalAbandoned:
+		return true
+	}
+	return false
+}
+
+// Goal is a user's career goal: a target role by a date.
+type Goal struct {
+	ID           string
+	UserID       string
+	Title        string
+	Description  string
+	TargetRoleID string
+	TargetDate   *time.Time
+	Status       GoalStatus
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// GoalInput creates a goal (all set) or updates one (nil fields keep their value).
+type GoalInput struct {
+	Title        *string
+	Description  *string
+	TargetRoleID *string
+	TargetDate   *time.Time
+	ClearDate    bool // update: remove the target date
+	Status       *GoalStatus
+}
+
+// SkillLevel is a skill by canonical name with a level 1–5.
+type SkillLevel struct {
+	Name  string `json:"name"`
+	Level int    `json:"level"`
+}
+
+// UserSkills is the read model of a user's skills from their latest analysed CV.
+type UserSkills struct {
+	UserID     string
+	CVID       string
+	Skills     []SkillLevel
+	AnalyzedAt time.Time
+}
+
+// CourseRef is a course that teaches a skill, from course.catalogued.
+type CourseRef struct {
+	CourseID      string
+	Title         string
+	DurationHours float64
+}
+
+// Attempt is one submitted interview answer with its feedback.
+type Attempt struct {
+	ID         string
+	UserID     string
+	QuestionID string
+	Answer     string
+	Feedback   Feedback
+	CreatedAt  time.Time
+}
+
+// GoalStore keeps goals. Every method takes the owner's id: a goal of
+// another user is ErrGoalNotFound, never their data.
+type GoalStore interface {
+	// CreateGoal stores g and enqueues goal.changed built by ev in the same tx.
+	CreateGoal(ctx context.Context, g *Goal, ev GoalEvent) error
+	// UpdateGoal loads the owner's goal, applies fn (which validates and
+	// returns the event) and saves both in one transaction.
+	UpdateGoal(ctx context.Context, userID, goalID string, fn func(g *Goal) (GoalEvent, error)) (*Goal, error)
+	DeleteGoal(ctx context.Context, userID, goalID string, fn func(g *Goal) GoalEvent) error
+	GoalsByUser(ctx context.Context, userID string) ([]*Goal, error)
+	// GoalsByIDs returns the owner's goals among ids (others are absent).
+	GoalsByIDs(ctx context.Context, userID string, ids []string) ([]*Goal, error)
+}
+
+// ReadModelStore answers from the read models other services' events feed.
+type ReadModelStore interface {
+	// UserSkills returns the skills of users (absent: no CV analysed yet).
+	UserSkills(ctx context.Context, userIDs []string) (map[string]*UserSkills, error)
+	// CoursesForSkills returns courses per canonical skill key, at most
+	// perSkill each, shortest first.
+	CoursesForSkills(ctx context.Context, keys []string, perSkill int) (map[string][]CourseRef, error)
+}
+
+// PracticeStore keeps interview practice history.
+type PracticeStore interface {
+	AddAttempt(ctx context.Context, a *Attempt) error
+	Attempts(ctx context.Context, userID string, first int) ([]*Attempt, error)
+}
+
+// EventHandlers apply consumed events inside the idempotency transaction.
+type EventHandlers interface {
+	PurgeUser(ctx context.Context, tx *sql.Tx, userID string) error
+	ReplaceUserSkills(ctx context.Context, tx *sql.Tx, us UserSkills, key func(string) string) error
+	UpsertCourse(ctx context.Context, tx *sql.Tx, c CourseCatalogued, key func(string) string) error
+}
+
+// Store is everything the planning service persists.
+type Store interface {
+	GoalStore
+	ReadModelStore
+	PracticeStore
+	EventHandlers
+	Ping(ctx context.Context) error
+}

@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/careercoach/coach/internal/bus"
+	"github.com/careercoach/coach/internal/db"
+	"github.com/careercoach/coach/subgraphs/planning"
+)
+
+const goalColumns = `id, user_id, title, description, target_role_id, target_date, status, created_at, updated_at`
+
+func scanGoal(row scanner) (*planning.Goal, error) {
+	g := &planning.Goal{}
+	var date sql.NullTime
+	var status string
+	if err := row.Scan(&g.ID, &g.UserID, &g.Title, &g.Description, &g.TargetRoleID, &date, &status, &g.CreatedAt, &g.UpdatedAt); err != nil {
+		return nil, err
+	}
+	g.Status = planning.GoalStatus(status)
+	if date.Valid {
+		d := date.Time.UTC()
+		g.TargetDate = &d
+	}
+	g.CreatedAt, g.UpdatedAt = g.CreatedAt.UTC(), g.UpdatedAt.UTC()
+	return g, nil
+}
+
+func nullDate(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return db.UTC(*t)
+}
+
+func enqueueGoal(ctx context.Context, tx *sql.Tx, ev planning.GoalEvent) error {
+	payload, err := json.Marshal(ev)
+	if err != nil {
+		return fmt.Errorf("encode goal.changed: %w", err)
+	}
+	return bus.Enqueue(ctx, tx, bus.Event{Type: bus.GoalChanged, Subject: ev.UserID, Payload: payload})
+}
+
+// CreateGoal inserts g and its goal.changed event atomically; a user at
+// the goal limit gets ErrTooManyGoals.
+func (s *Store) CreateGoal(ctx context.Context, g *planning.Goal, ev planning.GoalEvent) error {
+	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM goals WHERE user_id = $1`, g.UserID).Scan(&n); err != nil {
+			return fmt.Errorf("counting goals: %w", err)
+		}
+		if n >= planning.MaxGoalsPerUser {
+			return planning.ErrTooManyGoals
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO goals (`+goalColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			g.ID, g.UserID, g.Title, g.Description, g.TargetRoleID, nullDate(g.TargetDate), string(g.Status), db.UTC(g.CreatedAt), db.UTC(g.UpdatedAt)); err != nil {
+			return fmt.Errorf("creating goal: %w", err)
+		}
+		return enqueueGoal(ctx, tx, ev)
+	})
+	if err == nil {
+		s.notify()
+	}
+	return err
+}
+
+// goalForUpdate loads the owner's goal inside tx (locking it on PostgreSQL).
+func (s *Store) goalForUpdate(ctx context.Context, tx *sql.Tx, userID, goalID string) (*planning.Goal, error) {
+	q := `SELECT ` + goalColumns + ` FROM goals WHERE id = $1 AND user_id = $2`
+	if s.db.Dialect() == db.Postgres {
+		q += ` FOR UPDATE`
+	}
+	g, err := scanGoal(tx.QueryRowContext(ctx, q, goalID, userID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, planning.ErrGoalNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading goal: %w", err)
+	}
+	return g, nil
+}
+
+// UpdateGoal applies fn to the owner's goal and saves it with its event.
+func (s *Store) UpdateGoal(ctx context.Context, userID, goalID string, fn func(g *planning.Goal) (planning.GoalEvent, error)) (*planning.Goal, error) {
+	var out *planning.Goal
+	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
+		g, err := s.goalForUpdate(ctx, tx, userID, goalID)
+		if err != nil {
+			return err
+		}
+		ev, err := fn(g)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE goals SET title = $1, description = $2, target_role_id = $3, target_date = $4, status = $5, updated_at = $6 WHERE id = $7 AND user_id = $8`,
+			g.Title, g.Description, g.TargetRoleID, nullDate(g.TargetDate), string(g.Status), db.UTC(g.UpdatedAt), g.ID, userID); err != nil {
+			return fmt.Errorf("updating goal: %w", err)
+		}
+		out = g
+		return enqueueGoal(ctx, tx, ev)
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.notify()
+	return out, nil
+}
+
+// DeleteGoal deletes the owner's goal and records its event atomically.
+func (s *Store) DeleteGoal(ctx context.Context, userID, goalID string, fn func(g *planning.Goal) planning.GoalEvent) error {
+	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
+		g, err := s.goalForUpdate(ctx, tx, userID, goalID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM goals WHERE id = $1 AND user_id = $2`, goalID, userID); err != nil {
+			return fmt.Errorf("deleting goal: %w", err)
+		}
+		return enqueueGoal(ctx, tx, fn(g))
+	})
+	if err == nil {
+		s.notify()
+	}
+	return err
+}
+
+// GoalsByUser returns the user's goals, oldest first.
+func (s *Store) GoalsByUser(ctx context.Context, userID string) ([]*planning.Goal, error) {
+	return s.queryGoals(ctx, `SELECT `+goalColumns+` FROM goals WHERE user_id = $1 ORDER BY created_at, id`, userID)
+}
+
+// GoalsByIDs returns the owner's goals among ids in one query.
+func (s *Store) GoalsByIDs(ctx context.Context, userID string, ids []string) ([]*planning.Goal, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	q, args := inList(`SELECT `+goalColumns+` FROM goals WHERE user_id = $1 AND id IN (%s)`, 2, ids)
+	return s.queryGoals(ctx, q, append([]any{userID}, args...)...)
+}
+
+func (s *Store) queryGoals(ctx context.Context, q string, args ...any) ([]*planning.Goal, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("loading goals: %w", err)
+	}
+	defer rows.Close()
+	var out []*planning.Goal
+	for rows.Next() {
+		g, err := scanGoal(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scanning goal: %w", err)
+		}
+		out = append(out, g)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("loading goals: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,60 @@
+// Package store implements planning.Store on SQL that runs unchanged on
+// PostgreSQL and SQLite (see internal/db for the portable-SQL rules).
+package store
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/careercoach/coach/internal/bus"
+	"github.com/careercoach/coach/internal/db"
+	"github.com/careercoach/coach/subgraphs/planning"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Migrations returns the planning service's migrations, after the shared
+// outbox and processed-events tables.
+func Migrations() []db.Migrations {
+	sub, _ := fs.Sub(migrationFiles, "migrations") // cannot fail: the directory is embedded
+	return []db.Migrations{bus.Migrations(), {Name: "planning", FS: sub}}
+}
+
+// Store is the SQL implementation of planning.Store.
+type Store struct {
+	db *db.DB
+	// Notify is called after a commit that enqueued events (the relay's
+	// Notify); nil is fine.
+	Notify func()
+}
+
+var _ planning.Store = (*Store)(nil)
+
+// New returns a store on an open, migrated database.
+func New(d *db.DB) *Store { return &Store{db: d} }
+
+// Ping checks the database for readiness probes.
+func (s *Store) Ping(ctx context.Context) error { return s.db.Ping(ctx) }
+
+func (s *Store) notify() {
+	if s.Notify != nil {
+		s.Notify()
+	}
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+// inList expands the %s in query to $start..$n placeholders for vals.
+func inList(query string, start int, vals []string) (string, []any) {
+	ph := make([]string, len(vals))
+	args := make([]any, len(vals))
+	for i, v := range vals {
+		ph[i] = fmt.Sprintf("$%d", start+i)
+		args[i] = v
+	}
+	return fmt.Sprintf(query, strings.Join(ph, ", ")), args
+}

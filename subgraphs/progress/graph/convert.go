@@ -1,0 +1,90 @@
+package graph
+
+import (
+	"github.com/careercoach/coach/subgraphs/progress"
+	"github.com/careercoach/coach/subgraphs/progress/graph/model"
+)
+
+// The mappings from domain values to their GraphQL shapes.
+
+func toEnrollment(e *progress.Enrollment) *model.Enrollment {
+	if e == nil {
+		return nil
+	}
+	return &model.Enrollment{
+		ID:           e.ID,
+		Course:       &model.Course{ID: e.CourseID}, // an entity reference; courses resolves the rest
+		Status:       model.EnrollmentStatus(e.Status),
+		Percent:      e.Percent,
+		HoursLearned: e.HoursLearned(),
+		StartedAt:    e.StartedAt,
+		UpdatedAt:    e.UpdatedAt,
+		CompletedAt:  e.CompletedAt,
+	}
+}
+
+func toMilestone(r *Resolver, m *progress.Milestone) *model.Milestone {
+	out := &model.Milestone{
+		ID:          m.ID,
+		GoalID:      m.GoalID,
+		Title:       m.Title,
+		Description: m.Description,
+		Position:    m.Position,
+		Achieved:    m.AchievedAt != nil,
+		AchievedAt:  m.AchievedAt,
+		Overdue:     m.Overdue(r.Now()),
+		CreatedAt:   m.CreatedAt,
+	}
+	if m.DueDate != "" {
+		out.DueDate = &m.DueDate
+	}
+	return out
+}
+
+func toMilestones(r *Resolver, ms []*progress.Milestone) []*model.Milestone {
+	out := make([]*model.Milestone, len(ms))
+	for i, m := range ms {
+		out[i] = toMilestone(r, m)
+	}
+	return out
+}
+
+func toAssessment(a *progress.Assessment) *model.SkillAssessment {
+	out := &model.SkillAssessment{ID: a.ID, Skill: a.Skill, Level: a.Level, Source: model.AssessmentSource(a.Source),
+		Score: a.Score, TakenAt: a.TakenAt}
+	if a.Note != "" {
+		out.Note = &a.Note
+	}
+	return out
+}
+
+func toActivity(a *progress.Activity) *model.ActivityItem {
+	return &model.ActivityItem{ID: a.ID, Kind: model.ActivityKind(a.Kind), Title: a.Title, RefID: a.RefID,
+		Hours: a.Hours, OccurredAt: a.OccurredAt}
+}
+
+func toSummary(s *progress.Summary) *model.ProgressSummary {
+	out := &model.ProgressSummary{
+		CoursesInProgress:  s.CoursesInProgress,
+		CoursesCompleted:   s.CoursesCompleted,
+		HoursLearned:       s.HoursLearned,
+		HoursThisWeek:      s.HoursThisWeek,
+		MilestonesAchieved: s.MilestonesAchieved,
+		MilestonesTotal:    s.MilestonesTotal,
+		CurrentStreak:      s.CurrentStreak,
+		LongestStreak:      s.LongestStreak,
+		WeeklyActivity:     make([]*model.WeeklyActivity, len(s.Weekly)),
+		SkillLevels:        make([]*model.SkillLevelTrend, len(s.SkillHistories)),
+	}
+	for i, w := range s.Weekly {
+		out.WeeklyActivity[i] = &model.WeeklyActivity{WeekStart: w.Start, ActiveDays: w.ActiveDays, Activities: w.Activities, Hours: w.Hours}
+	}
+	for i, h := range s.SkillHistories {
+		t := &model.SkillLevelTrend{Skill: h.Skill, Current: h.Current(), Points: make([]*model.SkillLevelPoint, len(h.Points))}
+		for j, p := range h.Points {
+			t.Points[j] = &model.SkillLevelPoint{Level: p.Level, Source: model.AssessmentSource(p.Source), At: p.TakenAt}
+		}
+		out.SkillLevels[i] = t
+	}
+	return out
+}

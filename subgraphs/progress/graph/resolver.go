@@ -1,0 +1,21 @@
+// Package graph serves the progress subgraph over GraphQL (gqlgen).
+package graph
+
+import (
+	"time"
+
+	"github.com/careercoach/coach/subgraphs/progress"
+)
+
+//go:generate go tool gqlgen generate --config ../gqlgen.yml
+
+// Resolver holds what the resolvers call; it is built once per server.
+type Resolver struct {
+	Store progress.Store
+	Bank  *progress.Bank
+	// Skill canonicalises a skill name (taxonomy Lookup); false: unknown.
+	Skill func(name string) (string, bool)
+	// Notify wakes the outbox relay after a mutation enqueued an event.
+	Notify func()
+	Now    func() time.Time
+}

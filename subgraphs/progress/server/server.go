@@ -1,0 +1,109 @@
+// Package server wires the progress service: store → GraphQL → HTTP, the
+// outbox relay and the event consumers. It is what `coach progress` runs.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/bus"
+	"github.com/careercoach/coach/internal/db"
+	"github.com/careercoach/coach/internal/gqlsrv"
+	"github.com/careercoach/coach/internal/httpserver"
+	"github.com/careercoach/coach/subgraphs/progress"
+	"github.com/careercoach/coach/subgraphs/progress/graph"
+	"github.com/careercoach/coach/subgraphs/progress/store"
+)
+
+// Config is the progress service's own configuration.
+type Config struct {
+	DataDir       string
+	DatabaseURL   string
+	ServiceSecret string
+}
+
+// Validate checks the settings.
+func (c Config) Validate() error {
+	var errs []error
+	if c.DatabaseURL == "" && c.DataDir == "" {
+		errs = append(errs, errors.New("progress: a data directory or database URL is required"))
+	}
+	if len(c.ServiceSecret) < 16 {
+		errs = append(errs, errors.New("progress: the service secret must be at least 16 characters"))
+	}
+	return errors.Join(errs...)
+}
+
+// Service is a running progress service.
+type Service struct {
+	DB      *db.DB
+	Store   *store.Store
+	handler http.Handler
+	relay   *bus.Relay
+	bus     bus.Bus
+	log     *slog.Logger
+}
+
+// OpenDB opens (and migrates) the progress database the configuration names.
+func OpenDB(ctx context.Context, cfg Config, log *slog.Logger) (*db.DB, error) {
+	d, err := db.Open(ctx, db.Config{URL: cfg.DatabaseURL, DataDir: cfg.DataDir, Name: "careercoach_progress",
+		Migrations: store.Migrations(), CreateIfMissing: cfg.DatabaseURL != ""}, log)
+	if err != nil {
+		return nil, fmt.Errorf("opening progress database: %w", err)
+	}
+	return d, nil
+}
+
+// New builds the service on an open database (see OpenDB); v verifies the
+// callers' access tokens. Close closes the database.
+func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier, log *slog.Logger) (*Service, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	bank, err := progress.LoadBank()
+	if err != nil {
+		return nil, err
+	}
+	skill, err := skillNames()
+	if err != nil {
+		return nil, err
+	}
+	st := store.New(d)
+	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
+	res := &graph.Resolver{Store: st, Bank: bank, Skill: skill, Notify: relay.Notify, Now: time.Now}
+	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: res}), gqlsrv.Options{
+		Log: log, Verifier: v, ServiceSecret: cfg.ServiceSecret,
+	})
+	mw := &auth.Middleware{Verifier: v, ServiceSecret: cfg.ServiceSecret, Log: log}
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", mw.Wrap(gql))
+	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
+	return &Service{DB: d, Store: st, handler: httpserver.Wrap(mux, log), relay: relay, bus: b, log: log}, nil
+}
+
+// Handler serves /graphql and the health endpoints.
+func (s *Service) Handler() http.Handler { return s.handler }
+
+// RunBackground relays the outbox (enrollment.completed) and consumes
+// course.catalogued, goal.changed, cv.analyzed and user.deleted in group
+// "progress" until ctx ends.
+func (s *Service) RunBackground(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errc := make(chan error, 1)
+	go func() { errc <- s.relay.Run(ctx) }()
+	err := s.bus.Consume(ctx, store.Consumer, store.Handler(s.DB))
+	cancel() // Consume returns early only when it cannot start: stop the relay too
+	if err != nil {
+		err = fmt.Errorf("consuming events: %w", err)
+	}
+	return errors.Join(err, <-errc)
+}
+
+// Close releases the database.
+func (s *Service) Close() error { return s.DB.Close() }
