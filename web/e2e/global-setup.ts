@@ -55,7 +55,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const bin = join(work, 'coach');
   execFileSync('go', ['build', '-o', bin, './cmd/coach'], { cwd: repo, stdio: 'inherit' });
 
-  const [apiPort, usersPort, webPort] = [await freePort(), await freePort(), await freePort()];
+  const [apiPort, webPort] = [await freePort(), await freePort()];
   const api = `http://127.0.0.1:${apiPort}`;
   // Once the router serves the web app itself (--web-dir), test it as shipped.
   const help = (() => {
@@ -77,13 +77,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     join(work, 'data'),
     '--addr',
     `127.0.0.1:${apiPort}`,
-    '--users-addr',
-    `127.0.0.1:${usersPort}`,
     '--public-url',
     origin,
   ];
+  // Every subgraph `coach dev` runs gets a free port too (never the defaults,
+  // which a developer's own `make run` may hold).
+  for (const flag of new Set(help.match(/--[a-z]+-addr\b/g) ?? [])) {
+    args.push(flag, `127.0.0.1:${await freePort()}`);
+  }
   if (routerServesWeb) args.push('--web-dir', join(web, 'dist'));
-  const coach = spawn(bin, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The offline analyser, whatever AI keys the environment holds: tests never call out.
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (/^(OPENAI|AZURE_OPENAI)_/.test(k)) delete env[k];
+  const coach = spawn(bin, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
   coach.stdout?.pipe(log);
   coach.stderr?.pipe(log);
   await waitFor(`${api}/readyz`, coach, 60_000);

@@ -13,7 +13,7 @@ export const capabilities = {
   milestones: { service: 'progress', fields: ['CareerGoal.milestones', 'CareerGoal.progressPercent'] },
   courses: { service: 'courses', fields: ['Course.title', 'User.recommendedCourses'] },
   goals: { service: 'planning', fields: ['User.goals'] },
-  planner: { service: 'planning', fields: ['User.skillGap', 'Role.id'] },
-  market: { service: 'planning', fields: ['Role.id', 'Query.jobMarket'] },
+  planner: { service: 'planning', fields: ['User.skillGap', 'Query.roles', 'Query.careerPath'] },
+  market: { service: 'planning', fields: ['Query.marketInsights'] },
   interview: { service: 'planning', fields: ['Query.interviewQuestions'] },
 } as const satisfies Record<string, Capability>;
