@@ -47,7 +47,7 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('pages whose service is absent say so and show no data', async ({ page }) => {
+test('pages not built yet say so and show no data', async ({ page }) => {
   await signUp(page, newUser('pending'));
   for (const p of appPages.filter((x) => !['/dashboard', '/profile'].includes(x.path))) {
     await page.goto(p.path);
