@@ -87,6 +87,7 @@ describe('uploadWithProgress', () => {
     expect(r.data).toEqual({ uploadCV: { id: 'cv1' } });
     expect(seen).toEqual([0.5, 1]);
     expect(sent[0]?.headers.Authorization).toBe('Bearer t1');
+    expect(sent[0]?.headers['GraphQL-Preflight']).toBe('1');
   });
 
   it('refreshes the session and retries once after a 401', async () => {

@@ -51,6 +51,9 @@ function send<T>(
     xhr.open('POST', '/graphql');
     xhr.withCredentials = true;
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    // A multipart POST is a "simple" request a foreign site could send; the
+    // router's CSRF check wants this header, which only same-origin code can add.
+    xhr.setRequestHeader('GraphQL-Preflight', '1');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) o.onProgress?.(Math.min(1, e.loaded / e.total));
     };
