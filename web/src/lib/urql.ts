@@ -57,6 +57,19 @@ export function createClient(session: Session, origin = window.location.origin):
         keys: { LinkedIdentity: () => null },
         optimistic: {
           updateProfile: (args, cache) => optimisticProfile((args.input ?? {}) as Input, cache),
+          // Ticking a milestone shows at once; the server's answer (or error) follows.
+          achieveMilestone: (args, cache) => {
+            const id = String(args.id);
+            const achieved = args.achieved !== false;
+            const key = `Milestone:${id}`;
+            return {
+              __typename: 'Milestone',
+              id,
+              achieved,
+              achievedAt: achieved ? new Date().toISOString() : null,
+              overdue: achieved ? false : (cache.resolve(key, 'overdue') ?? false),
+            };
+          },
         },
         updates: {
           Mutation: {
