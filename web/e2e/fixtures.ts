@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,4 +47,34 @@ export async function expectAccessible(page: Page, what: string) {
 export async function screenshot(page: Page, name: string) {
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+// A real two-page PDF CV, printed by the same Chromium.
+export async function cvPDF(context: BrowserContext): Promise<Buffer> {
+  const p = await context.newPage();
+  await p.setContent(`<!doctype html><html><body style="font-family: sans-serif; font-size: 12pt">
+    <h1>Ada Lovelace</h1>
+    <p>ada.lovelace@example.com · +44 20 7946 0000 · London, United Kingdom</p>
+    <h2>Summary</h2>
+    <p>Backend engineer with 8 years of experience building data platforms in Python and Go.</p>
+    <h2>Experience</h2>
+    <h3>Senior Software Engineer, Analytical Engines Ltd (2019 – present)</h3>
+    <ul>
+      <li>Built data pipelines in Python and SQL on PostgreSQL processing 2 TB a day.</li>
+      <li>Moved 40 services to Kubernetes and Docker, cutting deploy time by 70%.</li>
+      <li>Led a team of 5 engineers; introduced code review and CI with GitHub Actions.</li>
+    </ul>
+    <h3>Software Engineer, Difference Co (2016 – 2019)</h3>
+    <ul><li>Wrote REST APIs in Go and JavaScript; improved latency by 35%.</li></ul>
+    <div style="page-break-before: always"></div>
+    <h2>Education</h2>
+    <p>BSc Mathematics, University of London, 2016</p>
+    <h2>Skills</h2>
+    <p>Python, Go, SQL, PostgreSQL, Kubernetes, Docker, JavaScript, Git, Linux, Stakeholder Management</p>
+    <h2>Certifications</h2>
+    <p>Certified Kubernetes Administrator (CKA)</p>
+  </body></html>`);
+  const pdf = await p.pdf({ format: 'A4' });
+  await p.close();
+  return pdf;
 }

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment CourseBits on Course {\n    id\n    title\n    provider\n    url\n    description\n    durationHours\n    free\n    level\n    rating\n    skills\n    myEnrollment {\n      id\n      status\n      percent\n    }\n  }\n": typeof types.CourseBitsFragmentDoc,
+    "\n  query MyCourses {\n    me {\n      id\n      recommendedCourses(first: 10) {\n        score\n        reason\n        matchedSkills\n        course {\n          ...CourseBits\n        }\n      }\n      enrollments {\n        id\n        status\n        percent\n        course {\n          ...CourseBits\n        }\n      }\n    }\n  }\n": typeof types.MyCoursesDocument,
+    "\n  query Catalogue($search: String, $level: CourseLevel, $free: Boolean, $after: String) {\n    courses(search: $search, level: $level, free: $free, first: 10, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...CourseBits\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CatalogueDocument,
+    "\n  mutation Enroll($courseId: ID!) {\n    enroll(courseId: $courseId) {\n      id\n      status\n      percent\n      course {\n        id\n        myEnrollment {\n          id\n          status\n          percent\n        }\n      }\n    }\n  }\n": typeof types.EnrollDocument,
+    "\n  mutation CompleteCourse($courseId: ID!) {\n    completeCourse(courseId: $courseId) {\n      id\n      status\n      percent\n      course {\n        id\n        myEnrollment {\n          id\n          status\n          percent\n        }\n      }\n    }\n  }\n": typeof types.CompleteCourseDocument,
     "\n  query MyCVs {\n    me {\n      id\n      cvs {\n        id\n        fileName\n        uploadedAt\n        status\n        analysis {\n          score\n        }\n      }\n    }\n  }\n": typeof types.MyCVsDocument,
     "\n  query CVDetail($id: ID!) {\n    cv(id: $id) {\n      id\n      fileName\n      sizeBytes\n      fileType\n      uploadedAt\n      status\n      pages\n      failure {\n        code\n        message\n        retryable\n      }\n      analysis {\n        score\n        scoreReasons {\n          aspect\n          points\n          maxPoints\n          comment\n        }\n        strengths\n        weaknesses\n        suggestions\n        seniority\n        suggestedRoles {\n          title\n          reason\n        }\n        skills {\n          name\n          category\n          level\n          years\n          evidence {\n            snippet\n            where\n          }\n        }\n        engine\n        analysedAt\n      }\n    }\n  }\n": typeof types.CvDetailDocument,
     "\n  mutation UploadCV($file: Upload!) {\n    uploadCV(file: $file) {\n      id\n      fileName\n      status\n    }\n  }\n": typeof types.UploadCvDocument,
@@ -31,6 +36,11 @@ type Documents = {
     "\n  mutation DeleteAccount {\n    deleteAccount\n  }\n": typeof types.DeleteAccountDocument,
 };
 const documents: Documents = {
+    "\n  fragment CourseBits on Course {\n    id\n    title\n    provider\n    url\n    description\n    durationHours\n    free\n    level\n    rating\n    skills\n    myEnrollment {\n      id\n      status\n      percent\n    }\n  }\n": types.CourseBitsFragmentDoc,
+    "\n  query MyCourses {\n    me {\n      id\n      recommendedCourses(first: 10) {\n        score\n        reason\n        matchedSkills\n        course {\n          ...CourseBits\n        }\n      }\n      enrollments {\n        id\n        status\n        percent\n        course {\n          ...CourseBits\n        }\n      }\n    }\n  }\n": types.MyCoursesDocument,
+    "\n  query Catalogue($search: String, $level: CourseLevel, $free: Boolean, $after: String) {\n    courses(search: $search, level: $level, free: $free, first: 10, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...CourseBits\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CatalogueDocument,
+    "\n  mutation Enroll($courseId: ID!) {\n    enroll(courseId: $courseId) {\n      id\n      status\n      percent\n      course {\n        id\n        myEnrollment {\n          id\n          status\n          percent\n        }\n      }\n    }\n  }\n": types.EnrollDocument,
+    "\n  mutation CompleteCourse($courseId: ID!) {\n    completeCourse(courseId: $courseId) {\n      id\n      status\n      percent\n      course {\n        id\n        myEnrollment {\n          id\n          status\n          percent\n        }\n      }\n    }\n  }\n": types.CompleteCourseDocument,
     "\n  query MyCVs {\n    me {\n      id\n      cvs {\n        id\n        fileName\n        uploadedAt\n        status\n        analysis {\n          score\n        }\n      }\n    }\n  }\n": types.MyCVsDocument,
     "\n  query CVDetail($id: ID!) {\n    cv(id: $id) {\n      id\n      fileName\n      sizeBytes\n      fileType\n      uploadedAt\n      status\n      pages\n      failure {\n        code\n        message\n        retryable\n      }\n      analysis {\n        score\n        scoreReasons {\n          aspect\n          points\n          maxPoints\n          comment\n        }\n        strengths\n        weaknesses\n        suggestions\n        seniority\n        suggestedRoles {\n          title\n          reason\n        }\n        skills {\n          name\n          category\n          level\n          years\n          evidence {\n            snippet\n            where\n          }\n        }\n        engine\n        analysedAt\n      }\n    }\n  }\n": types.CvDetailDocument,
     "\n  mutation UploadCV($file: Upload!) {\n    uploadCV(file: $file) {\n      id\n      fileName\n      status\n    }\n  }\n": types.UploadCvDocument,
@@ -62,6 +72,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CourseBits on Course {\n    id\n    title\n    provider\n    url\n    description\n    durationHours\n    free\n    level\n    rating\n    skills\n    myEnrollment {\n      id\n      status\n      percent\n    }\n  }\n"): (typeof documents)["\n  fragment CourseBits on Course {\n    id\n    title\n    provider\n    url\n    description\n    durationHours\n    free\n    level\n    rating\n    skills\n    myEnrollment {\n      id\n      status\n      percent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCourses {\n    me {\n      id\n      recommendedCourses(first: 10) {\n        score\n        reason\n        matchedSkills\n        course {\n          ...CourseBits\n        }\n      }\n      enrollments {\n        id\n        status\n        percent\n        course {\n          ...CourseBits\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyCourses {\n    me {\n      id\n      recommendedCourses(first: 10) {\n        score\n        reason\n        matchedSkills\n        course {\n          ...CourseBits\n        }\n      }\n      enrollments {\n        id\n        status\n        percent\n        course {\n          ...CourseBits\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Catalogue($search: String, $level: CourseLevel, $free: Boolean, $after: String) {\n    courses(search: $search, level: $level, free: $free, first: 10, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...CourseBits\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Catalogue($search: String, $level: CourseLevel, $free: Boolean, $after: String) {\n    courses(search: $search, level: $level, free: $free, first: 10, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...CourseBits\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Enroll($courseId: ID!) {\n    enroll(courseId: $courseId) {\n      id\n      status\n      percent\n      course {\n        id\n        myEnrollment {\n          id\n          status\n          percent\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Enroll($courseId: ID!) {\n    enroll(courseId: $courseId) {\n      id\n      status\n      percent\n      course {\n        id\n        myEnrollment {\n          id\n          status\n          percent\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteCourse($courseId: ID!) {\n    completeCourse(courseId: $courseId) {\n      id\n      status\n      percent\n      course {\n        id\n        myEnrollment {\n          id\n          status\n          percent\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteCourse($courseId: ID!) {\n    completeCourse(courseId: $courseId) {\n      id\n      status\n      percent\n      course {\n        id\n        myEnrollment {\n          id\n          status\n          percent\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
