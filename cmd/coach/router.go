@@ -22,6 +22,7 @@ type routerMain struct {
 	addr, supergraph, subgraphURLs      string
 	serviceSecret, jwksURL, tokenIssuer string
 	logLevel, logFormat                 string
+	authMode                            string
 	introspection, graphiql             bool
 	urls                                map[string]string
 
@@ -37,6 +38,7 @@ func (m *routerMain) ParseFlags(args []string) error {
 	fs.String(&m.supergraph, "supergraph", "COACH_SUPERGRAPH", "schema/supergraph.graphql", "join-spec supergraph SDL file (reloaded when it changes)")
 	fs.String(&m.subgraphURLs, "subgraph-urls", "COACH_SUBGRAPH_URLS", "", "overrides of composed subgraph URLs: name=url,name=url")
 	fs.Secret(&m.serviceSecret, "service-secret", "COACH_SERVICE_SECRET", "credential presented to subgraphs (required)")
+	fs.String(&m.authMode, "auth", "COACH_ROUTER_AUTH", authJWT, "client token verification: \"jwt\" verifies tokens against --jwks-url; \"off\" verifies nothing and forwards headers as they come (only for conformance suites and third-party supergraphs, never in production)")
 	fs.String(&m.jwksURL, "jwks-url", "COACH_JWKS_URL", "http://127.0.0.1:4001/.well-known/jwks.json", "JWKS of the users service")
 	fs.String(&m.tokenIssuer, "token-issuer", "COACH_TOKEN_ISSUER", "http://localhost:4000", "issuer of access tokens")
 	fs.Bool(&m.introspection, "introspection", "COACH_INTROSPECTION", true, "allow introspection of the API schema")
@@ -69,7 +71,17 @@ func (m *routerMain) ParseFlags(args []string) error {
 	if m.maxUploadBytes <= 0 || m.wsPerIP <= 0 || m.wsPerConn <= 0 {
 		errs = append(errs, errors.New("--max-upload-bytes, --max-connections-per-ip and --max-subscriptions-per-connection must be positive"))
 	}
-	return errors.Join(err, config.CheckAddr("addr", m.addr), config.CheckURL("jwks-url", m.jwksURL, "http", "https"), errors.Join(errs...))
+	switch m.authMode {
+	case authJWT:
+		if m.jwksURL == "" {
+			errs = append(errs, errors.New("--jwks-url is required unless --auth=off"))
+		}
+		errs = append(errs, config.CheckURL("jwks-url", m.jwksURL, "http", "https"))
+	case authOff:
+	default:
+		errs = append(errs, fmt.Errorf("--auth must be %q or %q, not %q", authJWT, authOff, m.authMode))
+	}
+	return errors.Join(err, config.CheckAddr("addr", m.addr), errors.Join(errs...))
 }
 
 func parseSubgraphURLs(s string) (map[string]string, error) {
@@ -90,12 +102,23 @@ func parseSubgraphURLs(s string) (map[string]string, error) {
 	return out, nil
 }
 
-// routerConfig is the router configuration shared by `coach router` and `coach dev`.
+// Values of --auth. Verification is on unless explicitly turned off.
+const (
+	authJWT = "jwt"
+	authOff = "off"
+)
+
+// routerConfig is the router configuration shared by `coach router` and
+// `coach dev`. A nil verifier (only from --auth=off) verifies no tokens.
 func routerConfig(v *auth.Verifier, secret string, urls map[string]string, introspection bool) server.Config {
+	var authn func(*http.Request) error
+	if v != nil {
+		authn = authenticate(v)
+	}
 	return server.Config{
 		SubgraphURLs:            urls,
 		DisableIntrospection:    !introspection,
-		Authenticate:            authenticate(v),
+		Authenticate:            authn,
 		TokenCookie:             auth.AccessCookie,
 		PropagateHeaders:        []string{httpserver.RequestIDHeader},
 		ServiceCredentialHeader: auth.ServiceTokenHeader,
@@ -125,11 +148,17 @@ func (m *routerMain) Run(ctx context.Context) error {
 		return err
 	}
 	log = log.With("service", "router")
-	keys, err := auth.RemoteKeys(ctx, m.jwksURL, nil)
-	if err != nil {
-		return err
+	var v *auth.Verifier
+	if m.authMode == authOff {
+		log.Warn("client token verification is off (--auth=off): for conformance suites and third-party supergraphs only")
+	} else {
+		keys, err := auth.RemoteKeys(ctx, m.jwksURL, nil)
+		if err != nil {
+			return err
+		}
+		v = &auth.Verifier{Keys: keys, Issuer: m.tokenIssuer, Audience: auth.Audience}
 	}
-	cfg := routerConfig(&auth.Verifier{Keys: keys, Issuer: m.tokenIssuer, Audience: auth.Audience}, m.serviceSecret, m.urls, m.introspection)
+	cfg := routerConfig(v, m.serviceSecret, m.urls, m.introspection)
 	cfg.SupergraphPath = m.supergraph
 	if m.usersURL != "" {
 		u, err := url.Parse(m.usersURL)

@@ -40,16 +40,6 @@ func (r gqlResult) String() string {
 	return string(b)
 }
 
-// codes lists the errors' extensions.code values.
-func (r gqlResult) codes() []string {
-	var out []string
-	for _, e := range r.Errors {
-		c, _ := e.Extensions["code"].(string)
-		out = append(out, c)
-	}
-	return out
-}
-
 // signUp creates an account and returns a client holding its access token.
 func signUp(t *testing.T, base, email string) *client {
 	t.Helper()

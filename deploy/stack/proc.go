@@ -23,6 +23,26 @@ type proc struct {
 	err    error // set before exited closes
 }
 
+// StartReplica starts another process of a subgraph on a free port (same
+// database and Redis) and returns its name, e.g. "cv#2".
+func (s *Stack) StartReplica(ctx context.Context, name string) (string, error) {
+	s.mu.Lock()
+	n := 2
+	for s.procs[fmt.Sprintf("%s#%d", name, n)] != nil {
+		n++
+	}
+	replica := fmt.Sprintf("%s#%d", name, n)
+	s.mu.Unlock()
+	addr, err := reserve(s.opts.Host, 0)
+	if err != nil {
+		return "", err
+	}
+	s.mu.Lock()
+	s.addrs[replica] = addr
+	s.mu.Unlock()
+	return replica, s.StartProcess(ctx, replica)
+}
+
 // StartProcess starts (or restarts) one process and waits until it is ready.
 func (s *Stack) StartProcess(ctx context.Context, name string) error {
 	s.mu.Lock()

@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -139,9 +140,11 @@ func (s *Stack) DatabaseURL(name string) string {
 	return u.String()
 }
 
-// args are the command line of a process.
+// args are the command line of a process; a replica ("cv#2") runs the
+// subgraph's command on its own address.
 func (s *Stack) args(name string) []string {
 	o := s.opts
+	cmd, _, _ := strings.Cut(name, "#")
 	if name == "router" {
 		urls := ""
 		for i, n := range Subgraphs {
@@ -158,10 +161,10 @@ func (s *Stack) args(name string) []string {
 		}
 		return a
 	}
-	a := []string{name, "--addr", s.addrs[name], "--database-url", s.DatabaseURL(name), "--redis-url", o.RedisURL,
+	a := []string{cmd, "--addr", s.addrs[name], "--database-url", s.DatabaseURL(cmd), "--redis-url", o.RedisURL,
 		"--service-secret", s.secret, "--data-dir", o.DataDir,
 		"--jwks-url", "http://" + s.addrs["users"] + "/.well-known/jwks.json", "--token-issuer", s.URL()}
-	if name == "users" {
+	if cmd == "users" {
 		a = append(a, "--public-url", s.URL())
 	}
 	return a

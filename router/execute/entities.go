@@ -60,6 +60,7 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 	}
 	for i, ent := range ents {
 		if m, ok := ent.(map[string]any); ok {
+			unalias(m, f.Selection)
 			for _, t := range groups[i] {
 				before := t.obj["__typename"]
 				mergeObject(t.obj, m)
@@ -72,13 +73,13 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 		}
 	}
 	for _, e := range resp.Errors {
-		r.errs = append(r.errs, subgraphError(e, f.Service, entityErrorPath(e.Path, groups)))
+		r.errs = append(r.errs, subgraphError(e, f.Service, entityErrorPath(e.Path, groups, f.Selection)))
 	}
 }
 
 // entityErrorPath maps ["_entities", i, rest...] to the client path of the
 // i-th representation's first object.
-func entityErrorPath(p []any, groups [][]target) []any {
+func entityErrorPath(p []any, groups [][]target, sel *plan.Selection) []any {
 	if len(p) < 2 || p[0] != "_entities" {
 		return nil
 	}
@@ -100,7 +101,42 @@ func entityErrorPath(p []any, groups [][]target) []any {
 	if i < 0 || i >= len(groups) || len(groups[i]) == 0 {
 		return nil
 	}
-	return append(append([]any(nil), groups[i][0].path...), p[2:]...)
+	return append(append([]any(nil), groups[i][0].path...), unaliasPath(p[2:], sel)...)
+}
+
+// unaliasPath rewrites the planner aliases in a subgraph error path (relative
+// to sel) to the keys the client sees.
+func unaliasPath(p []any, sel *plan.Selection) []any {
+	out := append([]any(nil), p...)
+	for i, seg := range out {
+		k, ok := seg.(string)
+		if !ok || sel == nil {
+			continue // a list index
+		}
+		it := findItem(sel, k)
+		if it == nil {
+			return out
+		}
+		if it.MergeKey != "" {
+			out[i] = it.MergeKey
+		}
+		sel = it.Sel
+	}
+	return out
+}
+
+// findItem finds the field with response key k, looking into fragments.
+func findItem(sel *plan.Selection, k string) *plan.Item {
+	for _, it := range sel.Items {
+		if it.Name == "" {
+			if found := findItem(it.Sel, k); found != nil {
+				return found
+			}
+		} else if it.ResponseKey() == k {
+			return it
+		}
+	}
+	return nil
 }
 
 // collect walks path ("@" = every list element) calling fn for each object.
@@ -164,7 +200,7 @@ func project(obj map[string]any, sel *plan.Selection, tn string) (map[string]any
 			}
 			continue
 		}
-		v, ok := obj[it.ResponseKey()]
+		v, ok := obj[it.DataKeyOrResponseKey()]
 		if !ok {
 			if it.Name == "__typename" {
 				out["__typename"] = tn
@@ -229,4 +265,35 @@ func mergeValue(dst, src any) any {
 		}
 	}
 	return src
+}
+
+// unalias moves values the subgraph returned under a planner alias back
+// to the key the rest of the plan and the client expect (Item.MergeKey).
+func unalias(v any, sel *plan.Selection) {
+	if sel == nil {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			unalias(e, sel)
+		}
+	case map[string]any:
+		for _, it := range sel.Items {
+			if it.Name == "" {
+				unalias(x, it.Sel) // aliases are unique per key: no type check needed
+				continue
+			}
+			k := it.ResponseKey()
+			val, ok := x[k]
+			if !ok {
+				continue
+			}
+			unalias(val, it.Sel)
+			if it.MergeKey != "" && it.MergeKey != k {
+				x[it.MergeKey] = mergeValue(x[it.MergeKey], val)
+				delete(x, k)
+			}
+		}
+	}
 }

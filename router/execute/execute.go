@@ -150,9 +150,10 @@ func (r *run) rootFetch(ctx context.Context, f *plan.Fetch) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	unalias(resp.Data, f.Selection)
 	mergeObject(r.data, resp.Data)
 	for _, e := range resp.Errors {
-		r.errs = append(r.errs, subgraphError(e, f.Service, e.Path))
+		r.errs = append(r.errs, subgraphError(e, f.Service, unaliasPath(e.Path, f.Selection)))
 	}
 }
 

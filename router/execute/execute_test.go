@@ -49,7 +49,7 @@ func newFixture(t *testing.T) *fixture {
 		"u2": obj("__typename", "User", "id", "u2", "name", "Bob", "username", "bob"),
 	}
 	book := obj("__typename", "Book", "upc", "b1", "name", "Go", "price", 10, "weight", 2, "pages", 300)
-	chair := obj("__typename", "Furniture", "upc", "f1", "name", "Chair", "price", 50)
+	chair := obj("__typename", "Furniture", "upc", "f1", "name", "Chair", "price", 50, "color", "SECRET", "colors", []any{"RED", "SECRET"})
 	review := func(id string, body, author any) map[string]any {
 		return obj("__typename", "Review", "id", id, "body", body, "author", author)
 	}
@@ -195,6 +195,16 @@ func TestExecute(t *testing.T) {
 			query: `{ users { id } }`,
 			down:  "accounts",
 			want:  `{"data":null,"errors":[{"message":"HTTP fetch failed from 'accounts': connection refused","extensions":{"code":"SUBREQUEST_HTTP_ERROR","serviceName":"accounts"}}]}`,
+		},
+		{
+			name:  "enum value outside the API schema becomes null",
+			query: `{ topProducts { ... on Furniture { color } } }`,
+			want:  `{"data":{"topProducts":[{},{"color":null}]}}`,
+		},
+		{
+			name:  "enum value outside the API schema bubbles in a non-null list",
+			query: `{ topProducts { ... on Furniture { colors } } }`,
+			want:  `{"data":{"topProducts":[{},{"colors":null}]},"errors":[{"message":"Cannot return null for non-nullable field colors.","path":["topProducts",1,"colors",1],"extensions":{"code":"NON_NULLABLE_FIELD_NULL"}}]}`,
 		},
 		{
 			name:  "fragments aliases and typename",

@@ -77,11 +77,21 @@ func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, subs []*plan.Shap
 		return out, true
 	}
 	if subs == nil {
+		if f.EnumValues != nil {
+			if s, ok := v.(string); !ok || !f.EnumValues[s] {
+				// Not a value of the API schema: the client never sees it.
+				return r.complete(f, t, nil, nil, path)
+			}
+		}
 		return v, true // scalar or enum
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
 		return r.invalid(f, t, path)
+	}
+	if tn, _ := m["__typename"].(string); f.HiddenTypes[tn] {
+		// An object of a type the API schema hides (@inaccessible).
+		return r.complete(f, t, nil, nil, path)
 	}
 	obj, ok := r.shapeObject(&plan.Shape{Fields: subs}, m, t.NamedType, path)
 	if !ok {

@@ -30,7 +30,7 @@ func Build(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName string, var
 	if err != nil {
 		return nil, err
 	}
-	p := &planner{sg: sg, opts: opts, vars: vars, op: op, hops: map[string]*fetch{}, building: map[string]bool{}, touched: map[int]bool{}}
+	p := newPlanner(sg, opts, vars, op)
 	out := &Plan{Kind: string(op.Operation), Shape: &Shape{}}
 	var root *ast.Definition
 	switch op.Operation {
@@ -45,7 +45,9 @@ func Build(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName string, var
 		return nil, fmt.Errorf("schema has no %s type", op.Operation)
 	}
 	out.RootType = root.Name
+	p.rootType = root.Name
 	buildShape(sg.API, op.SelectionSet, root, nil, vars, out.Shape)
+	markHidden(sg, out.Shape)
 	if err := p.planRoot(root.Name); err != nil {
 		return nil, err
 	}
@@ -77,6 +79,18 @@ type planner struct {
 	touched  map[int]bool
 	group    int
 	depth    int
+	rootType string
+	// roots holds the query's root fetch per subgraph.
+	roots map[string]*fetch
+	// avoid counts subgraphs a reroute is moving away from: they cannot
+	// reach the field being planned, so nothing under the reroute may pick
+	// them again (which also bounds rerouting).
+	avoid map[string]int
+}
+
+func newPlanner(sg *supergraph.Supergraph, opts Options, vars map[string]any, op *ast.OperationDefinition) *planner {
+	return &planner{sg: sg, opts: opts, vars: vars, op: op, hops: map[string]*fetch{}, building: map[string]bool{},
+		touched: map[int]bool{}, roots: map[string]*fetch{}, avoid: map[string]int{}}
 }
 
 // fetch is a plan fetch under construction.
@@ -100,6 +114,19 @@ type pos struct {
 	path          []string
 	provided      supergraph.FieldSet
 	allowRequires bool // at the root of an entity fetch made for @requires
+	// parent is the position of the object holding the field via, whose
+	// selection this position plans; nil at the root. A field that no
+	// subgraph reachable from here resolves is rerouted through them.
+	parent *pos
+	via    *ast.Field
+	// origin, in an entity fetch, is the position the hop was made from
+	// (the same object in the parent fetch, where its keys are known).
+	origin *pos
+	// alts are the other subgraphs that could equally have resolved the
+	// path to this position (shareable fields, entity keys); members, when
+	// set, restricts a union to the members all of them know.
+	alts    []string
+	members map[string]bool
 }
 
 func (p *planner) newFetch(graph string, path []string, entity bool) *fetch {
@@ -134,7 +161,7 @@ func (p *planner) rootFields(ss ast.SelectionSet, out []*ast.Field) []*ast.Field
 }
 
 func (p *planner) planRoot(rootType string) error {
-	byGraph := map[string]*fetch{}
+	byGraph := p.roots
 	var last *fetch
 	for _, f := range p.rootFields(p.op.SelectionSet, nil) {
 		if strings.HasPrefix(f.Name, "__") {
@@ -177,8 +204,9 @@ func (p *planner) chooseRootGraph(rootType string, f *ast.Field, candidates []st
 	}
 	best, bestCost := "", 0
 	for _, g := range candidates {
-		trial := &planner{sg: p.sg, opts: p.opts, vars: p.vars, op: p.op, hops: map[string]*fetch{}, building: map[string]bool{}, touched: map[int]bool{}}
+		trial := newPlanner(p.sg, p.opts, p.vars, p.op)
 		fe := trial.newFetch(g, nil, false)
+		trial.roots[g] = fe
 		cost := 1
 		if err := trial.planField(pos{f: fe, sel: fe.sel, typ: rootType}, f); err != nil {
 			cost = 1 << 20
@@ -232,8 +260,18 @@ func (p *planner) planSelectionSet(at pos, ss ast.SelectionSet) error {
 // it becomes one fragment per object type the current subgraph can return,
 // which is always a valid type condition in that subgraph.
 func (p *planner) planFragment(at pos, typeCond string, ss ast.SelectionSet) error {
-	if typeCond == "" || typeCond == at.typ || !p.sg.IsAbstract(at.typ) {
+	if typeCond == "" || typeCond == at.typ {
 		return p.planSelectionSet(at, ss)
+	}
+	if !p.sg.IsAbstract(at.typ) {
+		// On an object type a fragment applies only when the object can be
+		// of the condition's type; anything else is an invalid spread in
+		// the subgraph (its field may return a narrower type than the
+		// supergraph's).
+		if contains(p.sg.PossibleTypes(typeCond), at.typ) {
+			return p.planSelectionSet(at, ss)
+		}
+		return nil
 	}
 	if p.isInterfaceObject(at) {
 		// This subgraph cannot tell implementations apart: ask the owner.
@@ -243,13 +281,13 @@ func (p *planner) planFragment(at pos, typeCond string, ss ast.SelectionSet) err
 		}
 		sel := h.sel.fragment(at.typ)
 		sel.typename()
-		return p.planFragment(pos{f: h, sel: sel, typ: at.typ, path: at.path}, typeCond, ss)
+		return p.planFragment(pos{f: h, sel: sel, typ: at.typ, path: at.path, parent: at.parent, via: at.via}, typeCond, ss)
 	}
 	want := map[string]bool{}
 	for _, t := range p.sg.PossibleTypes(typeCond) {
 		want[t] = true
 	}
-	for _, t := range p.sg.PossibleTypesIn(at.f.graph, at.typ) {
+	for _, t := range p.possibleTypes(at) {
 		if want[t] {
 			if err := p.planSelectionSet(at.on(t), ss); err != nil {
 				return err

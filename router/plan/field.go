@@ -33,29 +33,34 @@ func (p *planner) planField(at pos, f *ast.Field) error {
 		return nil
 	}
 	if p.sg.IsAbstract(at.typ) && !p.isInterfaceObject(at) && !p.localOnAbstract(at, f.Name) {
-		for _, t := range p.sg.PossibleTypesIn(at.f.graph, at.typ) {
-			if err := p.planField(at.on(t), f); err != nil {
-				return err
+		// With no implementation known to this subgraph the field can only
+		// come through the abstract type itself (checked below), which
+		// fails planning rather than silently selecting nothing.
+		if types := p.possibleTypes(at); len(types) > 0 {
+			for _, t := range types {
+				if err := p.planField(at.on(t), f); err != nil {
+					return err
+				}
 			}
+			return nil
 		}
-		return nil
 	}
 	fg, ok, provided := p.resolvable(at, f.Name)
 	if ok && (fg.Requires == nil || at.allowRequires) {
-		return p.addLocal(at, f, provided)
+		return p.addLocal(at, f, fg, provided)
 	}
 	if p.sg.IsAbstract(at.typ) && !p.isInterfaceObject(at) {
-		return fmt.Errorf("cannot plan %s.%s: abstract type not resolvable in %s", at.typ, f.Name, at.f.graph)
+		return p.reroute(at, f, fmt.Errorf("cannot plan %s.%s: abstract type not resolvable in %s", at.typ, f.Name, at.f.graph))
 	}
-	hop, entity, err := p.hop(at, f.Name)
+	hop, entity, err := p.hop(at, f.Name, nil)
 	if err != nil {
-		return err
+		return p.reroute(at, f, err)
 	}
-	in := pos{f: hop, sel: hop.sel.fragment(entity), typ: entity, path: at.path, allowRequires: true}
+	in := pos{f: hop, sel: hop.sel.fragment(entity), typ: entity, path: at.path, allowRequires: true, parent: at.parent, via: at.via, origin: &at}
 	return p.planField(in, f)
 }
 
-func (p *planner) addLocal(at pos, f *ast.Field, provided supergraph.FieldSet) error {
+func (p *planner) addLocal(at pos, f *ast.Field, fg *supergraph.FieldInGraph, provided supergraph.FieldSet) error {
 	alias := f.Alias
 	if alias == "" {
 		alias = f.Name
@@ -70,7 +75,10 @@ func (p *planner) addLocal(at pos, f *ast.Field, provided supergraph.FieldSet) e
 	if ft == nil {
 		return fmt.Errorf("unknown field %s.%s", at.typ, f.Name)
 	}
-	child := pos{f: at.f, sel: item.Sel, typ: ft.Name(), path: appendPath(at.path, alias, ft), provided: provided}
+	child := pos{f: at.f, sel: item.Sel, typ: p.localTypeName(ft, fg), path: appendPath(at.path, alias, ft), provided: provided,
+		parent: &at, via: f}
+	child.alts = p.alternatives(at, f.Name)
+	child.members = p.unionMembers(child)
 	if p.sg.IsAbstract(child.typ) {
 		item.Sel.typename()
 	}
@@ -121,7 +129,7 @@ func (p *planner) localOnAbstract(at pos, name string) bool {
 	if !ok || fg.Requires != nil {
 		return false
 	}
-	for _, impl := range p.sg.PossibleTypesIn(at.f.graph, at.typ) {
+	for _, impl := range p.possibleTypes(at) {
 		probe := at
 		probe.typ, probe.provided = impl, providedFor(at.provided, impl)
 		fg, ok, _ := p.resolvable(probe, name)
@@ -195,20 +203,53 @@ func fieldSetAST(fs supergraph.FieldSet) ast.SelectionSet {
 			out = append(out, &ast.InlineFragment{TypeCondition: it.TypeCondition, SelectionSet: fieldSetAST(it.Sub)})
 			continue
 		}
-		out = append(out, &ast.Field{Name: it.Name, Alias: it.Name, SelectionSet: fieldSetAST(it.Sub)})
+		out = append(out, &ast.Field{Name: it.Name, Alias: it.ResponseKey(), Arguments: it.Arguments, SelectionSet: fieldSetAST(it.Sub)})
 	}
 	return out
 }
 
-func addFieldSet(s *Selection, fs supergraph.FieldSet) {
+// addFieldSet adds a field set on typ to a representation shape. The
+// executor matches type conditions against __typename, so abstract ones
+// are expanded to their object types, and abstract fields get __typename
+// (which the subgraph needs to read the representation as well).
+func (p *planner) addFieldSet(s *Selection, typ string, fs supergraph.FieldSet) {
 	for _, it := range fs {
 		if it.TypeCondition != "" {
-			addFieldSet(s.fragment(it.TypeCondition), it.Sub)
+			for _, t := range p.sg.PossibleTypes(it.TypeCondition) {
+				switch {
+				case t == typ: // already on that object type
+					p.addFieldSet(s, t, it.Sub)
+				case p.sg.IsAbstract(typ) && contains(p.sg.PossibleTypes(typ), t):
+					p.addFieldSet(s.fragment(t), t, it.Sub)
+				}
+			}
 			continue
 		}
 		item := s.field(it.Name, it.Name, nil, len(it.Sub) > 0)
+		if k := it.ResponseKey(); k != it.Name {
+			item.DataKey = k // fetched under its own key (see FieldSetItem.ResponseKey)
+		}
 		if len(it.Sub) > 0 {
-			addFieldSet(item.Sel, it.Sub)
+			sub := typ
+			if ft := p.sg.FieldType(typ, it.Name); ft != nil {
+				sub = ft.Name()
+			}
+			if p.sg.IsAbstract(sub) {
+				item.Sel.typename()
+			}
+			p.addFieldSet(item.Sel, sub, it.Sub)
 		}
 	}
+}
+
+// localTypeName is the named type a field returns in the current subgraph:
+// join__field(type:) records it when it differs from the supergraph's
+// (e.g. an object type in one subgraph, a union in the supergraph).
+func (p *planner) localTypeName(ft *ast.Type, fg *supergraph.FieldInGraph) string {
+	if fg != nil && fg.Type != "" {
+		if name := strings.Trim(fg.Type, "[]!"); p.sg.Types[name] != nil {
+			return name
+		}
+	}
+	return ft.Name()
 }

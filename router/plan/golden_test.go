@@ -2,6 +2,7 @@ package plan
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -46,11 +47,21 @@ func TestGolden(t *testing.T) {
 				}
 			}
 			p, err := Build(sg, doc, "", vars, opts)
-			if err != nil {
-				t.Fatalf("Build: %v", err)
-			}
-			got := p.String()
 			golden := filepath.Join(dir, "plan.golden")
+			var got string
+			switch {
+			case err == nil:
+				got = p.String()
+			case errors.Is(err, os.ErrNotExist):
+				t.Fatal(err)
+			default:
+				// Cases that must not plan keep the error in error.golden.
+				golden = filepath.Join(dir, "error.golden")
+				if _, statErr := os.Stat(golden); statErr != nil && !*update {
+					t.Fatalf("Build: %v", err)
+				}
+				got = err.Error() + "\n"
+			}
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
@@ -84,4 +95,36 @@ func loadSupergraph(t testing.TB, path string) *supergraph.Supergraph {
 		t.Fatal(err)
 	}
 	return sg
+}
+
+// BenchmarkBuild plans every golden case (planning is pure, so this is the
+// planner's own cost; the router caches plans per operation).
+func BenchmarkBuild(b *testing.B) {
+	dirs, err := filepath.Glob("testdata/*")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, dir := range dirs {
+		sg := loadSupergraph(b, filepath.Join(dir, "supergraph.graphql"))
+		op, err := os.ReadFile(filepath.Join(dir, "operation.graphql"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, errs := gqlparser.LoadQueryWithRules(sg.API, string(op), rules.NewDefaultRules())
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		var vars map[string]any
+		if raw, err := os.ReadFile(filepath.Join(dir, "variables.json")); err == nil {
+			if err := json.Unmarshal(raw, &vars); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(filepath.Base(dir), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = Build(sg, doc, "", vars, Options{})
+			}
+		})
+	}
 }

@@ -16,14 +16,15 @@ type hopTarget struct {
 
 // hop returns the entity fetch that resolves field name of the current
 // object from another subgraph (or from the same one, for @requires), and
-// the entity type to select it on.
-func (p *planner) hop(at pos, name string) (*fetch, string, error) {
+// the entity type to select it on. prefer, when set, names the subgraphs
+// a reroute is after (see chooseHop).
+func (p *planner) hop(at pos, name string, prefer map[string]bool) (*fetch, string, error) {
 	if p.depth > maxHopDepth {
 		return nil, "", fmt.Errorf("cannot plan %s.%s: entity hops nest too deep", at.typ, name)
 	}
 	p.depth++
 	defer func() { p.depth-- }()
-	t, err := p.chooseHop(at, name)
+	t, err := p.chooseHop(at, name, prefer)
 	if err != nil {
 		return nil, "", err
 	}
@@ -56,7 +57,10 @@ func (p *planner) hopTo(at pos, t hopTarget, fg *supergraph.FieldInGraph) (*fetc
 // shares the plain one (subgraphs may have side effects per call).
 func (p *planner) hopKey(at pos, t hopTarget, fg *supergraph.FieldInGraph) string {
 	req := ""
-	if fg != nil && fg.Requires != nil && !p.localFieldSet(at.f.graph, at.typ, fg.Requires, at.provided) {
+	if fg != nil && fg.Requires != nil && (hasArguments(fg.Requires) || !p.localFieldSet(at.f.graph, at.typ, fg.Requires, at.provided)) {
+		// A representation holds a field once, under its name: required
+		// fields with arguments (which differ per @requires) need a fetch
+		// of their own.
 		req = fg.RequiresRaw
 	}
 	ent := "" // concrete types at one path share a fetch
@@ -106,7 +110,7 @@ func (p *planner) interfacesOf(typ string) []string {
 	return out
 }
 
-func (p *planner) chooseHop(at pos, name string) (hopTarget, error) {
+func (p *planner) chooseHop(at pos, name string, prefer map[string]bool) (hopTarget, error) {
 	var candidates []hopTarget
 	for _, g := range p.sg.FieldGraphs(at.typ, name, p.opts.Labels) {
 		candidates = append(candidates, hopTarget{g, at.typ})
@@ -124,7 +128,7 @@ func (p *planner) chooseHop(at pos, name string) (hopTarget, error) {
 	best, bestScore := hopTarget{}, 0
 	for _, c := range candidates {
 		keys := resolvableKeys(p.sg.Keys(c.graph, c.entity))
-		if len(keys) == 0 {
+		if len(keys) == 0 || p.avoid[c.graph] > 0 {
 			continue
 		}
 		score := 2
@@ -141,6 +145,9 @@ func (p *planner) chooseHop(at pos, name string) (hopTarget, error) {
 		}
 		if p.hops[hk] != nil {
 			score = 0
+		}
+		if len(prefer) > 0 && !prefer[c.graph] {
+			score += 5 // a reroute goes where the field it is after is resolved
 		}
 		if best.graph == "" || score < bestScore {
 			best, bestScore = c, score
@@ -172,7 +179,7 @@ func (p *planner) addRepresentation(h *fetch, at pos, entity string, fg *supergr
 		}
 		h.repTypes[entity] = key
 		rs.typename()
-		addFieldSet(rs, key.Fields)
+		p.addFieldSet(rs, entity, key.Fields)
 	}
 	if p.sg.IsAbstract(entity) {
 		// Objects of any implementation are sent as the interface.
@@ -186,7 +193,7 @@ func (p *planner) addRepresentation(h *fetch, at pos, entity string, fg *supergr
 	at.sel.typename()
 	p.touch(at.f)
 	if fg != nil && fg.Requires != nil {
-		addFieldSet(rs, fg.Requires)
+		p.addFieldSet(rs, entity, fg.Requires)
 		need = append(need, fg.Requires...)
 	}
 	deps, err := p.ensure(at, need)
@@ -199,4 +206,13 @@ func (p *planner) addRepresentation(h *fetch, at pos, entity string, fg *supergr
 		}
 	}
 	return nil
+}
+
+func hasArguments(fs supergraph.FieldSet) bool {
+	for _, it := range fs {
+		if len(it.Arguments) > 0 || hasArguments(it.Sub) {
+			return true
+		}
+	}
+	return false
 }

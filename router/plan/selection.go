@@ -19,6 +19,22 @@ type Item struct {
 	Arguments     ast.ArgumentList
 	TypeCondition string
 	Sel           *Selection
+	// DataKey, in a representation shape, is the key of the field's value
+	// in the merged data when it differs from the field's name.
+	DataKey string
+	// MergeKey, when set, is the key the executor stores the field's
+	// value under: the subgraph is asked with an alias because fields of
+	// one response key have different types in sibling fragments there.
+	MergeKey string
+}
+
+// DataKeyOrResponseKey is where the value of a representation field is
+// found in the merged data.
+func (it *Item) DataKeyOrResponseKey() string {
+	if it.DataKey != "" {
+		return it.DataKey
+	}
+	return it.ResponseKey()
 }
 
 // ResponseKey is the key of the field in the response.
@@ -113,6 +129,9 @@ func (s *Selection) write(b *strings.Builder, indent int) {
 				b.WriteString(it.Alias + ": ")
 			}
 			b.WriteString(it.Name + argsString(it.Arguments))
+			if it.DataKey != "" && indent >= 0 {
+				b.WriteString(" <- " + it.DataKey) // plan text only: where the value is read
+			}
 			if it.Sel != nil {
 				b.WriteString(" ")
 			}
@@ -159,14 +178,16 @@ func valueVariables(v *ast.Value, seen map[string]bool, out []string) []string {
 	return out
 }
 
-// prune drops inline fragments that ended up empty (a type condition the
-// planner explored but selected nothing under).
+// prune drops inline fragments and composite fields that ended up empty (a
+// type condition the planner explored but selected nothing under, a field
+// whose every sub-field was rerouted elsewhere): an empty selection set is
+// invalid GraphQL.
 func (s *Selection) prune() {
 	out := s.Items[:0]
 	for _, it := range s.Items {
 		if it.Sel != nil {
 			it.Sel.prune()
-			if it.Name == "" && len(it.Sel.Items) == 0 {
+			if len(it.Sel.Items) == 0 {
 				continue
 			}
 		}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"github.com/careercoach/coach/router/supergraph"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -21,6 +22,13 @@ type ShapeField struct {
 	Sub   *Shape
 	// Field is the client's field, for introspection arguments.
 	Field *ast.Field
+	// EnumValues, for an enum field, holds the values of the API schema:
+	// a subgraph value outside it (e.g. @inaccessible, or defined only in
+	// that subgraph) must not reach the client.
+	EnumValues map[string]bool
+	// HiddenTypes, for an abstract field, holds its @inaccessible object
+	// types: subgraphs may return such objects, the client gets null.
+	HiddenTypes map[string]bool
 }
 
 var typenameType = ast.NonNullNamedType("String", nil)
@@ -73,6 +81,12 @@ func buildShape(schema *ast.Schema, ss ast.SelectionSet, parent *ast.Definition,
 				sf.Type = typenameType
 			} else if x.Definition != nil {
 				sf.Type = x.Definition.Type
+				if def := schema.Types[x.Definition.Type.Name()]; def != nil && def.Kind == ast.Enum {
+					sf.EnumValues = map[string]bool{}
+					for _, v := range def.EnumValues {
+						sf.EnumValues[v.Name] = true
+					}
+				}
 			}
 			if len(x.SelectionSet) > 0 && x.Definition != nil {
 				sf.Sub = &Shape{}
@@ -120,4 +134,23 @@ func narrow(schema *ast.Schema, parent *ast.Definition, typeCond string, cond ma
 		return cond
 	}
 	return out
+}
+
+// markHidden records the @inaccessible object types of abstract fields.
+func markHidden(sg *supergraph.Supergraph, s *Shape) {
+	for _, f := range s.Fields {
+		if f.Type != nil && sg.IsAbstract(f.Type.Name()) {
+			for _, t := range sg.PossibleTypes(f.Type.Name()) {
+				if tt := sg.Types[t]; tt != nil && tt.Inaccessible {
+					if f.HiddenTypes == nil {
+						f.HiddenTypes = map[string]bool{}
+					}
+					f.HiddenTypes[t] = true
+				}
+			}
+		}
+		if f.Sub != nil {
+			markHidden(sg, f.Sub)
+		}
+	}
 }

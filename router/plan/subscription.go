@@ -23,7 +23,7 @@ func BuildSubscription(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName
 	if root == nil {
 		return nil, fmt.Errorf("schema has no subscription type")
 	}
-	p := &planner{sg: sg, opts: opts, vars: vars, op: op, hops: map[string]*fetch{}, building: map[string]bool{}, touched: map[int]bool{}}
+	p := newPlanner(sg, opts, vars, op)
 	out := &Plan{Kind: string(op.Operation), RootType: root.Name, Shape: &Shape{}}
 	buildShape(sg.API, op.SelectionSet, root, nil, vars, out.Shape)
 	if err := p.planRoot(root.Name); err != nil {

@@ -78,6 +78,11 @@ func (p *planner) stages(fs []*fetch) Node {
 }
 
 func (p *planner) node(f *fetch) Node {
+	top := p.rootType
+	if f.entity {
+		top = "" // an _entities selection is made of type conditions
+	}
+	p.dealias(f.graph, []selAt{{f.sel, top}})
 	fe := &Fetch{Service: f.graph, Selection: f.sel}
 	fe.Variables = f.sel.variables(map[string]bool{}, nil)
 	if p.op.Name != "" {

@@ -2,6 +2,7 @@ package supergraph
 
 import (
 	"fmt"
+	"hash/fnv"
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -16,7 +17,24 @@ type FieldSet []*FieldSetItem
 type FieldSetItem struct {
 	Name          string
 	TypeCondition string
-	Sub           FieldSet
+	// Arguments of the field: @requires may select a field with
+	// arguments, e.g. "price(currency: \"USD\")".
+	Arguments ast.ArgumentList
+	Sub       FieldSet
+}
+
+// ResponseKey is the key under which the router fetches the field. A field
+// with arguments gets a key unique to its arguments, so it never collides
+// with the client's selection of the same field with other arguments.
+func (it *FieldSetItem) ResponseKey() string {
+	if len(it.Arguments) == 0 {
+		return it.Name
+	}
+	h := fnv.New32a()
+	for _, a := range it.Arguments {
+		h.Write([]byte(a.Name + ":" + a.Value.String() + ","))
+	}
+	return fmt.Sprintf("%s__fs_%08x", it.Name, h.Sum32())
 }
 
 // ParseFieldSet parses a field set such as "id org { id }".
@@ -40,7 +58,7 @@ func convertFieldSet(ss ast.SelectionSet) (FieldSet, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, &FieldSetItem{Name: s.Name, Sub: sub})
+			out = append(out, &FieldSetItem{Name: s.Name, Arguments: s.Arguments, Sub: sub})
 		case *ast.InlineFragment:
 			sub, err := convertFieldSet(s.SelectionSet)
 			if err != nil {

@@ -102,3 +102,34 @@ type Query @join__type(graph: B) { a: Int }`},
 		})
 	}
 }
+
+func TestFieldSetArguments(t *testing.T) {
+	fs, err := ParseFieldSet(`price(currency: "USD") weight category { averagePrice(currency: "EUR") }`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eur, err := ParseFieldSet(`price(currency: "EUR")`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, got, want string
+	}{
+		{"field without arguments keeps its name", fs[1].ResponseKey(), "weight"},
+		{"argument kept", fs[0].Arguments[0].Value.String(), `"USD"`},
+		{"nested argument kept", fs[2].Sub[0].Arguments[0].Name, "currency"},
+		{"field with arguments gets its own key", fs[0].ResponseKey()[:len("price__fs_")], "price__fs_"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("got %q, want %q", tc.got, tc.want)
+			}
+		})
+	}
+	t.Run("keys differ per arguments", func(t *testing.T) {
+		if fs[0].ResponseKey() == eur[0].ResponseKey() {
+			t.Errorf("USD and EUR share key %q", fs[0].ResponseKey())
+		}
+	})
+}

@@ -16,8 +16,11 @@ let count = 0;
 for (const suite of readdirSync(suites).sort()) {
   const dir = join(suites, suite);
   if (!existsSync(join(dir, 'index.ts'))) continue;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.subgraph.ts'))) {
+  // Subgraphs live in *.subgraph.ts, but not only (node/node-two.ts): take
+  // every module of the suite that creates one.
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
     const src = readFileSync(join(dir, file), 'utf8');
+    if (!src.includes('createSubgraph(')) continue;
     const m = src.match(/createSubgraph\(\s*"([^"]+)"[\s\S]*?typeDefs:\s*(?:\/\*\s*GraphQL\s*\*\/\s*)?`([\s\S]*?)`/);
     if (!m) {
       console.error(`skip ${suite}/${file}: no typeDefs literal`);

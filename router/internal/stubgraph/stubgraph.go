@@ -15,6 +15,9 @@ import (
 // Fail is a field value that makes the stub return null plus an error.
 type Fail string
 
+// Args is a field value computed from the field's arguments.
+type Args func(args map[string]any) any
+
 // Request is a request the stub received.
 type Request struct {
 	Query         string         `json:"query"`
@@ -142,7 +145,15 @@ func (r *resolver) object(obj map[string]any, ss ast.SelectionSet, path []any, o
 				out[key] = tn
 				continue
 			}
-			out[key] = r.value(obj[x.Name], x.SelectionSet, append(append([]any(nil), path...), key))
+			v := obj[x.Name]
+			if fn, ok := v.(Args); ok {
+				args := map[string]any{}
+				for _, a := range x.Arguments {
+					args[a.Name], _ = a.Value.Value(r.vars)
+				}
+				v = fn(args)
+			}
+			out[key] = r.value(v, x.SelectionSet, append(append([]any(nil), path...), key))
 		case *ast.InlineFragment:
 			if x.TypeCondition == "" || x.TypeCondition == tn {
 				r.object(obj, x.SelectionSet, path, out)
