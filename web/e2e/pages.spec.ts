@@ -49,7 +49,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('pages not built yet say so and show no data', async ({ page }) => {
   await signUp(page, newUser('pending'));
-  const built = ['/dashboard', '/profile', '/cv', '/courses', '/goals'];
+  const built = ['/dashboard', '/profile', '/cv', '/courses', '/goals', '/interview'];
   for (const p of appPages.filter((x) => !built.includes(x.path))) {
     await page.goto(p.path);
     await expect(page.locator('main').getByText(/: (not available yet|coming soon)$/)).toBeVisible();

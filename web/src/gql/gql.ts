@@ -31,6 +31,9 @@ type Documents = {
     "\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n": typeof types.DeleteGoalDocument,
     "\n  mutation CreateMilestone($input: MilestoneInput!) {\n    createMilestone(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateMilestoneDocument,
     "\n  mutation AchieveMilestone($id: ID!, $achieved: Boolean!) {\n    achieveMilestone(id: $id, achieved: $achieved) {\n      id\n      achieved\n      achievedAt\n      overdue\n    }\n  }\n": typeof types.AchieveMilestoneDocument,
+    "\n  query InterviewRoles {\n    roles {\n      id\n      title\n    }\n  }\n": typeof types.InterviewRolesDocument,
+    "\n  query InterviewQuestions($roleId: ID, $skill: String, $difficulty: InterviewDifficulty) {\n    interviewQuestions(roleId: $roleId, skill: $skill, difficulty: $difficulty, first: 5) {\n      id\n      kind\n      difficulty\n      skill\n      text\n    }\n  }\n": typeof types.InterviewQuestionsDocument,
+    "\n  mutation SubmitInterviewAnswer($questionId: ID!, $answer: String!) {\n    submitInterviewAnswer(questionId: $questionId, answer: $answer) {\n      id\n      answer\n      createdAt\n      feedback {\n        overall\n        reviewer\n        suggestions\n        star {\n          score\n          reasons\n        }\n        specificity {\n          score\n          reasons\n        }\n        relevance {\n          score\n          reasons\n        }\n      }\n    }\n  }\n": typeof types.SubmitInterviewAnswerDocument,
     "\n  query Profile {\n    me {\n      id\n      email\n      displayName\n      avatarUrl\n      headline\n      location\n      createdAt\n      identities {\n        provider\n        email\n        linkedAt\n      }\n    }\n  }\n": typeof types.ProfileDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      displayName\n      avatarUrl\n      headline\n      location\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation DeleteAccount {\n    deleteAccount\n  }\n": typeof types.DeleteAccountDocument,
@@ -53,6 +56,9 @@ const documents: Documents = {
     "\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n": types.DeleteGoalDocument,
     "\n  mutation CreateMilestone($input: MilestoneInput!) {\n    createMilestone(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateMilestoneDocument,
     "\n  mutation AchieveMilestone($id: ID!, $achieved: Boolean!) {\n    achieveMilestone(id: $id, achieved: $achieved) {\n      id\n      achieved\n      achievedAt\n      overdue\n    }\n  }\n": types.AchieveMilestoneDocument,
+    "\n  query InterviewRoles {\n    roles {\n      id\n      title\n    }\n  }\n": types.InterviewRolesDocument,
+    "\n  query InterviewQuestions($roleId: ID, $skill: String, $difficulty: InterviewDifficulty) {\n    interviewQuestions(roleId: $roleId, skill: $skill, difficulty: $difficulty, first: 5) {\n      id\n      kind\n      difficulty\n      skill\n      text\n    }\n  }\n": types.InterviewQuestionsDocument,
+    "\n  mutation SubmitInterviewAnswer($questionId: ID!, $answer: String!) {\n    submitInterviewAnswer(questionId: $questionId, answer: $answer) {\n      id\n      answer\n      createdAt\n      feedback {\n        overall\n        reviewer\n        suggestions\n        star {\n          score\n          reasons\n        }\n        specificity {\n          score\n          reasons\n        }\n        relevance {\n          score\n          reasons\n        }\n      }\n    }\n  }\n": types.SubmitInterviewAnswerDocument,
     "\n  query Profile {\n    me {\n      id\n      email\n      displayName\n      avatarUrl\n      headline\n      location\n      createdAt\n      identities {\n        provider\n        email\n        linkedAt\n      }\n    }\n  }\n": types.ProfileDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      displayName\n      avatarUrl\n      headline\n      location\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation DeleteAccount {\n    deleteAccount\n  }\n": types.DeleteAccountDocument,
@@ -140,6 +146,18 @@ export function graphql(source: "\n  mutation CreateMilestone($input: MilestoneI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AchieveMilestone($id: ID!, $achieved: Boolean!) {\n    achieveMilestone(id: $id, achieved: $achieved) {\n      id\n      achieved\n      achievedAt\n      overdue\n    }\n  }\n"): (typeof documents)["\n  mutation AchieveMilestone($id: ID!, $achieved: Boolean!) {\n    achieveMilestone(id: $id, achieved: $achieved) {\n      id\n      achieved\n      achievedAt\n      overdue\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InterviewRoles {\n    roles {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  query InterviewRoles {\n    roles {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InterviewQuestions($roleId: ID, $skill: String, $difficulty: InterviewDifficulty) {\n    interviewQuestions(roleId: $roleId, skill: $skill, difficulty: $difficulty, first: 5) {\n      id\n      kind\n      difficulty\n      skill\n      text\n    }\n  }\n"): (typeof documents)["\n  query InterviewQuestions($roleId: ID, $skill: String, $difficulty: InterviewDifficulty) {\n    interviewQuestions(roleId: $roleId, skill: $skill, difficulty: $difficulty, first: 5) {\n      id\n      kind\n      difficulty\n      skill\n      text\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitInterviewAnswer($questionId: ID!, $answer: String!) {\n    submitInterviewAnswer(questionId: $questionId, answer: $answer) {\n      id\n      answer\n      createdAt\n      feedback {\n        overall\n        reviewer\n        suggestions\n        star {\n          score\n          reasons\n        }\n        specificity {\n          score\n          reasons\n        }\n        relevance {\n          score\n          reasons\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitInterviewAnswer($questionId: ID!, $answer: String!) {\n    submitInterviewAnswer(questionId: $questionId, answer: $answer) {\n      id\n      answer\n      createdAt\n      feedback {\n        overall\n        reviewer\n        suggestions\n        star {\n          score\n          reasons\n        }\n        specificity {\n          score\n          reasons\n        }\n        relevance {\n          score\n          reasons\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
