@@ -5,14 +5,17 @@ GOTESTFLAGS ?=
 GQLGEN_DIRS := $(patsubst %/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml)) router/internal/eventgraph
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions loadtest
+.PHONY: run test test-go crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions loadtest
+.PHONY: web web-deps test-web
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
-run:
+run: web
 	$(GO) run ./cmd/coach dev
 
 ## test: the whole suite; set TEST_DATABASE_URL / TEST_REDIS_URL to include PostgreSQL and Redis
-test: crosscheck-deps
+test: test-go test-web test-browser
+
+test-go: crosscheck-deps
 	$(GO) test -count=1 $(GOTESTFLAGS) ./...
 
 # The composition cross-check against @apollo/composition runs when Node is
@@ -21,6 +24,28 @@ crosscheck-deps:
 	@if command -v npm >/dev/null 2>&1 && [ ! -d schema/crosscheck/node_modules/@apollo/composition ]; then \
 	  npm ci --prefix schema/crosscheck --no-audit --no-fund --loglevel=error; fi
 
+# --- web app (web/): Node 20 + npm; see web/README.md ---------------------
+NPM ?= npm
+
+## web: install the web app's packages when missing or stale, build it into web/dist
+web: web-deps
+	cd web && $(NPM) run --silent build
+
+web-deps: web/node_modules/.package-lock.json
+
+# npm ci rewrites node_modules/.package-lock.json, so it is newer than the lock file afterwards.
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && $(NPM) ci --no-audit --no-fund
+
+## test-web: type-check, lint, generated-code check, vitest, Playwright (real stack, Debian Chromium)
+# Every step runs even when an earlier one fails, so one run reports everything.
+test-web: web
+	@cd web && rm -f test-results/vitest.json test-results/playwright.json && rc=0; \
+	  for s in typecheck lint codegen:check test:unit test:e2e; do \
+	    echo "=== web: npm run $$s"; $(NPM) run --silent $$s || rc=1; \
+	  done; exit $$rc
+# --------------------------------------------------------------------------
+
 ## generate: gqlgen for every subgraph (generated code is committed)
 generate:
 	@set -e; for d in $(GQLGEN_DIRS); do echo "gqlgen: $$d"; (cd $$d && $(GO) tool gqlgen generate --config gqlgen.yml); done
@@ -28,10 +53,12 @@ generate:
 ## compose: regenerate schema/supergraph.graphql and schema/api.graphql from supergraph.yaml
 compose:
 	$(GO) run ./cmd/coach compose
+	@# The web app's typed documents follow the API schema (web/src/gql, committed).
+	@if [ -d web/node_modules ]; then cd web && $(NPM) run --silent codegen -- --silent; fi
 
 ## check-generated: fail when committed generated code or the composed schema is stale
 check-generated: generate compose
-	@git diff --exit-code -- subgraphs router schema go.mod go.sum || { echo "generated code is stale: run make generate and commit"; exit 1; }
+	@git diff --exit-code -- subgraphs router schema go.mod go.sum web/src/gql || { echo "generated code is stale: run make generate and commit"; exit 1; }
 
 ## lint: gofmt, go vet, staticcheck
 lint:
