@@ -129,6 +129,20 @@ func TestLearningJourney(t *testing.T) {
 				t.Fatalf("%+v", cs)
 			}
 		})
+		t.Run("an enrollment's course shows that enrollment", func(t *testing.T) {
+			// The router resolves Course.myEnrollment in this subgraph when
+			// the course was reached through an enrollment here.
+			var en struct {
+				ID     string
+				Course struct {
+					MyEnrollment *struct{ ID string }
+				}
+			}
+			e.ok("ada", false, `mutation { updateCourseProgress(courseId: "k8s", percent: 30) { id course { myEnrollment { id } } } }`, nil, "updateCourseProgress", &en)
+			if en.Course.MyEnrollment == nil || en.Course.MyEnrollment.ID != en.ID {
+				t.Fatalf("%+v", en)
+			}
+		})
 		t.Run("dashboard", func(t *testing.T) {
 			var got []dashboard
 			e.ok("ada", true, dashboardQuery, map[string]any{"r": []any{rep("User", "ada")}}, "_entities", &got)
