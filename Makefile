@@ -6,14 +6,17 @@ GQLGEN_DIRS := $(patsubst %/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml)) rou
   $(patsubst %/gqlgen.yml,%,$(wildcard bench/subgraphs/*/gqlgen.yml))
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions bench-gateway bench
+.PHONY: run test test-go crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions loadtest
+.PHONY: web web-deps test-web bench-gateway bench
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
-run:
+run: web
 	$(GO) run ./cmd/coach dev
 
 ## test: the whole suite; set TEST_DATABASE_URL / TEST_REDIS_URL to include PostgreSQL and Redis
-test: crosscheck-deps
+test: test-go test-web test-browser
+
+test-go: crosscheck-deps
 	$(GO) test -count=1 $(GOTESTFLAGS) ./...
 
 # The composition cross-check against @apollo/composition runs when Node is
@@ -21,6 +24,28 @@ test: crosscheck-deps
 crosscheck-deps:
 	@if command -v npm >/dev/null 2>&1 && [ ! -d schema/crosscheck/node_modules/@apollo/composition ]; then \
 	  npm ci --prefix schema/crosscheck --no-audit --no-fund --loglevel=error; fi
+
+# --- web app (web/): Node 20 + npm; see web/README.md ---------------------
+NPM ?= npm
+
+## web: install the web app's packages when missing or stale, build it into web/dist
+web: web-deps
+	cd web && $(NPM) run --silent build
+
+web-deps: web/node_modules/.package-lock.json
+
+# npm ci rewrites node_modules/.package-lock.json, so it is newer than the lock file afterwards.
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && $(NPM) ci --no-audit --no-fund
+
+## test-web: type-check, lint, generated-code check, vitest, Playwright (real stack, Debian Chromium)
+# Every step runs even when an earlier one fails, so one run reports everything.
+test-web: web
+	@cd web && rm -f test-results/vitest.json test-results/playwright.json && rc=0; \
+	  for s in typecheck lint codegen:check test:unit test:e2e; do \
+	    echo "=== web: npm run $$s"; $(NPM) run --silent $$s || rc=1; \
+	  done; exit $$rc
+# --------------------------------------------------------------------------
 
 ## generate: gqlgen for every subgraph (generated code is committed)
 generate:
@@ -30,10 +55,12 @@ generate:
 compose:
 	$(GO) run ./cmd/coach compose
 	$(GO) run ./cmd/coach compose --config bench/supergraph.yaml --out bench
+	@# The web app's typed documents follow the API schema (web/src/gql, committed).
+	@if [ -d web/node_modules ]; then cd web && $(NPM) run --silent codegen -- --silent; fi
 
 ## check-generated: fail when committed generated code or the composed schema is stale
 check-generated: generate compose
-	@git diff --exit-code -- subgraphs router schema bench go.mod go.sum || { echo "generated code is stale: run make generate and commit"; exit 1; }
+	@git diff --exit-code -- subgraphs router schema bench go.mod go.sum web/src/gql || { echo "generated code is stale: run make generate and commit"; exit 1; }
 
 ## lint: gofmt, go vet, staticcheck
 lint:
@@ -50,9 +77,15 @@ build:
 up: build
 	bin/coach up
 
-## down: stop a running `make up` (from another terminal)
+## down: stop a running `make up` (from another terminal) and wait until every process has stopped
 down:
-	@if [ -f data/up.pid ]; then kill -TERM $$(cat data/up.pid) && echo "stopping Career Coach"; else echo "nothing is up (no data/up.pid)"; fi
+	@pid=$$(cat data/up.pid 2>/dev/null); \
+	if [ -z "$$pid" ]; then echo "nothing is up (no data/up.pid)"; \
+	elif ! cat /proc/$$pid/cmdline 2>/dev/null | tr '\0' ' ' | grep -q 'coach up'; then \
+	  echo "stale data/up.pid (process $$pid is not coach up); removed"; rm -f data/up.pid; \
+	else kill -TERM $$pid && echo "stopping Career Coach (pid $$pid)"; \
+	  for i in $$(seq 60); do [ -d /proc/$$pid ] || exit 0; sleep 0.5; done; \
+	  echo "coach up ($$pid) still running after 30 s"; exit 1; fi
 
 KUSTOMIZE := $(GO) run sigs.k8s.io/kustomize/kustomize/v5@v5.7.1
 
@@ -75,6 +108,10 @@ test-browser:
 ## bench-subscriptions: 1,000 WebSocket clients through the router on one topic: events/s, latency p50/p95/p99
 bench-subscriptions:
 	$(GO) test -run '^$$' -bench SubscriptionFanout -benchtime 20x ./router/server/
+
+## loadtest: the production topology on local PostgreSQL (+ a private redis-server), seeded users, the web app's mix at 1/10/50/100 clients (about 2 minutes)
+loadtest: build
+	$(GO) run ./deploy/loadtest --binary bin/coach $(LOADTEST_FLAGS)
 
 BENCH_DURATION ?= 60s
 BENCH_FLAGS    ?=

@@ -7,14 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"strings"
 
 	"github.com/careercoach/coach/internal/ai"
 	"github.com/careercoach/coach/internal/auth"
-	"github.com/careercoach/coach/internal/bus/busopen"
+	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/config"
-	"github.com/careercoach/coach/internal/httpserver"
 	"github.com/careercoach/coach/internal/logging"
 	"github.com/careercoach/coach/subgraphs/cv"
 	"github.com/careercoach/coach/subgraphs/cv/extract"
@@ -108,31 +108,9 @@ func (m *cvMain) Run(ctx context.Context) error {
 	case "analyze":
 		return m.runAnalyze(ctx)
 	}
-	log, err := logging.New(m.stderr, m.svc.LogFormat, m.svc.LogLevel)
-	if err != nil {
-		return err
-	}
-	log = log.With("service", "cv")
-	keys, err := auth.RemoteKeys(ctx, m.svc.JWKSURL, nil)
-	if err != nil {
-		return err
-	}
-	verifier := &auth.Verifier{Keys: keys, Issuer: m.svc.TokenIssuer, Audience: auth.Audience}
-	b, err := busopen.Open(ctx, m.svc.RedisURL, log)
-	if err != nil {
-		return err
-	}
-	d, err := server.OpenDB(ctx, m.cv, log)
-	if err != nil {
-		return errors.Join(err, b.Close())
-	}
-	svc, err := server.New(ctx, m.cv, d, b, verifier, log)
-	if err != nil {
-		return errors.Join(err, d.Close(), b.Close())
-	}
-	srv := &httpserver.Server{Addr: m.svc.Addr, Handler: svc.Handler(), Log: log, ShutdownTimeout: m.svc.ShutdownGrace}
-	runErr := runAll(ctx, srv.Run, svc.RunBackground)
-	return errors.Join(runErr, svc.Close(), b.Close())
+	return serveSubgraph(ctx, m.env, m.svc, "cv", func(ctx context.Context, b bus.Bus, v *auth.Verifier, log *slog.Logger) (service, error) {
+		return openSubgraph(ctx, m.cv, server.OpenDB, server.New, b, v, log)
+	})
 }
 
 func (m *cvMain) limits() extract.Limits {

@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"net/url"
 	"strings"
 
@@ -17,7 +16,6 @@ import (
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/bus/membus"
 	"github.com/careercoach/coach/internal/config"
-	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/httpserver"
 	"github.com/careercoach/coach/internal/logging"
 	router "github.com/careercoach/coach/router/server"
@@ -91,13 +89,6 @@ func (m *devMain) ParseFlags(args []string) error {
 	return errors.Join(errs...)
 }
 
-// devService is what every subgraph's server package provides.
-type devService interface {
-	Handler() http.Handler
-	RunBackground(ctx context.Context) error
-	Close() error
-}
-
 func (m *devMain) Run(ctx context.Context) error {
 	log, err := logging.New(m.stderr, m.logFormat, m.logLevel)
 	if err != nil {
@@ -108,7 +99,7 @@ func (m *devMain) Run(ctx context.Context) error {
 	if err != nil {
 		return errors.Join(err, b.Close())
 	}
-	started := map[string]devService{"users": users}
+	started := map[string]service{"users": users}
 	closeAll := func() error {
 		var errs []error
 		for _, s := range started {
@@ -160,16 +151,16 @@ func (m *devMain) startUsers(ctx context.Context, b bus.Bus, log *slog.Logger) (
 }
 
 // startSubgraph opens the database of one subgraph on SQLite and builds it.
-func (m *devMain) startSubgraph(ctx context.Context, name string, b bus.Bus, v *auth.Verifier, log *slog.Logger) (devService, error) {
+func (m *devMain) startSubgraph(ctx context.Context, name string, b bus.Bus, v *auth.Verifier, log *slog.Logger) (service, error) {
 	switch name {
 	case "cv":
-		return open(ctx, m.cv, cvserver.OpenDB, cvserver.New, b, v, log)
+		return openSubgraph(ctx, m.cv, cvserver.OpenDB, cvserver.New, b, v, log)
 	case "planning":
 		cfg := planning.Config{DataDir: m.dataDir, ServiceSecret: m.secret, AI: m.ai}
-		return open(ctx, cfg, planning.OpenDB, planning.New, b, v, log)
+		return openSubgraph(ctx, cfg, planning.OpenDB, planning.New, b, v, log)
 	case "progress":
 		cfg := progress.Config{DataDir: m.dataDir, ServiceSecret: m.secret}
-		return open(ctx, cfg, progress.OpenDB, progress.New, b, v, log)
+		return openSubgraph(ctx, cfg, progress.OpenDB, progress.New, b, v, log)
 	case "courses":
 		cfg := courses.Config{DataDir: m.dataDir, ServiceSecret: m.secret}
 		if m.ai.Enabled() {
@@ -179,24 +170,7 @@ func (m *devMain) startSubgraph(ctx context.Context, name string, b bus.Bus, v *
 			}
 			cfg.Explainer = coursesdomain.ModelExplainer{Client: client}
 		}
-		return open(ctx, cfg, courses.OpenDB, courses.New, b, v, log)
+		return openSubgraph(ctx, cfg, courses.OpenDB, courses.New, b, v, log)
 	}
 	return nil, fmt.Errorf("coach dev does not know the %s subgraph", name)
-}
-
-// open runs a subgraph server package's OpenDB and New, closing the database
-// when New fails.
-func open[C any, S devService](ctx context.Context, cfg C,
-	openDB func(context.Context, C, *slog.Logger) (*db.DB, error),
-	build func(context.Context, C, *db.DB, bus.Bus, *auth.Verifier, *slog.Logger) (S, error),
-	b bus.Bus, v *auth.Verifier, log *slog.Logger) (devService, error) {
-	d, err := openDB(ctx, cfg, log)
-	if err != nil {
-		return nil, err
-	}
-	s, err := build(ctx, cfg, d, b, v, log)
-	if err != nil {
-		return nil, errors.Join(err, d.Close())
-	}
-	return s, nil
 }

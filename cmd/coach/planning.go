@@ -4,15 +4,12 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"net/http"
-	"time"
+	"log/slog"
 
 	"github.com/careercoach/coach/internal/ai"
 	"github.com/careercoach/coach/internal/auth"
-	"github.com/careercoach/coach/internal/bus/busopen"
+	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/config"
-	"github.com/careercoach/coach/internal/httpserver"
-	"github.com/careercoach/coach/internal/logging"
 	planning "github.com/careercoach/coach/subgraphs/planning/server"
 )
 
@@ -38,29 +35,7 @@ func (m *planningMain) ParseFlags(args []string) error {
 }
 
 func (m *planningMain) Run(ctx context.Context) error {
-	log, err := logging.New(m.stderr, m.svc.LogFormat, m.svc.LogLevel)
-	if err != nil {
-		return err
-	}
-	log = log.With("service", "planning")
-	keys, err := auth.RemoteKeys(ctx, m.svc.JWKSURL, &http.Client{Timeout: 10 * time.Second})
-	if err != nil {
-		return err
-	}
-	verifier := &auth.Verifier{Keys: keys, Issuer: m.svc.TokenIssuer, Audience: auth.Audience}
-	b, err := busopen.Open(ctx, m.svc.RedisURL, log)
-	if err != nil {
-		return err
-	}
-	d, err := planning.OpenDB(ctx, m.cfg, log)
-	if err != nil {
-		return errors.Join(err, b.Close())
-	}
-	svc, err := planning.New(ctx, m.cfg, d, b, verifier, log)
-	if err != nil {
-		return errors.Join(err, d.Close(), b.Close())
-	}
-	srv := &httpserver.Server{Addr: m.svc.Addr, Handler: svc.Handler(), Log: log, ShutdownTimeout: m.svc.ShutdownGrace}
-	runErr := runAll(ctx, srv.Run, svc.RunBackground)
-	return errors.Join(runErr, svc.Close(), b.Close())
+	return serveSubgraph(ctx, m.env, m.svc, "planning", func(ctx context.Context, b bus.Bus, v *auth.Verifier, log *slog.Logger) (service, error) {
+		return openSubgraph(ctx, m.cfg, planning.OpenDB, planning.New, b, v, log)
+	})
 }

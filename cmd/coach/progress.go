@@ -4,12 +4,11 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"log/slog"
 
 	"github.com/careercoach/coach/internal/auth"
-	"github.com/careercoach/coach/internal/bus/busopen"
+	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/config"
-	"github.com/careercoach/coach/internal/httpserver"
-	"github.com/careercoach/coach/internal/logging"
 	"github.com/careercoach/coach/subgraphs/progress/server"
 )
 
@@ -34,29 +33,7 @@ func (m *progressMain) ParseFlags(args []string) error {
 }
 
 func (m *progressMain) Run(ctx context.Context) error {
-	log, err := logging.New(m.stderr, m.svc.LogFormat, m.svc.LogLevel)
-	if err != nil {
-		return err
-	}
-	log = log.With("service", "progress")
-	keys, err := auth.RemoteKeys(ctx, m.svc.JWKSURL, nil)
-	if err != nil {
-		return err
-	}
-	v := &auth.Verifier{Keys: keys, Issuer: m.svc.TokenIssuer, Audience: auth.Audience}
-	b, err := busopen.Open(ctx, m.svc.RedisURL, log)
-	if err != nil {
-		return err
-	}
-	d, err := server.OpenDB(ctx, m.progress, log)
-	if err != nil {
-		return errors.Join(err, b.Close())
-	}
-	svc, err := server.New(ctx, m.progress, d, b, v, log)
-	if err != nil {
-		return errors.Join(err, d.Close(), b.Close())
-	}
-	srv := &httpserver.Server{Addr: m.svc.Addr, Handler: svc.Handler(), Log: log, ShutdownTimeout: m.svc.ShutdownGrace}
-	runErr := runAll(ctx, srv.Run, svc.RunBackground)
-	return errors.Join(runErr, svc.Close(), b.Close())
+	return serveSubgraph(ctx, m.env, m.svc, "progress", func(ctx context.Context, b bus.Bus, v *auth.Verifier, log *slog.Logger) (service, error) {
+		return openSubgraph(ctx, m.progress, server.OpenDB, server.New, b, v, log)
+	})
 }

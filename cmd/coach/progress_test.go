@@ -66,7 +66,7 @@ func TestProgressServes(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	req, _ := http.NewRequest("POST", base+"/graphql", strings.NewReader(`{"query":"{ quiz(skill: \"Go\") { skill questions { id } } }"}`))
+	req, _ := http.NewRequest("POST", base+"/graphql", strings.NewReader(`{"query":"mutation { startQuiz(skill: \"Go\") { skill questions { id } } }"}`))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer "+iss.Token(t, "ada"))
 	req.Header.Set(auth.ServiceTokenHeader, secret)

@@ -19,7 +19,7 @@ import (
 // other subgraphs still answer, planning's fields fail with errors that name
 // it, and everything recovers when it returns.
 func TestSubgraphDownGivesPartialData(t *testing.T) {
-	s := testStack(t, os.Getenv("TEST_REDIS_URL"))
+	s := testStack(t, stackRedis(t))
 	ada := signUp(t, s.URL(), "ada@example.com")
 	var roles struct{ Roles []struct{ ID string } }
 	ada.must(`{ roles { id } }`, nil, &roles)
@@ -50,7 +50,7 @@ func TestSubgraphDownGivesPartialData(t *testing.T) {
 // TestCVWorkerKilledDuringAnalysis kills the cv process while a job is
 // running; the job's lease runs out and the restarted process completes it.
 func TestCVWorkerKilledDuringAnalysis(t *testing.T) {
-	s := testStack(t, os.Getenv("TEST_REDIS_URL"), "COACH_CV_JOB_LEASE=3s")
+	s := testStack(t, stackRedis(t), "COACH_CV_JOB_LEASE=3s")
 	ada := signUp(t, s.URL(), "ada@example.com")
 	cvdb, err := sql.Open("pgx", s.DatabaseURL("cv"))
 	if err != nil {
@@ -116,7 +116,7 @@ func TestCVWorkerKilledDuringAnalysis(t *testing.T) {
 // either replica gets the analysis progress, whichever replica's worker
 // runs it (Redis pub/sub joins them).
 func TestTwoCVReplicasDeliverProgress(t *testing.T) {
-	s := testStack(t, os.Getenv("TEST_REDIS_URL"))
+	s := testStack(t, stackRedis(t))
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	replica, err := s.StartReplica(ctx, "cv")

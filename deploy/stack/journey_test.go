@@ -2,7 +2,6 @@ package stack
 
 import (
 	"context"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -15,7 +14,7 @@ const twoPagePDF = "../../subgraphs/cv/extract/testdata/fpdf-two-page.pdf"
 // topology (six processes, PostgreSQL, Redis), then checks that a second
 // user sees none of the first one's data through any field.
 func TestJourney(t *testing.T) {
-	s := testStack(t, os.Getenv("TEST_REDIS_URL"))
+	s := testStack(t, stackRedis(t))
 	ada := signUp(t, s.URL(), "ada@example.com")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()

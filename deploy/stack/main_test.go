@@ -12,8 +12,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // The full-stack tests run the real multi-process topology on real
@@ -46,9 +44,28 @@ func run(m *testing.M) int {
 	return m.Run()
 }
 
-// testStack starts a stack with its own databases (dropped at cleanup) and
-// the given Redis URL; its logs go to the test log when the test fails.
+// testStack starts a stack with its own databases on TEST_DATABASE_URL
+// (dropped at cleanup) and the given Redis URL; its logs go to the test log
+// when the test fails.
 func testStack(t *testing.T, redisURL string, env ...string) *Stack {
+	t.Helper()
+	return testStackOn(t, os.Getenv("TEST_DATABASE_URL"), redisURL, env...)
+}
+
+// stackRedis is the Redis of a test's stack: a private redis-server when one
+// is installed, else TEST_REDIS_URL. Every stack uses the same stream and
+// consumer group names, so two stacks on one Redis database (another
+// worktree's test run, a `make up`) would take each other's events.
+func stackRedis(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("redis-server"); err != nil {
+		return os.Getenv("TEST_REDIS_URL")
+	}
+	return startRedis(t).url
+}
+
+// testStackOn is testStack on the PostgreSQL server at databaseURL.
+func testStackOn(t *testing.T, databaseURL, redisURL string, env ...string) *Stack {
 	t.Helper()
 	if coachBinary == "" {
 		t.Skip("TEST_DATABASE_URL and TEST_REDIS_URL are needed for full-stack tests")
@@ -59,7 +76,7 @@ func testStack(t *testing.T, redisURL string, env ...string) *Stack {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	s, err := Start(ctx, Options{
-		Binary: coachBinary, DatabaseURL: os.Getenv("TEST_DATABASE_URL"), DBSuffix: hex.EncodeToString(suffix[:]),
+		Binary: coachBinary, DatabaseURL: databaseURL, DBSuffix: hex.EncodeToString(suffix[:]),
 		RedisURL: redisURL, Supergraph: absPath(t, "../../schema/supergraph.graphql"), DataDir: t.TempDir(),
 		Logs: logs, Env: env, ReadyTimeout: 90 * time.Second,
 	})
@@ -73,7 +90,11 @@ func testStack(t *testing.T, redisURL string, env ...string) *Stack {
 		if t.Failed() {
 			t.Logf("process logs:\n%s", logs.String())
 		}
-		dropDatabases(t, s)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := s.DropDatabases(ctx); err != nil {
+			t.Errorf("dropping the test databases: %v", err)
+		}
 	})
 	return s
 }
@@ -85,29 +106,6 @@ func absPath(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return a
-}
-
-// dropDatabases removes the stack's databases.
-func dropDatabases(t *testing.T, s *Stack) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, os.Getenv("TEST_DATABASE_URL"))
-	if err != nil {
-		t.Errorf("connecting to drop test databases: %v", err)
-		return
-	}
-	defer conn.Close(ctx)
-	for _, n := range Subgraphs {
-		u := s.DatabaseURL(n)
-		name := u[strings.LastIndex(u, "/")+1:]
-		if i := strings.IndexByte(name, '?'); i >= 0 {
-			name = name[:i]
-		}
-		if _, err := conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)"); err != nil {
-			t.Errorf("dropping %s: %v", name, err)
-		}
-	}
 }
 
 // syncBuffer collects the interleaved process logs.

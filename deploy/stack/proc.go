@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"sort"
 	"sync"
 	"syscall"
 	"time"
@@ -51,8 +52,13 @@ func (s *Stack) StartProcess(ctx context.Context, name string) error {
 		return fmt.Errorf("stack: %s is already running", name)
 	}
 	cmd := exec.Command(s.opts.Binary, s.args(name)...)
-	cmd.Env = append(append(os.Environ(), "COACH_LOG_FORMAT=text"), s.opts.Env...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Env = append(append(os.Environ(), "COACH_LOG_FORMAT=text", "COACH_SERVICE_SECRET="+s.secret), s.opts.Env...)
+	// Its own process group (a terminal's Ctrl-C reaches only the parent,
+	// which stops the processes in order), and SIGTERM when the parent dies
+	// without stopping them (kill -9): no orphans holding the ports. Go
+	// ends an OS thread only when a goroutine locked to it exits, which
+	// nothing here does, so the signal comes with the parent's death.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
 	out := &prefixWriter{w: s.opts.Logs, prefix: fmt.Sprintf("%-8s | ", name), mu: &s.logMu}
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
@@ -190,4 +196,27 @@ func (p *prefixWriter) emit(line []byte) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	_, _ = p.w.Write(append([]byte(p.prefix), line...))
+}
+
+// PID is the process id of a running process, 0 when it is not running.
+func (s *Stack) PID(name string) int {
+	s.mu.Lock()
+	p := s.procs[name]
+	s.mu.Unlock()
+	if p == nil || p.done() {
+		return 0
+	}
+	return p.cmd.Process.Pid
+}
+
+// Names lists the processes started so far (running or not), sorted.
+func (s *Stack) Names() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.procs))
+	for n := range s.procs {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -141,7 +141,8 @@ func (s *Stack) DatabaseURL(name string) string {
 }
 
 // args are the command line of a process; a replica ("cv#2") runs the
-// subgraph's command on its own address.
+// subgraph's command on its own address. The service secret is not among
+// them (any local user can read a command line): see env.
 func (s *Stack) args(name string) []string {
 	o := s.opts
 	cmd, _, _ := strings.Cut(name, "#")
@@ -154,15 +155,12 @@ func (s *Stack) args(name string) []string {
 			urls += n + "=http://" + s.addrs[n] + "/graphql"
 		}
 		a := []string{"router", "--addr", s.addrs["router"], "--supergraph", o.Supergraph, "--subgraph-urls", urls,
-			"--service-secret", s.secret, "--jwks-url", "http://" + s.addrs["users"] + "/.well-known/jwks.json",
+			"--web-dir", o.WebDir, "--jwks-url", "http://" + s.addrs["users"] + "/.well-known/jwks.json",
 			"--token-issuer", s.URL(), "--users-url", "http://" + s.addrs["users"]}
-		if o.WebDir != "" {
-			a = append(a, "--web-dir", o.WebDir)
-		}
 		return a
 	}
 	a := []string{cmd, "--addr", s.addrs[name], "--database-url", s.DatabaseURL(cmd), "--redis-url", o.RedisURL,
-		"--service-secret", s.secret, "--data-dir", o.DataDir,
+		"--data-dir", o.DataDir,
 		"--jwks-url", "http://" + s.addrs["users"] + "/.well-known/jwks.json", "--token-issuer", s.URL()}
 	if cmd == "users" {
 		a = append(a, "--public-url", s.URL())

@@ -22,6 +22,7 @@ import (
 
 	"github.com/careercoach/coach/internal/apperr"
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/db"
 )
 
 // Options configure a subgraph's GraphQL handler.
@@ -31,7 +32,8 @@ type Options struct {
 	Verifier *auth.Verifier
 	// ServiceSecret is the router's credential, accepted in connection_init too.
 	ServiceSecret string
-	// MaxUploadBytes bounds a multipart request (files included); 0 means 10 MB.
+	// MaxUploadBytes bounds a request body (a multipart one with its files);
+	// 0 means 10 MB. A larger body is answered with 413 REQUEST_TOO_LARGE.
 	MaxUploadBytes int64
 	// MaxComplexity bounds an operation's complexity; 0 means 1000.
 	MaxComplexity int
@@ -40,7 +42,7 @@ type Options struct {
 }
 
 // New returns the handler for es with the shared behaviour applied.
-func New(es graphql.ExecutableSchema, o Options) *handler.Server {
+func New(es graphql.ExecutableSchema, o Options) *Server {
 	if o.MaxUploadBytes == 0 {
 		o.MaxUploadBytes = 10 << 20
 	}
@@ -72,7 +74,7 @@ func New(es graphql.ExecutableSchema, o Options) *handler.Server {
 		o.Log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 		return errors.New("panic in resolver")
 	})
-	return srv
+	return &Server{Server: srv, maxBody: o.MaxUploadBytes}
 }
 
 // guardFederationFields answers _entities and _service only to the router:
@@ -97,6 +99,11 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			setCode(gerr, ae.Code)
 			return gerr
 		}
+		if msg, code, ok := transportCode(gerr.Message); ok {
+			gerr.Message = msg
+			setCode(gerr, code)
+			return gerr
+		}
 		if code, ok := gerr.Extensions["code"].(string); ok && code != "" {
 			return gerr // gqlgen's own validation and parsing errors
 		}
@@ -107,6 +114,14 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		if strings.HasPrefix(gerr.Message, "input:") || strings.Contains(gerr.Message, "must be defined") {
 			setCode(gerr, apperr.Invalid) // argument coercion failed
+			return gerr
+		}
+		if db.IsUnavailable(err) {
+			// Not a bug: the database is restarting or unreachable; say so,
+			// so that clients retry instead of reporting a failure.
+			log.WarnContext(ctx, "database unavailable", "path", gerr.Path.String(), "err", err)
+			gerr.Message = "the service's database is unavailable; try again shortly"
+			setCode(gerr, apperr.Unavailable)
 			return gerr
 		}
 		log.ErrorContext(ctx, "resolver failed", "path", gerr.Path.String(), "err", err)

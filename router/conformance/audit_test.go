@@ -28,7 +28,7 @@ func TestFederationAudit(t *testing.T) {
 		t.Skip("node not installed")
 	}
 	bin := filepath.Join(t.TempDir(), "coach")
-	build := exec.Command("go", "build", "-o", bin, "../../cmd/coach") // go test puts its own go first on PATH
+	build := exec.Command("go", "build", "-o", bin, "../../cmd/coach")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build coach: %v\n%s", err, out)
 	}

@@ -11,7 +11,7 @@ import (
 func toCV(c *cv.CV) *model.Cv {
 	m := &model.Cv{ID: c.ID, FileName: c.FileName, SizeBytes: int(c.SizeBytes), FileType: model.CVFileTypePDF,
 		UploadedAt: c.UploadedAt, Status: model.CVAnalysisStage(c.Status), Failure: c.Failure, Pages: c.Pages,
-		Sections: c.Sections, Analysis: toAnalysis(c.Analysis)}
+		Sections: toSections(c.Sections), Analysis: toAnalysis(c.Analysis)}
 	if c.Kind == cv.KindDOCX {
 		m.FileType = model.CVFileTypeDocx
 	}
@@ -27,7 +27,7 @@ func toAnalysis(a *cv.Analysis) *model.CVAnalysis {
 	}
 	m := &model.CVAnalysis{Score: a.Score, Strengths: a.Strengths, Weaknesses: a.Weaknesses, Suggestions: a.Suggestions,
 		Seniority: model.CVSeniority(a.Seniority), Engine: a.Engine, AnalysedAt: a.AnalysedAt,
-		ScoreReasons: ptrs(a.ScoreReasons), SuggestedRoles: ptrs(a.SuggestedRoles), Skills: ptrs(a.Skills)}
+		ScoreReasons: ptrs(a.ScoreReasons), SuggestedRoles: ptrs(a.SuggestedRoles), Skills: toSkills(a.Skills)}
 	if a.Model != "" {
 		m.Model = &a.Model
 	}

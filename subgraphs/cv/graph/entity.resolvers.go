@@ -17,6 +17,9 @@ import (
 
 // FindCv is the resolver for the findCV field.
 func (r *entityResolver) FindCv(ctx context.Context, reps []*model.CVRepresentation) ([]*model.Cv, error) {
+	if len(reps) > maxEntityBatch {
+		return nil, apperr.Errorf(apperr.Invalid, "at most %d CVs per request", maxEntityBatch)
+	}
 	// One query for the whole batch; another user's CV resolves to null.
 	out := make([]*model.Cv, len(reps))
 	ids := make([]string, 0, len(reps))

@@ -1815,8 +1815,8 @@ func (ec *executionContext) _CV_sections(ctx context.Context, field graphql.Coll
 			return obj.Sections, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *cv.Sections) graphql.Marshaler {
-			return ec.marshalOCVSections2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐSections(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CVSections) graphql.Marshaler {
+			return ec.marshalOCVSections2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSections(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2058,8 +2058,8 @@ func (ec *executionContext) _CVAnalysis_skills(ctx context.Context, field graphq
 			return obj.Skills, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*cv.SkillFinding) graphql.Marshaler {
-			return ec.marshalNCVSkill2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐSkillFindingᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CVSkill) graphql.Marshaler {
+			return ec.marshalNCVSkill2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSkillᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -2262,7 +2262,7 @@ func (ec *executionContext) fieldContext_CVAnalysisProgress_error(_ context.Cont
 	return graphql.NewScalarFieldContext("CVAnalysisProgress", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVContact_name(ctx context.Context, field graphql.CollectedField, obj *cv.Contact) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVContact_name(ctx context.Context, field graphql.CollectedField, obj *model.CVContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2274,8 +2274,8 @@ func (ec *executionContext) _CVContact_name(ctx context.Context, field graphql.C
 			return obj.Name, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2285,7 +2285,7 @@ func (ec *executionContext) fieldContext_CVContact_name(_ context.Context, field
 	return graphql.NewScalarFieldContext("CVContact", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVContact_email(ctx context.Context, field graphql.CollectedField, obj *cv.Contact) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVContact_email(ctx context.Context, field graphql.CollectedField, obj *model.CVContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2297,8 +2297,8 @@ func (ec *executionContext) _CVContact_email(ctx context.Context, field graphql.
 			return obj.Email, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2308,7 +2308,7 @@ func (ec *executionContext) fieldContext_CVContact_email(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("CVContact", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVContact_phone(ctx context.Context, field graphql.CollectedField, obj *cv.Contact) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVContact_phone(ctx context.Context, field graphql.CollectedField, obj *model.CVContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2320,8 +2320,8 @@ func (ec *executionContext) _CVContact_phone(ctx context.Context, field graphql.
 			return obj.Phone, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2331,7 +2331,7 @@ func (ec *executionContext) fieldContext_CVContact_phone(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("CVContact", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVContact_location(ctx context.Context, field graphql.CollectedField, obj *cv.Contact) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVContact_location(ctx context.Context, field graphql.CollectedField, obj *model.CVContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2343,8 +2343,8 @@ func (ec *executionContext) _CVContact_location(ctx context.Context, field graph
 			return obj.Location, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2354,7 +2354,7 @@ func (ec *executionContext) fieldContext_CVContact_location(_ context.Context, f
 	return graphql.NewScalarFieldContext("CVContact", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVContact_links(ctx context.Context, field graphql.CollectedField, obj *cv.Contact) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVContact_links(ctx context.Context, field graphql.CollectedField, obj *model.CVContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2377,7 +2377,7 @@ func (ec *executionContext) fieldContext_CVContact_links(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("CVContact", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVEducation_institution(ctx context.Context, field graphql.CollectedField, obj *cv.Education) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVEducation_institution(ctx context.Context, field graphql.CollectedField, obj *model.CVEducation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2389,8 +2389,8 @@ func (ec *executionContext) _CVEducation_institution(ctx context.Context, field 
 			return obj.Institution, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2400,7 +2400,7 @@ func (ec *executionContext) fieldContext_CVEducation_institution(_ context.Conte
 	return graphql.NewScalarFieldContext("CVEducation", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVEducation_degree(ctx context.Context, field graphql.CollectedField, obj *cv.Education) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVEducation_degree(ctx context.Context, field graphql.CollectedField, obj *model.CVEducation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2412,8 +2412,8 @@ func (ec *executionContext) _CVEducation_degree(ctx context.Context, field graph
 			return obj.Degree, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2423,7 +2423,7 @@ func (ec *executionContext) fieldContext_CVEducation_degree(_ context.Context, f
 	return graphql.NewScalarFieldContext("CVEducation", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVEducation_startDate(ctx context.Context, field graphql.CollectedField, obj *cv.Education) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVEducation_startDate(ctx context.Context, field graphql.CollectedField, obj *model.CVEducation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2435,8 +2435,8 @@ func (ec *executionContext) _CVEducation_startDate(ctx context.Context, field gr
 			return obj.StartDate, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2446,7 +2446,7 @@ func (ec *executionContext) fieldContext_CVEducation_startDate(_ context.Context
 	return graphql.NewScalarFieldContext("CVEducation", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVEducation_endDate(ctx context.Context, field graphql.CollectedField, obj *cv.Education) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVEducation_endDate(ctx context.Context, field graphql.CollectedField, obj *model.CVEducation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2458,8 +2458,8 @@ func (ec *executionContext) _CVEducation_endDate(ctx context.Context, field grap
 			return obj.EndDate, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2469,7 +2469,7 @@ func (ec *executionContext) fieldContext_CVEducation_endDate(_ context.Context, 
 	return graphql.NewScalarFieldContext("CVEducation", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVEducation_details(ctx context.Context, field graphql.CollectedField, obj *cv.Education) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVEducation_details(ctx context.Context, field graphql.CollectedField, obj *model.CVEducation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2492,7 +2492,7 @@ func (ec *executionContext) fieldContext_CVEducation_details(_ context.Context, 
 	return graphql.NewScalarFieldContext("CVEducation", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVExperience_title(ctx context.Context, field graphql.CollectedField, obj *cv.Experience) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVExperience_title(ctx context.Context, field graphql.CollectedField, obj *model.CVExperience) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2504,8 +2504,8 @@ func (ec *executionContext) _CVExperience_title(ctx context.Context, field graph
 			return obj.Title, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2515,7 +2515,7 @@ func (ec *executionContext) fieldContext_CVExperience_title(_ context.Context, f
 	return graphql.NewScalarFieldContext("CVExperience", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVExperience_company(ctx context.Context, field graphql.CollectedField, obj *cv.Experience) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVExperience_company(ctx context.Context, field graphql.CollectedField, obj *model.CVExperience) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2527,8 +2527,8 @@ func (ec *executionContext) _CVExperience_company(ctx context.Context, field gra
 			return obj.Company, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2538,7 +2538,7 @@ func (ec *executionContext) fieldContext_CVExperience_company(_ context.Context,
 	return graphql.NewScalarFieldContext("CVExperience", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVExperience_startDate(ctx context.Context, field graphql.CollectedField, obj *cv.Experience) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVExperience_startDate(ctx context.Context, field graphql.CollectedField, obj *model.CVExperience) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2550,8 +2550,8 @@ func (ec *executionContext) _CVExperience_startDate(ctx context.Context, field g
 			return obj.StartDate, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2561,7 +2561,7 @@ func (ec *executionContext) fieldContext_CVExperience_startDate(_ context.Contex
 	return graphql.NewScalarFieldContext("CVExperience", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVExperience_endDate(ctx context.Context, field graphql.CollectedField, obj *cv.Experience) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVExperience_endDate(ctx context.Context, field graphql.CollectedField, obj *model.CVExperience) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2573,8 +2573,8 @@ func (ec *executionContext) _CVExperience_endDate(ctx context.Context, field gra
 			return obj.EndDate, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2584,7 +2584,7 @@ func (ec *executionContext) fieldContext_CVExperience_endDate(_ context.Context,
 	return graphql.NewScalarFieldContext("CVExperience", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVExperience_current(ctx context.Context, field graphql.CollectedField, obj *cv.Experience) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVExperience_current(ctx context.Context, field graphql.CollectedField, obj *model.CVExperience) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2607,7 +2607,7 @@ func (ec *executionContext) fieldContext_CVExperience_current(_ context.Context,
 	return graphql.NewScalarFieldContext("CVExperience", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _CVExperience_bullets(ctx context.Context, field graphql.CollectedField, obj *cv.Experience) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVExperience_bullets(ctx context.Context, field graphql.CollectedField, obj *model.CVExperience) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2699,7 +2699,7 @@ func (ec *executionContext) fieldContext_CVFailure_retryable(_ context.Context, 
 	return graphql.NewScalarFieldContext("CVFailure", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _CVProject_name(ctx context.Context, field graphql.CollectedField, obj *cv.Project) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVProject_name(ctx context.Context, field graphql.CollectedField, obj *model.CVProject) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2722,7 +2722,7 @@ func (ec *executionContext) fieldContext_CVProject_name(_ context.Context, field
 	return graphql.NewScalarFieldContext("CVProject", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVProject_description(ctx context.Context, field graphql.CollectedField, obj *cv.Project) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVProject_description(ctx context.Context, field graphql.CollectedField, obj *model.CVProject) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2734,8 +2734,8 @@ func (ec *executionContext) _CVProject_description(ctx context.Context, field gr
 			return obj.Description, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2745,7 +2745,7 @@ func (ec *executionContext) fieldContext_CVProject_description(_ context.Context
 	return graphql.NewScalarFieldContext("CVProject", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVProject_bullets(ctx context.Context, field graphql.CollectedField, obj *cv.Project) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVProject_bullets(ctx context.Context, field graphql.CollectedField, obj *model.CVProject) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2906,7 +2906,7 @@ func (ec *executionContext) fieldContext_CVScoreReason_comment(_ context.Context
 	return graphql.NewScalarFieldContext("CVScoreReason", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVSections_contact(ctx context.Context, field graphql.CollectedField, obj *cv.Sections) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSections_contact(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2918,8 +2918,8 @@ func (ec *executionContext) _CVSections_contact(ctx context.Context, field graph
 			return obj.Contact, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v cv.Contact) graphql.Marshaler {
-			return ec.marshalNCVContact2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐContact(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CVContact) graphql.Marshaler {
+			return ec.marshalNCVContact2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVContact(ctx, selections, v)
 		},
 		true,
 		true,
@@ -2938,7 +2938,7 @@ func (ec *executionContext) fieldContext_CVSections_contact(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _CVSections_summary(ctx context.Context, field graphql.CollectedField, obj *cv.Sections) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSections_summary(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2950,8 +2950,8 @@ func (ec *executionContext) _CVSections_summary(ctx context.Context, field graph
 			return obj.Summary, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -2961,7 +2961,7 @@ func (ec *executionContext) fieldContext_CVSections_summary(_ context.Context, f
 	return graphql.NewScalarFieldContext("CVSections", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVSections_experience(ctx context.Context, field graphql.CollectedField, obj *cv.Sections) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSections_experience(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2973,8 +2973,8 @@ func (ec *executionContext) _CVSections_experience(ctx context.Context, field gr
 			return obj.Experience, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []cv.Experience) graphql.Marshaler {
-			return ec.marshalNCVExperience2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐExperienceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CVExperience) graphql.Marshaler {
+			return ec.marshalNCVExperience2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVExperienceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -2993,7 +2993,7 @@ func (ec *executionContext) fieldContext_CVSections_experience(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _CVSections_education(ctx context.Context, field graphql.CollectedField, obj *cv.Sections) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSections_education(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3005,8 +3005,8 @@ func (ec *executionContext) _CVSections_education(ctx context.Context, field gra
 			return obj.Education, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []cv.Education) graphql.Marshaler {
-			return ec.marshalNCVEducation2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEducationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CVEducation) graphql.Marshaler {
+			return ec.marshalNCVEducation2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEducationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -3025,7 +3025,7 @@ func (ec *executionContext) fieldContext_CVSections_education(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _CVSections_skills(ctx context.Context, field graphql.CollectedField, obj *cv.Sections) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSections_skills(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3048,7 +3048,7 @@ func (ec *executionContext) fieldContext_CVSections_skills(_ context.Context, fi
 	return graphql.NewScalarFieldContext("CVSections", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVSections_certifications(ctx context.Context, field graphql.CollectedField, obj *cv.Sections) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSections_certifications(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3071,7 +3071,7 @@ func (ec *executionContext) fieldContext_CVSections_certifications(_ context.Con
 	return graphql.NewScalarFieldContext("CVSections", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVSections_languages(ctx context.Context, field graphql.CollectedField, obj *cv.Sections) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSections_languages(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3094,7 +3094,7 @@ func (ec *executionContext) fieldContext_CVSections_languages(_ context.Context,
 	return graphql.NewScalarFieldContext("CVSections", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVSections_projects(ctx context.Context, field graphql.CollectedField, obj *cv.Sections) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSections_projects(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3106,8 +3106,8 @@ func (ec *executionContext) _CVSections_projects(ctx context.Context, field grap
 			return obj.Projects, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []cv.Project) graphql.Marshaler {
-			return ec.marshalNCVProject2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐProjectᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CVProject) graphql.Marshaler {
+			return ec.marshalNCVProject2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVProjectᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -3126,7 +3126,7 @@ func (ec *executionContext) fieldContext_CVSections_projects(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _CVSkill_name(ctx context.Context, field graphql.CollectedField, obj *cv.SkillFinding) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSkill_name(ctx context.Context, field graphql.CollectedField, obj *model.CVSkill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3149,7 +3149,7 @@ func (ec *executionContext) fieldContext_CVSkill_name(_ context.Context, field g
 	return graphql.NewScalarFieldContext("CVSkill", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVSkill_category(ctx context.Context, field graphql.CollectedField, obj *cv.SkillFinding) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSkill_category(ctx context.Context, field graphql.CollectedField, obj *model.CVSkill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3161,8 +3161,8 @@ func (ec *executionContext) _CVSkill_category(ctx context.Context, field graphql
 			return obj.Category, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3172,7 +3172,7 @@ func (ec *executionContext) fieldContext_CVSkill_category(_ context.Context, fie
 	return graphql.NewScalarFieldContext("CVSkill", field, false, false, "String")
 }
 
-func (ec *executionContext) _CVSkill_level(ctx context.Context, field graphql.CollectedField, obj *cv.SkillFinding) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSkill_level(ctx context.Context, field graphql.CollectedField, obj *model.CVSkill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3195,7 +3195,7 @@ func (ec *executionContext) fieldContext_CVSkill_level(_ context.Context, field 
 	return graphql.NewScalarFieldContext("CVSkill", field, false, false, "Int")
 }
 
-func (ec *executionContext) _CVSkill_years(ctx context.Context, field graphql.CollectedField, obj *cv.SkillFinding) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSkill_years(ctx context.Context, field graphql.CollectedField, obj *model.CVSkill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3207,8 +3207,8 @@ func (ec *executionContext) _CVSkill_years(ctx context.Context, field graphql.Co
 			return obj.Years, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalOFloat2float64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3218,7 +3218,7 @@ func (ec *executionContext) fieldContext_CVSkill_years(_ context.Context, field 
 	return graphql.NewScalarFieldContext("CVSkill", field, false, false, "Float")
 }
 
-func (ec *executionContext) _CVSkill_lastUsed(ctx context.Context, field graphql.CollectedField, obj *cv.SkillFinding) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSkill_lastUsed(ctx context.Context, field graphql.CollectedField, obj *model.CVSkill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3230,8 +3230,8 @@ func (ec *executionContext) _CVSkill_lastUsed(ctx context.Context, field graphql
 			return obj.LastUsed, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalOInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
 		},
 		true,
 		false,
@@ -3241,7 +3241,7 @@ func (ec *executionContext) fieldContext_CVSkill_lastUsed(_ context.Context, fie
 	return graphql.NewScalarFieldContext("CVSkill", field, false, false, "Int")
 }
 
-func (ec *executionContext) _CVSkill_evidence(ctx context.Context, field graphql.CollectedField, obj *cv.SkillFinding) (ret graphql.Marshaler) {
+func (ec *executionContext) _CVSkill_evidence(ctx context.Context, field graphql.CollectedField, obj *model.CVSkill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3253,8 +3253,8 @@ func (ec *executionContext) _CVSkill_evidence(ctx context.Context, field graphql
 			return obj.Evidence, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []cv.Evidence) graphql.Marshaler {
-			return ec.marshalNCVSkillEvidence2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEvidenceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*cv.Evidence) graphql.Marshaler {
+			return ec.marshalNCVSkillEvidence2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5380,7 +5380,7 @@ func (ec *executionContext) _CVAnalysisProgress(ctx context.Context, sel ast.Sel
 
 var cVContactImplementors = []string{"CVContact"}
 
-func (ec *executionContext) _CVContact(ctx context.Context, sel ast.SelectionSet, obj *cv.Contact) graphql.Marshaler {
+func (ec *executionContext) _CVContact(ctx context.Context, sel ast.SelectionSet, obj *model.CVContact) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, cVContactImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -5433,7 +5433,7 @@ func (ec *executionContext) _CVContact(ctx context.Context, sel ast.SelectionSet
 
 var cVEducationImplementors = []string{"CVEducation"}
 
-func (ec *executionContext) _CVEducation(ctx context.Context, sel ast.SelectionSet, obj *cv.Education) graphql.Marshaler {
+func (ec *executionContext) _CVEducation(ctx context.Context, sel ast.SelectionSet, obj *model.CVEducation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, cVEducationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -5486,7 +5486,7 @@ func (ec *executionContext) _CVEducation(ctx context.Context, sel ast.SelectionS
 
 var cVExperienceImplementors = []string{"CVExperience"}
 
-func (ec *executionContext) _CVExperience(ctx context.Context, sel ast.SelectionSet, obj *cv.Experience) graphql.Marshaler {
+func (ec *executionContext) _CVExperience(ctx context.Context, sel ast.SelectionSet, obj *model.CVExperience) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, cVExperienceImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -5587,7 +5587,7 @@ func (ec *executionContext) _CVFailure(ctx context.Context, sel ast.SelectionSet
 
 var cVProjectImplementors = []string{"CVProject"}
 
-func (ec *executionContext) _CVProject(ctx context.Context, sel ast.SelectionSet, obj *cv.Project) graphql.Marshaler {
+func (ec *executionContext) _CVProject(ctx context.Context, sel ast.SelectionSet, obj *model.CVProject) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, cVProjectImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -5716,7 +5716,7 @@ func (ec *executionContext) _CVScoreReason(ctx context.Context, sel ast.Selectio
 
 var cVSectionsImplementors = []string{"CVSections"}
 
-func (ec *executionContext) _CVSections(ctx context.Context, sel ast.SelectionSet, obj *cv.Sections) graphql.Marshaler {
+func (ec *executionContext) _CVSections(ctx context.Context, sel ast.SelectionSet, obj *model.CVSections) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, cVSectionsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -5784,7 +5784,7 @@ func (ec *executionContext) _CVSections(ctx context.Context, sel ast.SelectionSe
 
 var cVSkillImplementors = []string{"CVSkill"}
 
-func (ec *executionContext) _CVSkill(ctx context.Context, sel ast.SelectionSet, obj *cv.SkillFinding) graphql.Marshaler {
+func (ec *executionContext) _CVSkill(ctx context.Context, sel ast.SelectionSet, obj *model.CVSkill) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, cVSkillImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -6611,19 +6611,19 @@ func (ec *executionContext) marshalNCVAnalysisStage2githubᚗcomᚋcareercoach�
 	return v
 }
 
-func (ec *executionContext) marshalNCVContact2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐContact(ctx context.Context, sel ast.SelectionSet, v cv.Contact) graphql.Marshaler {
-	return ec._CVContact(ctx, sel, &v)
+func (ec *executionContext) marshalNCVContact2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVContact(ctx context.Context, sel ast.SelectionSet, v *model.CVContact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVContact!")
+		return graphql.Null
+	}
+	return ec._CVContact(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCVEducation2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEducation(ctx context.Context, sel ast.SelectionSet, v cv.Education) graphql.Marshaler {
-	return ec._CVEducation(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNCVEducation2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEducationᚄ(ctx context.Context, sel ast.SelectionSet, v []cv.Education) graphql.Marshaler {
+func (ec *executionContext) marshalNCVEducation2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEducationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVEducation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCVEducation2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEducation(ctx, sel, v[i])
+		return ec.marshalNCVEducation2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEducation(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -6635,15 +6635,19 @@ func (ec *executionContext) marshalNCVEducation2ᚕgithubᚗcomᚋcareercoachᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNCVExperience2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐExperience(ctx context.Context, sel ast.SelectionSet, v cv.Experience) graphql.Marshaler {
-	return ec._CVExperience(ctx, sel, &v)
+func (ec *executionContext) marshalNCVEducation2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEducation(ctx context.Context, sel ast.SelectionSet, v *model.CVEducation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVEducation!")
+		return graphql.Null
+	}
+	return ec._CVEducation(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCVExperience2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐExperienceᚄ(ctx context.Context, sel ast.SelectionSet, v []cv.Experience) graphql.Marshaler {
+func (ec *executionContext) marshalNCVExperience2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVExperienceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVExperience) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCVExperience2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐExperience(ctx, sel, v[i])
+		return ec.marshalNCVExperience2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVExperience(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -6653,6 +6657,14 @@ func (ec *executionContext) marshalNCVExperience2ᚕgithubᚗcomᚋcareercoach�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNCVExperience2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVExperience(ctx context.Context, sel ast.SelectionSet, v *model.CVExperience) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVExperience!")
+		return graphql.Null
+	}
+	return ec._CVExperience(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCVFileType2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVFileType(ctx context.Context, v any) (model.CVFileType, error) {
@@ -6665,15 +6677,11 @@ func (ec *executionContext) marshalNCVFileType2githubᚗcomᚋcareercoachᚋcoac
 	return v
 }
 
-func (ec *executionContext) marshalNCVProject2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐProject(ctx context.Context, sel ast.SelectionSet, v cv.Project) graphql.Marshaler {
-	return ec._CVProject(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNCVProject2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []cv.Project) graphql.Marshaler {
+func (ec *executionContext) marshalNCVProject2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVProject) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCVProject2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐProject(ctx, sel, v[i])
+		return ec.marshalNCVProject2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVProject(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -6683,6 +6691,14 @@ func (ec *executionContext) marshalNCVProject2ᚕgithubᚗcomᚋcareercoachᚋco
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNCVProject2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVProject(ctx context.Context, sel ast.SelectionSet, v *model.CVProject) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVProject!")
+		return graphql.Null
+	}
+	return ec._CVProject(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCVRepresentation2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVRepresentationᚄ(ctx context.Context, v any) ([]*model.CVRepresentation, error) {
@@ -6762,11 +6778,11 @@ func (ec *executionContext) marshalNCVSeniority2githubᚗcomᚋcareercoachᚋcoa
 	return v
 }
 
-func (ec *executionContext) marshalNCVSkill2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐSkillFindingᚄ(ctx context.Context, sel ast.SelectionSet, v []*cv.SkillFinding) graphql.Marshaler {
+func (ec *executionContext) marshalNCVSkill2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVSkill) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCVSkill2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐSkillFinding(ctx, sel, v[i])
+		return ec.marshalNCVSkill2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSkill(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -6778,7 +6794,7 @@ func (ec *executionContext) marshalNCVSkill2ᚕᚖgithubᚗcomᚋcareercoachᚋc
 	return ret
 }
 
-func (ec *executionContext) marshalNCVSkill2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐSkillFinding(ctx context.Context, sel ast.SelectionSet, v *cv.SkillFinding) graphql.Marshaler {
+func (ec *executionContext) marshalNCVSkill2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSkill(ctx context.Context, sel ast.SelectionSet, v *model.CVSkill) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CVSkill!")
 		return graphql.Null
@@ -6786,15 +6802,11 @@ func (ec *executionContext) marshalNCVSkill2ᚖgithubᚗcomᚋcareercoachᚋcoac
 	return ec._CVSkill(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCVSkillEvidence2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEvidence(ctx context.Context, sel ast.SelectionSet, v cv.Evidence) graphql.Marshaler {
-	return ec._CVSkillEvidence(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNCVSkillEvidence2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []cv.Evidence) graphql.Marshaler {
+func (ec *executionContext) marshalNCVSkillEvidence2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*cv.Evidence) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCVSkillEvidence2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEvidence(ctx, sel, v[i])
+		return ec.marshalNCVSkillEvidence2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEvidence(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -6804,6 +6816,14 @@ func (ec *executionContext) marshalNCVSkillEvidence2ᚕgithubᚗcomᚋcareercoac
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNCVSkillEvidence2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *cv.Evidence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVSkillEvidence!")
+		return graphql.Null
+	}
+	return ec._CVSkillEvidence(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -7373,21 +7393,27 @@ func (ec *executionContext) marshalOCVFailure2ᚖgithubᚗcomᚋcareercoachᚋco
 	return ec._CVFailure(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCVSections2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐSections(ctx context.Context, sel ast.SelectionSet, v *cv.Sections) graphql.Marshaler {
+func (ec *executionContext) marshalOCVSections2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSections(ctx context.Context, sel ast.SelectionSet, v *model.CVSections) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._CVSections(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOFloat2float64(ctx context.Context, v any) (float64, error) {
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
 	_ = sel
-	res := graphql.MarshalFloatContext(v)
+	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
@@ -7409,15 +7435,21 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
+func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
+	if v == nil {
+		return nil, nil
+	}
 	res, err := graphql.UnmarshalInt(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.SelectionSet, v *int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalInt(v)
+	res := graphql.MarshalInt(*v)
 	return res
 }
 

@@ -158,7 +158,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	})
 	mw := &auth.Middleware{Verifier: v, ServiceSecret: cfg.ServiceSecret, Log: log}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(mw.Wrap(gql), maxRequest, cfg.MaxUploadBytes))
+	mux.Handle("/graphql", mw.Wrap(gql))
 	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
 	log.InfoContext(ctx, "cv analysis engine", "engine", p.Analyzer.Engine())
 	return &Service{DB: d, Store: st, CVs: svc, Worker: w, Engine: p.Analyzer.Engine(), handler: httpserver.Wrap(mux, log),

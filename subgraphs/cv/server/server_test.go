@@ -141,17 +141,31 @@ func TestEndToEnd(t *testing.T) {
 					}
 				}
 
-				t.Run("an oversized request is refused with a code", func(t *testing.T) {
-					req, _ := http.NewRequest("POST", h.srv.URL+"/graphql", bytes.NewReader(make([]byte, 11<<20)))
-					req.Header.Set("Content-Type", "multipart/form-data; boundary=x")
-					resp, err := h.srv.Client().Do(req)
-					if err != nil {
-						t.Fatal(err)
-					}
-					body, _ := io.ReadAll(resp.Body)
-					resp.Body.Close()
-					if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(body), `"code":"BAD_USER_INPUT"`) {
-						t.Fatalf("status %d body %s", resp.StatusCode, body)
+				t.Run("an oversized request is refused with a code, with or without a length", func(t *testing.T) {
+					var buf bytes.Buffer
+					mpw := multipart.NewWriter(&buf)
+					_ = mpw.WriteField("operations", `{"query":"mutation($f: Upload!) { uploadCV(file: $f) { id } }","variables":{"f":null}}`)
+					_ = mpw.WriteField("map", `{"0":["variables.f"]}`)
+					fw, _ := mpw.CreateFormFile("0", "cv.pdf")
+					_, _ = fw.Write(append([]byte("%PDF-"), make([]byte, 11<<20)...))
+					_ = mpw.Close()
+					for _, chunked := range []bool{false, true} {
+						var body io.Reader = bytes.NewReader(buf.Bytes())
+						if chunked {
+							body = io.MultiReader(body) // no Content-Length: sent chunked
+						}
+						req, _ := http.NewRequest("POST", h.srv.URL+"/graphql", body)
+						req.Header.Set("Content-Type", mpw.FormDataContentType())
+						req.Header.Set("Authorization", "Bearer "+h.iss.Token(t, "ada"))
+						resp, err := h.srv.Client().Do(req)
+						if err != nil {
+							t.Fatal(err)
+						}
+						got, _ := io.ReadAll(resp.Body)
+						resp.Body.Close()
+						if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(got), `"code":"REQUEST_TOO_LARGE"`) {
+							t.Fatalf("chunked %v: status %d body %s", chunked, resp.StatusCode, got)
+						}
 					}
 				})
 				t.Run("cv.analyzed reaches other services", func(t *testing.T) {

@@ -4,14 +4,13 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/handler"
 
 	"github.com/careercoach/coach/internal/gqlsrv"
 )
 
 // NewHandler returns the planning GraphQL handler: the shared gqlsrv
 // behaviour plus per-operation batch loaders.
-func NewHandler(r *Resolver, o gqlsrv.Options) *handler.Server {
+func NewHandler(r *Resolver, o gqlsrv.Options) *gqlsrv.Server {
 	srv := gqlsrv.New(NewExecutableSchema(Config{Resolvers: r}), o)
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(r.WithLoaders(ctx))

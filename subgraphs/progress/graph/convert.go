@@ -11,7 +11,7 @@ func toEnrollment(e *progress.Enrollment) *model.Enrollment {
 	if e == nil {
 		return nil
 	}
-	return &model.Enrollment{
+	out := &model.Enrollment{
 		ID:           e.ID,
 		Course:       &model.Course{ID: e.CourseID}, // an entity reference; courses resolves the rest
 		Status:       model.EnrollmentStatus(e.Status),
@@ -21,6 +21,10 @@ func toEnrollment(e *progress.Enrollment) *model.Enrollment {
 		UpdatedAt:    e.UpdatedAt,
 		CompletedAt:  e.CompletedAt,
 	}
+	// Enrollments are only ever the caller's own, so the course reached
+	// through one has exactly that enrollment as the viewer's.
+	out.Course.MyEnrollment = out
+	return out
 }
 
 func toMilestone(r *Resolver, m *progress.Milestone) *model.Milestone {

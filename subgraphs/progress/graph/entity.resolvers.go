@@ -23,6 +23,9 @@ func (r *entityResolver) FindCareerGoal(ctx context.Context, reps []*model.Caree
 		graphql.AddError(ctx, err)
 		return out, nil
 	}
+	if len(reps) > maxEntityBatch {
+		return nil, apperr.Errorf(apperr.Invalid, "at most %d goals per request", maxEntityBatch)
+	}
 	ids := repIDs(reps, func(r *model.CareerGoalRepresentation) *string { return r.ID })
 	// One query for the owners and one for the milestones of the whole
 	// batch; the milestones ride on the entity, so no per-goal load follows.
@@ -57,6 +60,9 @@ func (r *entityResolver) FindCareerGoal(ctx context.Context, reps []*model.Caree
 
 // FindCourse is the resolver for the findCourse field.
 func (r *entityResolver) FindCourse(ctx context.Context, reps []*model.CourseRepresentation) ([]*model.Course, error) {
+	if len(reps) > maxEntityBatch {
+		return nil, apperr.Errorf(apperr.Invalid, "at most %d courses per request", maxEntityBatch)
+	}
 	out := make([]*model.Course, len(reps))
 	for i, rep := range reps {
 		if rep.ID != nil {

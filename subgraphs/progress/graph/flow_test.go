@@ -129,6 +129,20 @@ func TestLearningJourney(t *testing.T) {
 				t.Fatalf("%+v", cs)
 			}
 		})
+		t.Run("an enrollment's course shows that enrollment", func(t *testing.T) {
+			// The router resolves Course.myEnrollment in this subgraph when
+			// the course was reached through an enrollment here.
+			var en struct {
+				ID     string
+				Course struct {
+					MyEnrollment *struct{ ID string }
+				}
+			}
+			e.ok("ada", false, `mutation { updateCourseProgress(courseId: "k8s", percent: 30) { id course { myEnrollment { id } } } }`, nil, "updateCourseProgress", &en)
+			if en.Course.MyEnrollment == nil || en.Course.MyEnrollment.ID != en.ID {
+				t.Fatalf("%+v", en)
+			}
+		})
 		t.Run("dashboard", func(t *testing.T) {
 			var got []dashboard
 			e.ok("ada", true, dashboardQuery, map[string]any{"r": []any{rep("User", "ada")}}, "_entities", &got)
@@ -179,12 +193,12 @@ func TestLearningJourney(t *testing.T) {
 func TestQuiz(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := setup(t, d)
-		const q = `{ quiz(skill: "python") { id skill expiresAt questions { id prompt choices difficulty } } }`
+		const q = `mutation { startQuiz(skill: "python") { id skill expiresAt questions { id prompt choices difficulty } } }`
 		resp := e.do("ada", false, q, nil)
 		if len(resp.Errors) > 0 {
 			t.Fatal(resp.Errors)
 		}
-		raw := string(resp.Data["quiz"])
+		raw := string(resp.Data["startQuiz"])
 		var quiz struct {
 			ID, Skill string
 			Questions []struct {
@@ -193,7 +207,7 @@ func TestQuiz(t *testing.T) {
 				Choices []string
 			}
 		}
-		if err := json.Unmarshal(resp.Data["quiz"], &quiz); err != nil {
+		if err := json.Unmarshal(resp.Data["startQuiz"], &quiz); err != nil {
 			t.Fatal(err)
 		}
 		if quiz.Skill != "Python" || len(quiz.Questions) != progress.QuizQuestions {
@@ -208,13 +222,20 @@ func TestQuiz(t *testing.T) {
 			if strings.Contains(raw, "answer") {
 				t.Fatalf("answer field served: %s", raw)
 			}
-			if got := codes(e.do("ada", false, `{ quiz(skill: "Python") { questions { answer } } }`, nil)); got != "GRAPHQL_VALIDATION_FAILED" {
+			if got := codes(e.do("ada", false, `mutation { startQuiz(skill: "Python") { questions { answer } } }`, nil)); got != "GRAPHQL_VALIDATION_FAILED" {
 				t.Fatalf("answer is queryable: %q", got)
+			}
+		})
+		t.Run("a query cannot start one", func(t *testing.T) {
+			// Queries may be sent by GET, cached and retried: starting an
+			// attempt is a mutation.
+			if got := codes(e.do("ada", false, `{ quiz(skill: "Python") { id } }`, nil)); got != "GRAPHQL_VALIDATION_FAILED" {
+				t.Fatalf("Query.quiz exists: %q", got)
 			}
 		})
 		t.Run("reloading returns the same quiz", func(t *testing.T) {
 			var again struct{ ID string }
-			e.ok("ada", false, q, nil, "quiz", &again)
+			e.ok("ada", false, q, nil, "startQuiz", &again)
 			if again.ID != quiz.ID {
 				t.Fatalf("new quiz %s", again.ID)
 			}
@@ -272,7 +293,7 @@ func TestQuiz(t *testing.T) {
 		})
 		t.Run("a new quiz after submitting", func(t *testing.T) {
 			var next struct{ ID string }
-			e.ok("ada", false, q, nil, "quiz", &next)
+			e.ok("ada", false, q, nil, "startQuiz", &next)
 			if next.ID == quiz.ID {
 				t.Fatal("the submitted quiz was handed out again")
 			}
@@ -299,9 +320,9 @@ func TestInputLimits(t *testing.T) {
 			{"level 6", `mutation { assessSkill(skill: "SQL", level: 6) { id } }`, "BAD_USER_INPUT"},
 			{"unknown skill", `mutation { assessSkill(skill: "Basket Weaving", level: 3) { id } }`, "BAD_USER_INPUT"},
 			{"note too long", `mutation { assessSkill(skill: "SQL", level: 3, note: "` + strings.Repeat("n", 501) + `") { id } }`, "BAD_USER_INPUT"},
-			{"quiz for unknown skill", `{ quiz(skill: "Basket Weaving") { id } }`, "BAD_USER_INPUT"},
+			{"quiz for unknown skill", `mutation { startQuiz(skill: "Basket Weaving") { id } }`, "BAD_USER_INPUT"},
 			{"too many answers", `mutation { submitQuiz(input: {quizId: "q", answers: [{questionId: "a", choice: 0}, {questionId: "b", choice: 0}, {questionId: "c", choice: 0}, {questionId: "d", choice: 0}, {questionId: "e", choice: 0}, {questionId: "f", choice: 0}]}) { correct } }`, "BAD_USER_INPUT"},
-			{"quiz for a taxonomy skill without questions", `{ quiz(skill: "Rust") { id } }`, "NOT_FOUND"},
+			{"quiz for a taxonomy skill without questions", `mutation { startQuiz(skill: "Rust") { id } }`, "NOT_FOUND"},
 			{"unknown quiz", `mutation { submitQuiz(input: {quizId: "q", answers: []}) { correct } }`, "NOT_FOUND"},
 			{"activity page too big", `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { activity(first: 1000) { id } } } }`, "BAD_USER_INPUT"},
 		}
@@ -322,7 +343,7 @@ func TestQuizExpiryAndLimit(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := setup(t, d)
 		var q struct{ ID string }
-		e.ok("ada", false, `{ quiz(skill: "Docker") { id } }`, nil, "quiz", &q)
+		e.ok("ada", false, `mutation { startQuiz(skill: "Docker") { id } }`, nil, "startQuiz", &q)
 		e.skew = progress.QuizTTL + time.Second
 		submit := `mutation($q: ID!) { submitQuiz(input: {quizId: $q, answers: []}) { correct } }`
 		if got := codes(e.do("ada", false, submit, map[string]any{"q": q.ID})); got != "BAD_USER_INPUT" {
@@ -331,13 +352,13 @@ func TestQuizExpiryAndLimit(t *testing.T) {
 		// Each expired quiz makes room for a new one, up to the daily cap.
 		for i := 1; i < progress.MaxQuizzesPerSkillPerDay; i++ {
 			e.skew = time.Duration(i) * (progress.QuizTTL + time.Second)
-			e.ok("ada", false, `{ quiz(skill: "Docker") { id } }`, nil, "", nil)
+			e.ok("ada", false, `mutation { startQuiz(skill: "Docker") { id } }`, nil, "", nil)
 		}
 		e.skew = time.Duration(progress.MaxQuizzesPerSkillPerDay) * (progress.QuizTTL + time.Second)
-		if got := codes(e.do("ada", false, `{ quiz(skill: "Docker") { id } }`, nil)); got != "RATE_LIMITED" {
+		if got := codes(e.do("ada", false, `mutation { startQuiz(skill: "Docker") { id } }`, nil)); got != "RATE_LIMITED" {
 			t.Fatalf("over the cap: %q", got)
 		}
-		if got := codes(e.do("ada", false, `{ quiz(skill: "Git") { id } }`, nil)); got != "" {
+		if got := codes(e.do("ada", false, `mutation { startQuiz(skill: "Git") { id } }`, nil)); got != "" {
 			t.Fatalf("another skill is not capped: %q", got)
 		}
 	}, store.Migrations()...)

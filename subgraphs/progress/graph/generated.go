@@ -99,6 +99,7 @@ type ComplexityRoot struct {
 		DeleteMilestone      func(childComplexity int, id string) int
 		Enroll               func(childComplexity int, courseID string) int
 		ReorderMilestones    func(childComplexity int, goalID string, ids []string) int
+		StartQuiz            func(childComplexity int, skill string) int
 		SubmitQuiz           func(childComplexity int, input model.SkillQuizSubmission) int
 		UpdateCourseProgress func(childComplexity int, courseID string, percent int) int
 		UpdateMilestone      func(childComplexity int, id string, input model.MilestoneUpdateInput) int
@@ -118,7 +119,6 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Quiz               func(childComplexity int, skill string) int
 		QuizSkills         func(childComplexity int) int
 		SkillLevels        func(childComplexity int) int
 		__resolve__service func(childComplexity int) int
@@ -220,12 +220,12 @@ type MutationResolver interface {
 	ReorderMilestones(ctx context.Context, goalID string, ids []string) ([]*model.Milestone, error)
 	DeleteMilestone(ctx context.Context, id string) (bool, error)
 	AssessSkill(ctx context.Context, skill string, level int, note *string) (*model.SkillAssessment, error)
+	StartQuiz(ctx context.Context, skill string) (*model.SkillQuiz, error)
 	SubmitQuiz(ctx context.Context, input model.SkillQuizSubmission) (*model.SkillQuizResult, error)
 }
 type QueryResolver interface {
 	SkillLevels(ctx context.Context) ([]*model.SkillLevelDescription, error)
 	QuizSkills(ctx context.Context) ([]string, error)
-	Quiz(ctx context.Context, skill string) (*model.SkillQuiz, error)
 }
 type UserResolver interface {
 	Progress(ctx context.Context, obj *model.User) (*model.ProgressSummary, error)
@@ -542,6 +542,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReorderMilestones(childComplexity, args["goalId"].(string), args["ids"].([]string)), true
+	case "Mutation.startQuiz":
+		if e.ComplexityRoot.Mutation.StartQuiz == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startQuiz_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartQuiz(childComplexity, args["skill"].(string)), true
 	case "Mutation.submitQuiz":
 		if e.ComplexityRoot.Mutation.SubmitQuiz == nil {
 			break
@@ -637,17 +648,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProgressSummary.WeeklyActivity(childComplexity), true
 
-	case "Query.quiz":
-		if e.ComplexityRoot.Query.Quiz == nil {
-			break
-		}
-
-		args, err := ec.field_Query_quiz_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.Quiz(childComplexity, args["skill"].(string)), true
 	case "Query.quizSkills":
 		if e.ComplexityRoot.Query.QuizSkills == nil {
 			break
@@ -1703,6 +1703,20 @@ func (ec *executionContext) field_Mutation_reorderMilestones_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_startQuiz_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "skill",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["skill"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_submitQuiz_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1786,20 +1800,6 @@ func (ec *executionContext) field_Query__entities_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["representations"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_quiz_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "skill",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["skill"] = arg0
 	return args, nil
 }
 
@@ -3141,6 +3141,50 @@ func (ec *executionContext) fieldContext_Mutation_assessSkill(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_startQuiz(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startQuiz(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartQuiz(ctx, fc.Args["skill"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SkillQuiz) graphql.Marshaler {
+			return ec.marshalNSkillQuiz2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillQuiz(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startQuiz(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillQuiz(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startQuiz_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_submitQuiz(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3486,50 +3530,6 @@ func (ec *executionContext) _Query_quizSkills(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Query_quizSkills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
-}
-
-func (ec *executionContext) _Query_quiz(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_quiz(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Quiz(ctx, fc.Args["skill"].(string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SkillQuiz) graphql.Marshaler {
-			return ec.marshalNSkillQuiz2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillQuiz(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_quiz(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SkillQuiz(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_quiz_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _Query__entities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -6637,6 +6637,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "startQuiz":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startQuiz(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "submitQuiz":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_submitQuiz(ctx, field)
@@ -6769,12 +6776,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_quizSkills(ctx, field)
-				})
-		case "quiz":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_quiz(ctx, field)
 				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,

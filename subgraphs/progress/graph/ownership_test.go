@@ -24,7 +24,7 @@ func seedAda(t *testing.T, e *env) (milestoneID, quizID string) {
 	e.ok("ada", false, `mutation { createMilestone(input: {goalId: "goal-ada", title: "Finish SQL course"}) { id } }`, nil, "createMilestone", &m)
 	e.ok("ada", false, `mutation { assessSkill(skill: "sql", level: 3) { id } }`, nil, "", nil)
 	var q struct{ ID string }
-	e.ok("ada", false, `{ quiz(skill: "SQL") { id } }`, nil, "quiz", &q)
+	e.ok("ada", false, `mutation { startQuiz(skill: "SQL") { id } }`, nil, "startQuiz", &q)
 	return m.ID, q.ID
 }
 
@@ -79,9 +79,9 @@ func TestOwnership(t *testing.T) {
 			{name: "reorder signed out", query: `mutation($m: ID!) { reorderMilestones(goalId: "goal-ada", ids: [$m]) { id } }`, vars: vars, wantCodes: "UNAUTHENTICATED"},
 			{name: "delete signed out", query: `mutation($m: ID!) { deleteMilestone(id: $m) }`, vars: vars, wantCodes: "UNAUTHENTICATED"},
 			{name: "assess signed out", query: `mutation { assessSkill(skill: "SQL", level: 5) { id } }`, wantCodes: "UNAUTHENTICATED"},
-			{name: "quiz signed out", query: `{ quiz(skill: "SQL") { id } }`, wantCodes: "UNAUTHENTICATED"},
+			{name: "quiz signed out", query: `mutation { startQuiz(skill: "SQL") { id } }`, wantCodes: "UNAUTHENTICATED"},
 			{name: "submit signed out", query: `mutation($q: ID!) { submitQuiz(input: {quizId: $q, answers: []}) { correct } }`, vars: vars, wantCodes: "UNAUTHENTICATED"},
-			{name: "bob's own quiz is a different one", user: "bob", query: `{ quiz(skill: "SQL") { id } }`},
+			{name: "bob's own quiz is a different one", user: "bob", query: `mutation { startQuiz(skill: "SQL") { id } }`},
 			{name: "skill levels are public", query: `{ skillLevels { level name } }`, wantData: `{"level":5,"name":"Expert"}`},
 		}
 		for _, tt := range tests {

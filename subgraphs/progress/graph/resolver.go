@@ -9,6 +9,9 @@ import (
 
 //go:generate go tool gqlgen generate --config ../gqlgen.yml
 
+// maxEntityBatch bounds an _entities batch: its ids go into one statement.
+const maxEntityBatch = 500
+
 // Resolver holds what the resolvers call; it is built once per server.
 type Resolver struct {
 	Store progress.Store

@@ -180,6 +180,33 @@ func (r *mutationResolver) AssessSkill(ctx context.Context, skill string, level 
 	return toAssessment(a), nil
 }
 
+// StartQuiz is the resolver for the startQuiz field.
+func (r *mutationResolver) StartQuiz(ctx context.Context, skill string) (*model.SkillQuiz, error) {
+	viewer, err := auth.RequireUser(ctx)
+	if err != nil {
+		return nil, err
+	}
+	name, err := r.skill(skill)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.Bank.Questions(name)) == 0 {
+		return nil, progress.ErrNoQuizForSkill
+	}
+	now := r.Now()
+	att, err := r.Store.StartQuiz(ctx, &progress.QuizAttempt{ID: uuid.NewString(), UserID: viewer.UserID, Skill: name,
+		QuestionIDs: r.Bank.Pick(name, rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))),
+		StartedAt:   now, ExpiresAt: now.Add(progress.QuizTTL)}, progress.MaxQuizzesPerSkillPerDay)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.SkillQuiz{ID: att.ID, Skill: att.Skill, ExpiresAt: att.ExpiresAt}
+	for _, q := range r.Bank.Serve(att) {
+		out.Questions = append(out.Questions, &model.SkillQuizQuestion{ID: q.ID, Prompt: q.Prompt, Choices: q.Choices, Difficulty: q.Difficulty})
+	}
+	return out, nil
+}
+
 // SubmitQuiz is the resolver for the submitQuiz field.
 func (r *mutationResolver) SubmitQuiz(ctx context.Context, input model.SkillQuizSubmission) (*model.SkillQuizResult, error) {
 	viewer, err := auth.RequireUser(ctx)
@@ -230,33 +257,6 @@ func (r *queryResolver) SkillLevels(ctx context.Context) ([]*model.SkillLevelDes
 // QuizSkills is the resolver for the quizSkills field.
 func (r *queryResolver) QuizSkills(ctx context.Context) ([]string, error) {
 	return r.Bank.Skills(), nil
-}
-
-// Quiz is the resolver for the quiz field.
-func (r *queryResolver) Quiz(ctx context.Context, skill string) (*model.SkillQuiz, error) {
-	viewer, err := auth.RequireUser(ctx)
-	if err != nil {
-		return nil, err
-	}
-	name, err := r.skill(skill)
-	if err != nil {
-		return nil, err
-	}
-	if len(r.Bank.Questions(name)) == 0 {
-		return nil, progress.ErrNoQuizForSkill
-	}
-	now := r.Now()
-	att, err := r.Store.StartQuiz(ctx, &progress.QuizAttempt{ID: uuid.NewString(), UserID: viewer.UserID, Skill: name,
-		QuestionIDs: r.Bank.Pick(name, rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))),
-		StartedAt:   now, ExpiresAt: now.Add(progress.QuizTTL)}, progress.MaxQuizzesPerSkillPerDay)
-	if err != nil {
-		return nil, err
-	}
-	out := &model.SkillQuiz{ID: att.ID, Skill: att.Skill, ExpiresAt: att.ExpiresAt}
-	for _, q := range r.Bank.Serve(att) {
-		out.Questions = append(out.Questions, &model.SkillQuizQuestion{ID: q.ID, Prompt: q.Prompt, Choices: q.Choices, Difficulty: q.Difficulty})
-	}
-	return out, nil
 }
 
 // Progress is the resolver for the progress field.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/careercoach/coach/internal/apperr"
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/subgraphs/users"
 )
 
@@ -173,6 +174,11 @@ func (h *Handler) answerSession(w http.ResponseWriter, r *http.Request, s *users
 
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	code := apperr.Code(err)
+	if code == apperr.Internal && db.IsUnavailable(err) {
+		h.Log.WarnContext(r.Context(), "database unavailable", "path", r.URL.Path, "err", err)
+		err = apperr.Errorf(apperr.Unavailable, "the sign-in service's database is unavailable; try again shortly")
+		code = apperr.Unavailable
+	}
 	if code == apperr.Internal {
 		h.Log.ErrorContext(r.Context(), "auth request failed", "path", r.URL.Path, "err", err)
 	}

@@ -28,7 +28,7 @@ type Cv struct {
 	// The extracted text; null before extraction.
 	Text *string `json:"text,omitempty"`
 	// The parsed sections; null before parsing.
-	Sections *cv.Sections `json:"sections,omitempty"`
+	Sections *CVSections `json:"sections,omitempty"`
 	// The latest completed analysis; null before the first one.
 	Analysis *CVAnalysis `json:"analysis,omitempty"`
 }
@@ -44,7 +44,7 @@ type CVAnalysis struct {
 	Suggestions    []string             `json:"suggestions"`
 	Seniority      CVSeniority          `json:"seniority"`
 	SuggestedRoles []*cv.RoleSuggestion `json:"suggestedRoles"`
-	Skills         []*cv.SkillFinding   `json:"skills"`
+	Skills         []*CVSkill           `json:"skills"`
 	// Which engine produced it: offline (rule-based), azure-openai or openai.
 	Engine string `json:"engine"`
 	// The AI model or deployment, when an AI engine was used.
@@ -62,11 +62,69 @@ type CVAnalysisProgress struct {
 	Error *string `json:"error,omitempty"`
 }
 
+type CVContact struct {
+	Name     *string  `json:"name,omitempty"`
+	Email    *string  `json:"email,omitempty"`
+	Phone    *string  `json:"phone,omitempty"`
+	Location *string  `json:"location,omitempty"`
+	Links    []string `json:"links"`
+}
+
+type CVEducation struct {
+	Institution *string  `json:"institution,omitempty"`
+	Degree      *string  `json:"degree,omitempty"`
+	StartDate   *string  `json:"startDate,omitempty"`
+	EndDate     *string  `json:"endDate,omitempty"`
+	Details     []string `json:"details"`
+}
+
+type CVExperience struct {
+	Title   *string `json:"title,omitempty"`
+	Company *string `json:"company,omitempty"`
+	// YYYY-MM or YYYY.
+	StartDate *string `json:"startDate,omitempty"`
+	// YYYY-MM or YYYY; null when current.
+	EndDate *string  `json:"endDate,omitempty"`
+	Current bool     `json:"current"`
+	Bullets []string `json:"bullets"`
+}
+
+type CVProject struct {
+	Name        string   `json:"name"`
+	Description *string  `json:"description,omitempty"`
+	Bullets     []string `json:"bullets"`
+}
+
 type CVRepresentation struct {
 	ID *string `json:"id,omitempty"`
 	// The @key this representation matched: one of the CvMatchedKey constants.
 	// gqlgen sets it from the fields the router sent; the router does not send it.
 	MatchedKey CvMatchedKey `json:"-"`
+}
+
+type CVSections struct {
+	Contact    *CVContact      `json:"contact"`
+	Summary    *string         `json:"summary,omitempty"`
+	Experience []*CVExperience `json:"experience"`
+	Education  []*CVEducation  `json:"education"`
+	// Items of the skills section, as written.
+	Skills         []string     `json:"skills"`
+	Certifications []string     `json:"certifications"`
+	Languages      []string     `json:"languages"`
+	Projects       []*CVProject `json:"projects"`
+}
+
+type CVSkill struct {
+	// Canonical skill name from the shared taxonomy.
+	Name     string  `json:"name"`
+	Category *string `json:"category,omitempty"`
+	// 1–5, estimated from years, recency and context.
+	Level int `json:"level"`
+	// Years of the positions that mention the skill.
+	Years *float64 `json:"years,omitempty"`
+	// Latest year the skill was used in a position.
+	LastUsed *int           `json:"lastUsed,omitempty"`
+	Evidence []*cv.Evidence `json:"evidence"`
 }
 
 type Mutation struct {

@@ -1,0 +1,47 @@
+import { cvPDF, expect, expectAccessible, newUser, screenshot, signUp, test } from './fixtures';
+
+test('upload a two-page PDF CV, watch the analysis, see it on the dashboard', async ({ page, context }) => {
+  const pdf = await cvPDF(context);
+  await signUp(page, newUser('cv'));
+  await page.getByRole('link', { name: 'CV' }).first().click();
+  await expect(page.getByText('No CV yet')).toBeVisible();
+  await expectAccessible(page, 'CV page, empty');
+
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+  await page
+    .getByLabel(/CV file/)
+    .setInputFiles({ name: 'ada-lovelace-cv.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByRole('button', { name: 'Upload and analyse' }).click();
+
+  // Live progress from the subscription, then the analysis.
+  await expect(page.getByRole('heading', { name: 'ada-lovelace-cv.pdf' })).toBeVisible();
+  const bar = page.getByRole('progressbar', { name: 'Analysis' });
+  await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout: 45_000 });
+  await expect(bar).toHaveAttribute('aria-valuetext', /^100%: Done/);
+  // The stages came over the WebSocket subscription (graphql-transport-ws).
+  expect(frames.some((f) => f.includes('"cvAnalysisProgress"') && f.includes('"DONE"'))).toBe(true);
+  await expect(page.getByTestId('cv-score')).toBeVisible();
+  await expect(page.getByText('2 pages', { exact: false })).toBeVisible();
+  const score = Number((await page.getByTestId('cv-score').innerText()).split('/')[0]);
+  expect(score).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { name: /Skills found \([1-9]/ })).toBeVisible();
+  for (const skill of ['Python', 'Kubernetes']) {
+    await expect(page.locator('summary', { hasText: skill }).first()).toBeVisible();
+  }
+  await expectAccessible(page, 'CV analysis');
+  await screenshot(page, 'light-cv-analysis');
+
+  await page.getByRole('link', { name: 'Dashboard' }).first().click();
+  await expect(page.getByLabel(`Score ${score} of 100`)).toBeVisible();
+  await screenshot(page, 'light-dashboard-with-cv');
+});
+
+test('a file that is not a CV is refused in words before upload', async ({ page }) => {
+  await signUp(page, newUser('cvbad'));
+  await page.goto('/cv');
+  await page
+    .getByLabel(/CV file/)
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.getByRole('alert')).toHaveText('Choose a PDF or Word (.docx) file.');
+});

@@ -1,0 +1,34 @@
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { Provider as UrqlProvider } from 'urql';
+import { ErrorBoundary } from '@/components/ui/ErrorBoundary';
+import { ToastProvider } from '@/components/ui/Toast';
+import { session, useSession } from '@/lib/auth';
+import { applyTheme, watchSystemTheme } from '@/lib/theme';
+import { createClient } from '@/lib/urql';
+
+export function AppProvider({ children }: { children: ReactNode }) {
+  const state = useSession();
+  const userId = state.status === 'signedIn' ? state.user.id : null;
+  // A new client (and so an empty cache) for every user.
+  const { client } = useMemo(() => ({ client: createClient(session), owner: userId }), [userId]);
+
+  useEffect(() => {
+    applyTheme();
+    const stop = watchSystemTheme();
+    void session.restore();
+    const onVisible = () => document.visibilityState === 'visible' && session.onVisible();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      stop();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, []);
+
+  return (
+    <ErrorBoundary>
+      <ToastProvider>
+        <UrqlProvider value={client}>{children}</UrqlProvider>
+      </ToastProvider>
+    </ErrorBoundary>
+  );
+}

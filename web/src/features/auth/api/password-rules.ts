@@ -1,0 +1,35 @@
+// The users service's password rules (subgraphs/users/password.go), checked
+// as the person types so the form can say what is missing before sending.
+// The server stays the judge: it also rejects well-known passwords.
+
+export const MIN_PASSWORD = 10;
+export const MAX_PASSWORD = 128;
+
+export interface Rule {
+  id: string;
+  label: string;
+  ok: boolean;
+}
+
+export function passwordRules(password: string, email: string): Rule[] {
+  const chars = [...password];
+  const local = email.toLowerCase().split('@')[0] ?? '';
+  return [
+    { id: 'min', label: `At least ${MIN_PASSWORD} characters`, ok: chars.length >= MIN_PASSWORD },
+    { id: 'max', label: `At most ${MAX_PASSWORD} characters`, ok: chars.length <= MAX_PASSWORD },
+    {
+      id: 'repeat',
+      label: 'Not one character repeated',
+      ok: chars.length > 0 && new Set(chars).size > 1,
+    },
+    {
+      id: 'email',
+      label: 'Does not contain your email address',
+      ok: !(email.includes('@') && local.length >= 4 && password.toLowerCase().includes(local)),
+    },
+  ];
+}
+
+export function passwordOK(password: string, email: string): boolean {
+  return passwordRules(password, email).every((r) => r.ok);
+}

@@ -1,0 +1,102 @@
+import { useMutation } from 'urql';
+import { Button } from '@/components/ui/Button';
+import { useToast } from '@/components/ui/Toast';
+import type { CourseBitsFragment } from '@/gql/graphql';
+import { describeError } from '@/lib/errors';
+import { CompleteCourseMutation, EnrollMutation } from '../api/courses';
+
+const hours = (h: number) => (h >= 10 ? Math.round(h).toString() : h.toFixed(1).replace(/\.0$/, ''));
+
+export interface EnrollmentBits {
+  id: string;
+  status: string;
+  percent: number;
+}
+
+export function CourseItem({
+  course,
+  enrollment,
+  reason,
+  onChanged,
+}: {
+  course: CourseBitsFragment;
+  /** The viewer's enrollment from their own list (preferred over course.myEnrollment). */
+  enrollment?: EnrollmentBits | null;
+  reason?: string;
+  onChanged: () => void;
+}) {
+  const [enrolling, enroll] = useMutation(EnrollMutation);
+  const [completing, complete] = useMutation(CompleteCourseMutation);
+  const toast = useToast();
+  const e = enrollment ?? course.myEnrollment;
+
+  async function run(kind: 'enroll' | 'complete') {
+    const res =
+      kind === 'enroll' ? await enroll({ courseId: course.id }) : await complete({ courseId: course.id });
+    if (res.error) {
+      toast({
+        title: kind === 'enroll' ? 'Enrolment failed' : 'The course was not completed',
+        description: describeError(res.error),
+        variant: 'error',
+      });
+      return;
+    }
+    toast({
+      title: kind === 'enroll' ? `Enrolled in ${course.title}` : `Completed ${course.title}`,
+      variant: 'success',
+    });
+    onChanged();
+  }
+
+  return (
+    <li className="flex flex-col gap-1 border-b border-slate-200 py-3 last:border-0 dark:border-slate-700">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h3 className="font-medium">
+            <a
+              href={course.url}
+              target="_blank"
+              rel="noreferrer noopener"
+              className="text-indigo-700 underline dark:text-indigo-300"
+            >
+              {course.title}
+            </a>
+          </h3>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            {course.provider} · {course.level.toLowerCase()} · {hours(course.durationHours)} h
+            {course.free ? ' · free' : ''}
+            {course.rating ? ` · rated ${course.rating.toFixed(1)} of 5` : ''}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          {!e ? (
+            <Button
+              variant="secondary"
+              busy={enrolling.fetching}
+              onClick={() => void run('enroll')}
+              aria-label={`Enrol in ${course.title}`}
+            >
+              Enrol
+            </Button>
+          ) : e.status === 'COMPLETED' ? (
+            <span className="text-sm font-medium text-emerald-700 dark:text-emerald-300">Completed</span>
+          ) : (
+            <>
+              <span className="text-sm">{e.percent}% done</span>
+              <Button
+                variant="secondary"
+                busy={completing.fetching}
+                onClick={() => void run('complete')}
+                aria-label={`Mark ${course.title} as completed`}
+              >
+                Mark completed
+              </Button>
+            </>
+          )}
+        </div>
+      </div>
+      {reason && <p className="text-sm">{reason}</p>}
+      <p className="text-xs text-slate-600 dark:text-slate-300">Skills: {course.skills.join(', ')}</p>
+    </li>
+  );
+}

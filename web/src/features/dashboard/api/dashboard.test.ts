@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { nextMilestones, profileTodo } from './dashboard';
+
+describe('nextMilestones', () => {
+  const m = (id: string, dueDate: string | null, overdue = false, achieved = false) => ({
+    id,
+    title: id,
+    dueDate,
+    overdue,
+    achieved,
+  });
+  it('lists open milestones of active goals, overdue first, then by date, undated last', () => {
+    const goals = [
+      {
+        title: 'Data engineer',
+        status: 'ACTIVE',
+        milestones: [m('b', '2027-03-01'), m('none', null), m('done', '2026-01-01', false, true)],
+      },
+      { title: 'Old goal', status: 'ABANDONED', milestones: [m('x', '2026-01-01')] },
+      { title: 'Cloud', status: 'ACTIVE', milestones: [m('late', '2026-11-01', true), m('a', '2027-01-15')] },
+    ];
+    expect(nextMilestones(goals, 5).map((x) => `${x.id}@${x.goal}`)).toEqual([
+      'late@Cloud',
+      'a@Cloud',
+      'b@Data engineer',
+      'none@Data engineer',
+    ]);
+  });
+});
+
+describe('profileTodo', () => {
+  it('names what is missing', () => {
+    expect(profileTodo({ headline: 'x', location: null, avatarUrl: '' })).toEqual([
+      'Add your location',
+      'Add a photo',
+    ]);
+  });
+});

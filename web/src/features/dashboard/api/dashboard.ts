@@ -1,0 +1,106 @@
+import { graphql } from '@/gql';
+
+export const DashboardQuery = graphql(`
+  query Dashboard {
+    me {
+      id
+      displayName
+      headline
+      location
+      avatarUrl
+      progress {
+        coursesInProgress
+        coursesCompleted
+        hoursLearned
+        hoursThisWeek
+        milestonesAchieved
+        milestonesTotal
+        currentStreak
+        longestStreak
+        weeklyActivity {
+          weekStart
+          activeDays
+          activities
+          hours
+        }
+      }
+      latestCV {
+        id
+        fileName
+        status
+        analysis {
+          score
+          seniority
+        }
+      }
+      goals {
+        id
+        title
+        status
+        milestones {
+          id
+          title
+          dueDate
+          achieved
+          overdue
+        }
+      }
+      recommendedCourses(first: 3) {
+        score
+        reason
+        course {
+          id
+          title
+          provider
+          url
+          durationHours
+          free
+        }
+      }
+    }
+  }
+`);
+
+export interface ProfileBits {
+  headline?: string | null;
+  location?: string | null;
+  avatarUrl?: string | null;
+}
+
+/** What is still missing from a profile, as steps a person can take. */
+export function profileTodo(me: ProfileBits): string[] {
+  const todo: string[] = [];
+  if (!me.headline) todo.push('Add a headline');
+  if (!me.location) todo.push('Add your location');
+  if (!me.avatarUrl) todo.push('Add a photo');
+  return todo;
+}
+
+export interface MilestoneBits {
+  id: string;
+  title: string;
+  dueDate?: string | null;
+  achieved: boolean;
+  overdue: boolean;
+}
+
+/** The next open milestones of active goals: overdue first, then by due date, undated last. */
+export function nextMilestones(
+  goals: { title: string; status: string; milestones: MilestoneBits[] }[],
+  n = 3,
+): (MilestoneBits & { goal: string })[] {
+  return goals
+    .filter((g) => g.status === 'ACTIVE')
+    .flatMap((g) => g.milestones.filter((m) => !m.achieved).map((m) => ({ ...m, goal: g.title })))
+    .sort((a, b) => {
+      if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+      if (!a.dueDate || !b.dueDate) return a.dueDate ? -1 : b.dueDate ? 1 : 0;
+      return a.dueDate.localeCompare(b.dueDate);
+    })
+    .slice(0, n);
+}
+
+/** "12 May" for a week's Monday (UTC). */
+export function weekLabel(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}

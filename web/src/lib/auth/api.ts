@@ -1,0 +1,110 @@
+// The users service's /auth/* JSON endpoints (proxied by the router on the
+// app's own origin). Cookies carry the refresh token (HttpOnly, path /auth);
+// the access token comes back in the body and is kept in memory only.
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+}
+
+export interface SessionPayload {
+  accessToken: string;
+  /** seconds until the access token expires */
+  expiresIn: number;
+  user: SessionUser;
+}
+
+export interface Provider {
+  id: string;
+  name: string;
+  startUrl: string;
+}
+
+/** An /auth request that the server answered with an error. */
+export class AuthError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(status: number, code: string, message: string, retryAfterSeconds: number | null = null) {
+    super(message);
+    this.name = 'AuthError';
+    this.status = status;
+    this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The server could not be reached, or answered something that is not our API. */
+export class NetworkError extends Error {
+  constructor(message = 'We could not reach Career Coach. Check your connection and try again.') {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
+async function post(path: string, body: unknown = {}): Promise<Response> {
+  try {
+    return await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new NetworkError();
+  }
+}
+
+async function fail(res: Response): Promise<never> {
+  let code = 'UNKNOWN';
+  let message = `The server answered ${res.status}. Try again in a moment.`;
+  try {
+    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    if (body.error?.message) message = body.error.message;
+    if (body.error?.code) code = body.error.code;
+  } catch {
+    if (res.status >= 500 || res.status === 0) throw new NetworkError();
+  }
+  const ra = Number(res.headers.get('Retry-After'));
+  throw new AuthError(res.status, code, message, Number.isFinite(ra) && ra > 0 ? ra : null);
+}
+
+async function session(res: Response): Promise<SessionPayload> {
+  if (!res.ok) return fail(res);
+  try {
+    const s = (await res.json()) as SessionPayload;
+    if (typeof s.accessToken !== 'string' || !s.user) throw new Error('shape');
+    return s;
+  } catch {
+    throw new NetworkError('The server sent an answer we could not read. Try again in a moment.');
+  }
+}
+
+export const authApi = {
+  async login(email: string, password: string): Promise<SessionPayload> {
+    return session(await post('/auth/login', { email, password }));
+  },
+  async signup(email: string, password: string, displayName: string): Promise<SessionPayload> {
+    return session(await post('/auth/signup', { email, password, displayName }));
+  },
+  async refresh(): Promise<SessionPayload> {
+    return session(await post('/auth/refresh'));
+  },
+  async logout(): Promise<void> {
+    const res = await post('/auth/logout');
+    if (!res.ok) await fail(res);
+  },
+  async providers(): Promise<Provider[]> {
+    let res: Response;
+    try {
+      res = await fetch('/auth/providers', { credentials: 'same-origin' });
+    } catch {
+      throw new NetworkError();
+    }
+    if (!res.ok) return fail(res);
+    const body = (await res.json()) as { providers?: Provider[] };
+    return (body.providers ?? []).filter((p) => /^\/auth\/[a-z]+\/start$/.test(p.startUrl));
+  },
+};
