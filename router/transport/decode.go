@@ -165,9 +165,9 @@ func (d *decoder) array(depth int) (any, error) {
 	}
 }
 
-// str reads a string. Without escapes or non-ASCII it is one copy; other
-// strings go through strconv.Unquote-like decoding by encoding/json so
-// that escapes and invalid UTF-8 come out exactly as encoding/json has them.
+// str reads a string. A plain ASCII string is one copy (or none, when
+// interned); a string with escapes or non-ASCII bytes is decoded by
+// encoding/json, so escapes and invalid UTF-8 come out exactly as before.
 func (d *decoder) str() (string, error) {
 	start := d.i
 	d.i++ // opening quote
