@@ -33,7 +33,11 @@ export function BarChart({
       <figcaption className="text-sm font-medium">{title}</figcaption>
       <div aria-hidden="true" style={{ height }} className="text-indigo-700 dark:text-indigo-300">
         <ResponsiveContainer width="100%" height="100%">
-          <RBarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <RBarChart
+            accessibilityLayer={false}
+            data={data}
+            margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+          >
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
             <XAxis dataKey="label" tick={{ fill: 'currentColor', fontSize: 12 }} />
             <YAxis allowDecimals={false} tick={{ fill: 'currentColor', fontSize: 12 }} />

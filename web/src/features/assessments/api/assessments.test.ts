@@ -11,7 +11,7 @@ describe('assessment chart points', () => {
       ['2026-11-20', 2, 'self-rating'],
       ['2026-12-02', 3, 'quiz'],
     ]);
-    expect(pts[0].at).toBeLessThan(pts[1].at);
+    expect(pts[0]?.at).toBeLessThan(pts[1]?.at ?? 0);
   });
 });
 

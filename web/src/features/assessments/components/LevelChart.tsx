@@ -13,7 +13,11 @@ export function LevelChart({ skill, points }: { skill: string; points: Point[] }
       <figcaption className="text-sm font-medium">{title}</figcaption>
       <div aria-hidden="true" style={{ height: 240 }} className="text-indigo-700 dark:text-indigo-300">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <LineChart
+            accessibilityLayer={false}
+            data={data}
+            margin={{ top: 8, right: 16, bottom: 0, left: -16 }}
+          >
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
             <XAxis
               dataKey="at"

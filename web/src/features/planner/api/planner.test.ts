@@ -17,7 +17,7 @@ describe('skill gap rows', () => {
       'Python:under',
       'Git:matched',
     ]);
-    expect(rows[0].level).toBe(0);
+    expect(rows[0]?.level).toBe(0);
   });
   it('names statuses and categories in words', () => {
     expect(gapStatusLabel('under')).toBe('below the required level');

@@ -12,7 +12,12 @@ export function GapChart({ title, rows }: { title: string; rows: GapRow[] }) {
       <figcaption className="text-sm font-medium">{title}</figcaption>
       <div aria-hidden="true" style={{ height }} className="text-slate-700 dark:text-slate-200">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+          <BarChart
+            accessibilityLayer={false}
+            data={rows}
+            layout="vertical"
+            margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
+          >
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
             <XAxis
               type="number"

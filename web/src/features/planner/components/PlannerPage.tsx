@@ -269,7 +269,7 @@ export function PlannerPage() {
           )}
         </Card>
         {!to || !target ? (
-          <EmptyState title="Choose a target role">
+          <EmptyState title="No target role yet">
             Pick the role you are aiming for above to see your readiness, the skills you are missing and the
             path to it.
           </EmptyState>
