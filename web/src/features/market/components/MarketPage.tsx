@@ -78,7 +78,12 @@ function InsightsView({ m, onPick }: { m: Insights; onPick: (id: string) => void
           Annual pay
         </h2>
         <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
-          <BarChart title={`Annual pay of ${m.occupationTitle} (USD)`} data={pay} unit="USD per year" />
+          <BarChart
+            title={`Annual pay of ${m.occupationTitle} (USD)`}
+            data={pay}
+            unit="USD per year"
+            formatValue={(v) => `$${Math.round(v / 1000)}k`}
+          />
           <dl className="flex flex-col gap-2 text-sm">
             <div>
               <dt className="text-slate-700 dark:text-slate-300">10th percentile</dt>
@@ -125,7 +130,8 @@ function InsightsView({ m, onPick }: { m: Insights; onPick: (id: string) => void
               title="Level each top skill is needed at (1–5)"
               data={m.topSkills.map((s) => ({ label: s.name, value: s.level }))}
               unit="level"
-              height={240}
+              horizontal
+              height={Math.max(160, m.topSkills.length * 36 + 40)}
             />
           )}
           <Cite source={m.topSkillsSource} />

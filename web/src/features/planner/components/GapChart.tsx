@@ -28,8 +28,20 @@ export function GapChart({ title, rows }: { title: string; rows: GapRow[] }) {
             <YAxis type="category" dataKey="name" width={120} tick={{ fill: 'currentColor', fontSize: 12 }} />
             <Tooltip />
             <Legend />
-            <Bar dataKey="level" name="Your level" fill="#4f46e5" radius={[0, 4, 4, 0]} />
-            <Bar dataKey="requiredLevel" name="Required level" fill="#94a3b8" radius={[0, 4, 4, 0]} />
+            <Bar
+              dataKey="level"
+              name="Your level"
+              fill="#4f46e5"
+              radius={[0, 4, 4, 0]}
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="requiredLevel"
+              name="Required level"
+              fill="#94a3b8"
+              radius={[0, 4, 4, 0]}
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>
