@@ -43,6 +43,11 @@ test('skills assessment: self-rating, a quiz with explanations, levels over time
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table).toContainText('quiz');
   await screenshot(page, 'light-assessments');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expectAccessible(page, 'assessments (dark)');
+  await screenshot(page, 'dark-assessments');
+  await page.emulateMedia({ colorScheme: 'light' });
   await quiz.getByRole('button', { name: 'Take another quiz' }).click();
   await expect(quiz.getByRole('button', { name: 'Submit answers' })).toBeVisible();
 });

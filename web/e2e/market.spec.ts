@@ -35,6 +35,11 @@ test('job market: pick a role, see pay as a chart, outlook and skills, each with
   ).toBeVisible();
   await expectAccessible(page, 'market page');
   await screenshot(page, 'light-market-insights');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expectAccessible(page, 'market page (dark)');
+  await screenshot(page, 'dark-market-insights');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // a related role opens its own figures
   const related = page.getByRole('region', { name: 'Related roles' }).getByRole('button').first();

@@ -29,6 +29,11 @@ test('career planner: path between roles, skill gap with readiness, create a goa
   await expect(path.getByText(/skill levels to gain in all/)).toBeVisible();
   await expectAccessible(page, 'planner');
   await screenshot(page, 'light-planner');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expectAccessible(page, 'planner (dark)');
+  await screenshot(page, 'dark-planner');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await gap.getByRole('button', { name: 'Make Machine Learning Engineer my goal' }).click();
   await expect(gap.getByText('Goal created.')).toBeVisible();
