@@ -33,11 +33,15 @@ const selectClass =
 function SelfRating({
   levels,
   skills,
+  onSaving,
   onSaved,
+  onFailed,
 }: {
   levels: Levels;
   skills: string[];
+  onSaving: (skill: string, level: number) => void;
   onSaved: (skill: string) => void;
+  onFailed: () => void;
 }) {
   const [{ fetching }, assess] = useMutation(AssessSkillMutation);
   const [skill, setSkill] = useState('');
@@ -53,8 +57,12 @@ function SelfRating({
     if (!name) return setError('Name the skill you are rating.');
     if (level === null) return setError('Choose the level that describes you best.');
     setError(null);
+    onSaving(name, level); // shown at once; rolled back if refused
     const res = await assess({ skill: name, level, note: note.trim() || null });
-    if (res.error) return setError(describeError(res.error));
+    if (res.error) {
+      onFailed();
+      return setError(describeError(res.error));
+    }
     toast({ title: `${res.data?.assessSkill.skill ?? name} rated level ${level}`, variant: 'success' });
     setNote('');
     setLevel(null);
@@ -336,6 +344,8 @@ export function AssessmentsPage() {
   });
   const [picked, setPicked] = useState('');
   const [version, setVersion] = useState(0);
+  // An optimistic self-rating, valid until the next answer of the page query arrives.
+  const [pending, setPending] = useState<{ skill: string; level: number; base: unknown } | null>(null);
   const trendId = useId();
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const changed = (skill: string) => {
@@ -367,6 +377,18 @@ export function AssessmentsPage() {
   const cvSkills = (data?.me?.skills ?? []).map((s) => s.name);
   const known = [...new Set([...cvSkills, ...(data?.quizSkills ?? [])])].sort((a, b) => a.localeCompare(b));
   const current = trends.find((t) => t.skill === picked) ?? trends[0];
+  const optimistic = pending && pending.base === data ? pending : null;
+  const chips = trends.map((t) => ({ skill: t.skill, level: t.current, saving: false }));
+  if (optimistic) {
+    const i = chips.findIndex((c) => c.skill.toLowerCase() === optimistic.skill.toLowerCase());
+    const chip = {
+      skill: i >= 0 ? chips[i]!.skill : optimistic.skill,
+      level: optimistic.level,
+      saving: true,
+    };
+    if (i >= 0) chips[i] = chip;
+    else chips.push(chip);
+  }
 
   return (
     <>
@@ -376,16 +398,21 @@ export function AssessmentsPage() {
           <h2 id="levels-heading" className="mb-3 text-base font-semibold">
             Your levels over time
           </h2>
-          {!current ? (
+          {!current && optimistic ? (
+            <p role="status" className="text-sm">
+              Saving {optimistic.skill} at level {optimistic.level}…
+            </p>
+          ) : !current ? (
             <EmptyState title="No assessments yet">
               Rate a skill yourself or take a quiz below: each result becomes a point on this chart.
             </EmptyState>
           ) : (
             <div className="flex flex-col gap-4">
               <ul aria-label="Current levels" className="flex flex-wrap gap-2">
-                {trends.map((t) => (
-                  <li key={t.skill} className="rounded-full bg-slate-100 px-3 py-1 text-sm dark:bg-slate-800">
-                    {t.skill}: level {t.current}
+                {chips.map((c) => (
+                  <li key={c.skill} className="rounded-full bg-slate-100 px-3 py-1 text-sm dark:bg-slate-800">
+                    {c.skill}: level {c.level}
+                    {c.saving && ' (saving…)'}
                   </li>
                 ))}
               </ul>
@@ -412,7 +439,13 @@ export function AssessmentsPage() {
           )}
         </Card>
         <div className="grid gap-6 lg:grid-cols-2">
-          <SelfRating levels={data?.skillLevels ?? []} skills={known} onSaved={changed} />
+          <SelfRating
+            levels={data?.skillLevels ?? []}
+            skills={known}
+            onSaving={(skill, level) => setPending({ skill, level, base: data })}
+            onSaved={changed}
+            onFailed={() => setPending(null)}
+          />
           <QuizRunner skills={data?.quizSkills ?? []} onScored={changed} />
         </div>
       </div>
