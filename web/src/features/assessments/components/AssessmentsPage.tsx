@@ -219,7 +219,7 @@ function QuizRunner({ skills, onScored }: { skills: string[]; onScored: (skill: 
                   ? ` (score ${result.assessment.score}%)`
                   : ''}
               </p>
-              <p className="text-sm">Your {quiz.skill} level over time below now includes this result.</p>
+              <p className="text-sm">The chart of your {quiz.skill} level above now includes this result.</p>
             </div>
           )}
           <ol className="flex flex-col gap-5">
