@@ -1,4 +1,4 @@
-import { expect, expectAccessible, newUser, screenshot, signUp, test } from './fixtures';
+import { cvPDF, expect, expectAccessible, newUser, screenshot, signUp, test } from './fixtures';
 
 test('career planner: path between roles, skill gap with readiness, create a goal', async ({ page }) => {
   await signUp(page, newUser('planner'));
@@ -41,4 +41,31 @@ test('career planner: path between roles, skill gap with readiness, create a goa
   await expect(
     page.getByRole('heading', { level: 2, name: 'Become a Machine Learning Engineer' }),
   ).toBeVisible();
+});
+
+test('career planner: with an analysed CV the gap shows matched and missing skills', async ({
+  page,
+  context,
+}) => {
+  const pdf = await cvPDF(context);
+  await signUp(page, newUser('planner-cv'));
+  await page.goto('/cv');
+  await page
+    .getByLabel(/CV file/)
+    .setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByRole('button', { name: 'Upload and analyse' }).click();
+  await expect(page.getByTestId('cv-score')).toBeVisible({ timeout: 45_000 });
+
+  // the choice lives in the URL, so a link opens the same plan
+  await page.goto('/planner?from=software-engineer&to=data-engineer');
+  const gap = page.getByRole('region', { name: 'Your skill gap for Data Engineer' });
+  const ready = gap.getByRole('progressbar', { name: 'Readiness for Data Engineer' });
+  await expect(ready).not.toHaveAttribute('aria-valuenow', '0');
+  await expect(gap.getByText('We do not know your skills yet.')).toHaveCount(0);
+  const matched = gap.getByRole('region', { name: 'Matched skills' });
+  await expect(matched.getByRole('listitem').first()).toBeVisible();
+  const table = gap.getByRole('table', { name: /Your level and the level Data Engineer needs/ });
+  await expect(table).toContainText('matched');
+  await expectAccessible(page, 'planner with a CV');
+  await screenshot(page, 'light-planner-with-cv');
 });

@@ -173,7 +173,7 @@ function Gap({ roleId, roleTitle }: { roleId: string; roleTitle: string }) {
               <ul className="text-sm">
                 {items.map((k) => (
                   <li key={k.name}>
-                    {k.name}: {k.level}/{k.requiredLevel}
+                    {k.name}: level {k.level}, needs {k.requiredLevel}
                   </li>
                 ))}
               </ul>
