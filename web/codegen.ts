@@ -16,9 +16,6 @@ const config: CodegenConfig = {
       },
       presetConfig: { fragmentMasking: false },
     },
-    'src/gql/schema-fields.ts': {
-      plugins: ['./scripts/codegen-schema-fields.cjs'],
-    },
   },
 };
 export default config;

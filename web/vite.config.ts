@@ -17,7 +17,6 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { proxy },
-  preview: { proxy },
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 700 },
   test: {
     environment: 'jsdom',

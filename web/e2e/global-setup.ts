@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { preview, type PreviewServer } from 'vite';
 
 const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = resolve(web, '..');
@@ -55,9 +54,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const bin = join(work, 'coach');
   execFileSync('go', ['build', '-o', bin, './cmd/coach'], { cwd: repo, stdio: 'inherit' });
 
-  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const apiPort = await freePort();
   const api = `http://127.0.0.1:${apiPort}`;
-  // Once the router serves the web app itself (--web-dir), test it as shipped.
   const help = (() => {
     try {
       return execFileSync(bin, ['dev', '--help'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -66,8 +64,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       return `${err.stdout ?? ''}${err.stderr ?? ''}`;
     }
   })();
-  const routerServesWeb = help.includes('-web-dir');
-  const origin = routerServesWeb ? api : `http://127.0.0.1:${webPort}`;
 
   mkdirSync(join(web, 'test-results'), { recursive: true });
   const log = createWriteStream(join(web, 'test-results', 'coach.log'));
@@ -78,14 +74,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     '--addr',
     `127.0.0.1:${apiPort}`,
     '--public-url',
-    origin,
+    api,
   ];
   // Every subgraph `coach dev` runs gets a free port too (never the defaults,
   // which a developer's own `make run` may hold).
   for (const flag of new Set(help.match(/--[a-z]+-addr\b/g) ?? [])) {
     args.push(flag, `127.0.0.1:${await freePort()}`);
   }
-  if (routerServesWeb) args.push('--web-dir', join(web, 'dist'));
+  // Started from the repository root, the router serves web/dist (its default
+  // --web-dir) at `/`: the app is tested as shipped, on the router's origin.
   // The offline analyser, whatever AI keys the environment holds: tests never call out.
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (/^(OPENAI|AZURE_OPENAI)_/.test(k)) delete env[k];
@@ -94,25 +91,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   coach.stderr?.pipe(log);
   await waitFor(`${api}/readyz`, coach, 60_000);
 
-  let server: PreviewServer | undefined;
-  if (!routerServesWeb) {
-    const proxy = {
-      '/graphql': { target: api, ws: true },
-      '/auth': { target: api },
-      '/.well-known': { target: api },
-    };
-    server = await preview({
-      root: web,
-      configFile: join(web, 'vite.config.ts'),
-      logLevel: 'warn',
-      preview: { host: '127.0.0.1', port: webPort, strictPort: true, proxy },
-    });
-  }
-  process.env.E2E_BASE_URL = origin;
-  process.env.E2E_API_URL = api;
+  process.env.E2E_BASE_URL = api;
 
   return async () => {
-    await server?.close();
     coach.kill('SIGTERM');
     await new Promise((r) => {
       if (coach.exitCode !== null) r(null);

@@ -47,15 +47,6 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('pages not built yet say so and show no data', async ({ page }) => {
-  await signUp(page, newUser('pending'));
-  const built = ['/dashboard', '/profile', '/cv', '/courses', '/goals', '/interview'];
-  for (const p of appPages.filter((x) => !built.includes(x.path))) {
-    await page.goto(p.path);
-    await expect(page.locator('main').getByText(/: (not available yet|coming soon)$/)).toBeVisible();
-  }
-});
-
 test('on a phone the menu opens as a drawer, is keyboard-usable and accessible', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const u = newUser('phone');

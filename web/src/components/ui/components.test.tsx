@@ -2,24 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiPending } from './ApiPending';
 import { initials } from './Avatar';
 import { ErrorBoundary } from './ErrorBoundary';
-
-describe('ApiPending', () => {
-  const cap = { service: 'CV', fields: ['User.cvs', 'User.latestCV'] };
-
-  it('says the service is not available when its fields are missing', () => {
-    render(<ApiPending capability={cap} what="CV analysis" known={new Set(['User.cvs'])} />);
-    expect(screen.getByText('CV analysis: not available yet')).toBeInTheDocument();
-    expect(screen.getByText(/needs the CV service/)).toHaveTextContent('missing 1 API fields');
-  });
-
-  it('says the page is being built once the API is there', () => {
-    render(<ApiPending capability={cap} what="CV analysis" known={new Set(cap.fields)} />);
-    expect(screen.getByText('CV analysis: coming soon')).toBeInTheDocument();
-  });
-});
 
 describe('ErrorBoundary', () => {
   it('shows a retry that renders the children again', async () => {

@@ -1,0 +1,108 @@
+import { graphql } from '@/gql';
+
+export const MarketRolesQuery = graphql(`
+  query MarketRoles {
+    roles {
+      id
+      title
+      category
+    }
+  }
+`);
+
+export const MarketInsightsQuery = graphql(`
+  query MarketInsights($roleId: ID!) {
+    marketInsights(roleId: $roleId) {
+      socCode
+      occupationTitle
+      projectionGroup
+      role {
+        id
+        title
+      }
+      medianPay {
+        ...Figure
+      }
+      pay10thPercentile {
+        ...Figure
+      }
+      pay90thPercentile {
+        ...Figure
+      }
+      projectedGrowthPercent {
+        ...Figure
+      }
+      annualOpenings {
+        ...Figure
+      }
+      typicalEducation {
+        value
+        source {
+          name
+          year
+          url
+        }
+      }
+      topSkills {
+        name
+        level
+      }
+      topSkillsSource {
+        name
+        year
+        url
+      }
+      hotTechnologies
+      hotTechnologiesSource {
+        name
+        year
+        url
+      }
+      relatedRoles {
+        id
+        title
+      }
+    }
+  }
+  fragment Figure on MarketFigure {
+    value
+    unit
+    atLeast
+    source {
+      name
+      year
+      url
+    }
+  }
+`);
+
+export interface Figure {
+  value: number;
+  unit: string;
+  atLeast: boolean;
+}
+
+/** A pay figure in words: "$132,270", or "$239,200 or more" when top-coded. */
+export function formatMoney(f: Figure): string {
+  const v = `$${Math.round(f.value).toLocaleString('en-US')}`;
+  return f.atLeast ? `${v} or more` : v;
+}
+
+/** Projected growth with its sign: "+17%", "-3%", "0%". */
+export function formatGrowth(f: Figure): string {
+  const v = Math.round(f.value * 10) / 10;
+  return `${v > 0 ? '+' : ''}${v}%`;
+}
+
+/** How growth compares, in the words BLS uses for its outlook bands. */
+export function describeGrowth(percent: number): string {
+  if (percent >= 8) return 'much faster than average';
+  if (percent >= 5) return 'faster than average';
+  if (percent >= 2) return 'about as fast as average';
+  if (percent > -2) return 'little or no change';
+  return 'declining';
+}
+
+export function formatCount(f: Figure): string {
+  return Math.round(f.value).toLocaleString('en-US');
+}
