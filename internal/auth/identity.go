@@ -65,3 +65,26 @@ func IsService(ctx context.Context) bool {
 	ok, _ := ctx.Value(serviceKey{}).(bool)
 	return ok
 }
+
+// OwnUsers checks a batch of User entity representations (their ids, as
+// gqlgen passes them): own[i] is true when ids[i] is the signed-in caller.
+// Only the caller's own User may resolve. A signed-out caller gets
+// UNAUTHENTICATED, and a batch that names anyone else gets NOT_FOUND, so
+// that other people's ids cannot be probed; the caller's own entries still
+// resolve beside that error.
+func OwnUsers(ctx context.Context, ids []*string) ([]bool, error) {
+	own := make([]bool, len(ids))
+	id, err := RequireUser(ctx)
+	if err != nil {
+		return own, err
+	}
+	denied := false
+	for i, v := range ids {
+		own[i] = v != nil && *v == id.UserID
+		denied = denied || !own[i]
+	}
+	if denied {
+		return own, apperr.Errorf(apperr.NotFound, "user not found")
+	}
+	return own, nil
+}

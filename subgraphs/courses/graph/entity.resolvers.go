@@ -50,24 +50,21 @@ func (r *entityResolver) FindCourse(ctx context.Context, reps []*model.CourseRep
 
 // FindUser is the resolver for the findUser field.
 func (r *entityResolver) FindUser(ctx context.Context, reps []*model.UserRepresentation) ([]*model.User, error) {
-	out := make([]*model.User, len(reps))
-	viewer, signedIn := auth.FromContext(ctx)
-	if !signedIn {
-		graphql.AddError(ctx, apperr.Errorf(apperr.Unauthenticated, "sign in to see recommendations"))
-		return out, nil
-	}
 	// A user's recommendations are private: only the viewer's own entity
 	// resolves; the fields load lazily (recommendedCourses), so no query here.
-	denied := false
+	out := make([]*model.User, len(reps))
+	ids := make([]*string, len(reps))
 	for i, rep := range reps {
-		if rep.ID != nil && *rep.ID == viewer.UserID {
-			out[i] = &model.User{ID: viewer.UserID}
-		} else {
-			denied = true
+		ids[i] = rep.ID
+	}
+	own, err := auth.OwnUsers(ctx, ids)
+	for i := range reps {
+		if own[i] {
+			out[i] = &model.User{ID: *reps[i].ID}
 		}
 	}
-	if denied {
-		graphql.AddError(ctx, apperr.Errorf(apperr.NotFound, "user not found"))
+	if err != nil {
+		graphql.AddError(ctx, err)
 	}
 	return out, nil
 }

@@ -51,21 +51,18 @@ func (r *entityResolver) FindUser(ctx context.Context, reps []*model.UserReprese
 	// Only the caller's own User resolves; its fields load lazily (and
 	// every representation of it shares them).
 	out := make([]*model.User, len(reps))
-	viewer, err := auth.RequireUser(ctx)
-	if err != nil {
-		graphql.AddError(ctx, err)
-		return out, nil
-	}
-	denied := false
+	ids := make([]*string, len(reps))
 	for i, rep := range reps {
-		if rep.ID != nil && *rep.ID == viewer.UserID {
-			out[i] = &model.User{ID: viewer.UserID}
-		} else {
-			denied = true
+		ids[i] = rep.ID
+	}
+	own, err := auth.OwnUsers(ctx, ids)
+	for i := range reps {
+		if own[i] {
+			out[i] = &model.User{ID: *reps[i].ID}
 		}
 	}
-	if denied {
-		graphql.AddError(ctx, apperr.Errorf(apperr.NotFound, "user not found"))
+	if err != nil {
+		graphql.AddError(ctx, err)
 	}
 	return out, nil
 }

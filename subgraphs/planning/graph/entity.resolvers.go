@@ -87,18 +87,17 @@ func (r *entityResolver) FindRole(ctx context.Context, reps []*model.RoleReprese
 // representation resolves.
 func (r *entityResolver) FindUser(ctx context.Context, reps []*model.UserRepresentation) ([]*model.User, error) {
 	out := make([]*model.User, len(reps))
-	caller, ok := auth.FromContext(ctx)
-	if !ok {
-		graphql.AddError(ctx, apperr.Errorf(apperr.Unauthenticated, "sign in to see user details"))
-		return out, nil
-	}
-	denied := false
+	ids := make([]*string, len(reps))
 	for i, rep := range reps {
-		if rep.ID == nil || *rep.ID != caller.UserID {
-			denied = true
+		ids[i] = rep.ID
+	}
+	own, err := auth.OwnUsers(ctx, ids)
+	for i, rep := range reps {
+		if !own[i] {
 			continue
 		}
-		u := &model.User{ID: caller.UserID, Skills: make([]*model.UserSkill, 0, len(rep.Skills))}
+		// The skills come with the representation (@requires).
+		u := &model.User{ID: *rep.ID, Skills: make([]*model.UserSkill, 0, len(rep.Skills))}
 		for _, s := range rep.Skills {
 			if s == nil || s.Name == nil {
 				continue
@@ -111,8 +110,8 @@ func (r *entityResolver) FindUser(ctx context.Context, reps []*model.UserReprese
 		}
 		out[i] = u
 	}
-	if denied {
-		graphql.AddError(ctx, apperr.Errorf(apperr.NotFound, "user not found"))
+	if err != nil {
+		graphql.AddError(ctx, err)
 	}
 	return out, nil
 }
