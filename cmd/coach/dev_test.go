@@ -46,20 +46,10 @@ func TestDevServesSignupAndMe(t *testing.T) {
 
 	post := func(path, token string, body any) map[string]any {
 		t.Helper()
-		b, _ := json.Marshal(body)
-		req, _ := http.NewRequest("POST", base+path, bytes.NewReader(b))
-		req.Header.Set("Content-Type", "application/json")
-		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
+		raw := postJSON(t, base+path, token, body)
 		var out map[string]any
-		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-			t.Fatalf("%s: status %d: %v", path, resp.StatusCode, err)
+		if err := json.Unmarshal(raw, &out); err != nil {
+			t.Fatalf("%s: not JSON: %s", path, raw)
 		}
 		return out
 	}

@@ -117,22 +117,7 @@ func TestRouterResolvesSkillGapWithRequires(t *testing.T) {
 	router := httptest.NewServer(rh)
 	t.Cleanup(router.Close)
 
-	post := func(url, token string, body any) string {
-		t.Helper()
-		raw, _ := json.Marshal(body)
-		req, _ := http.NewRequest("POST", url, bytes.NewReader(raw))
-		req.Header.Set("Content-Type", "application/json")
-		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		out, _ := io.ReadAll(resp.Body)
-		return string(out)
-	}
+	post := func(url, token string, body any) string { t.Helper(); return string(postJSON(t, url, token, body)) }
 	var signup struct{ AccessToken string }
 	if err := json.Unmarshal([]byte(post(usersHTTP.URL+"/auth/signup", "", map[string]any{"email": "ada@example.com", "password": "violet-Harbour-42", "displayName": "Ada"})), &signup); err != nil || signup.AccessToken == "" {
 		t.Fatalf("signup: %v", err)
