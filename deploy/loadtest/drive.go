@@ -25,7 +25,7 @@ func newClient(base string, conns int) *load.Client {
 
 // drive seeds the users, then runs every level and samples the processes
 // after each.
-func drive(ctx context.Context, o options, st *stack.Stack, redis *privateRedis, c *load.Client, cvs []load.CV, logw io.Writer) ([]load.Level, error) {
+func drive(ctx context.Context, o options, st *stack.Stack, redis *stack.Redis, c *load.Client, cvs []load.CV, logw io.Writer) ([]load.Level, error) {
 	run := fmt.Sprintf("%x", time.Now().UnixNano())
 	admin, err := c.SignUp(ctx, "load-catalogue-"+run+"@example.com", load.Password)
 	if err != nil {
@@ -73,7 +73,7 @@ func drive(ctx context.Context, o options, st *stack.Stack, redis *privateRedis,
 
 // sample reads every process's memory, and its CPU time since before
 // (when given; else the CPU time so far).
-func sample(st *stack.Stack, redis *privateRedis, before []load.Process) []load.Process {
+func sample(st *stack.Stack, redis *stack.Redis, before []load.Process) []load.Process {
 	pids := map[string]int{}
 	var names []string
 	for _, n := range st.Names() {
@@ -81,7 +81,7 @@ func sample(st *stack.Stack, redis *privateRedis, before []load.Process) []load.
 		names = append(names, n)
 	}
 	if redis != nil {
-		pids["redis"] = redis.cmd.Process.Pid
+		pids["redis"] = redis.PID()
 		names = append(names, "redis")
 	}
 	out := make([]load.Process, 0, len(names))

@@ -107,13 +107,13 @@ func run(ctx context.Context, o options, out, logw io.Writer) (err error) {
 		return fmt.Errorf("creating a work directory: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	var redis *privateRedis
+	var redis *stack.Redis
 	if o.redisURL == "" {
-		if redis, err = startRedis(ctx, dir); err != nil {
+		if redis, err = stack.StartRedis(ctx, dir); err != nil {
 			return err
 		}
-		defer redis.stop()
-		o.redisURL = redis.url
+		defer redis.Stop()
+		o.redisURL = redis.URL
 	}
 	st, logs, err := startStack(ctx, o, dir)
 	if err != nil {

@@ -3,11 +3,7 @@ package stack
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"net"
-	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -156,16 +152,18 @@ func TestTwoCVReplicasDeliverProgress(t *testing.T) {
 // relayed from the outbox once it is back.
 func TestRedisRestart(t *testing.T) {
 	redis := startRedis(t)
-	s := testStack(t, redis.url)
+	s := testStack(t, redis.URL)
 	ada := signUp(t, s.URL(), "ada@example.com")
 	var roles struct{ Roles []struct{ ID string } }
 	ada.must(`{ roles(category: DATA) { id } }`, nil, &roles)
 
-	redis.stop(t)
+	redis.Stop()
 	// goal.changed goes to planning's outbox; the relay cannot reach Redis.
 	ada.must(`mutation($r: ID!) { createGoal(input: {title: "Data", targetRoleId: $r}) { id } }`, map[string]any{"r": roles.Roles[0].ID}, nil)
 	time.Sleep(time.Second)
-	redis.start(t)
+	if err := redis.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 
 	eventually(t, 60*time.Second, "goal.changed relayed after the restart", func() (bool, string) {
 		r := ada.do(`{ me { recommendedCourses(first: 3) { course { id } } } }`, nil)
@@ -186,53 +184,16 @@ func TestRedisRestart(t *testing.T) {
 	}
 }
 
-// privateRedis is a redis-server of the test's own, with an append-only
-// file as in production, so that it can be restarted without losing streams.
-type privateRedis struct {
-	url, port, dir string
-	cmd            *exec.Cmd
-}
-
-func startRedis(t *testing.T) *privateRedis {
+// startRedis gives the test a redis-server of its own, stopped at cleanup.
+func startRedis(t *testing.T) *Redis {
 	t.Helper()
 	if _, err := exec.LookPath("redis-server"); err != nil {
 		t.Skip("redis-server not installed")
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	r, err := StartRedis(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	port := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
-	l.Close()
-	r := &privateRedis{url: "redis://127.0.0.1:" + port + "/0", port: port, dir: t.TempDir()}
-	r.start(t)
-	t.Cleanup(func() { r.stop(t) })
+	t.Cleanup(r.Stop)
 	return r
-}
-
-func (r *privateRedis) start(t *testing.T) {
-	t.Helper()
-	r.cmd = exec.Command("redis-server", "--bind", "127.0.0.1", "--port", r.port, "--dir", r.dir,
-		"--save", "", "--appendonly", "yes", "--appendfsync", "always")
-	if err := r.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < 100; i++ {
-		if c, err := net.Dial("tcp", "127.0.0.1:"+r.port); err == nil {
-			c.Close()
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatal(fmt.Errorf("redis on %s did not start", r.port))
-}
-
-func (r *privateRedis) stop(t *testing.T) {
-	t.Helper()
-	if r.cmd == nil || r.cmd.Process == nil {
-		return
-	}
-	_ = r.cmd.Process.Signal(os.Interrupt)
-	_, _ = r.cmd.Process.Wait()
-	r.cmd = nil
 }

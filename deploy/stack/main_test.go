@@ -61,7 +61,7 @@ func stackRedis(t *testing.T) string {
 	if _, err := exec.LookPath("redis-server"); err != nil {
 		return os.Getenv("TEST_REDIS_URL")
 	}
-	return startRedis(t).url
+	return startRedis(t).URL
 }
 
 // testStackOn is testStack on the PostgreSQL server at databaseURL.
