@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"net/http"
+	"net/http/pprof"
 	"net/url"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/careercoach/coach/internal/httpserver"
 	"github.com/careercoach/coach/internal/logging"
 	"github.com/careercoach/coach/router/server"
+	"golang.org/x/sync/errgroup"
 )
 
 // routerMain runs the federation router on a supergraph file.
@@ -22,6 +24,7 @@ type routerMain struct {
 	addr, supergraph, subgraphURLs      string
 	serviceSecret, jwksURL, tokenIssuer string
 	logLevel, logFormat                 string
+	debugAddr                           string
 	authMode                            string
 	introspection, graphiql             bool
 	urls                                map[string]string
@@ -51,6 +54,7 @@ func (m *routerMain) ParseFlags(args []string) error {
 	fs.Int(&m.wsPerIP, "max-connections-per-ip", "COACH_MAX_CONNECTIONS_PER_IP", 100, "open WebSockets and event streams per client address")
 	fs.Bool(&m.dedupe, "dedupe-subscriptions", "COACH_DEDUPE_SUBSCRIPTIONS", false, "share one subgraph subscription among clients with the same operation, variables and credentials (late joiners miss a subgraph's initial event)")
 	fs.Int(&m.wsPerConn, "max-subscriptions-per-connection", "COACH_MAX_SUBSCRIPTIONS_PER_CONNECTION", 100, "operations on one WebSocket")
+	fs.String(&m.debugAddr, "debug-addr", "COACH_DEBUG_ADDR", "", "listen address of the Go profiler (net/http/pprof; empty: off; never expose it publicly)")
 	fs.String(&m.logLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
 	fs.String(&m.logFormat, "log-format", "COACH_LOG_FORMAT", "text", "text or json")
 	if err := fs.Parse(args); err != nil {
@@ -80,6 +84,9 @@ func (m *routerMain) ParseFlags(args []string) error {
 	case authOff:
 	default:
 		errs = append(errs, fmt.Errorf("--auth must be %q or %q, not %q", authJWT, authOff, m.authMode))
+	}
+	if m.debugAddr != "" {
+		errs = append(errs, config.CheckAddr("debug-addr", m.debugAddr))
 	}
 	return errors.Join(err, config.CheckAddr("addr", m.addr), errors.Join(errs...))
 }
@@ -180,7 +187,28 @@ func (m *routerMain) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("starting router: %w", err)
 	}
-	return (&httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(h, log), Log: log}).Run(ctx)
+	public := &httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(h, log), Log: log}
+	if m.debugAddr == "" {
+		return public.Run(ctx)
+	}
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return public.Run(ctx) })
+	g.Go(func() error {
+		return (&httpserver.Server{Addr: m.debugAddr, Handler: profiler(), Log: log.With("listener", "debug")}).Run(ctx)
+	})
+	return g.Wait()
+}
+
+// profiler serves net/http/pprof on its own mux, so that it is reachable only
+// on --debug-addr and never through the public listener.
+func profiler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	return mux
 }
 
 func splitList(s string) []string {

@@ -156,7 +156,8 @@ func (r *run) runBatch(ctx context.Context, b *batch) {
 		}
 		return
 	}
-	if resp.Data == nil && len(resp.Errors) > 0 {
+	data := resp.object()
+	if data == nil && len(resp.Errors) > 0 {
 		for i, f := range b.fetches {
 			r.entityFetch(ctx, b.paths[i], f)
 		}
@@ -165,7 +166,7 @@ func (r *run) runBatch(ctx context.Context, b *batch) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for i, f := range b.fetches {
-		r.mergeEntities(f, eb[i], resp.Data, b.aliases[i])
+		r.mergeEntities(f, eb[i], data, b.aliases[i])
 	}
 	for _, e := range resp.Errors {
 		var path []any

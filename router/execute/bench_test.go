@@ -17,7 +17,7 @@ import (
 
 // recorded runs the plan once against the real subgraphs and returns the
 // raw answers by subgraph and operation, and the merged data.
-func recorded(b *testing.B, p *plan.Plan) (map[string][]byte, map[string]any) {
+func recorded(b *testing.B, p *plan.Plan) (map[string][]byte, *Object) {
 	sg := httptest.NewServer(subgraphs.Handler())
 	defer sg.Close()
 	var mu sync.Mutex
@@ -34,7 +34,7 @@ func recorded(b *testing.B, p *plan.Plan) (map[string][]byte, map[string]any) {
 		mu.Unlock()
 		return resp, nil
 	})
-	r := &run{e: &Executor{Fetcher: rec}, c: compiledFor(p), data: map[string]any{}, sem: make(chan struct{}, 8)}
+	r := &run{e: &Executor{Fetcher: rec}, c: compiledFor(p), data: newObject(2), sem: make(chan struct{}, 8)}
 	r.exec(context.Background(), p.Root)
 	return raw, r.data
 }
@@ -48,7 +48,8 @@ func decodeAll(b *testing.B, raw map[string][]byte) map[string]*Response {
 		if err := dec.Decode(&resp); err != nil {
 			b.Fatal(err)
 		}
-		out[k] = &resp
+		// As the router's decoder gives them: Objects, not maps.
+		out[k] = &Response{Object: ObjectOf(resp.Data), Errors: resp.Errors}
 	}
 	return out
 }

@@ -10,7 +10,7 @@ import (
 
 // target is an object in the merged data that an entity fetch extends.
 type target struct {
-	obj    map[string]any
+	obj    *Object
 	path   *pathNode
 	sentAs any // the __typename in the representation
 }
@@ -33,6 +33,19 @@ func (n *pathNode) slice() []any {
 	return out
 }
 
+// pathArena allocates path nodes in chunks: a response has thousands of
+// objects and lists, and a node each cost as many allocations. Chunks are
+// never grown in place, so nodes keep their addresses.
+type pathArena struct{ buf []pathNode }
+
+func (a *pathArena) node(parent *pathNode, key any) *pathNode {
+	if len(a.buf) == cap(a.buf) {
+		a.buf = make([]pathNode, 0, 256)
+	}
+	a.buf = append(a.buf, pathNode{parent: parent, key: key})
+	return &a.buf[len(a.buf)-1]
+}
+
 // entityFetch collects the objects at path, sends one deduplicated batch
 // of representations and merges each entity back into every object it
 // stands for.
@@ -47,7 +60,7 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.mergeEntities(f, b, resp.Data, "_entities")
+	r.mergeEntities(f, b, resp.object(), "_entities")
 	for _, e := range resp.Errors {
 		r.errs = append(r.errs, subgraphError(e, f.Service, entityErrorPath(e.Path, b.groups, f.Selection)))
 	}
@@ -67,7 +80,7 @@ func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
 	var b entityBatch
 	index := map[string]int{}
 	var key []byte
-	collect(r.data, path, func(obj map[string]any, p *pathNode) {
+	collect(r.data, path, &r.paths, func(obj *Object, p *pathNode) {
 		var rep map[string]any
 		var ok bool
 		key, ok = leafKey(key[:0], obj, f.Requires, f.EntityAliases)
@@ -100,9 +113,9 @@ func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
 
 // mergeEntities merges the entity list under field of data into the
 // batch's objects. The caller holds r.mu.
-func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data map[string]any, field string) {
-	ents, _ := data[field].([]any)
-	if data != nil && data[field] != nil && len(ents) != len(b.reps) {
+func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data *Object, field string) {
+	ents, _ := data.value(field).([]any)
+	if data.value(field) != nil && len(ents) != len(b.reps) {
 		r.errs = append(r.errs, &Error{
 			Message:    "subgraph '" + f.Service + "' returned a wrong number of entities",
 			Extensions: map[string]any{"code": CodeInvalidResponse, "serviceName": f.Service},
@@ -110,15 +123,15 @@ func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data map[string]any, f
 		ents = nil
 	}
 	for i, ent := range ents {
-		if m, ok := ent.(map[string]any); ok {
+		if m, ok := ent.(*Object); ok && m != nil {
 			unalias(m, f.Selection)
 			for _, t := range b.groups[i] {
-				before := t.obj["__typename"]
+				before := t.obj.value("__typename")
 				mergeObject(t.obj, m)
 				// An @interfaceObject subgraph answers with the interface
 				// name: keep the concrete type already known.
-				if before != nil && t.obj["__typename"] == t.sentAs {
-					t.obj["__typename"] = before
+				if before != nil && t.obj.value("__typename") == t.sentAs {
+					t.obj.Set("__typename", before)
 				}
 			}
 		}
@@ -188,28 +201,33 @@ func findItem(sel *plan.Selection, k string) *plan.Item {
 }
 
 // collect walks path ("@" = every list element) calling fn for each object.
-func collect(v any, path []string, fn func(map[string]any, *pathNode)) {
+func collect(v any, path []string, paths *pathArena, fn func(*Object, *pathNode)) {
 	segs := make([]any, len(path)) // boxed once, not per object
 	for i, p := range path {
 		segs[i] = p
 	}
-	walk(v, path, segs, nil, nil, fn)
+	walk(v, path, segs, paths, nil, nil, fn)
 }
 
 // walk visits v, found at key under parent (the root has neither). A path
 // node is allocated only for the objects and lists on the way.
-func walk(v any, path []string, segs []any, parent *pathNode, key any, fn func(map[string]any, *pathNode)) {
+func walk(v any, path []string, segs []any, paths *pathArena, parent *pathNode, key any, fn func(*Object, *pathNode)) {
 	var at *pathNode
 	if key != nil {
-		switch v.(type) {
-		case map[string]any, []any:
-			at = &pathNode{parent: parent, key: key}
+		switch x := v.(type) {
+		case *Object:
+			if x == nil {
+				return
+			}
+			at = paths.node(parent, key)
+		case []any:
+			at = paths.node(parent, key)
 		default:
 			return
 		}
 	}
 	switch x := v.(type) {
-	case map[string]any:
+	case *Object:
 		if len(path) == 0 {
 			fn(x, at)
 			return
@@ -217,21 +235,21 @@ func walk(v any, path []string, segs []any, parent *pathNode, key any, fn func(m
 		if path[0] == "@" {
 			return
 		}
-		walk(x[path[0]], path[1:], segs[1:], at, segs[0], fn)
+		walk(x.value(path[0]), path[1:], segs[1:], paths, at, segs[0], fn)
 	case []any:
 		if len(path) > 0 && path[0] == "@" {
 			path, segs = path[1:], segs[1:]
 		}
 		for i, e := range x {
-			walk(e, path, segs, at, i, fn)
+			walk(e, path, segs, paths, at, i, fn)
 		}
 	}
 }
 
 // fragmentFor finds the fragment of the representation shape for obj:
 // the one for its __typename, else for its alias (an @interfaceObject).
-func fragmentFor(obj map[string]any, reps *plan.Selection, aliases map[string]string) (*plan.Item, string, string) {
-	tn, _ := obj["__typename"].(string)
+func fragmentFor(obj *Object, reps *plan.Selection, aliases map[string]string) (*plan.Item, string, string) {
+	tn, _ := obj.value("__typename").(string)
 	for _, want := range [2]string{tn, aliases[tn]} {
 		for _, it := range reps.Items {
 			if want != "" && it.Name == "" && it.TypeCondition == want {
@@ -247,7 +265,7 @@ func fragmentFor(obj map[string]any, reps *plan.Selection, aliases map[string]st
 // sent and each value, in the fragment's order. It returns false when the
 // general path must decide (nested fields, a missing value). Keys start
 // with 'q', general ones with 's', so the two never collide.
-func leafKey(b []byte, obj map[string]any, reps *plan.Selection, aliases map[string]string) ([]byte, bool) {
+func leafKey(b []byte, obj *Object, reps *plan.Selection, aliases map[string]string) ([]byte, bool) {
 	frag, _, want := fragmentFor(obj, reps, aliases)
 	if frag == nil {
 		return b, false
@@ -260,7 +278,7 @@ func leafKey(b []byte, obj map[string]any, reps *plan.Selection, aliases map[str
 		if it.Name == "__typename" {
 			continue // the representation sends want
 		}
-		v, ok := obj[it.DataKeyOrResponseKey()]
+		v, ok := obj.Get(it.DataKeyOrResponseKey())
 		if !ok {
 			return b, false
 		}
@@ -275,7 +293,7 @@ func leafKey(b []byte, obj map[string]any, reps *plan.Selection, aliases map[str
 
 // representation builds the _Any value for obj from the fragment of the
 // representation shape that matches its __typename.
-func representation(obj map[string]any, reps *plan.Selection, aliases map[string]string) (map[string]any, bool) {
+func representation(obj *Object, reps *plan.Selection, aliases map[string]string) (map[string]any, bool) {
 	it, tn, want := fragmentFor(obj, reps, aliases)
 	if it == nil {
 		return nil, false
@@ -289,11 +307,11 @@ func representation(obj map[string]any, reps *plan.Selection, aliases map[string
 
 // project copies the selected fields of obj; false when a field is absent
 // (the fetch that should have supplied it failed).
-func project(obj map[string]any, sel *plan.Selection, tn string) (map[string]any, bool) {
+func project(obj *Object, sel *plan.Selection, tn string) (map[string]any, bool) {
 	out := map[string]any{}
 	for _, it := range sel.Items {
 		if it.Name == "" {
-			if t, _ := obj["__typename"].(string); t == it.TypeCondition {
+			if t, _ := obj.value("__typename").(string); t == it.TypeCondition {
 				sub, ok := project(obj, it.Sel, t)
 				if !ok {
 					return nil, false
@@ -304,7 +322,7 @@ func project(obj map[string]any, sel *plan.Selection, tn string) (map[string]any
 			}
 			continue
 		}
-		v, ok := obj[it.DataKeyOrResponseKey()]
+		v, ok := obj.Get(it.DataKeyOrResponseKey())
 		if !ok {
 			if it.Name == "__typename" {
 				out["__typename"] = tn
@@ -326,8 +344,8 @@ func project(obj map[string]any, sel *plan.Selection, tn string) (map[string]any
 
 func projectValue(v any, sel *plan.Selection) (any, bool) {
 	switch x := v.(type) {
-	case map[string]any:
-		tn, _ := x["__typename"].(string)
+	case *Object:
+		tn, _ := x.value("__typename").(string)
 		return project(x, sel, tn)
 	case []any:
 		out := make([]any, len(x))
@@ -347,16 +365,20 @@ func projectValue(v any, sel *plan.Selection) (any, bool) {
 }
 
 // mergeObject deep-merges src into dst.
-func mergeObject(dst, src map[string]any) {
-	for k, v := range src {
-		dst[k] = mergeValue(dst[k], v)
+func mergeObject(dst, src *Object) {
+	for _, m := range src.members {
+		if i := dst.index(m.key); i >= 0 {
+			dst.members[i].val = mergeValue(dst.members[i].val, m.val)
+		} else {
+			dst.add(m.key, m.val)
+		}
 	}
 }
 
 func mergeValue(dst, src any) any {
 	switch s := src.(type) {
-	case map[string]any:
-		if d, ok := dst.(map[string]any); ok {
+	case *Object:
+		if d, ok := dst.(*Object); ok && d != nil && s != nil {
 			mergeObject(d, s)
 			return d
 		}
@@ -382,21 +404,30 @@ func unalias(v any, sel *plan.Selection) {
 		for _, e := range x {
 			unalias(e, sel)
 		}
-	case map[string]any:
+	case *Object:
+		if x == nil {
+			return
+		}
 		for _, it := range sel.Items {
 			if it.Name == "" {
 				unalias(x, it.Sel) // aliases are unique per key: no type check needed
 				continue
 			}
 			k := it.ResponseKey()
-			val, ok := x[k]
-			if !ok {
+			i := x.index(k)
+			if i < 0 {
 				continue
 			}
+			val := x.members[i].val
 			unalias(val, it.Sel)
-			if it.MergeKey != "" && it.MergeKey != k {
-				x[it.MergeKey] = mergeValue(x[it.MergeKey], val)
-				delete(x, k)
+			if it.MergeKey == "" || it.MergeKey == k {
+				continue
+			}
+			if j := x.index(it.MergeKey); j >= 0 {
+				x.members[j].val = mergeValue(x.members[j].val, val)
+				x.members = slices.Delete(x.members, i, i+1)
+			} else {
+				x.members[i].key = it.MergeKey // renamed in place: no copy
 			}
 		}
 	}

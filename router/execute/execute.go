@@ -35,9 +35,9 @@ func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]an
 	if n <= 0 {
 		n = 8
 	}
-	r := &run{e: e, c: compiledFor(p), vars: vars, data: map[string]any{}, sem: make(chan struct{}, n)}
+	r := &run{e: e, c: compiledFor(p), vars: vars, data: newObject(len(pre) + 4), sem: make(chan struct{}, n)}
 	for k, v := range pre {
-		r.data[k] = v
+		r.data.Set(k, valueOf(v))
 	}
 	if p.Root != nil {
 		r.exec(ctx, p.Root)
@@ -57,9 +57,10 @@ type run struct {
 	vars map[string]any
 	sem  chan struct{}
 
-	mu   sync.Mutex // guards data and errs while fetches run
-	data map[string]any
-	errs []*Error
+	mu    sync.Mutex // guards data, errs and paths while fetches run
+	data  *Object
+	errs  []*Error
+	paths pathArena
 }
 
 func (r *run) addErr(err *Error) {
@@ -75,17 +76,18 @@ func (r *run) exec(ctx context.Context, n plan.Node) {
 			r.exec(ctx, c)
 		}
 	case *plan.Parallel:
-		g, gctx := errgroup.WithContext(ctx)
-		for _, br := range r.c.steps[x] {
-			g.Go(func() error {
-				if br.batch != nil {
-					r.runBatch(gctx, br.batch)
-				} else {
-					r.exec(gctx, br.node)
-				}
-				return nil
-			})
+		brs := r.c.steps[x]
+		if len(brs) == 0 {
+			return
 		}
+		// The last branch runs on this goroutine: its stack has already
+		// grown to what decoding needs, and a fresh goroutine's would be
+		// copied again on the way there.
+		var g errgroup.Group
+		for _, br := range brs[:len(brs)-1] {
+			g.Go(func() error { r.branch(ctx, br); return nil })
+		}
+		r.branch(ctx, brs[len(brs)-1])
 		_ = g.Wait() // branches report failures as GraphQL errors, never as Go errors
 	case *plan.Fetch:
 		r.rootFetch(ctx, x)
@@ -93,6 +95,14 @@ func (r *run) exec(ctx context.Context, n plan.Node) {
 		if f, ok := x.Node.(*plan.Fetch); ok {
 			r.entityFetch(ctx, x.Path, f)
 		}
+	}
+}
+
+func (r *run) branch(ctx context.Context, br branch) {
+	if br.batch != nil {
+		r.runBatch(ctx, br.batch)
+	} else {
+		r.exec(ctx, br.node)
 	}
 }
 
@@ -163,8 +173,10 @@ func (r *run) rootFetch(ctx context.Context, f *plan.Fetch) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	unalias(resp.Data, f.Selection)
-	mergeObject(r.data, resp.Data)
+	if d := resp.object(); d != nil {
+		unalias(d, f.Selection)
+		mergeObject(r.data, d)
+	}
 	for _, e := range resp.Errors {
 		r.errs = append(r.errs, subgraphError(e, f.Service, unaliasPath(e.Path, f.Selection)))
 	}

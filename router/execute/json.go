@@ -101,7 +101,10 @@ func AppendJSON(b []byte, v any) ([]byte, error) {
 // encoding/json escapes (quote, backslash and, for HTML safety, <, >, &)
 // is copied as is; anything else takes encoding/json's path.
 func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s) && plainWord(s[i:i+8]); i += 8 {
+	}
+	for ; i < len(s); i++ {
 		if !plainByte[s[i]] {
 			enc, _ := json.Marshal(s) // a string always encodes
 			return append(b, enc...)
@@ -111,6 +114,24 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, s...)
 	return append(b, '"')
 }
+
+// plainWord reports whether all eight bytes of w are plainByte: eight
+// table loads and one branch instead of eight branches.
+func plainWord(w string) bool {
+	_ = w[7]
+	return plainBits[w[0]]&plainBits[w[1]]&plainBits[w[2]]&plainBits[w[3]]&
+		plainBits[w[4]]&plainBits[w[5]]&plainBits[w[6]]&plainBits[w[7]] == 1
+}
+
+// plainBits is plainByte as 0 and 1.
+var plainBits = func() (t [256]uint8) {
+	for c, ok := range plainByte {
+		if ok {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // plainByte marks the bytes appendString copies as they are.
 var plainByte = func() (t [256]bool) {

@@ -46,3 +46,20 @@ func TestResultAppendJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendStringEveryByte: each byte value in each position of strings
+// long enough for the eight-byte path is written as encoding/json writes it.
+func TestAppendStringEveryByte(t *testing.T) {
+	for _, n := range []int{8, 17} {
+		for pos := range n {
+			for c := range 256 {
+				s := []byte("abcdefghijklmnopq"[:n])
+				s[pos] = byte(c)
+				want, _ := json.Marshal(string(s))
+				if got := appendString(nil, string(s)); string(got) != string(want) {
+					t.Fatalf("%q: got %s, want %s", s, got, want)
+				}
+			}
+		}
+	}
+}

@@ -10,8 +10,8 @@ import (
 // shapeObject projects merged data through the client's shape. It returns
 // false when a non-null field is null, so the caller nulls this object
 // (GraphQL null bubbling).
-func (r *run) shapeObject(n *shapeNode, obj map[string]any, typename string, path *pathNode) (*Object, bool) {
-	if t, ok := obj["__typename"].(string); ok && t != "" {
+func (r *run) shapeObject(n *shapeNode, obj *Object, typename string, path *pathNode) (*Object, bool) {
+	if t, ok := obj.value("__typename").(string); ok && t != "" {
 		typename = t
 	}
 	l := n.layoutFor(typename)
@@ -22,7 +22,7 @@ func (r *run) shapeObject(n *shapeNode, obj map[string]any, typename string, pat
 			out.add(g.key, typename)
 			continue
 		}
-		v, ok := r.complete(g.f, g.f.Type, obj[g.key], g.child, path, g.keyAny)
+		v, ok := r.complete(g.f, g.f.Type, obj.value(g.key), g.child, path, g.keyAny)
 		if !ok {
 			return nil, false
 		}
@@ -51,7 +51,7 @@ func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, sub *shapeNode, p
 		if !ok {
 			return r.invalid(f, t, (&pathNode{parent: parent, key: key}).slice())
 		}
-		node := &pathNode{parent: parent, key: key}
+		node := r.paths.node(parent, key)
 		out := make([]any, len(list))
 		for i, e := range list {
 			cv, ok := r.complete(f, t.Elem, e, sub, node, i)
@@ -71,15 +71,15 @@ func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, sub *shapeNode, p
 		}
 		return v, true // scalar or enum
 	}
-	m, ok := v.(map[string]any)
+	m, ok := v.(*Object)
 	if !ok {
 		return r.invalid(f, t, (&pathNode{parent: parent, key: key}).slice())
 	}
-	if tn, _ := m["__typename"].(string); f.HiddenTypes[tn] {
+	if tn, _ := m.value("__typename").(string); f.HiddenTypes[tn] {
 		// An object of a type the API schema hides (@inaccessible).
 		return r.complete(f, t, nil, nil, parent, key)
 	}
-	obj, ok := r.shapeObject(sub, m, t.NamedType, &pathNode{parent: parent, key: key})
+	obj, ok := r.shapeObject(sub, m, t.NamedType, r.paths.node(parent, key))
 	if !ok {
 		return r.nullify(t)
 	}

@@ -33,7 +33,7 @@ func TestHiddenRuntimeTypesCompleteAsNull(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := &run{}
-			obj, ok := r.shapeObject(newShapeNode(shape(tc.fieldType).Fields), data, "Query", nil)
+			obj, ok := r.shapeObject(newShapeNode(shape(tc.fieldType).Fields), ObjectOf(data), "Query", nil)
 			got := "null"
 			if ok {
 				b, err := json.Marshal(obj)

@@ -16,9 +16,21 @@ type Request struct {
 }
 
 // Response is a subgraph's GraphQL response. Numbers are json.Number.
+// A decoder that builds the executor's own form sets Object instead of
+// Data, and the executor reads that without converting; Data is for
+// everything else (encoding/json, tests, subscription events).
 type Response struct {
 	Data   map[string]any `json:"data"`
 	Errors []*Error       `json:"errors"`
+	Object *Object        `json:"-"`
+}
+
+// object returns the data as an Object tree (nil when there is none).
+func (r *Response) object() *Object {
+	if r.Object != nil || r.Data == nil {
+		return r.Object
+	}
+	return ObjectOf(r.Data)
 }
 
 // Fetcher sends a request to the named subgraph.
@@ -60,58 +72,6 @@ const (
 	CodeInvalidResponse  = "SUBREQUEST_MALFORMED_RESPONSE"
 	CodeNonNull          = "NON_NULLABLE_FIELD_NULL"
 )
-
-// Object is a JSON object that keeps its keys in insertion order, so
-// responses follow the order of the client's selection. Its members are a
-// slice: objects are small, and a map per object cost more than it saved.
-type Object struct {
-	members []member
-}
-
-type member struct {
-	key string
-	val any
-}
-
-func newObject(n int) *Object {
-	return &Object{members: make([]member, 0, n)}
-}
-
-// add appends a key the object does not have yet.
-func (o *Object) add(k string, v any) { o.members = append(o.members, member{k, v}) }
-
-// Set sets a key, keeping its first position.
-func (o *Object) Set(k string, v any) {
-	for i := range o.members {
-		if o.members[i].key == k {
-			o.members[i].val = v
-			return
-		}
-	}
-	o.add(k, v)
-}
-
-// Get returns a key's value.
-func (o *Object) Get(k string) (any, bool) {
-	for _, m := range o.members {
-		if m.key == k {
-			return m.val, true
-		}
-	}
-	return nil, false
-}
-
-// Keys returns the keys in order.
-func (o *Object) Keys() []string {
-	keys := make([]string, len(o.members))
-	for i, m := range o.members {
-		keys[i] = m.key
-	}
-	return keys
-}
-
-// MarshalJSON writes the keys in order.
-func (o *Object) MarshalJSON() ([]byte, error) { return AppendJSON(nil, o) }
 
 // AppendJSON appends the response as encoding/json writes it.
 func (r *Result) AppendJSON(b []byte) ([]byte, error) {

@@ -36,8 +36,9 @@ func TestUnalias(t *testing.T) {
 			if err := json.Unmarshal([]byte(tc.in), &data); err != nil {
 				t.Fatal(err)
 			}
-			unalias(data, sel)
-			got, _ := json.Marshal(data)
+			o := ObjectOf(data)
+			unalias(o, sel)
+			got, _ := json.Marshal(o)
 			if string(got) != tc.want {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}

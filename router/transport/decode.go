@@ -2,9 +2,11 @@ package transport
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"hash/maphash"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -15,9 +17,10 @@ import (
 // the precise error.
 var errSyntax = errors.New("invalid JSON")
 
-// decodeValue parses one JSON document into the values encoding/json
-// gives an any with UseNumber (map[string]any, []any, string,
-// json.Number, bool, nil), without reflection. It is strict: what
+// decodeValue parses one JSON document into the executor's values
+// (*execute.Object, []any, string, json.Number, bool, nil): those of
+// encoding/json with UseNumber, objects in document order instead of maps,
+// without reflection. It is strict: what
 // encoding/json rejects, it rejects.
 func decodeValue(b []byte) (any, error) {
 	d := decoder{b: b}
@@ -40,6 +43,17 @@ type decoder struct {
 	// (the same entity under many parents), so repeats share one string
 	// instead of allocating and copying each.
 	strs [256]string
+	// members and elems are stacks of the objects and lists being read:
+	// each is copied out at its end in one allocation of its exact size.
+	members  []kv
+	elems    []any
+	seen     map[string]int // index of a big object's keys (put)
+	seenBase int
+}
+
+type kv struct {
+	key string
+	val any
 }
 
 var internSeed = maphash.MakeSeed()
@@ -94,11 +108,12 @@ func (d *decoder) value(depth int) (any, error) {
 
 func (d *decoder) object(depth int) (any, error) {
 	d.i++ // {
-	m := map[string]any{}
+	base := len(d.members)
+	defer func() { d.members = d.members[:base] }()
 	d.space()
 	if d.i < len(d.b) && d.b[d.i] == '}' {
 		d.i++
-		return m, nil
+		return execute.NewObject(0), nil
 	}
 	for {
 		d.space()
@@ -118,7 +133,7 @@ func (d *decoder) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		m[k] = v // a repeated key keeps the last value, as encoding/json does
+		d.put(base, k, v)
 		d.space()
 		if d.i >= len(d.b) {
 			return nil, errSyntax
@@ -128,27 +143,63 @@ func (d *decoder) object(depth int) (any, error) {
 			d.i++
 		case '}':
 			d.i++
-			return m, nil
+			ms := d.members[base:]
+			o := execute.NewObject(len(ms)) // one allocation of the exact size
+			for _, m := range ms {
+				o.Append(m.key, m.val)
+			}
+			return o, nil
 		default:
 			return nil, errSyntax
 		}
 	}
 }
 
+// put adds a member to the object being read from d.members[base:]. A
+// repeated key keeps its first position and the last value: the value
+// encoding/json keeps.
+func (d *decoder) put(base int, k string, v any) {
+	ms := d.members[base:]
+	if len(ms) <= 32 { // the usual object: a scan is cheaper than a map
+		for i := range ms {
+			if ms[i].key == k {
+				ms[i].val = v
+				return
+			}
+		}
+		d.members = append(d.members, kv{k, v})
+		return
+	}
+	if d.seen == nil || d.seenBase != base || len(d.seen) != len(ms) {
+		// A big object: index it once, then keep the index up to date.
+		d.seen, d.seenBase = make(map[string]int, len(ms)), base
+		for i, m := range ms {
+			d.seen[m.key] = i
+		}
+	}
+	if i, ok := d.seen[k]; ok {
+		ms[i].val = v
+		return
+	}
+	d.seen[k] = len(ms)
+	d.members = append(d.members, kv{k, v})
+}
+
 func (d *decoder) array(depth int) (any, error) {
 	d.i++ // [
-	a := []any{}
+	base := len(d.elems)
+	defer func() { d.elems = d.elems[:base] }()
 	d.space()
 	if d.i < len(d.b) && d.b[d.i] == ']' {
 		d.i++
-		return a, nil
+		return []any{}, nil
 	}
 	for {
 		v, err := d.value(depth + 1)
 		if err != nil {
 			return nil, err
 		}
-		a = append(a, v)
+		d.elems = append(d.elems, v)
 		d.space()
 		if d.i >= len(d.b) {
 			return nil, errSyntax
@@ -158,7 +209,7 @@ func (d *decoder) array(depth int) (any, error) {
 			d.i++
 		case ']':
 			d.i++
-			return a, nil
+			return slices.Clone(d.elems[base:]), nil
 		default:
 			return nil, errSyntax
 		}
@@ -172,6 +223,11 @@ func (d *decoder) str() (string, error) {
 	start := d.i
 	d.i++ // opening quote
 	plain := true
+	// Eight bytes at a time while none is a quote, a backslash, a control
+	// character or non-ASCII: most of a response is such plain text.
+	for d.i+8 <= len(d.b) && plainWord(binary.LittleEndian.Uint64(d.b[d.i:])) {
+		d.i += 8
+	}
 	for d.i < len(d.b) {
 		c := d.b[d.i]
 		switch {
@@ -197,6 +253,18 @@ func (d *decoder) str() (string, error) {
 		d.i++
 	}
 	return "", errSyntax
+}
+
+// plainWord reports whether none of the eight bytes of w is '"', '\\',
+// below 0x20 or above 0x7f (the classic SWAR byte tests, "Bit Twiddling
+// Hacks": a byte is zero when (x-0x01) & ^x & 0x80 is set).
+func plainWord(w uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	quote := w ^ (ones * '"')
+	slash := w ^ (ones * '\\')
+	zero := func(x uint64) uint64 { return (x - ones) & ^x & high }
+	ctl := (w - ones*0x20) & ^w & high // some byte < 0x20 (exact when no byte is >= 0x80)
+	return (zero(quote)|zero(slash)|ctl|w&high) == 0
 }
 
 // number validates JSON's number grammar and keeps the literal.
@@ -275,18 +343,19 @@ func decodeResponse(raw []byte) (*execute.Response, error) {
 // exactly as encoding/json would read it into execute.Response (whose
 // field names it matches case-insensitively).
 func fastResponse(v any) (*execute.Response, bool) {
-	top, ok := v.(map[string]any)
+	top, ok := v.(*execute.Object)
 	if !ok {
 		return nil, false
 	}
-	for k := range top {
+	for _, k := range top.Keys() {
 		if k != "data" && (strings.EqualFold(k, "data") || strings.EqualFold(k, "errors")) {
 			return nil, false
 		}
 	}
-	switch data := top["data"].(type) {
-	case map[string]any:
-		return &execute.Response{Data: data}, true
+	data, _ := top.Get("data")
+	switch data := data.(type) {
+	case *execute.Object:
+		return &execute.Response{Object: data}, true
 	case nil:
 		return &execute.Response{}, true
 	}

@@ -120,7 +120,7 @@ func (c *Client) post(ctx context.Context, service string, body io.Reader, conte
 		}
 		return nil, fmt.Errorf("invalid JSON from %s: %w", service, err)
 	}
-	if out.Data == nil && len(out.Errors) == 0 {
+	if out.Data == nil && out.Object == nil && len(out.Errors) == 0 {
 		if res.StatusCode >= 300 {
 			return nil, fmt.Errorf("%d: %s", res.StatusCode, http.StatusText(res.StatusCode))
 		}
