@@ -264,7 +264,7 @@ func plainWord(w uint64) bool {
 	slash := w ^ (ones * '\\')
 	zero := func(x uint64) uint64 { return (x - ones) & ^x & high }
 	ctl := (w - ones*0x20) & ^w & high // some byte < 0x20 (exact when no byte is >= 0x80)
-	return (zero(quote)|zero(slash)|ctl|w&high) == 0
+	return (zero(quote) | zero(slash) | ctl | w&high) == 0
 }
 
 // number validates JSON's number grammar and keeps the literal.
