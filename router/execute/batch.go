@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/careercoach/coach/router/plan"
 )
@@ -14,6 +15,9 @@ type compiled struct {
 	// steps lists, per Parallel node, its branches with entity fetches to
 	// the same subgraph combined into one request.
 	steps map[*plan.Parallel][]branch
+	// sizeHint is the length of the plan's last response, the capacity the
+	// next one starts with instead of growing from nothing.
+	sizeHint atomic.Int64
 }
 
 // branch is a node run on its own, or a batch of entity fetches.
@@ -173,7 +177,7 @@ func (r *run) runBatch(ctx context.Context, b *batch) {
 		for i, alias := range b.aliases {
 			if len(e.Path) > 0 && e.Path[0] == alias {
 				p := append([]any{"_entities"}, e.Path[1:]...)
-				path = entityErrorPath(p, eb[i].groups, b.fetches[i].Selection)
+				path = r.entityErrorPath(p, eb[i], b.fetches[i].Selection)
 			}
 		}
 		r.errs = append(r.errs, subgraphError(e, b.fetch.Service, path))

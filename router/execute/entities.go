@@ -11,7 +11,7 @@ import (
 // target is an object in the merged data that an entity fetch extends.
 type target struct {
 	obj    *Object
-	path   *pathNode
+	rep    int // its representation in entityBatch.reps
 	sentAs any // the __typename in the representation
 }
 
@@ -62,25 +62,28 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 	defer r.mu.Unlock()
 	r.mergeEntities(f, b, resp.object(), "_entities")
 	for _, e := range resp.Errors {
-		r.errs = append(r.errs, subgraphError(e, f.Service, entityErrorPath(e.Path, b.groups, f.Selection)))
+		r.errs = append(r.errs, subgraphError(e, f.Service, r.entityErrorPath(e.Path, b, f.Selection)))
 	}
 }
 
-// entityBatch is one fetch's deduplicated representations and, for each,
-// the objects it stands for.
+// entityBatch is one fetch's deduplicated representations and the objects
+// they stand for, found at path.
 type entityBatch struct {
-	reps   []any
-	groups [][]target
+	path    []string
+	reps    []any
+	targets []target
 }
 
 // collectBatch gathers the representations of the objects at path.
 func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	var b entityBatch
+	b := entityBatch{path: path}
 	index := map[string]int{}
 	var key []byte
-	collect(r.data, path, &r.paths, func(obj *Object, p *pathNode) {
+	// No path nodes: a target's path is needed only for an error, and
+	// entityErrorPath finds it again then.
+	collect(r.data, path, nil, func(obj *Object, _ *pathNode) {
 		var rep map[string]any
 		var ok bool
 		key, ok = leafKey(key[:0], obj, f.Requires, f.EntityAliases)
@@ -104,9 +107,8 @@ func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
 			i = len(b.reps)
 			index[string(key)] = i
 			b.reps = append(b.reps, rep)
-			b.groups = append(b.groups, nil)
 		}
-		b.groups[i] = append(b.groups[i], target{obj: obj, path: p, sentAs: b.reps[i].(map[string]any)["__typename"]})
+		b.targets = append(b.targets, target{obj: obj, rep: i, sentAs: b.reps[i].(map[string]any)["__typename"]})
 	})
 	return b
 }
@@ -122,25 +124,30 @@ func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data *Object, field st
 		})
 		ents = nil
 	}
-	for i, ent := range ents {
-		if m, ok := ent.(*Object); ok && m != nil {
-			unalias(m, f.Selection)
-			for _, t := range b.groups[i] {
-				before := t.obj.value("__typename")
-				mergeObject(t.obj, m)
-				// An @interfaceObject subgraph answers with the interface
-				// name: keep the concrete type already known.
-				if before != nil && t.obj.value("__typename") == t.sentAs {
-					t.obj.Set("__typename", before)
-				}
-			}
+	if ents == nil {
+		return
+	}
+	for _, ent := range ents {
+		unalias(ent, f.Selection)
+	}
+	for _, t := range b.targets {
+		m, ok := ents[t.rep].(*Object)
+		if !ok || m == nil {
+			continue
+		}
+		before := t.obj.value("__typename")
+		mergeObject(t.obj, m)
+		// An @interfaceObject subgraph answers with the interface name:
+		// keep the concrete type already known.
+		if before != nil && t.obj.value("__typename") == t.sentAs {
+			t.obj.Set("__typename", before)
 		}
 	}
 }
 
 // entityErrorPath maps ["_entities", i, rest...] to the client path of the
-// i-th representation's first object.
-func entityErrorPath(p []any, groups [][]target, sel *plan.Selection) []any {
+// i-th representation's first object. The caller holds r.mu.
+func (r *run) entityErrorPath(p []any, b entityBatch, sel *plan.Selection) []any {
 	if len(p) < 2 || p[0] != "_entities" {
 		return nil
 	}
@@ -159,10 +166,24 @@ func entityErrorPath(p []any, groups [][]target, sel *plan.Selection) []any {
 	default:
 		return nil
 	}
-	if i < 0 || i >= len(groups) || len(groups[i]) == 0 {
-		return nil
+	for _, t := range b.targets {
+		if t.rep == i {
+			return append(r.locate(b.path, t.obj), unaliasPath(p[2:], sel)...)
+		}
 	}
-	return append(groups[i][0].path.slice(), unaliasPath(p[2:], sel)...)
+	return nil
+}
+
+// locate returns the path of obj, an object found at path ("@" = every
+// list element), by walking there again.
+func (r *run) locate(path []string, obj *Object) []any {
+	var at *pathNode
+	collect(r.data, path, &pathArena{}, func(o *Object, p *pathNode) {
+		if o == obj && at == nil {
+			at = p
+		}
+	})
+	return at.slice()
 }
 
 // unaliasPath rewrites the planner aliases in a subgraph error path (relative
@@ -200,7 +221,8 @@ func findItem(sel *plan.Selection, k string) *plan.Item {
 	return nil
 }
 
-// collect walks path ("@" = every list element) calling fn for each object.
+// collect walks path ("@" = every list element) calling fn for each object,
+// with its path when paths is not nil.
 func collect(v any, path []string, paths *pathArena, fn func(*Object, *pathNode)) {
 	segs := make([]any, len(path)) // boxed once, not per object
 	for i, p := range path {
@@ -219,11 +241,12 @@ func walk(v any, path []string, segs []any, paths *pathArena, parent *pathNode, 
 			if x == nil {
 				return
 			}
-			at = paths.node(parent, key)
 		case []any:
-			at = paths.node(parent, key)
 		default:
 			return
+		}
+		if paths != nil {
+			at = paths.node(parent, key)
 		}
 	}
 	switch x := v.(type) {
@@ -366,6 +389,17 @@ func projectValue(v any, sel *plan.Selection) (any, bool) {
 
 // mergeObject deep-merges src into dst.
 func mergeObject(dst, src *Object) {
+	if extra := len(src.members) - (cap(dst.members) - len(dst.members)); extra > 0 {
+		// Grow once by at most what is missing: merged entities gain
+		// several fields, and growing one key at a time copies each time.
+		missing := 0
+		for _, m := range src.members {
+			if dst.index(m.key) < 0 {
+				missing++
+			}
+		}
+		dst.members = slices.Grow(dst.members, missing)
+	}
 	for _, m := range src.members {
 		if i := dst.index(m.key); i >= 0 {
 			dst.members[i].val = mergeValue(dst.members[i].val, m.val)

@@ -2,6 +2,7 @@ package execute
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -42,10 +43,12 @@ func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]an
 	if p.Root != nil {
 		r.exec(ctx, p.Root)
 	}
-	data, ok := r.shapeObject(r.c.root, r.data, p.RootType, nil)
+	buf := make([]byte, 0, r.c.sizeHint.Load()+512)
+	data, ok := r.shapeObject(buf, r.c.root, r.data, p.RootType, nil)
 	res := &Result{Errors: r.errs}
 	if ok {
-		res.Data = data
+		res.Data = json.RawMessage(data)
+		r.c.sizeHint.Store(int64(len(data))) // the next response of this plan is likely as big
 	}
 	return res
 }

@@ -71,6 +71,11 @@ func AppendJSON(b []byte, v any) ([]byte, error) {
 			}
 		}
 		return append(b, '}'), nil
+	case json.RawMessage:
+		if x == nil {
+			return append(b, "null"...), nil
+		}
+		return append(b, x...), nil // written by this package: already compact JSON
 	case string:
 		return appendString(b, x), nil
 	case json.Number:

@@ -15,7 +15,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		nil, "", "plain", "quote\" back\\slash", "<html> & co", "tab\tnew\nline\x01", "héllo ✓", "\u2028\u2029",
 		"bad utf8 \xff", json.Number("42"), json.Number(""), false, 12, int32(5), 1e21, float64(0.1),
 		[]any{}, []any(nil), map[string]any{"b": 1, "a": map[string]any{"y": []any{"x"}}}, map[string]any(nil),
-		o, (*Object)(nil), []string{"fallback"},
+		o, (*Object)(nil), []string{"fallback"}, json.RawMessage(`{"a":[1,"\u003c"]}`), json.RawMessage(nil),
 	}
 	for _, v := range values {
 		want, err := json.Marshal(v)

@@ -7,96 +7,116 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// shapeObject projects merged data through the client's shape. It returns
-// false when a non-null field is null, so the caller nulls this object
-// (GraphQL null bubbling).
-func (r *run) shapeObject(n *shapeNode, obj *Object, typename string, path *pathNode) (*Object, bool) {
+// shapeObject writes merged data, projected through the client's shape, as
+// JSON onto b: the response is written once, with no tree in between. It
+// returns false when a non-null field is null, so the caller nulls this
+// object (GraphQL null bubbling) by cutting b back to where the object
+// began.
+func (r *run) shapeObject(b []byte, n *shapeNode, obj *Object, typename string, path *pathNode) ([]byte, bool) {
 	if t, ok := obj.value("__typename").(string); ok && t != "" {
 		typename = t
 	}
 	l := n.layoutFor(typename)
-	out := newObject(len(l.groups))
+	b = append(b, '{')
 	for i := range l.groups {
 		g := &l.groups[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, g.key)
+		b = append(b, ':')
 		if g.f.Name == "__typename" {
-			out.add(g.key, typename)
+			b = appendString(b, typename)
 			continue
 		}
-		v, ok := r.complete(g.f, g.f.Type, obj.value(g.key), g.child, path, g.keyAny)
-		if !ok {
-			return nil, false
+		var ok bool
+		if b, ok = r.complete(b, g.f, g.f.Type, obj.value(g.key), g.child, path, g.keyAny); !ok {
+			return b, false
 		}
-		out.add(g.key, v)
 	}
-	return out, true
+	return append(b, '}'), true
 }
 
-// complete turns one merged value into its response value for type t.
-// The value's path is parent plus key; its node is allocated only where a
-// child needs it (objects, lists), and turned into a slice only for an
-// error: most values are leaves and cost nothing.
-func (r *run) complete(f *plan.ShapeField, t *ast.Type, v any, sub *shapeNode, parent *pathNode, key any) (any, bool) {
+// complete writes one merged value as its response value for type t. The
+// value's path is parent plus key; its node is allocated only where a child
+// needs it (objects, lists), and turned into a slice only for an error:
+// most values are leaves and cost nothing. On false, what it wrote is to be
+// cut off by the caller.
+func (r *run) complete(b []byte, f *plan.ShapeField, t *ast.Type, v any, sub *shapeNode, parent *pathNode, key any) ([]byte, bool) {
 	if t == nil {
-		return v, true
+		return r.leaf(b, f, t, v, parent, key)
 	}
 	if v == nil {
 		if t.NonNull {
 			r.nonNull(f, (&pathNode{parent: parent, key: key}).slice())
-			return nil, false
+			return b, false
 		}
-		return nil, true
+		return append(b, "null"...), true
 	}
+	start := len(b)
 	if t.Elem != nil {
 		list, ok := v.([]any)
 		if !ok {
-			return r.invalid(f, t, (&pathNode{parent: parent, key: key}).slice())
+			return r.invalid(b, f, t, (&pathNode{parent: parent, key: key}).slice())
 		}
 		node := r.paths.node(parent, key)
-		out := make([]any, len(list))
+		b = append(b, '[')
 		for i, e := range list {
-			cv, ok := r.complete(f, t.Elem, e, sub, node, i)
-			if !ok {
-				return r.nullify(t)
+			if i > 0 {
+				b = append(b, ',')
 			}
-			out[i] = cv
+			if b, ok = r.complete(b, f, t.Elem, e, sub, node, i); !ok {
+				return nullify(b[:start], t)
+			}
 		}
-		return out, true
+		return append(b, ']'), true
 	}
 	if sub == nil {
 		if f.EnumValues != nil {
 			if s, ok := v.(string); !ok || !f.EnumValues[s] {
 				// Not a value of the API schema: the client never sees it.
-				return r.complete(f, t, nil, nil, parent, key)
+				return r.complete(b, f, t, nil, nil, parent, key)
 			}
 		}
-		return v, true // scalar or enum
+		return r.leaf(b, f, t, v, parent, key) // scalar or enum
 	}
 	m, ok := v.(*Object)
-	if !ok {
-		return r.invalid(f, t, (&pathNode{parent: parent, key: key}).slice())
+	if !ok || m == nil {
+		return r.invalid(b, f, t, (&pathNode{parent: parent, key: key}).slice())
 	}
 	if tn, _ := m.value("__typename").(string); f.HiddenTypes[tn] {
 		// An object of a type the API schema hides (@inaccessible).
-		return r.complete(f, t, nil, nil, parent, key)
+		return r.complete(b, f, t, nil, nil, parent, key)
 	}
-	obj, ok := r.shapeObject(sub, m, t.NamedType, r.paths.node(parent, key))
-	if !ok {
-		return r.nullify(t)
+	if b, ok = r.shapeObject(b, sub, m, t.NamedType, r.paths.node(parent, key)); !ok {
+		return nullify(b[:start], t)
 	}
-	return obj, true
+	return b, true
 }
 
-func (r *run) nullify(t *ast.Type) (any, bool) {
-	if t.NonNull {
-		return nil, false
+// leaf writes a scalar; one that cannot be written as JSON (a number
+// literal a subgraph got wrong) is an invalid value, not a broken response.
+func (r *run) leaf(b []byte, f *plan.ShapeField, t *ast.Type, v any, parent *pathNode, key any) ([]byte, bool) {
+	out, err := AppendJSON(b, v)
+	if err != nil {
+		return r.invalid(out[:len(b)], f, t, (&pathNode{parent: parent, key: key}).slice())
 	}
-	return nil, true
+	return out, true
 }
 
-func (r *run) invalid(f *plan.ShapeField, t *ast.Type, path []any) (any, bool) {
+// nullify writes the null that replaces a value, or fails again when the
+// position is non-null (the null bubbles further up).
+func nullify(b []byte, t *ast.Type) ([]byte, bool) {
+	if t != nil && t.NonNull {
+		return b, false
+	}
+	return append(b, "null"...), true
+}
+
+func (r *run) invalid(b []byte, f *plan.ShapeField, t *ast.Type, path []any) ([]byte, bool) {
 	r.errs = append(r.errs, &Error{Message: fmt.Sprintf("invalid value for field %q", f.Name), Path: path,
 		Extensions: map[string]any{"code": CodeInvalidResponse}})
-	return r.nullify(t)
+	return nullify(b, t)
 }
 
 // nonNull records a null in a non-null position unless an error at or

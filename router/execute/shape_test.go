@@ -33,13 +33,9 @@ func TestHiddenRuntimeTypesCompleteAsNull(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := &run{}
-			obj, ok := r.shapeObject(newShapeNode(shape(tc.fieldType).Fields), ObjectOf(data), "Query", nil)
+			b, ok := r.shapeObject(nil, newShapeNode(shape(tc.fieldType).Fields), ObjectOf(data), "Query", nil)
 			got := "null"
 			if ok {
-				b, err := json.Marshal(obj)
-				if err != nil {
-					t.Fatal(err)
-				}
 				got = string(b)
 			}
 			if got != tc.want || len(r.errs) != tc.wantErrs {

@@ -60,7 +60,8 @@ type Location struct {
 	Column int `json:"column"`
 }
 
-// Result is the client's response.
+// Result is the client's response. Execute sets Data to the JSON it wrote
+// (json.RawMessage); other values are written by AppendJSON.
 type Result struct {
 	Data   any      `json:"data"`
 	Errors []*Error `json:"errors,omitempty"`
