@@ -43,14 +43,45 @@ func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]an
 	if p.Root != nil {
 		r.exec(ctx, p.Root)
 	}
-	buf := make([]byte, 0, r.c.sizeHint.Load()+512)
-	data, ok := r.shapeObject(buf, r.c.root, r.data, p.RootType, nil)
+	bp := dataPool.Get().(*[]byte)
+	buf := *bp
+	if hint := int(r.c.sizeHint.Load()); cap(buf) < hint {
+		buf = make([]byte, 0, hint+hint/8) // the plan's last response was this big
+	}
+	data, ok := r.shapeObject(buf[:0], r.c.root, r.data, p.RootType, nil)
+	*bp = data[:0]
 	res := &Result{Errors: r.errs}
 	if ok {
 		res.Data = json.RawMessage(data)
-		r.c.sizeHint.Store(int64(len(data))) // the next response of this plan is likely as big
+		res.buf = bp
+		r.c.sizeHint.Store(int64(len(data)))
+	} else {
+		putData(bp)
 	}
 	return res
+}
+
+// dataPool holds response buffers: a response of tens of kilobytes each
+// time would otherwise be a fresh allocation, zeroed, for the GC to sweep.
+var dataPool = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledData keeps rare huge responses from pinning memory in the pool.
+const maxPooledData = 1 << 20
+
+func putData(bp *[]byte) {
+	if cap(*bp) <= maxPooledData {
+		dataPool.Put(bp)
+	}
+}
+
+// Release gives the result's JSON buffer back for reuse by a later
+// Execute. Call it once the result has been written, and not at all if
+// anything still refers to Data.
+func (r *Result) Release() {
+	if r.buf != nil {
+		putData(r.buf)
+		r.buf, r.Data = nil, nil
+	}
 }
 
 // run is the state of one execution.

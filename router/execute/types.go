@@ -65,6 +65,7 @@ type Location struct {
 type Result struct {
 	Data   any      `json:"data"`
 	Errors []*Error `json:"errors,omitempty"`
+	buf    *[]byte  // Data's pooled buffer (Release)
 }
 
 // Error codes the executor puts in extensions.code.

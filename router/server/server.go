@@ -232,6 +232,9 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		res, rerr := s.handle(ctx, st, reqs[0], r.Method)
 		s.finish(ctx, log, reqs[0], res, rerr, start)
 		writeResult(w, media, res, rerr)
+		if res != nil {
+			res.Release() // written: its buffer serves the next request
+		}
 		return
 	}
 	out := make([]any, len(reqs))
