@@ -60,7 +60,7 @@ type ImageConfig struct {
 	Base       string
 	Env        []string // KEY=value, in order
 	User       string
-	WorkingDir string
+	WorkingDir string // "" when the Dockerfile sets none (the base's applies)
 	Entrypoint []string
 	Cmd        []string
 	// Shell is set when ENTRYPOINT or CMD is in shell form (needs /bin/sh).
@@ -96,7 +96,7 @@ func (d *Dockerfile) Stage(name string) (int, bool) {
 // follow a final stage built FROM an earlier stage (ours is not).
 func (d *Dockerfile) Config() ImageConfig {
 	st := d.Final()
-	c := ImageConfig{Base: st.BaseName, WorkingDir: "/"}
+	c := ImageConfig{Base: st.BaseName}
 	for _, cmd := range st.Commands {
 		switch x := cmd.(type) {
 		case *instructions.EnvCommand:
@@ -124,6 +124,9 @@ func (d *Dockerfile) Config() ImageConfig {
 
 // resolvePath is a path in the image: relative ones are relative to dir.
 func resolvePath(dir, p string) string {
+	if dir == "" {
+		dir = "/"
+	}
 	if path.IsAbs(p) {
 		return path.Clean(p)
 	}
