@@ -88,12 +88,17 @@ func containerHelper(s containerSpec) error {
 		return err
 	}
 	if s.Hosts != "" {
-		f := filepath.Join(os.TempDir(), fmt.Sprintf("imagecheck-hosts-%d", os.Getpid()))
-		if err := os.WriteFile(f, []byte(s.Hosts), 0o644); err != nil {
+		// The mount keeps the file alive; its name can go at once.
+		f, err := os.CreateTemp("", "imagecheck-hosts-")
+		if err != nil {
 			return err
 		}
-		if err := unix.Mount(f, filepath.Join(r, "etc/hosts"), "", unix.MS_BIND, ""); err != nil {
-			return fmt.Errorf("binding /etc/hosts: %w", err)
+		_, werr := f.WriteString(s.Hosts)
+		werr = errors.Join(werr, f.Chmod(0o644), f.Close()) // the user must read it
+		merr := unix.Mount(f.Name(), filepath.Join(r, "etc/hosts"), "", unix.MS_BIND, "")
+		os.Remove(f.Name())
+		if werr != nil || merr != nil {
+			return fmt.Errorf("binding /etc/hosts: %w", errors.Join(werr, merr))
 		}
 	}
 	for _, p := range sortedKeys(s.Volumes) {
