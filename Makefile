@@ -18,6 +18,8 @@ test: test-go test-web test-browser
 
 test-go: crosscheck-deps
 	$(GO) test -count=1 $(GOTESTFLAGS) ./...
+	@# deploy/imagecheck is a module of its own (buildkit, compose-go): ./... does not enter it.
+	cd deploy/imagecheck && $(GO) test -count=1 $(GOTESTFLAGS) ./...
 
 # The composition cross-check against @apollo/composition runs when Node is
 # present; its packages are installed on first use.
@@ -66,6 +68,9 @@ check-generated: generate compose
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	cd deploy/imagecheck && $(GO) vet ./...
+	@out=$$(cd deploy/imagecheck && $(STATICCHECK) ./... 2>&1 | grep -vE '^exit status [0-9]+$$|^go: (downloading|finding) '); \
+	  if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
 	@# gqlgen's generated files are not ours to fix; every other finding fails.
 	@out=$$($(STATICCHECK) ./... 2>&1 | grep -vE '^exit status [0-9]+$$|^go: (downloading|finding) |/graph/(generated|federation)\.go:|/graph/model/[a-z_]+_gen\.go:'); \
 	  if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
@@ -89,13 +94,14 @@ down:
 
 KUSTOMIZE := $(GO) run sigs.k8s.io/kustomize/kustomize/v5@v5.7.1
 
-## deploy-check: render every Kubernetes overlay with kustomize and validate it (deploy/check)
+## deploy-check: render every Kubernetes overlay with kustomize and validate it (deploy/check); check deploy/Dockerfile and deploy/compose.yaml (deploy/imagecheck)
 deploy-check:
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	  $(KUSTOMIZE) build --load-restrictor LoadRestrictionsNone deploy/k8s/overlays/dev > $$tmp/dev.yaml; \
 	  $(GO) run ./deploy/check < $$tmp/dev.yaml; \
 	  $(KUSTOMIZE) build --load-restrictor LoadRestrictionsNone deploy/k8s/overlays/prod > $$tmp/prod.yaml; \
-	  $(GO) run ./deploy/check --external-secrets coach-secrets,coach-databases --min-replicas 2 < $$tmp/prod.yaml
+	  $(GO) run ./deploy/check --external-secrets coach-secrets,coach-databases --min-replicas 2 < $$tmp/prod.yaml; \
+	  cd deploy/imagecheck && $(GO) run . -repo ../..
 
 ## graphiql: rebuild the router's bundled GraphiQL (npm + Vite) into router/graphiql/dist, committed
 graphiql:
