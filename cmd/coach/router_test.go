@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestRouterAuthFlag(t *testing.T) {
@@ -43,5 +46,52 @@ func TestRouterAuthFlag(t *testing.T) {
 func TestRouterConfigWithoutVerifierAuthenticatesNothing(t *testing.T) {
 	if cfg := routerConfig(nil, "0123456789abcdef0", nil, true); cfg.Authenticate != nil {
 		t.Error("routerConfig(nil verifier) installed an Authenticate hook")
+	}
+}
+
+// TestRouterDebugAddrServesProfilerOnlyThere: --debug-addr serves
+// net/http/pprof on its own listener; the public listener does not.
+func TestRouterDebugAddrServesProfilerOnlyThere(t *testing.T) {
+	public, debug := freeAddr(t), freeAddr(t)
+	m := &routerMain{env: env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}}
+	if err := m.ParseFlags([]string{"--auth", "off", "--service-secret", "0123456789abcdef0", "--addr", public,
+		"--debug-addr", debug, "--supergraph", "../../bench/supergraph.graphql", "--users-url", "", "--web-dir", "",
+		"--log-level", "warn"}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	get := func(url string) int {
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+			res, err := http.Get(url)
+			if err == nil {
+				res.Body.Close()
+				return res.StatusCode
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("GET %s: %v", url, err)
+			}
+		}
+	}
+	if code := get("http://" + debug + "/debug/pprof/cmdline"); code != http.StatusOK {
+		t.Errorf("debug listener: /debug/pprof/cmdline = %d, want 200", code)
+	}
+	if code := get("http://" + public + "/debug/pprof/cmdline"); code == http.StatusOK {
+		t.Error("public listener serves the profiler")
+	}
+}
+
+func TestRouterDebugAddrValidated(t *testing.T) {
+	m := &routerMain{env: env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}}
+	err := m.ParseFlags([]string{"--auth", "off", "--service-secret", "0123456789abcdef0", "--debug-addr", "no-port"})
+	if err == nil || !strings.Contains(err.Error(), "debug-addr") {
+		t.Fatalf("err = %v, want one about --debug-addr", err)
 	}
 }

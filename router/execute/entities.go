@@ -389,23 +389,19 @@ func projectValue(v any, sel *plan.Selection) (any, bool) {
 
 // mergeObject deep-merges src into dst.
 func mergeObject(dst, src *Object) {
-	if extra := len(src.members) - (cap(dst.members) - len(dst.members)); extra > 0 {
-		// Grow once by at most what is missing: merged entities gain
-		// several fields, and growing one key at a time copies each time.
-		missing := 0
-		for _, m := range src.members {
-			if dst.index(m.key) < 0 {
-				missing++
-			}
+	grown := false
+	for i, m := range src.members {
+		if j := dst.index(m.key); j >= 0 {
+			dst.members[j].val = mergeValue(dst.members[j].val, m.val)
+			continue
 		}
-		dst.members = slices.Grow(dst.members, missing)
-	}
-	for _, m := range src.members {
-		if i := dst.index(m.key); i >= 0 {
-			dst.members[i].val = mergeValue(dst.members[i].val, m.val)
-		} else {
-			dst.add(m.key, m.val)
+		if !grown && cap(dst.members) == len(dst.members) {
+			// Grow once, by at most what is left of src: merged entities
+			// gain several fields, and growing per key would copy each time.
+			dst.members = slices.Grow(dst.members, len(src.members)-i)
+			grown = true
 		}
+		dst.add(m.key, m.val)
 	}
 }
 

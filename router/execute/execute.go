@@ -91,10 +91,10 @@ type run struct {
 	vars map[string]any
 	sem  chan struct{}
 
-	mu    sync.Mutex // guards data, errs and paths while fetches run
+	mu    sync.Mutex // guards data and errs while fetches run
 	data  *Object
 	errs  []*Error
-	paths pathArena
+	paths pathArena // path nodes of shaping, which runs after the fetches
 }
 
 func (r *run) addErr(err *Error) {

@@ -24,6 +24,9 @@ func TestHiddenRuntimeTypesCompleteAsNull(t *testing.T) {
 		{"visible type kept", ast.NamedType("Foo", nil), `{"data":{"__typename":"Public"}}`, `{"data":{"__typename":"Public"}}`, 0},
 		{"hidden type nulled", ast.NamedType("Foo", nil), `{"data":{"__typename":"Secret"}}`, `{"data":null}`, 0},
 		{"hidden type in a list", ast.ListType(ast.NamedType("Foo", nil), nil), `{"data":[{"__typename":"Public"},{"__typename":"Secret"}]}`, `{"data":[{"__typename":"Public"},null]}`, 0},
+		// The first element is written before the second fails: the writer
+		// must cut it off again.
+		{"null in a non-null list element nulls the list", ast.ListType(ast.NonNullNamedType("Foo", nil), nil), `{"data":[{"__typename":"Public"},{"__typename":"Secret"}]}`, `{"data":null}`, 1},
 		{"hidden type in a non-null position bubbles", ast.NonNullNamedType("Foo", nil), `{"data":{"__typename":"Secret"}}`, `null`, 1},
 	}
 	for _, tc := range tests {
