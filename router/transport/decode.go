@@ -144,7 +144,13 @@ func (d *decoder) object(depth int) (any, error) {
 		case '}':
 			d.i++
 			ms := d.members[base:]
-			o := execute.NewObject(len(ms)) // one allocation of the exact size
+			n := len(ms)
+			if len(ms) > 0 && ms[0].key == "__typename" {
+				// Typed objects are where entity fetches merge further
+				// fields; room for them now saves a copy on every merge.
+				n += 4
+			}
+			o := execute.NewObject(n)
 			for _, m := range ms {
 				o.Append(m.key, m.val)
 			}
