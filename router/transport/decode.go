@@ -145,10 +145,8 @@ func (d *decoder) object(depth int) (any, error) {
 			d.i++
 			ms := d.members[base:]
 			n := len(ms)
-			if len(ms) > 0 && ms[0].key == "__typename" {
-				// Typed objects are where entity fetches merge further
-				// fields; room for them now saves a copy on every merge.
-				n += 4
+			if n > 0 && ms[0].key == "__typename" {
+				n += mergeRoom
 			}
 			o := execute.NewObject(n)
 			for _, m := range ms {
@@ -160,6 +158,13 @@ func (d *decoder) object(depth int) (any, error) {
 		}
 	}
 }
+
+// mergeRoom is the spare room a typed object gets: entity fetches merge
+// further fields into such objects, and room now saves a copy per merge.
+// The planner selects __typename first (plan/selection.go), so the first
+// key tells. _entities results pay the room too; sizing targets from the
+// plan would avoid that.
+const mergeRoom = 4
 
 // put adds a member to the object being read from d.members[base:]. A
 // repeated key keeps its first position and the last value: the value
