@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/careercoach/coach/router/execute"
@@ -23,7 +24,12 @@ var errSyntax = errors.New("invalid JSON")
 // without reflection. It is strict: what
 // encoding/json rejects, it rejects.
 func decodeValue(b []byte) (any, error) {
-	d := decoder{b: b}
+	d := decoders.Get().(*decoder)
+	defer d.release()
+	d.b, d.i = b, 0
+	// About one object per 64 bytes and a member per 16 in the responses
+	// measured; chunks grow from there if not.
+	d.slab.Reserve(len(b)/64, len(b)/16)
 	v, err := d.value(0)
 	if err != nil {
 		return nil, err
@@ -35,6 +41,19 @@ func decodeValue(b []byte) (any, error) {
 	return v, nil
 }
 
+// decoders keeps decoders (their caches and stacks) between documents.
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
+
+// release returns d to the pool holding nothing of the document: the
+// slab's chunks belong to the values handed out.
+func (d *decoder) release() {
+	d.b, d.slab = nil, execute.Slab{}
+	clear(d.members[:cap(d.members)])
+	clear(d.elems[:cap(d.elems)])
+	d.members, d.elems, d.seen = d.members[:0], d.elems[:0], nil
+	decoders.Put(d)
+}
+
 type decoder struct {
 	b []byte
 	i int
@@ -43,6 +62,10 @@ type decoder struct {
 	// (the same entity under many parents), so repeats share one string
 	// instead of allocating and copying each.
 	strs [256]string
+	// vals does the same for string and number values as the interface
+	// values the executor holds, so a repeat is not boxed again.
+	vals [256]any
+	slab execute.Slab
 	// members and elems are stacks of the objects and lists being read:
 	// each is copied out at its end in one allocation of its exact size.
 	members  []kv
@@ -98,7 +121,7 @@ func (d *decoder) value(depth int) (any, error) {
 	case c == '[':
 		return d.array(depth)
 	case c == '"':
-		return d.str()
+		return d.strValue()
 	case c == '-' || (c >= '0' && c <= '9'):
 		return d.number()
 	default:
@@ -113,7 +136,7 @@ func (d *decoder) object(depth int) (any, error) {
 	d.space()
 	if d.i < len(d.b) && d.b[d.i] == '}' {
 		d.i++
-		return execute.NewObject(0), nil
+		return d.slab.NewObject(0), nil
 	}
 	for {
 		d.space()
@@ -148,7 +171,7 @@ func (d *decoder) object(depth int) (any, error) {
 			if n > 0 && ms[0].key == "__typename" {
 				n += mergeRoom
 			}
-			o := execute.NewObject(n)
+			o := d.slab.NewObject(n)
 			for _, m := range ms {
 				o.Append(m.key, m.val)
 			}
@@ -225,6 +248,25 @@ func (d *decoder) array(depth int) (any, error) {
 			return nil, errSyntax
 		}
 	}
+}
+
+// strValue reads a string value, boxed once per distinct recent string.
+func (d *decoder) strValue() (any, error) {
+	start := d.i
+	s, err := d.str()
+	if err != nil {
+		return nil, err
+	}
+	raw := d.b[start:d.i] // quotes included: a number never looks alike
+	if len(raw) > 4096 {
+		return s, nil
+	}
+	slot := &d.vals[maphash.Bytes(internSeed, raw)&255]
+	if c, ok := (*slot).(string); ok && c == s {
+		return *slot, nil
+	}
+	*slot = s
+	return *slot, nil
 }
 
 // str reads a string. A plain ASCII string is one copy (or none, when
@@ -307,7 +349,13 @@ func (d *decoder) number() (any, error) {
 			return nil, errSyntax
 		}
 	}
-	return json.Number(d.b[start:d.i]), nil
+	raw := d.b[start:d.i]
+	slot := &d.vals[maphash.Bytes(internSeed, raw)&255]
+	if c, ok := (*slot).(json.Number); ok && string(c) == string(raw) {
+		return *slot, nil
+	}
+	*slot = json.Number(raw)
+	return *slot, nil
 }
 
 func (d *decoder) digits() int {

@@ -173,3 +173,31 @@ func TestPlainWord(t *testing.T) {
 		check(rng.Uint64() & 0x7f7f7f7f7f7f7f7f) // ASCII only
 	}
 }
+
+// TestDecodeValueDocumentsStayApart: documents decoded one after another
+// share a pooled decoder and its caches of recent values; each keeps its
+// own values, and a string never stands in for a number or the reverse.
+func TestDecodeValueDocumentsStayApart(t *testing.T) {
+	docs := []string{
+		`{"a":"1","b":1,"c":[{"x":"v"},{"x":"v"}],"d":{}}`,
+		`{"a":1,"b":"1","c":[{"x":"w"},{"x":2.5}],"d":{"e":"f"}}`,
+		`[1,"1",1,"1",{"k":1},{"k":"1"}]`,
+	}
+	var got []any
+	for range 3 { // again: the caches now hold the other documents' values
+		for _, doc := range docs {
+			v, err := decodeValue([]byte(doc))
+			if err != nil {
+				t.Fatalf("%s: %v", doc, err)
+			}
+			got = append(got, v)
+		}
+	}
+	for i, v := range got {
+		doc := docs[i%len(docs)]
+		want, _ := stdDecode([]byte(doc))
+		if !reflect.DeepEqual(plain(v), want) {
+			t.Errorf("%s, decoded %d: got %#v, want %#v", doc, i, plain(v), want)
+		}
+	}
+}
