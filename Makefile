@@ -18,6 +18,7 @@ test: test-go test-web test-browser
 
 test-go: crosscheck-deps
 	$(GO) test -count=1 $(GOTESTFLAGS) ./...
+	$(GO) test -count=1 $(GOTESTFLAGS) -tags routeronly ./cmd/coach
 	@# deploy/imagecheck is a module of its own (buildkit, compose-go): ./... does not enter it.
 	cd deploy/imagecheck && $(GO) test -count=1 $(GOTESTFLAGS) ./...
 
@@ -68,6 +69,7 @@ check-generated: generate compose
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags routeronly ./cmd/coach
 	cd deploy/imagecheck && $(GO) vet ./...
 	@out=$$(cd deploy/imagecheck && $(STATICCHECK) ./... 2>&1 | grep -vE '^exit status [0-9]+$$|^go: (downloading|finding) '); \
 	  if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
@@ -77,6 +79,7 @@ lint:
 
 build:
 	$(GO) build -o bin/coach ./cmd/coach
+	$(GO) build -tags routeronly -o bin/coach-router ./cmd/coach
 
 ## up: the production topology here: router + five subgraph processes on PostgreSQL and Redis (Ctrl-C stops all)
 up: build
@@ -125,7 +128,7 @@ BENCH_FLAGS    ?=
 ## bench-gateway: the federation gateway benchmark (bench/README.md): router vs. one subgraph directly, 50 clients
 bench-gateway: build
 	$(GO) build -o bin/gwbench ./bench/cmd/gwbench
-	bin/gwbench -coach bin/coach -duration $(BENCH_DURATION) $(BENCH_FLAGS)
+	bin/gwbench -coach bin/coach-router -duration $(BENCH_DURATION) $(BENCH_FLAGS)
 
 ## bench: the router's microbenchmarks on the gateway benchmark's query (bench/README.md), then bench-gateway
 bench:

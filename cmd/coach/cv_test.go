@@ -1,3 +1,5 @@
+//go:build !routeronly
+
 package main
 
 import (

@@ -28,20 +28,6 @@ type env struct {
 	stderr io.Writer
 }
 
-func commands(e env) map[string]command {
-	return map[string]command{
-		"dev":      &devMain{env: e},
-		"users":    &usersMain{env: e},
-		"compose":  &composeMain{env: e},
-		"router":   &routerMain{env: e},
-		"cv":       &cvMain{env: e},
-		"up":       &upMain{env: e},
-		"progress": &progressMain{env: e},
-		"courses":  &coursesMain{env: e},
-		"planning": &planningMain{env: e},
-	}
-}
-
 func main() {
 	// SIGHUP too: closing the terminal of `coach up` must stop its
 	// processes (each runs in its own process group), not orphan them.
