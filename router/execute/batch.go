@@ -15,6 +15,9 @@ type compiled struct {
 	// steps lists, per Parallel node, its branches with entity fetches to
 	// the same subgraph combined into one request.
 	steps map[*plan.Parallel][]branch
+	// rooms sizes each fetch's decoded objects for what later fetches
+	// merge into them (Request.Room).
+	rooms map[*plan.Fetch]*Room
 	// sizeHint is the length of the plan's last response, the capacity the
 	// next one starts with instead of growing from nothing.
 	sizeHint atomic.Int64
@@ -39,7 +42,9 @@ type batch struct {
 }
 
 func compile(p *plan.Plan) *compiled {
-	c := &compiled{root: newShapeNode(p.Shape.Fields), steps: map[*plan.Parallel][]branch{}}
+	c := &compiled{root: newShapeNode(p.Shape.Fields), steps: map[*plan.Parallel][]branch{},
+		rooms: map[*plan.Fetch]*Room{}}
+	g := planGains(p.Root)
 	var walk func(n plan.Node)
 	walk = func(n plan.Node) {
 		switch x := n.(type) {
@@ -52,6 +57,17 @@ func compile(p *plan.Plan) *compiled {
 				walk(m)
 			}
 			c.steps[x] = branches(x)
+			for _, br := range c.steps[x] {
+				if br.batch != nil {
+					c.rooms[br.batch.fetch] = br.batch.room(g)
+				}
+			}
+		case *plan.Fetch:
+			c.rooms[x] = documentRoom(selectionRoom(x.Selection, g, true))
+		case *plan.Flatten:
+			if f, ok := x.Node.(*plan.Fetch); ok {
+				c.rooms[f] = documentRoom(entityRoom(g, x.Path, f, "_entities"))
+			}
 		}
 	}
 	if p.Root != nil {
@@ -132,6 +148,20 @@ func (b *batch) build() {
 	}
 	op += "(" + strings.Join(decls, ", ") + ") {" + sel.String() + " }"
 	b.fetch = &plan.Fetch{Service: first.Service, Operation: op, OperationName: first.OperationName, Variables: vars}
+}
+
+// room is the combined operation's: each alias's entities for its path.
+func (b *batch) room(g *gains) *Room {
+	data := &Room{}
+	for i, f := range b.fetches {
+		if r := entityRoom(g, b.paths[i], f, b.aliases[i]); r != nil {
+			data.kids = append(data.kids, r.kids...)
+		}
+	}
+	if len(data.kids) == 0 {
+		return nil
+	}
+	return documentRoom(data)
 }
 
 // runBatch sends the batch's fetches as one request. When the subgraph

@@ -13,6 +13,9 @@ type Request struct {
 	Query         string         `json:"query"`
 	OperationName string         `json:"operationName,omitempty"`
 	Variables     map[string]any `json:"variables,omitempty"`
+	// Room, when set, is where later fetches merge members into the
+	// response's objects (a decoder's sizing hint; never sent).
+	Room *Room `json:"-"`
 }
 
 // Response is a subgraph's GraphQL response. Numbers are json.Number.

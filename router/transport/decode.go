@@ -23,14 +23,14 @@ var errSyntax = errors.New("invalid JSON")
 // encoding/json with UseNumber, objects in document order instead of maps,
 // without reflection. It is strict: what
 // encoding/json rejects, it rejects.
-func decodeValue(b []byte) (any, error) {
+func decodeValue(b []byte, room *execute.Room) (any, error) {
 	d := decoders.Get().(*decoder)
 	defer d.release()
 	d.b, d.i = b, 0
 	// About one object per 64 bytes and a member per 16 in the responses
 	// measured; chunks grow from there if not.
 	d.slab.Reserve(len(b)/64, len(b)/16)
-	v, err := d.value(0)
+	v, err := d.value(0, room)
 	if err != nil {
 		return nil, err
 	}
@@ -110,16 +110,17 @@ func (d *decoder) space() {
 	}
 }
 
-func (d *decoder) value(depth int) (any, error) {
+// value reads a value; room sizes its objects (execute.Room).
+func (d *decoder) value(depth int, room *execute.Room) (any, error) {
 	d.space()
 	if d.i >= len(d.b) || depth > maxDepth {
 		return nil, errSyntax
 	}
 	switch c := d.b[d.i]; {
 	case c == '{':
-		return d.object(depth)
+		return d.object(depth, room)
 	case c == '[':
-		return d.array(depth)
+		return d.array(depth, room)
 	case c == '"':
 		return d.strValue()
 	case c == '-' || (c >= '0' && c <= '9'):
@@ -129,7 +130,7 @@ func (d *decoder) value(depth int) (any, error) {
 	}
 }
 
-func (d *decoder) object(depth int) (any, error) {
+func (d *decoder) object(depth int, room *execute.Room) (any, error) {
 	d.i++ // {
 	base := len(d.members)
 	defer func() { d.members = d.members[:base] }()
@@ -152,7 +153,11 @@ func (d *decoder) object(depth int) (any, error) {
 			return nil, errSyntax
 		}
 		d.i++
-		v, err := d.value(depth + 1)
+		var sub *execute.Room
+		if room != nil {
+			sub = room.Child(k)
+		}
+		v, err := d.value(depth+1, sub)
 		if err != nil {
 			return nil, err
 		}
@@ -168,8 +173,8 @@ func (d *decoder) object(depth int) (any, error) {
 			d.i++
 			ms := d.members[base:]
 			n := len(ms)
-			if n > 0 && ms[0].key == "__typename" {
-				n += mergeRoom
+			if room != nil {
+				n += room.Extra
 			}
 			o := d.slab.NewObject(n)
 			for _, m := range ms {
@@ -181,13 +186,6 @@ func (d *decoder) object(depth int) (any, error) {
 		}
 	}
 }
-
-// mergeRoom is the spare room a typed object gets: entity fetches merge
-// further fields into such objects, and room now saves a copy per merge.
-// The planner selects __typename first (plan/selection.go), so the first
-// key tells. _entities results pay the room too; sizing targets from the
-// plan would avoid that.
-const mergeRoom = 4
 
 // put adds a member to the object being read from d.members[base:]. A
 // repeated key keeps its first position and the last value: the value
@@ -219,7 +217,7 @@ func (d *decoder) put(base int, k string, v any) {
 	d.members = append(d.members, kv{k, v})
 }
 
-func (d *decoder) array(depth int) (any, error) {
+func (d *decoder) array(depth int, room *execute.Room) (any, error) {
 	d.i++ // [
 	base := len(d.elems)
 	defer func() { d.elems = d.elems[:base] }()
@@ -229,7 +227,7 @@ func (d *decoder) array(depth int) (any, error) {
 		return []any{}, nil
 	}
 	for {
-		v, err := d.value(depth + 1)
+		v, err := d.value(depth+1, room) // a list's elements are where it is
 		if err != nil {
 			return nil, err
 		}
@@ -383,8 +381,8 @@ func (d *decoder) literal() (any, error) {
 // decodeResponse decodes a subgraph response: the usual one (data, no
 // errors) by decodeValue; anything else (errors, odd shapes, invalid
 // JSON) by encoding/json as before, so error handling and messages stay.
-func decodeResponse(raw []byte) (*execute.Response, error) {
-	if v, err := decodeValue(raw); err == nil {
+func decodeResponse(raw []byte, room *execute.Room) (*execute.Response, error) {
+	if v, err := decodeValue(raw, room); err == nil {
 		if out, ok := fastResponse(v); ok {
 			return out, nil
 		}

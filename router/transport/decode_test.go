@@ -38,7 +38,7 @@ func TestDecodeValueMatchesEncodingJSON(t *testing.T) {
 	}
 	for _, doc := range docs {
 		want, werr := stdDecode([]byte(doc))
-		got, gerr := decodeValue([]byte(doc))
+		got, gerr := decodeValue([]byte(doc), nil)
 		if (werr != nil) != (gerr != nil) {
 			t.Errorf("%q: error %v, encoding/json: %v", doc, gerr, werr)
 			continue
@@ -93,7 +93,7 @@ func TestDecodeValueKeepsDocumentOrder(t *testing.T) {
 		{"big", big, want, "last"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v, err := decodeValue([]byte(tc.doc))
+			v, err := decodeValue([]byte(tc.doc), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,7 +117,7 @@ func TestDecodeResponseFallsBack(t *testing.T) {
 		dec := json.NewDecoder(bytes.NewReader([]byte(doc)))
 		dec.UseNumber()
 		werr := dec.Decode(&want)
-		got, gerr := decodeResponse([]byte(doc))
+		got, gerr := decodeResponse([]byte(doc), nil)
 		if (werr != nil) != (gerr != nil) {
 			t.Errorf("%q: error %v, encoding/json: %v", doc, gerr, werr)
 			continue
@@ -186,7 +186,7 @@ func TestDecodeValueDocumentsStayApart(t *testing.T) {
 	var got []any
 	for range 3 { // again: the caches now hold the other documents' values
 		for _, doc := range docs {
-			v, err := decodeValue([]byte(doc))
+			v, err := decodeValue([]byte(doc), nil)
 			if err != nil {
 				t.Fatalf("%s: %v", doc, err)
 			}

@@ -43,7 +43,7 @@ func (c *Client) FetchMultipart(ctx context.Context, service string, req *execut
 	go func() {
 		pw.CloseWithError(writeMultipart(mw, ops, m, fileMap, files))
 	}()
-	resp, err := c.post(ctx, service, pr, mw.FormDataContentType())
+	resp, err := c.post(ctx, service, pr, mw.FormDataContentType(), req.Room)
 	// Unblock the writer when the subgraph answered without reading all.
 	_ = pr.CloseWithError(io.ErrClosedPipe)
 	return resp, err

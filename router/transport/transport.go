@@ -77,11 +77,11 @@ func (c *Client) Fetch(ctx context.Context, service string, req *execute.Request
 	if err != nil {
 		return nil, fmt.Errorf("encode request: %w", err)
 	}
-	return c.post(ctx, service, bytes.NewReader(body), "application/json")
+	return c.post(ctx, service, bytes.NewReader(body), "application/json", req.Room)
 }
 
 // post sends a GraphQL request body to the subgraph and decodes the reply.
-func (c *Client) post(ctx context.Context, service string, body io.Reader, contentType string) (*execute.Response, error) {
+func (c *Client) post(ctx context.Context, service string, body io.Reader, contentType string, room *execute.Room) (*execute.Response, error) {
 	url, ok := c.cfg.URLs[service]
 	if !ok || url == "" {
 		return nil, fmt.Errorf("no URL for subgraph %q", service)
@@ -113,7 +113,7 @@ func (c *Client) post(ctx context.Context, service string, body io.Reader, conte
 	if _, err := buf.ReadFrom(io.LimitReader(res.Body, maxResponseBytes)); err != nil {
 		return nil, fmt.Errorf("read %s response: %w", service, err)
 	}
-	out, err := decodeResponse(buf.Bytes()) // copies every string: buf can be reused
+	out, err := decodeResponse(buf.Bytes(), room) // copies every string: buf can be reused
 	if err != nil {
 		if res.StatusCode >= 300 {
 			return nil, fmt.Errorf("%d: %s", res.StatusCode, http.StatusText(res.StatusCode))
