@@ -228,13 +228,14 @@ func collect(v any, path []string, paths *pathArena, fn func(*Object, *pathNode)
 	for i, p := range path {
 		segs[i] = p
 	}
-	walk(v, path, segs, paths, nil, nil, fn)
+	at := make([]int, len(path)) // per level, where its key was last (indexAt)
+	walk(v, path, segs, at, paths, nil, nil, fn)
 }
 
 // walk visits v, found at key under parent (the root has neither). A path
 // node is allocated only for the objects and lists on the way.
-func walk(v any, path []string, segs []any, paths *pathArena, parent *pathNode, key any, fn func(*Object, *pathNode)) {
-	var at *pathNode
+func walk(v any, path []string, segs []any, at []int, paths *pathArena, parent *pathNode, key any, fn func(*Object, *pathNode)) {
+	var node *pathNode
 	if key != nil {
 		switch x := v.(type) {
 		case *Object:
@@ -246,25 +247,30 @@ func walk(v any, path []string, segs []any, paths *pathArena, parent *pathNode, 
 			return
 		}
 		if paths != nil {
-			at = paths.node(parent, key)
+			node = paths.node(parent, key)
 		}
 	}
 	switch x := v.(type) {
 	case *Object:
 		if len(path) == 0 {
-			fn(x, at)
+			fn(x, node)
 			return
 		}
 		if path[0] == "@" {
 			return
 		}
-		walk(x.value(path[0]), path[1:], segs[1:], paths, at, segs[0], fn)
+		i := x.indexAt(path[0], at[0])
+		if i < 0 {
+			return
+		}
+		at[0] = i
+		walk(x.members[i].val, path[1:], segs[1:], at[1:], paths, node, segs[0], fn)
 	case []any:
 		if len(path) > 0 && path[0] == "@" {
-			path, segs = path[1:], segs[1:]
+			path, segs, at = path[1:], segs[1:], at[1:]
 		}
 		for i, e := range x {
-			walk(e, path, segs, paths, at, i, fn)
+			walk(e, path, segs, at, paths, node, i, fn)
 		}
 	}
 }

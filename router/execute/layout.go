@@ -2,6 +2,7 @@ package execute
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/careercoach/coach/router/plan"
 )
@@ -27,6 +28,9 @@ type group struct {
 	keyAny any              // key boxed once, for paths
 	f      *plan.ShapeField // the first field with this key
 	child  *shapeNode       // merged sub-selections; nil for leaves
+	// at is where the key was in the last object shaped here (indexAt),
+	// shared by concurrent requests: a hint, so races only cost a scan.
+	at atomic.Int32
 }
 
 func newShapeNode(fields []*plan.ShapeField) *shapeNode {

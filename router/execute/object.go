@@ -75,6 +75,16 @@ func (o *Object) index(k string) int {
 	return -1
 }
 
+// indexAt is index trying position hint first: objects of one list, or
+// at one place of the shape, mostly hold their keys in the same order, so
+// where the key was in the last one is where it is in the next.
+func (o *Object) indexAt(k string, hint int) int {
+	if o != nil && uint(hint) < uint(len(o.members)) && o.members[hint].key == k {
+		return hint
+	}
+	return o.index(k)
+}
+
 // Keys returns the keys in order.
 func (o *Object) Keys() []string {
 	keys := make([]string, o.Len())

@@ -29,8 +29,16 @@ func (r *run) shapeObject(b []byte, n *shapeNode, obj *Object, typename string, 
 			b = appendString(b, typename)
 			continue
 		}
+		var v any
+		at := int(g.at.Load())
+		if j := obj.indexAt(g.key, at); j >= 0 {
+			v = obj.members[j].val
+			if j != at {
+				g.at.Store(int32(j))
+			}
+		}
 		var ok bool
-		if b, ok = r.complete(b, g.f, g.f.Type, obj.value(g.key), g.child, path, g.keyAny); !ok {
+		if b, ok = r.complete(b, g.f, g.f.Type, v, g.child, path, g.keyAny); !ok {
 			return b, false
 		}
 	}
