@@ -2,6 +2,7 @@ package execute
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"slices"
 
@@ -81,6 +82,7 @@ func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
 	b := entityBatch{path: path}
 	index := map[string]int{}
 	var key []byte
+	var sentAs []any // per representation, its __typename
 	// No path nodes: a target's path is needed only for an error, and
 	// entityErrorPath finds it again then.
 	collect(r.data, path, nil, func(obj *Object, _ *pathNode) {
@@ -107,8 +109,9 @@ func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
 			i = len(b.reps)
 			index[string(key)] = i
 			b.reps = append(b.reps, rep)
+			sentAs = append(sentAs, rep["__typename"])
 		}
-		b.targets = append(b.targets, target{obj: obj, rep: i, sentAs: b.reps[i].(map[string]any)["__typename"]})
+		b.targets = append(b.targets, target{obj: obj, rep: i, sentAs: sentAs[i]})
 	})
 	return b
 }
@@ -279,14 +282,27 @@ func walk(v any, path []string, segs []any, at []int, paths *pathArena, parent *
 // the one for its __typename, else for its alias (an @interfaceObject).
 func fragmentFor(obj *Object, reps *plan.Selection, aliases map[string]string) (*plan.Item, string, string) {
 	tn, _ := obj.value("__typename").(string)
-	for _, want := range [2]string{tn, aliases[tn]} {
-		for _, it := range reps.Items {
-			if want != "" && it.Name == "" && it.TypeCondition == want {
-				return it, tn, want
-			}
+	if it := fragmentOn(reps, tn); it != nil {
+		return it, tn, tn
+	}
+	if want := aliases[tn]; want != "" {
+		if it := fragmentOn(reps, want); it != nil {
+			return it, tn, want
 		}
 	}
 	return nil, tn, ""
+}
+
+func fragmentOn(reps *plan.Selection, typename string) *plan.Item {
+	if typename == "" {
+		return nil
+	}
+	for _, it := range reps.Items {
+		if it.Name == "" && it.TypeCondition == typename {
+			return it
+		}
+	}
+	return nil
 }
 
 // leafKey writes a dedupe key for obj without building its representation
@@ -311,8 +327,15 @@ func leafKey(b []byte, obj *Object, reps *plan.Selection, aliases map[string]str
 		if !ok {
 			return b, false
 		}
+		b = append(append(b, it.ResponseKey()...), 0)
+		if str, ok := v.(string); ok {
+			// The usual key value, as is: its length keeps keys apart.
+			b = binary.AppendUvarint(append(b, '"'), uint64(len(str)))
+			b = append(b, str...)
+			continue
+		}
 		var err error
-		if b, err = AppendJSON(append(append(b, it.ResponseKey()...), 0), v); err != nil {
+		if b, err = AppendJSON(append(b, 'j'), v); err != nil {
 			return b, false
 		}
 		b = append(b, 0) // JSON never contains a raw NUL: keys stay unambiguous
