@@ -81,13 +81,10 @@ type kv struct {
 
 var internSeed = maphash.MakeSeed()
 
-// intern returns b as a string, shared with an equal earlier one if the
-// cache slot still holds it.
-func (d *decoder) intern(b []byte) string {
-	if len(b) > 4096 {
-		return string(b)
-	}
-	slot := &d.strs[maphash.Bytes(internSeed, b)&255]
+// intern returns b, whose hash is h, as a string, shared with an equal
+// earlier one if the cache slot still holds it.
+func (d *decoder) intern(b []byte, h uint64) string {
+	slot := &d.strs[h&255]
 	if *slot == string(b) { // compares without allocating
 		return *slot
 	}
@@ -95,6 +92,9 @@ func (d *decoder) intern(b []byte) string {
 	*slot = s
 	return s
 }
+
+// maxInterned: longer strings are rarely repeated, and hashing them costs.
+const maxInterned = 4096
 
 // maxDepth matches encoding/json's nesting limit.
 const maxDepth = 10000
@@ -248,22 +248,22 @@ func (d *decoder) array(depth int, room *execute.Room) (any, error) {
 	}
 }
 
-// strValue reads a string value, boxed once per distinct recent string.
+// strValue reads a string value, boxed once per distinct recent string:
+// one hash serves the boxed values' cache and the strings' one.
 func (d *decoder) strValue() (any, error) {
-	start := d.i
-	s, err := d.str()
-	if err != nil {
-		return nil, err
+	b, plain, err := d.scanStr()
+	if err != nil || !plain {
+		return d.unquote(b, err)
 	}
-	raw := d.b[start:d.i] // quotes included: a number never looks alike
-	if len(raw) > 4096 {
-		return s, nil
+	if len(b) > maxInterned {
+		return string(b), nil
 	}
-	slot := &d.vals[maphash.Bytes(internSeed, raw)&255]
-	if c, ok := (*slot).(string); ok && c == s {
+	h := maphash.Bytes(internSeed, b)
+	slot := &d.vals[h&255]
+	if c, ok := (*slot).(string); ok && c == string(b) {
 		return *slot, nil
 	}
-	*slot = s
+	*slot = d.intern(b, h)
 	return *slot, nil
 }
 
@@ -271,6 +271,19 @@ func (d *decoder) strValue() (any, error) {
 // interned); a string with escapes or non-ASCII bytes is decoded by
 // encoding/json, so escapes and invalid UTF-8 come out exactly as before.
 func (d *decoder) str() (string, error) {
+	b, plain, err := d.scanStr()
+	if err != nil || !plain {
+		return d.unquote(b, err)
+	}
+	if len(b) > maxInterned {
+		return string(b), nil
+	}
+	return d.intern(b, maphash.Bytes(internSeed, b)), nil
+}
+
+// scanStr reads a string, returning its bytes between the quotes when it
+// is plain and the whole literal, quotes included, when it is not.
+func (d *decoder) scanStr() ([]byte, bool, error) {
 	start := d.i
 	d.i++ // opening quote
 	plain := true
@@ -285,25 +298,34 @@ func (d *decoder) str() (string, error) {
 		case c == '"':
 			d.i++
 			if plain {
-				return d.intern(d.b[start+1 : d.i-1]), nil
+				return d.b[start+1 : d.i-1], true, nil
 			}
-			var s string
-			if err := json.Unmarshal(d.b[start:d.i], &s); err != nil {
-				return "", errSyntax
-			}
-			return s, nil
+			return d.b[start:d.i], false, nil
 		case c == '\\':
 			plain = false
-			d.i += 2 // skip the escaped byte (validated by encoding/json above)
+			d.i += 2 // skip the escaped byte (validated by encoding/json)
 			continue
 		case c < 0x20:
-			return "", errSyntax
+			return nil, false, errSyntax
 		case c >= utf8.RuneSelf:
 			plain = false
 		}
 		d.i++
 	}
-	return "", errSyntax
+	return nil, false, errSyntax
+}
+
+// unquote decodes a literal scanStr found not plain with encoding/json,
+// so escapes and invalid UTF-8 come out exactly as encoding/json has them.
+func (d *decoder) unquote(lit []byte, err error) (string, error) {
+	if err != nil {
+		return "", err
+	}
+	var s string
+	if json.Unmarshal(lit, &s) != nil {
+		return "", errSyntax
+	}
+	return s, nil
 }
 
 // plainWord reports whether none of the eight bytes of w is '"', '\\',
@@ -347,7 +369,7 @@ func (d *decoder) number() (any, error) {
 			return nil, errSyntax
 		}
 	}
-	raw := d.b[start:d.i]
+	raw := d.b[start:d.i] // shares slots with strings: the type tells them apart
 	slot := &d.vals[maphash.Bytes(internSeed, raw)&255]
 	if c, ok := (*slot).(json.Number); ok && string(c) == string(raw) {
 		return *slot, nil
