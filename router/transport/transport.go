@@ -15,17 +15,20 @@ import (
 	"time"
 
 	"github.com/careercoach/coach/router/execute"
+	"github.com/valyala/fasthttp"
 )
 
-// maxResponseBytes bounds a subgraph response body.
+// maxResponseBytes bounds a subgraph response body by default.
 const maxResponseBytes = 64 << 20
 
 // Config configures a Client.
 type Config struct {
 	// URLs maps subgraph names to their GraphQL endpoints.
 	URLs map[string]string
-	// HTTPClient overrides the pooled default client.
+	// HTTPClient overrides the pooled default clients (fast.go).
 	HTTPClient *http.Client
+	// MaxResponseBytes bounds a subgraph response (default 64 MiB).
+	MaxResponseBytes int64
 	// CredentialHeader and Credential, when both set, are sent on every
 	// subgraph request so subgraphs can tell the router from clients.
 	CredentialHeader string
@@ -34,8 +37,10 @@ type Config struct {
 
 // Client is an execute.Fetcher over HTTP.
 type Client struct {
-	cfg  Config
-	http *http.Client
+	cfg    Config
+	http   *http.Client
+	fast   *fasthttp.Client
+	fastOK map[string]bool // subgraphs fetched over fast (fast.go)
 }
 
 // NewHTTPClient returns a client tuned for many concurrent keep-alive
@@ -56,9 +61,14 @@ func NewHTTPClient() *http.Client {
 
 // New returns a Client.
 func New(cfg Config) *Client {
+	if cfg.MaxResponseBytes <= 0 {
+		cfg.MaxResponseBytes = maxResponseBytes
+	}
 	c := &Client{cfg: cfg, http: cfg.HTTPClient}
 	if c.http == nil {
 		c.http = NewHTTPClient()
+		c.fast = newFastClient(int(cfg.MaxResponseBytes))
+		c.fastOK = fastServices(cfg.URLs, http.ProxyFromEnvironment)
 	}
 	return c
 }
@@ -76,6 +86,9 @@ func (c *Client) Fetch(ctx context.Context, service string, req *execute.Request
 	body, err := appendRequest(nil, req)
 	if err != nil {
 		return nil, fmt.Errorf("encode request: %w", err)
+	}
+	if c.fastOK[service] {
+		return c.fastPost(ctx, service, body, req.Room)
 	}
 	return c.post(ctx, service, bytes.NewReader(body), "application/json", req.Room)
 }
@@ -110,19 +123,34 @@ func (c *Client) post(ctx context.Context, service string, body io.Reader, conte
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer putBuf(buf)
 	buf.Reset()
-	if _, err := buf.ReadFrom(io.LimitReader(res.Body, maxResponseBytes)); err != nil {
+	// One byte past the limit tells a response that is too big.
+	n, err := buf.ReadFrom(io.LimitReader(res.Body, c.cfg.MaxResponseBytes+1))
+	if err != nil {
 		return nil, fmt.Errorf("read %s response: %w", service, err)
 	}
-	out, err := decodeResponse(buf.Bytes(), room) // copies every string: buf can be reused
+	if n > c.cfg.MaxResponseBytes {
+		return nil, fmt.Errorf("read %s response: %w", service, errTooLarge)
+	}
+	// decodeResponse copies every string: buf can be reused.
+	return c.result(service, res.StatusCode, buf.Bytes(), room)
+}
+
+// errTooLarge is fasthttp's error for the same, so both paths say it alike.
+var errTooLarge = fasthttp.ErrBodyTooLarge
+
+// result decodes a subgraph's answer, a failure status explaining a body
+// that is not a GraphQL response.
+func (c *Client) result(service string, status int, body []byte, room *execute.Room) (*execute.Response, error) {
+	out, err := decodeResponse(body, room)
 	if err != nil {
-		if res.StatusCode >= 300 {
-			return nil, fmt.Errorf("%d: %s", res.StatusCode, http.StatusText(res.StatusCode))
+		if status >= 300 {
+			return nil, fmt.Errorf("%d: %s", status, http.StatusText(status))
 		}
 		return nil, fmt.Errorf("invalid JSON from %s: %w", service, err)
 	}
 	if out.Data == nil && out.Object == nil && len(out.Errors) == 0 {
-		if res.StatusCode >= 300 {
-			return nil, fmt.Errorf("%d: %s", res.StatusCode, http.StatusText(res.StatusCode))
+		if status >= 300 {
+			return nil, fmt.Errorf("%d: %s", status, http.StatusText(status))
 		}
 		return nil, fmt.Errorf("%s returned neither data nor errors", service)
 	}
