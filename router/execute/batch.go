@@ -49,6 +49,9 @@ func compile(p *plan.Plan) *compiled {
 	walk = func(n plan.Node) {
 		switch x := n.(type) {
 		case *plan.Sequence:
+			for par, nodes := range deferredSteps(x) {
+				c.steps[par] = branches(&plan.Parallel{Nodes: nodes})
+			}
 			for _, m := range x.Nodes {
 				walk(m)
 			}
@@ -56,7 +59,9 @@ func compile(p *plan.Plan) *compiled {
 			for _, m := range x.Nodes {
 				walk(m)
 			}
-			c.steps[x] = branches(x)
+			if _, done := c.steps[x]; !done {
+				c.steps[x] = branches(x)
+			}
 			for _, br := range c.steps[x] {
 				if br.batch != nil {
 					c.rooms[br.batch.fetch] = br.batch.room(g)
