@@ -65,6 +65,8 @@ type decoder struct {
 	// vals does the same for string and number values as the interface
 	// values the executor holds, so a repeat is not boxed again.
 	vals [256]any
+	// keys[depth] are the keys of the last object read at that depth.
+	keys [][]string
 	slab execute.Slab
 	// members and elems are stacks of the objects and lists being read:
 	// each is copied out at its end in one allocation of its exact size.
@@ -144,7 +146,7 @@ func (d *decoder) object(depth int, room *execute.Room) (any, error) {
 		if d.i >= len(d.b) || d.b[d.i] != '"' {
 			return nil, errSyntax
 		}
-		k, err := d.str()
+		k, err := d.key(depth, len(d.members)-base)
 		if err != nil {
 			return nil, err
 		}
@@ -180,6 +182,7 @@ func (d *decoder) object(depth int, room *execute.Room) (any, error) {
 			for _, m := range ms {
 				o.Append(m.key, m.val)
 			}
+			d.remember(depth, ms)
 			return o, nil
 		default:
 			return nil, errSyntax
@@ -247,6 +250,50 @@ func (d *decoder) array(depth int, room *execute.Room) (any, error) {
 		}
 	}
 }
+
+// key reads the i-th key of an object at depth. Objects at one depth
+// (the elements of a list, mostly) repeat their keys in order, so the
+// previous one's i-th key is tried before hashing.
+func (d *decoder) key(depth, i int) (string, error) {
+	b, plain, err := d.scanStr()
+	if err != nil || !plain {
+		return d.unquote(b, err)
+	}
+	if depth < len(d.keys) && i < len(d.keys[depth]) && d.keys[depth][i] == string(b) {
+		return d.keys[depth][i], nil
+	}
+	if len(b) > maxInterned {
+		return string(b), nil
+	}
+	return d.intern(b, maphash.Bytes(internSeed, b)), nil
+}
+
+// remember keeps the keys of the object just read for the next one at its
+// depth, unless they are those already kept.
+func (d *decoder) remember(depth int, ms []kv) {
+	if depth >= maxKeyDepth {
+		return
+	}
+	for depth >= len(d.keys) {
+		d.keys = append(d.keys, nil)
+	}
+	kept := d.keys[depth]
+	same := len(kept) == len(ms)
+	for i := 0; same && i < len(ms); i++ {
+		same = kept[i] == ms[i].key // the same string, mostly: no byte compared
+	}
+	if same {
+		return
+	}
+	kept = kept[:0]
+	for _, m := range ms {
+		kept = append(kept, m.key)
+	}
+	d.keys[depth] = kept
+}
+
+// maxKeyDepth bounds the depths whose keys a decoder keeps.
+const maxKeyDepth = 64
 
 // strValue reads a string value, boxed once per distinct recent string:
 // one hash serves the boxed values' cache and the strings' one.

@@ -182,6 +182,8 @@ func TestDecodeValueDocumentsStayApart(t *testing.T) {
 		`{"a":"1","b":1,"c":[{"x":"v"},{"x":"v"}],"d":{}}`,
 		`{"a":1,"b":"1","c":[{"x":"w"},{"x":2.5}],"d":{"e":"f"}}`,
 		`[1,"1",1,"1",{"k":1},{"k":"1"}]`,
+		// Siblings whose keys differ from the one before, at one depth.
+		`[{"a":1,"b":2},{"a":3,"c":4},{"b":5,"a":6},{"a\u0062":7},{}]`,
 	}
 	var got []any
 	for range 3 { // again: the caches now hold the other documents' values
