@@ -18,6 +18,12 @@ type compiled struct {
 	// rooms sizes each fetch's decoded objects for what later fetches
 	// merge into them (Request.Room).
 	rooms map[*plan.Fetch]*Room
+	// targets is, per entity fetch, how many objects it extended last
+	// time: the next collection starts at that capacity.
+	targets map[*plan.Fetch]*atomic.Int32
+	// queries holds each fetch's operation as a JSON string
+	// (Request.QueryJSON), encoded once instead of per request.
+	queries map[*plan.Fetch][]byte
 	// sizeHint is the length of the plan's last response, the capacity the
 	// next one starts with instead of growing from nothing.
 	sizeHint atomic.Int64
@@ -43,7 +49,8 @@ type batch struct {
 
 func compile(p *plan.Plan) *compiled {
 	c := &compiled{root: newShapeNode(p.Shape.Fields), steps: map[*plan.Parallel][]branch{},
-		rooms: map[*plan.Fetch]*Room{}}
+		rooms: map[*plan.Fetch]*Room{}, targets: map[*plan.Fetch]*atomic.Int32{},
+		queries: map[*plan.Fetch][]byte{}}
 	g := planGains(p.Root)
 	var walk func(n plan.Node)
 	walk = func(n plan.Node) {
@@ -65,13 +72,17 @@ func compile(p *plan.Plan) *compiled {
 			for _, br := range c.steps[x] {
 				if br.batch != nil {
 					c.rooms[br.batch.fetch] = br.batch.room(g)
+					c.queries[br.batch.fetch] = quoted(br.batch.fetch.Operation)
 				}
 			}
 		case *plan.Fetch:
 			c.rooms[x] = documentRoom(selectionRoom(x.Selection, g, true))
+			c.queries[x] = quoted(x.Operation)
 		case *plan.Flatten:
 			if f, ok := x.Node.(*plan.Fetch); ok {
 				c.rooms[f] = documentRoom(entityRoom(g, x.Path, f, "_entities"))
+				c.targets[f] = new(atomic.Int32)
+				c.queries[f] = quoted(f.Operation)
 			}
 		}
 	}
@@ -80,6 +91,9 @@ func compile(p *plan.Plan) *compiled {
 	}
 	return c
 }
+
+// quoted is s as a JSON string.
+func quoted(s string) []byte { return appendString(nil, s) }
 
 func compiledFor(p *plan.Plan) *compiled {
 	return p.Memo(func() any { return compile(p) }).(*compiled)

@@ -75,11 +75,20 @@ type entityBatch struct {
 	targets []target
 }
 
+// maxTargetsHint bounds the capacity a collection starts at: one huge
+// response must not make every later one allocate as much.
+const maxTargetsHint = 4096
+
 // collectBatch gathers the representations of the objects at path.
 func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	b := entityBatch{path: path}
+	hint := r.c.targets[f]
+	if hint != nil {
+		b.targets = make([]target, 0, min(hint.Load(), maxTargetsHint))
+		defer func() { hint.Store(int32(len(b.targets))) }()
+	}
 	index := map[string]int{}
 	var key []byte
 	var sentAs []any // per representation, its __typename

@@ -177,7 +177,7 @@ func (r *run) send(ctx context.Context, f *plan.Fetch, extra map[string]any) (*R
 	}
 	start := time.Now()
 	resp, err := r.e.Fetcher.Fetch(ctx, f.Service, &Request{Query: f.Operation, OperationName: f.OperationName, Variables: vars,
-		Room: r.c.rooms[f]})
+		QueryJSON: r.c.queries[f], Room: r.c.rooms[f]})
 	if r.e.Log != nil {
 		r.e.Log.DebugContext(ctx, "subgraph fetch", "service", f.Service, "duration", time.Since(start), "error", err)
 	}

@@ -82,7 +82,7 @@ func AppendJSON(b []byte, v any) ([]byte, error) {
 		if x == "" {
 			return append(b, '0'), nil // as encoding/json writes an empty Number
 		}
-		if !json.Valid([]byte(x)) {
+		if !isNumber(string(x)) && !json.Valid([]byte(x)) { // Valid: as before, for the odd literal
 			return b, fmt.Errorf("invalid number literal %q", string(x))
 		}
 		return append(b, x...), nil
@@ -145,3 +145,46 @@ var plainByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// isNumber reports whether s is exactly a JSON number, without the
+// scanner json.Valid sets up: every number of a response passes here.
+func isNumber(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(s) && s[i] == '0':
+		i++
+	case i < len(s) && s[i] >= '1' && s[i] <= '9':
+		i = digits(s, i)
+	default:
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		if j := digits(s, i+1); j > i+1 {
+			i = j
+		} else {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if j := digits(s, i); j > i {
+			i = j
+		} else {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+func digits(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}

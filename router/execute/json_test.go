@@ -2,6 +2,7 @@ package execute
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -60,6 +61,37 @@ func TestAppendStringEveryByte(t *testing.T) {
 					t.Fatalf("%q: got %s, want %s", s, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestIsNumber: exactly JSON's number grammar; what it refuses,
+// json.Valid still decides (as AppendJSON asks it).
+func TestIsNumber(t *testing.T) {
+	for _, s := range []string{"0", "-0", "1", "-12", "12.5", "1e9", "1E+9", "-1.5e-3", "10", "0.0",
+		"", "-", "01", "1.", ".5", "1e", "1e+", "+1", "0x1", "1.5.2", "--1", " 1", "1 ", "NaN", "Infinity", "1_000"} {
+		if got, want := isNumber(s), json.Valid([]byte(s)) && strings.TrimSpace(s) == s; got != want {
+			t.Errorf("isNumber(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestQueriesEncodedOnce: the operations a compiled plan keeps encoded
+// are what encoding/json writes for them, odd characters included.
+func TestQueriesEncodedOnce(t *testing.T) {
+	for _, s := range []string{"{ a }", `query Q { f(s: "<b> & \"c\"\n") }`, "héllo \u2028", "bad \xff utf8"} {
+		want, _ := json.Marshal(s)
+		if got := quoted(s); string(got) != string(want) {
+			t.Errorf("quoted(%q) = %s, want %s", s, got, want)
+		}
+	}
+	c := compiledFor(benchPlan(t))
+	if len(c.queries) < 8 {
+		t.Fatalf("%d encoded operations, want one per fetch and batch", len(c.queries))
+	}
+	for f, q := range c.queries {
+		if want, _ := json.Marshal(f.Operation); string(q) != string(want) {
+			t.Errorf("%s: %s, want %s", f.Service, q, want)
 		}
 	}
 }

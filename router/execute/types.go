@@ -16,6 +16,9 @@ type Request struct {
 	// Room, when set, is where later fetches merge members into the
 	// response's objects (a decoder's sizing hint; never sent).
 	Room *Room `json:"-"`
+	// QueryJSON, when set, is Query encoded as a JSON string, for an
+	// encoder that writes the request itself.
+	QueryJSON []byte `json:"-"`
 }
 
 // Response is a subgraph's GraphQL response. Numbers are json.Number.

@@ -170,9 +170,12 @@ func putBuf(b *bytes.Buffer) {
 // empties, sorted variable names) in one pass: representations are most
 // of an entity fetch's body.
 func appendRequest(b []byte, req *execute.Request) ([]byte, error) {
-	q, err := json.Marshal(req.Query)
-	if err != nil {
-		return nil, err
+	q := req.QueryJSON
+	if q == nil {
+		var err error
+		if q, err = json.Marshal(req.Query); err != nil {
+			return nil, err
+		}
 	}
 	b = append(append(b, `{"query":`...), q...)
 	if req.OperationName != "" {
@@ -184,6 +187,7 @@ func appendRequest(b []byte, req *execute.Request) ([]byte, error) {
 	}
 	if len(req.Variables) > 0 {
 		b = append(b, `,"variables":`...)
+		var err error
 		if b, err = execute.AppendJSON(b, req.Variables); err != nil {
 			return nil, err
 		}
