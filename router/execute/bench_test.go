@@ -76,7 +76,7 @@ func BenchmarkRepresentations(b *testing.B) {
 		}
 	}
 	walk(p.Root)
-	r := &run{data: data}
+	r := &run{c: compiledFor(p), data: data}
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
