@@ -60,22 +60,7 @@ func BenchmarkRepresentations(b *testing.B) {
 	p := benchPlan(b)
 	_, data := recorded(b, p)
 	var flattens []*plan.Flatten
-	var walk func(n plan.Node)
-	walk = func(n plan.Node) {
-		switch x := n.(type) {
-		case *plan.Sequence:
-			for _, m := range x.Nodes {
-				walk(m)
-			}
-		case *plan.Parallel:
-			for _, m := range x.Nodes {
-				walk(m)
-			}
-		case *plan.Flatten:
-			flattens = append(flattens, x)
-		}
-	}
-	walk(p.Root)
+	eachFlatten(p.Root, func(fl *plan.Flatten) { flattens = append(flattens, fl) })
 	r := &run{c: compiledFor(p), data: data}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -62,27 +62,28 @@ func (g *gains) at(path []string, create bool) *gains {
 // planGains adds up what each entity fetch of the plan merges where.
 func planGains(root plan.Node) *gains {
 	g := &gains{}
-	var walk func(n plan.Node)
-	walk = func(n plan.Node) {
-		switch x := n.(type) {
-		case *plan.Sequence:
-			for _, m := range x.Nodes {
-				walk(m)
-			}
-		case *plan.Parallel:
-			for _, m := range x.Nodes {
-				walk(m)
-			}
-		case *plan.Flatten:
-			if f, ok := x.Node.(*plan.Fetch); ok && f.Requires != nil {
-				g.at(x.Path, true).extra += len(mergedKeys(f.Selection, map[string]bool{}))
-			}
+	eachFlatten(root, func(fl *plan.Flatten) {
+		if f, ok := fl.Node.(*plan.Fetch); ok && f.Requires != nil {
+			g.at(fl.Path, true).extra += len(mergedKeys(f.Selection, map[string]bool{}))
 		}
-	}
-	if root != nil {
-		walk(root)
-	}
+	})
 	return g
+}
+
+// eachFlatten calls fn for each Flatten of a plan, in plan order.
+func eachFlatten(n plan.Node, fn func(*plan.Flatten)) {
+	switch x := n.(type) {
+	case *plan.Sequence:
+		for _, m := range x.Nodes {
+			eachFlatten(m, fn)
+		}
+	case *plan.Parallel:
+		for _, m := range x.Nodes {
+			eachFlatten(m, fn)
+		}
+	case *plan.Flatten:
+		fn(x)
+	}
 }
 
 // mergedKeys collects the keys a selection's result has once unaliased,

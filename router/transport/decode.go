@@ -314,20 +314,6 @@ func (d *decoder) strValue() (any, error) {
 	return *slot, nil
 }
 
-// str reads a string. A plain ASCII string is one copy (or none, when
-// interned); a string with escapes or non-ASCII bytes is decoded by
-// encoding/json, so escapes and invalid UTF-8 come out exactly as before.
-func (d *decoder) str() (string, error) {
-	b, plain, err := d.scanStr()
-	if err != nil || !plain {
-		return d.unquote(b, err)
-	}
-	if len(b) > maxInterned {
-		return string(b), nil
-	}
-	return d.intern(b, maphash.Bytes(internSeed, b)), nil
-}
-
 // scanStr reads a string, returning its bytes between the quotes when it
 // is plain and the whole literal, quotes included, when it is not.
 func (d *decoder) scanStr() ([]byte, bool, error) {
