@@ -24,6 +24,9 @@ type compiled struct {
 	// queries holds each fetch's operation as a JSON string
 	// (Request.QueryJSON), encoded once instead of per request.
 	queries map[*plan.Fetch][]byte
+	// unaliased marks fetches whose selection has no planner alias: their
+	// results need no unalias pass.
+	unaliased map[*plan.Fetch]bool
 	// sizeHint is the length of the plan's last response, the capacity the
 	// next one starts with instead of growing from nothing.
 	sizeHint atomic.Int64
@@ -50,7 +53,7 @@ type batch struct {
 func compile(p *plan.Plan) *compiled {
 	c := &compiled{root: newShapeNode(p.Shape.Fields), steps: map[*plan.Parallel][]branch{},
 		rooms: map[*plan.Fetch]*Room{}, targets: map[*plan.Fetch]*atomic.Int32{},
-		queries: map[*plan.Fetch][]byte{}}
+		queries: map[*plan.Fetch][]byte{}, unaliased: map[*plan.Fetch]bool{}}
 	g := planGains(p.Root)
 	var walk func(n plan.Node)
 	walk = func(n plan.Node) {
@@ -78,11 +81,13 @@ func compile(p *plan.Plan) *compiled {
 		case *plan.Fetch:
 			c.rooms[x] = documentRoom(selectionRoom(x.Selection, g, true))
 			c.queries[x] = quoted(x.Operation)
+			c.unaliased[x] = !hasAlias(x.Selection)
 		case *plan.Flatten:
 			if f, ok := x.Node.(*plan.Fetch); ok {
 				c.rooms[f] = documentRoom(entityRoom(g, x.Path, f, "_entities"))
 				c.targets[f] = new(atomic.Int32)
 				c.queries[f] = quoted(f.Operation)
+				c.unaliased[f] = !hasAlias(f.Selection)
 			}
 		}
 	}
@@ -90,6 +95,20 @@ func compile(p *plan.Plan) *compiled {
 		walk(p.Root)
 	}
 	return c
+}
+
+// hasAlias reports whether sel asks a field under a planner alias
+// (Item.MergeKey), anywhere below.
+func hasAlias(sel *plan.Selection) bool {
+	if sel == nil {
+		return false
+	}
+	for _, it := range sel.Items {
+		if (it.MergeKey != "" && it.MergeKey != it.ResponseKey()) || hasAlias(it.Sel) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoted is s as a JSON string.

@@ -139,8 +139,10 @@ func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data *Object, field st
 	if ents == nil {
 		return
 	}
-	for _, ent := range ents {
-		unalias(ent, f.Selection)
+	if !r.c.unaliased[f] {
+		for _, ent := range ents {
+			unalias(ent, f.Selection)
+		}
 	}
 	for _, t := range b.targets {
 		m, ok := ents[t.rep].(*Object)

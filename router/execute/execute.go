@@ -209,7 +209,9 @@ func (r *run) rootFetch(ctx context.Context, f *plan.Fetch) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if d := resp.object(); d != nil {
-		unalias(d, f.Selection)
+		if !r.c.unaliased[f] {
+			unalias(d, f.Selection)
+		}
 		mergeObject(r.data, d)
 	}
 	for _, e := range resp.Errors {

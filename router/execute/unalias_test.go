@@ -73,3 +73,25 @@ func TestUnaliasPath(t *testing.T) {
 		})
 	}
 }
+
+func TestHasAlias(t *testing.T) {
+	tests := []struct {
+		name string
+		sel  *plan.Selection
+		want bool
+	}{
+		{"none", sel(&plan.Item{Name: "a"}, &plan.Item{Name: "b", Alias: "c"}), false},
+		{"merge key equal to the response key", sel(&plan.Item{Name: "a", MergeKey: "a"}), false},
+		{"at the top", sel(&plan.Item{Name: "a", Alias: "_m", MergeKey: "a"}), true},
+		{"in a fragment, nested", sel(&plan.Item{TypeCondition: "T", Sel: sel(&plan.Item{Name: "x", Sel: sel(
+			&plan.Item{Name: "a", Alias: "_m", MergeKey: "a"})})}), true},
+		{"nil", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hasAlias(tt.sel); got != tt.want {
+				t.Errorf("hasAlias = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
