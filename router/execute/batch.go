@@ -15,21 +15,40 @@ type compiled struct {
 	// steps lists, per Parallel node, its branches with entity fetches to
 	// the same subgraph combined into one request.
 	steps map[*plan.Parallel][]branch
-	// rooms sizes each fetch's decoded objects for what later fetches
-	// merge into them (Request.Room).
-	rooms map[*plan.Fetch]*Room
-	// targets is, per entity fetch, how many objects it extended last
-	// time: the next collection starts at that capacity.
-	targets map[*plan.Fetch]*atomic.Int32
-	// queries holds each fetch's operation as a JSON string
-	// (Request.QueryJSON), encoded once instead of per request.
-	queries map[*plan.Fetch][]byte
-	// unaliased marks fetches whose selection has no planner alias: their
-	// results need no unalias pass.
-	unaliased map[*plan.Fetch]bool
+	// fetches holds what is derived once per fetch (and combined batch).
+	fetches map[*plan.Fetch]*fetchState
 	// sizeHint is the length of the plan's last response, the capacity the
 	// next one starts with instead of growing from nothing.
 	sizeHint atomic.Int64
+}
+
+// fetchState is what a compiled plan knows of one of its fetches.
+type fetchState struct {
+	// room sizes the fetch's decoded objects for what later fetches merge
+	// into them (Request.Room).
+	room *Room
+	// query is the operation as a JSON string (Request.QueryJSON), encoded
+	// once instead of per request.
+	query []byte
+	// plain: the selection has no planner alias, so results need no
+	// unalias pass.
+	plain bool
+	// targets is how many objects the entity fetch extended last time:
+	// the next collection starts at that capacity.
+	targets atomic.Int32
+}
+
+// state returns f's compiled state; a fetch the plan does not hold gets
+// the defaults (no room, encoded per request, unaliased).
+func (c *compiled) state(f *plan.Fetch) *fetchState {
+	if st := c.fetches[f]; st != nil {
+		return st
+	}
+	return &fetchState{}
+}
+
+func newFetchState(f *plan.Fetch, room *Room) *fetchState {
+	return &fetchState{room: room, query: quoted(f.Operation), plain: !hasAlias(f.Selection)}
 }
 
 // branch is a node run on its own, or a batch of entity fetches.
@@ -52,8 +71,7 @@ type batch struct {
 
 func compile(p *plan.Plan) *compiled {
 	c := &compiled{root: newShapeNode(p.Shape.Fields), steps: map[*plan.Parallel][]branch{},
-		rooms: map[*plan.Fetch]*Room{}, targets: map[*plan.Fetch]*atomic.Int32{},
-		queries: map[*plan.Fetch][]byte{}, unaliased: map[*plan.Fetch]bool{}}
+		fetches: map[*plan.Fetch]*fetchState{}}
 	g := planGains(p.Root)
 	var walk func(n plan.Node)
 	walk = func(n plan.Node) {
@@ -74,20 +92,14 @@ func compile(p *plan.Plan) *compiled {
 			}
 			for _, br := range c.steps[x] {
 				if br.batch != nil {
-					c.rooms[br.batch.fetch] = br.batch.room(g)
-					c.queries[br.batch.fetch] = quoted(br.batch.fetch.Operation)
+					c.fetches[br.batch.fetch] = newFetchState(br.batch.fetch, br.batch.room(g))
 				}
 			}
 		case *plan.Fetch:
-			c.rooms[x] = documentRoom(selectionRoom(x.Selection, g, true))
-			c.queries[x] = quoted(x.Operation)
-			c.unaliased[x] = !hasAlias(x.Selection)
+			c.fetches[x] = newFetchState(x, documentRoom(selectionRoom(x.Selection, g, true)))
 		case *plan.Flatten:
 			if f, ok := x.Node.(*plan.Fetch); ok {
-				c.rooms[f] = documentRoom(entityRoom(g, x.Path, f, "_entities"))
-				c.targets[f] = new(atomic.Int32)
-				c.queries[f] = quoted(f.Operation)
-				c.unaliased[f] = !hasAlias(f.Selection)
+				c.fetches[f] = newFetchState(f, documentRoom(entityRoom(g, x.Path, f, "_entities")))
 			}
 		}
 	}

@@ -84,11 +84,9 @@ func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	b := entityBatch{path: path}
-	hint := r.c.targets[f]
-	if hint != nil {
-		b.targets = make([]target, 0, min(hint.Load(), maxTargetsHint))
-		defer func() { hint.Store(int32(len(b.targets))) }()
-	}
+	st := r.c.state(f)
+	b.targets = make([]target, 0, min(st.targets.Load(), maxTargetsHint))
+	defer func() { st.targets.Store(int32(len(b.targets))) }()
 	index := map[string]int{}
 	var key []byte
 	var sentAs []any // per representation, its __typename
@@ -139,7 +137,7 @@ func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data *Object, field st
 	if ents == nil {
 		return
 	}
-	if !r.c.unaliased[f] {
+	if !r.c.state(f).plain {
 		for _, ent := range ents {
 			unalias(ent, f.Selection)
 		}

@@ -175,9 +175,10 @@ func (r *run) send(ctx context.Context, f *plan.Fetch, extra map[string]any) (*R
 	if len(vars) == 0 {
 		vars = nil
 	}
+	st := r.c.state(f)
 	start := time.Now()
 	resp, err := r.e.Fetcher.Fetch(ctx, f.Service, &Request{Query: f.Operation, OperationName: f.OperationName, Variables: vars,
-		QueryJSON: r.c.queries[f], Room: r.c.rooms[f]})
+		QueryJSON: st.query, Room: st.room})
 	if r.e.Log != nil {
 		r.e.Log.DebugContext(ctx, "subgraph fetch", "service", f.Service, "duration", time.Since(start), "error", err)
 	}
@@ -209,7 +210,7 @@ func (r *run) rootFetch(ctx context.Context, f *plan.Fetch) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if d := resp.object(); d != nil {
-		if !r.c.unaliased[f] {
+		if !r.c.state(f).plain {
 			unalias(d, f.Selection)
 		}
 		mergeObject(r.data, d)

@@ -86,12 +86,12 @@ func TestQueriesEncodedOnce(t *testing.T) {
 		}
 	}
 	c := compiledFor(benchPlan(t))
-	if len(c.queries) < 8 {
-		t.Fatalf("%d encoded operations, want one per fetch and batch", len(c.queries))
+	if len(c.fetches) < 8 {
+		t.Fatalf("%d encoded operations, want one per fetch and batch", len(c.fetches))
 	}
-	for f, q := range c.queries {
-		if want, _ := json.Marshal(f.Operation); string(q) != string(want) {
-			t.Errorf("%s: %s, want %s", f.Service, q, want)
+	for f, st := range c.fetches {
+		if want, _ := json.Marshal(f.Operation); string(st.query) != string(want) {
+			t.Errorf("%s: %s, want %s", f.Service, st.query, want)
 		}
 	}
 }

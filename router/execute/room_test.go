@@ -53,7 +53,7 @@ func TestRoomsFromPlan(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := c.rooms[tt.f]
+			r := c.state(tt.f).room
 			for _, k := range tt.path {
 				r = r.Child(k)
 			}
@@ -62,8 +62,8 @@ func TestRoomsFromPlan(t *testing.T) {
 			}
 		})
 	}
-	if c.rooms[stock] != nil {
-		t.Errorf("inventory's response has room %+v; nothing merges into it", c.rooms[stock])
+	if r := c.state(stock).room; r != nil {
+		t.Errorf("inventory's response has room %+v; nothing merges into it", r)
 	}
 }
 

@@ -19,9 +19,10 @@ import (
 // trip on the calling goroutine with pooled requests (+15–28% RPS there).
 // net/http stays for what fasthttp lacks: uploads (a streamed multipart
 // body), a client the caller injects, and subgraphs behind a proxy from
-// the environment. Neither cancels a request already sent when its
-// context ends without a deadline; every fetch has one (the subgraph
-// timeout), and a cancelled context sends nothing more.
+// the environment. Unlike net/http, fasthttp does not abort a request
+// already sent when its context is cancelled: it ends at the context's
+// deadline (every fetch has one, the subgraph timeout), and a cancelled
+// context sends nothing more.
 
 // newFastClient is tuned like NewHTTPClient: many concurrent keep-alive
 // requests to a few hosts. Idle connections close after 10 s, before
@@ -66,18 +67,7 @@ func (c *Client) fastPost(ctx context.Context, service string, body []byte, room
 	defer fasthttp.ReleaseResponse(res)
 	req.SetRequestURI(c.cfg.URLs[service])
 	req.Header.SetMethod(http.MethodPost)
-	if h, ok := ctx.Value(headersKey{}).(http.Header); ok {
-		for k, vs := range h {
-			for _, v := range vs {
-				req.Header.Add(k, v)
-			}
-		}
-	}
-	req.Header.SetContentType("application/json")
-	req.Header.Set("Accept", "application/graphql-response+json, application/json")
-	if c.cfg.CredentialHeader != "" && c.cfg.Credential != "" {
-		req.Header.Set(c.cfg.CredentialHeader, c.cfg.Credential)
-	}
+	c.headers(ctx, "application/json", req.Header.Add, req.Header.Set)
 	req.SetBodyRaw(body)
 	var err error
 	if dl, ok := ctx.Deadline(); ok {

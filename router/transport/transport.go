@@ -103,18 +103,7 @@ func (c *Client) post(ctx context.Context, service string, body io.Reader, conte
 	if err != nil {
 		return nil, fmt.Errorf("build request: %w", err)
 	}
-	if h, ok := ctx.Value(headersKey{}).(http.Header); ok {
-		for k, vs := range h {
-			for _, v := range vs {
-				hr.Header.Add(k, v)
-			}
-		}
-	}
-	hr.Header.Set("Content-Type", contentType)
-	hr.Header.Set("Accept", "application/graphql-response+json, application/json")
-	if c.cfg.CredentialHeader != "" && c.cfg.Credential != "" {
-		hr.Header.Set(c.cfg.CredentialHeader, c.cfg.Credential)
-	}
+	c.headers(ctx, contentType, hr.Header.Add, hr.Header.Set)
 	res, err := c.http.Do(hr)
 	if err != nil {
 		return nil, fmt.Errorf("post %s: %w", service, err)
@@ -133,6 +122,24 @@ func (c *Client) post(ctx context.Context, service string, body io.Reader, conte
 	}
 	// decodeResponse copies every string: buf can be reused.
 	return c.result(service, res.StatusCode, buf.Bytes(), room)
+}
+
+// headers gives a subgraph request its headers, for either client: the
+// client headers forwarded for this request (add), then the router's own
+// (set, replacing a forwarded one of the same name).
+func (c *Client) headers(ctx context.Context, contentType string, add, set func(k, v string)) {
+	if h, ok := ctx.Value(headersKey{}).(http.Header); ok {
+		for k, vs := range h {
+			for _, v := range vs {
+				add(k, v)
+			}
+		}
+	}
+	set("Content-Type", contentType)
+	set("Accept", "application/graphql-response+json, application/json")
+	if c.cfg.CredentialHeader != "" && c.cfg.Credential != "" {
+		set(c.cfg.CredentialHeader, c.cfg.Credential)
+	}
 }
 
 // errTooLarge is fasthttp's error for the same, so both paths say it alike.
