@@ -66,6 +66,7 @@ func serveSubgraphs(ctx context.Context, args []string) error {
 
 type options struct {
 	coach, peer, logDir      string
+	peerCmd, peerName        string
 	subgraphAddr, routerAddr string
 	replayAddr, peerAddr     string
 	clients                  int
@@ -82,6 +83,8 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 	fs := flag.NewFlagSet("gwbench", flag.ContinueOnError)
 	fs.StringVar(&o.coach, "coach", "bin/coach-router", "coach binary (the router; make build's router-only one links no subgraph)")
 	fs.StringVar(&o.peer, "peer", "", "directory of the Apollo JS gateway peer (bench/peer, npm installed); empty: no peer run")
+	fs.StringVar(&o.peerCmd, "peer-cmd", "", "command starting another gateway (Cosmo, Hive Router, …) on -peer-addr in front of $SUBGRAPHS (base URL; subgraph paths /accounts …) with $PORT; it must answer GET /graphql?query={__typename}")
+	fs.StringVar(&o.peerName, "peer-name", "other gateway", "name of the -peer-cmd gateway in the table")
 	fs.StringVar(&o.logDir, "logs", os.TempDir(), "directory for the child processes' logs")
 	fs.StringVar(&o.subgraphAddr, "subgraphs-addr", "127.0.0.1:4200", "subgraph server address")
 	fs.StringVar(&o.routerAddr, "router-addr", "127.0.0.1:4000", "router address")
@@ -118,6 +121,7 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	o.sub, o.subAddr = sg, o.subgraphAddr
 	var routerRPS, replayRPS float64
+	var ratios []string
 	if !o.skipRouter {
 		st, err := o.gateway(ctx, log, out, "router (coach)", "http://"+o.routerAddr, o.routerArgv(o.subgraphAddr))
 		if err != nil {
@@ -146,9 +150,9 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 		rp.stop() // the peer run starts its own, so both gateways see a fresh one
 		o.sub, o.subAddr = sg, o.subgraphAddr
 	}
-	if o.peer != "" {
-		// Both gateways against the same subgraph server: the replaying one
-		// when it ran (gateway against gateway), else the real one.
+	for _, pr := range o.peers() {
+		// Every gateway against the same subgraph server: a fresh replaying
+		// one when it ran (gateway against gateway), else the real one.
 		rps, label := routerRPS, "router"
 		if !o.skipReplay {
 			rp, err := start(ctx, "replaying subgraphs", filepath.Join(o.logDir, "gwbench-replay.log"),
@@ -156,23 +160,46 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 			if err != nil {
 				return err
 			}
-			defer rp.stop()
 			o.sub, o.subAddr, rps, label = rp, o.replayAddr, replayRPS, "router (replayed subgraphs)"
+			pr.name += ", subgraphs replayed"
 		}
-		name := "Apollo JS gateway (@apollo/gateway)"
-		if !o.skipReplay {
-			name += ", subgraphs replayed"
+		st, err := o.gateway(ctx, log, out, pr.name, "http://"+o.peerAddr, pr.argv)
+		if o.sub != sg {
+			o.sub.stop()
+			o.sub, o.subAddr = sg, o.subgraphAddr
 		}
-		st, err := o.gateway(ctx, log, out, name, "http://"+o.peerAddr,
-			[]string{"node", filepath.Join(o.peer, "index.mjs")})
 		if err != nil {
 			return err
 		}
 		if st.RPS > 0 && rps > 0 {
-			fmt.Fprintf(out, "\n%s / Apollo JS gateway: %.1f× the RPS\n", label, rps/st.RPS)
+			ratios = append(ratios, fmt.Sprintf("%s / %s: %.1f× the RPS", label, pr.short, rps/st.RPS))
+		}
+	}
+	if len(ratios) > 0 {
+		fmt.Fprintln(out)
+		for _, r := range ratios {
+			fmt.Fprintln(out, r)
 		}
 	}
 	return nil
+}
+
+// peer is another gateway run in front of the same subgraphs.
+type peer struct {
+	name, short string // table row and ratio line
+	argv        []string
+}
+
+func (o options) peers() []peer {
+	var ps []peer
+	if o.peer != "" {
+		ps = append(ps, peer{"Apollo JS gateway (@apollo/gateway)", "Apollo JS gateway",
+			[]string{"node", filepath.Join(o.peer, "index.mjs")}})
+	}
+	if o.peerCmd != "" {
+		ps = append(ps, peer{o.peerName, o.peerName, strings.Fields(o.peerCmd)})
+	}
+	return ps
 }
 
 // replayEnv: the replaying subgraphs stand in for subgraphs on machines
@@ -206,8 +233,8 @@ func (o options) gateway(ctx context.Context, log *slog.Logger, out io.Writer, n
 	if argv[0] == o.coach {
 		env = append(env, splitList(o.routerEnv)...)
 	}
-	if argv[0] == "node" {
-		health = base + "/graphql?query=%7B__typename%7D" // Apollo Server 5 has no health route
+	if argv[0] != o.coach {
+		health = base + "/graphql?query=%7B__typename%7D" // no common health route
 	}
 	p, err := start(ctx, name, filepath.Join(o.logDir, "gwbench-"+strings.Fields(name)[0]+".log"), health, env, argv...)
 	if err != nil {
