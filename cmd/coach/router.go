@@ -31,6 +31,7 @@ type routerMain struct {
 
 	usersURL, webDir, corsOrigins string
 	corsCredentials, dedupe       bool
+	dedupeQueries                 bool
 	maxUploadBytes                int64
 	wsPerIP, wsPerConn            int
 }
@@ -53,6 +54,7 @@ func (m *routerMain) ParseFlags(args []string) error {
 	fs.Int64(&m.maxUploadBytes, "max-upload-bytes", "COACH_MAX_UPLOAD_BYTES", 10<<20, "largest multipart (upload) request")
 	fs.Int(&m.wsPerIP, "max-connections-per-ip", "COACH_MAX_CONNECTIONS_PER_IP", 100, "open WebSockets and event streams per client address")
 	fs.Bool(&m.dedupe, "dedupe-subscriptions", "COACH_DEDUPE_SUBSCRIPTIONS", false, "share one subgraph subscription among clients with the same operation, variables and credentials (late joiners miss a subgraph's initial event)")
+	fs.Bool(&m.dedupeQueries, "dedupe-queries", "COACH_DEDUPE_QUERIES", true, "let a query join an identical one (operation, variables, credentials) already running and share its answer; a mutation closes running queries to joiners")
 	fs.Int(&m.wsPerConn, "max-subscriptions-per-connection", "COACH_MAX_SUBSCRIPTIONS_PER_CONNECTION", 100, "operations on one WebSocket")
 	fs.String(&m.debugAddr, "debug-addr", "COACH_DEBUG_ADDR", "", "listen address of the Go profiler (net/http/pprof; empty: off; never expose it publicly)")
 	fs.String(&m.logLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
@@ -182,6 +184,7 @@ func (m *routerMain) Run(ctx context.Context) error {
 	cfg.Subscriptions.MaxConnectionsPerIP = m.wsPerIP
 	cfg.Subscriptions.MaxPerConnection = m.wsPerConn
 	cfg.Subscriptions.Deduplicate = m.dedupe
+	cfg.DeduplicateQueries = m.dedupeQueries
 	cfg.Shutdown = ctx
 	h, err := server.New(cfg, log)
 	if err != nil {

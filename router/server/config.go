@@ -46,6 +46,12 @@ type Config struct {
 	// subgraph request.
 	ServiceCredentialHeader string
 	ServiceCredential       string
+	// DeduplicateQueries lets a query join an identical one (operation,
+	// variables, forwarded headers) that is already running and share its
+	// answer, instead of fetching the same data again. It never serves an
+	// answer older than the request; a mutation sent through the router
+	// closes running queries to joiners.
+	DeduplicateQueries bool
 	// HTTPClient overrides the pooled subgraph client.
 	HTTPClient *http.Client
 

@@ -44,7 +44,13 @@ type hubSub struct {
 	dropped bool
 }
 
-// dedupeKey identifies identical subscriptions.
+// correlationHeaders name a request for logs and traces, not whom it is
+// for: identical operations that differ only in them are shared (the
+// subgraphs then see the first one's).
+var correlationHeaders = map[string]bool{"X-Request-Id": true, "Traceparent": true, "Tracestate": true}
+
+// dedupeKey identifies identical operations: same text, operation,
+// variables and forwarded headers but correlation ones.
 func dedupeKey(query, opName string, vars map[string]any, h http.Header) string {
 	var b strings.Builder
 	b.WriteString(query)
@@ -53,7 +59,9 @@ func dedupeKey(query, opName string, vars map[string]any, h http.Header) string 
 	b.Write(vb)
 	names := make([]string, 0, len(h))
 	for k := range h {
-		names = append(names, k)
+		if !correlationHeaders[k] {
+			names = append(names, k)
+		}
 	}
 	sort.Strings(names)
 	for _, k := range names {

@@ -125,12 +125,24 @@ func writeResult(w http.ResponseWriter, media string, res any, rerr *reqError) {
 	}
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	if r, ok := res.(*execute.Result); ok && r != nil {
-		if writeFast(w, status, r) {
-			return
-		}
+		writeFast(w, status, r)
+		return
 	}
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(res)
+}
+
+// encodeResult appends a result's response body to dst.
+func encodeResult(dst []byte, r *execute.Result) []byte {
+	b, err := r.AppendJSON(dst)
+	if err != nil {
+		if b, err = json.Marshal(r); err != nil {
+			b, _ = json.Marshal(struct {
+				Errors []*execute.Error `json:"errors"`
+			}{[]*execute.Error{{Message: "the result could not be encoded", Extensions: map[string]any{"code": CodeInternal}}}})
+		}
+	}
+	return append(b, '\n') // as json.Encoder ends its output
 }
 
 // bufPool holds response buffers; responses of tens of kilobytes would
@@ -141,20 +153,15 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &
 const maxPooledBuf = 1 << 20
 
 // writeFast writes a result in one pass (execute.AppendJSON) with a
-// Content-Length; false, with nothing written, if a value needs
-// encoding/json's error handling.
-func writeFast(w http.ResponseWriter, status int, r *execute.Result) bool {
+// Content-Length.
+func writeFast(w http.ResponseWriter, status int, r *execute.Result) {
 	bp := bufPool.Get().(*[]byte)
-	b, err := r.AppendJSON((*bp)[:0])
-	if err == nil {
-		b = append(b, '\n') // as json.Encoder ends its output
-		w.Header().Set("Content-Length", strconv.Itoa(len(b)))
-		w.WriteHeader(status)
-		_, _ = w.Write(b)
-	}
+	b := encodeResult((*bp)[:0], r)
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
 	if cap(b) <= maxPooledBuf {
 		*bp = b
 		bufPool.Put(bp)
 	}
-	return err == nil
 }

@@ -24,6 +24,7 @@ const (
 	CodePQHashMismatch      = "PERSISTED_QUERY_HASH_MISMATCH"
 	CodeQueryPlanningFailed = "QUERY_PLANNING_FAILED"
 	CodeTimeout             = "REQUEST_TIMEOUT"
+	CodeInternal            = "INTERNAL_SERVER_ERROR"
 )
 
 // countTokens counts lexical tokens, stopping early past limit.

@@ -26,6 +26,9 @@ type metrics struct {
 	failures map[string]uint64
 	planHits uint64
 	planMiss uint64
+	// sharedAnswers counts requests answered by an identical query's
+	// execution (DeduplicateQueries).
+	sharedAnswers atomic.Uint64
 	// subscriptions is the number of open subgraph subscriptions.
 	subscriptions atomic.Int64
 }
@@ -58,6 +61,8 @@ func (m *metrics) planCache(hit bool) {
 		m.planMiss++
 	}
 }
+
+func (m *metrics) shared() { m.sharedAnswers.Add(1) }
 
 // fetcher counts subgraph requests and failures.
 func (m *metrics) fetcher(next execute.Fetcher) execute.Fetcher {
@@ -113,6 +118,9 @@ func (m *metrics) serve(w http.ResponseWriter, _ *http.Request) {
 	fmt.Fprintln(w, "# TYPE router_plan_cache_total counter")
 	fmt.Fprintf(w, "router_plan_cache_total{result=\"hit\"} %d\n", m.planHits)
 	fmt.Fprintf(w, "router_plan_cache_total{result=\"miss\"} %d\n", m.planMiss)
+	fmt.Fprintln(w, "# HELP router_shared_answers_total Queries answered by an identical query's execution that was already running.")
+	fmt.Fprintln(w, "# TYPE router_shared_answers_total counter")
+	fmt.Fprintf(w, "router_shared_answers_total %d\n", m.sharedAnswers.Load())
 	fmt.Fprintln(w, "# HELP router_subscriptions_active Subscriptions open on subgraphs.")
 	fmt.Fprintln(w, "# TYPE router_subscriptions_active gauge")
 	fmt.Fprintf(w, "router_subscriptions_active %d\n", m.subscriptions.Load())

@@ -22,26 +22,45 @@ import (
 // handle runs one GraphQL request: persisted query lookup, limits, parse,
 // validate, plan (cached), execute.
 func (s *Server) handle(ctx context.Context, st *state, req gqlRequest, method string) (*execute.Result, *reqError) {
-	pr, rerr := s.prepare(st, req, method)
+	pr, rerr := s.prepareHTTP(st, req, method)
 	if rerr != nil {
 		return nil, rerr
 	}
-	if pr.op.Operation == ast.Subscription {
-		return nil, newReqError(CodeBadRequest, "subscriptions need a WebSocket (graphql-transport-ws or graphql-ws) or Accept: text/event-stream")
+	return s.execute(ctx, st, pr), nil
+}
+
+// prepareHTTP is prepare for plain HTTP, where subscriptions cannot run.
+func (s *Server) prepareHTTP(st *state, req gqlRequest, method string) (*prepared, *reqError) {
+	pr, rerr := s.prepare(st, req, method)
+	if rerr == nil && pr.op.Operation == ast.Subscription {
+		rerr = newReqError(CodeBadRequest, "subscriptions need a WebSocket (graphql-transport-ws or graphql-ws) or Accept: text/event-stream")
+	}
+	return pr, rerr
+}
+
+// execute runs a prepared query or mutation.
+func (s *Server) execute(ctx context.Context, st *state, pr *prepared) *execute.Result {
+	if pr.op.Operation == ast.Mutation {
+		s.inflight.mutating()
 	}
 	res := st.exec.Execute(ctx, pr.plan, pr.vars, pr.pre)
 	if ctx.Err() != nil {
-		res.Errors = append(res.Errors, &execute.Error{Message: "request timed out", Extensions: map[string]any{"code": CodeTimeout}})
+		res.Errors = append(res.Errors, timeoutError())
 	}
-	return res, nil
+	return res
+}
+
+func timeoutError() *execute.Error {
+	return &execute.Error{Message: "request timed out", Extensions: map[string]any{"code": CodeTimeout}}
 }
 
 // prepared is an operation ready to execute.
 type prepared struct {
-	op   *ast.OperationDefinition
-	vars map[string]any
-	plan *plan.Plan
-	pre  execute.Prefilled
+	query string // after the persisted query lookup
+	op    *ast.OperationDefinition
+	vars  map[string]any
+	plan  *plan.Plan
+	pre   execute.Prefilled
 }
 
 // prepare does everything before execution: persisted query lookup,
@@ -116,7 +135,7 @@ func (s *Server) prepare(st *state, req gqlRequest, method string) (*prepared, *
 			pre[f.Key] = introspect.Resolve(st.sg.API, f, vars)
 		}
 	}
-	return &prepared{op: op, vars: vars, plan: p, pre: pre}, nil
+	return &prepared{query: query, op: op, vars: vars, plan: p, pre: pre}, nil
 }
 
 // plan returns the cached plan for this operation and the values of its

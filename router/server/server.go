@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -34,6 +35,7 @@ type Server struct {
 	handler  http.Handler // mux behind the CORS policy
 	conns    *subscribe.IPLimiter
 	fanout   fanout
+	inflight inflight
 
 	reloadMu  sync.Mutex
 	lastCheck atomic.Int64 // unix nanos of the last supergraph file check
@@ -226,15 +228,11 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
 	defer cancel()
-	ctx = transport.WithHeaders(ctx, s.propagated(r))
+	fwd := s.propagated(r)
+	ctx = transport.WithHeaders(ctx, fwd)
 	st := s.state.Load()
 	if !batch {
-		res, rerr := s.handle(ctx, st, reqs[0], r.Method)
-		s.finish(ctx, log, reqs[0], res, rerr, start)
-		writeResult(w, media, res, rerr)
-		if res != nil {
-			res.Release() // written: its buffer serves the next request
-		}
+		s.serveOne(ctx, w, media, log, st, reqs[0], r.Method, fwd, start)
 		return
 	}
 	out := make([]any, len(reqs))
@@ -252,6 +250,54 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	writeResult(w, media, out, nil)
 }
 
+// serveOne answers a request that is not a batch. A query joins an
+// identical one already running when DeduplicateQueries is on.
+func (s *Server) serveOne(ctx context.Context, w http.ResponseWriter, media string, log *slog.Logger, st *state, q gqlRequest, method string, fwd http.Header, start time.Time) {
+	pr, rerr := s.prepareHTTP(st, q, method)
+	if rerr != nil || !s.cfg.DeduplicateQueries || pr.op.Operation != ast.Query {
+		var res *execute.Result
+		if rerr == nil {
+			res = s.execute(ctx, st, pr)
+		}
+		s.finish(ctx, log, q, res, rerr, start)
+		writeResult(w, media, res, rerr)
+		if res != nil {
+			res.Release() // written: its buffer serves the next request
+		}
+		return
+	}
+	key := dedupeKey(pr.query, q.OperationName, pr.vars, fwd)
+	out, role := s.inflight.do(ctx, key, st, func(ctx context.Context) encoded {
+		res := s.execute(ctx, st, pr)
+		defer res.Release()
+		bp := bufPool.Get().(*[]byte)
+		*bp = encodeResult((*bp)[:0], res)
+		return encoded{buf: bp, errors: len(res.Errors) > 0}
+	})
+	if role == lateJoin { // the execution joined did not end in time for this caller
+		res := &execute.Result{Errors: []*execute.Error{timeoutError()}}
+		s.finish(ctx, log, q, res, nil, start)
+		writeResult(w, media, res, nil)
+		return
+	}
+	if role == joiner {
+		s.metrics.shared()
+	}
+	outcome := "ok"
+	if out.errors {
+		outcome = "errors"
+	}
+	s.record(ctx, log, q, outcome, start, "shared", role != alone)
+	w.Header().Set("Content-Type", media+"; charset=utf-8")
+	body := *out.buf
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(body)
+	if role == alone && cap(body) <= maxPooledBuf {
+		bufPool.Put(out.buf) // no one else has it
+	}
+}
+
 func (s *Server) finish(ctx context.Context, log *slog.Logger, q gqlRequest, res *execute.Result, rerr *reqError, start time.Time) {
 	outcome := "ok"
 	switch {
@@ -260,9 +306,14 @@ func (s *Server) finish(ctx context.Context, log *slog.Logger, q gqlRequest, res
 	case len(res.Errors) > 0:
 		outcome = "errors"
 	}
+	s.record(ctx, log, q, outcome, start)
+}
+
+// record counts and logs a finished request.
+func (s *Server) record(ctx context.Context, log *slog.Logger, q gqlRequest, outcome string, start time.Time, attrs ...any) {
 	d := time.Since(start)
 	s.metrics.request(outcome, d)
-	log.InfoContext(ctx, "graphql request", "operation", q.OperationName, "outcome", outcome, "duration", d)
+	log.InfoContext(ctx, "graphql request", append([]any{"operation", q.OperationName, "outcome", outcome, "duration", d}, attrs...)...)
 }
 
 // propagated picks the client headers forwarded to subgraphs.

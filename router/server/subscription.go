@@ -134,7 +134,7 @@ func (s *Server) runner(method string) subscribe.Runner {
 		if pr.op.Operation != ast.Subscription {
 			qctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
 			defer cancel()
-			_ = emit(encode(st.exec.Execute(qctx, pr.plan, pr.vars, pr.pre)))
+			_ = emit(encode(s.execute(qctx, st, pr)))
 			return nil
 		}
 		if !s.cfg.Subscriptions.Deduplicate {
