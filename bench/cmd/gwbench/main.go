@@ -74,6 +74,8 @@ type options struct {
 	skipDirect, skipRouter   bool
 	skipReplay               bool
 	routerEnv                string
+	gatewayCPUs              string
+	pin                      pinning
 	sub                      *proc  // the subgraph server the current run uses
 	subAddr                  string // and its address
 }
@@ -92,6 +94,7 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 	fs.StringVar(&o.replayAddr, "replay-addr", "127.0.0.1:4201", "address of the replaying subgraph server")
 	fs.BoolVar(&o.skipReplay, "skip-replay", false, "skip the run against replayed subgraphs")
 	fs.StringVar(&o.routerEnv, "router-env", defaultRouterEnv, "extra environment of the router process, comma-separated; empty: Go's defaults")
+	fs.StringVar(&o.gatewayCPUs, "gateway-cpus", "", "CPUs (taskset list, e.g. 1) the gateways get to themselves; the subgraphs and the load share the rest; empty: all share all")
 	fs.IntVar(&o.clients, "clients", 50, "concurrent clients (k6 VUs)")
 	fs.DurationVar(&o.warmup, "warmup", 10*time.Second, "warm-up before measuring")
 	fs.DurationVar(&o.duration, "duration", 60*time.Second, "measured phase")
@@ -100,6 +103,14 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	pin, err := newPinning(o.gatewayCPUs, runtime.NumCPU())
+	if err != nil {
+		return err
+	}
+	if err := pin.pinSelf(); err != nil {
+		return err
+	}
+	o.pin = pin
 	// Bounded: every phase has a deadline, and so has the whole run.
 	ctx, cancel := context.WithTimeout(ctx, 4*(o.warmup+o.duration)+3*time.Minute)
 	defer cancel()
@@ -109,16 +120,16 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 		return fmt.Errorf("own executable: %w", err)
 	}
 	sg, err := start(ctx, "subgraphs", filepath.Join(o.logDir, "gwbench-subgraphs.log"),
-		"http://"+o.subgraphAddr+"/health", nil, self, "subgraphs", "-addr", o.subgraphAddr)
+		"http://"+o.subgraphAddr+"/health", nil, o.pin.harnessArgv([]string{self, "subgraphs", "-addr", o.subgraphAddr})...)
 	if err != nil {
 		return err
 	}
 	defer sg.stop()
 
-	fmt.Fprintf(out, "gateway benchmark: %d clients, %s warm-up, %s measured, %d CPUs; router: %s, env %q\n\n",
-		o.clients, o.warmup, o.duration, runtime.NumCPU(), o.coach, o.routerEnv)
-	fmt.Fprintln(out, "| target | RPS | p50 | p95 | p99 | max | errors | peak RSS | gateway CPU | subgraphs CPU |")
-	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintf(out, "gateway benchmark: %d clients, %s warm-up, %s measured, %d CPUs, pinning: %s; router: %s, env %q\n\n",
+		o.clients, o.warmup, o.duration, runtime.NumCPU(), o.pin, o.coach, o.routerEnv)
+	fmt.Fprintln(out, "| target | RPS | p50 | p95 | p99 | max | errors | peak RSS | gateway CPU | per request | subgraphs CPU |")
+	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	o.sub, o.subAddr = sg, o.subgraphAddr
 	var routerRPS, replayRPS float64
 	var ratios []string
@@ -136,7 +147,7 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 	}
 	if !o.skipReplay {
 		rp, err := start(ctx, "replaying subgraphs", filepath.Join(o.logDir, "gwbench-replay.log"),
-			"http://"+o.replayAddr+"/health", replayEnv, self, "subgraphs", "-replay", "-addr", o.replayAddr)
+			"http://"+o.replayAddr+"/health", replayEnv, o.pin.harnessArgv([]string{self, "subgraphs", "-replay", "-addr", o.replayAddr})...)
 		if err != nil {
 			return err
 		}
@@ -156,7 +167,7 @@ func run(ctx context.Context, log *slog.Logger, out io.Writer, args []string) er
 		rps, label := routerRPS, "router"
 		if !o.skipReplay {
 			rp, err := start(ctx, "replaying subgraphs", filepath.Join(o.logDir, "gwbench-replay.log"),
-				"http://"+o.replayAddr+"/health", replayEnv, self, "subgraphs", "-replay", "-addr", o.replayAddr)
+				"http://"+o.replayAddr+"/health", replayEnv, o.pin.harnessArgv([]string{self, "subgraphs", "-replay", "-addr", o.replayAddr})...)
 			if err != nil {
 				return err
 			}
@@ -236,7 +247,7 @@ func (o options) gateway(ctx context.Context, log *slog.Logger, out io.Writer, n
 	if argv[0] != o.coach {
 		health = base + "/graphql?query=%7B__typename%7D" // no common health route
 	}
-	p, err := start(ctx, name, filepath.Join(o.logDir, "gwbench-"+strings.Fields(name)[0]+".log"), health, env, argv...)
+	p, err := start(ctx, name, filepath.Join(o.logDir, "gwbench-"+strings.Fields(name)[0]+".log"), health, env, o.pin.gatewayArgv(argv)...)
 	if err != nil {
 		return bench.Stats{}, err
 	}
@@ -290,8 +301,14 @@ func row(out io.Writer, name string, st bench.Stats, rss int64, cpu, subCPU, wal
 	if rss > 0 {
 		mem = fmt.Sprintf("%.0f MB", float64(rss)/1e6)
 	}
-	fmt.Fprintf(out, "| %s | %.0f | %s | %s | %s | %s | %d | %s | %s | %s |\n",
-		name, st.RPS, ms(st.P50), ms(st.P95), ms(st.P99), ms(st.Max), st.Errors, mem, cores(cpu), cores(subCPU))
+	// CPU is read over warm-up and measured phase together, requests over
+	// the measured one: per request assumes the same rate in both.
+	perReq := "—"
+	if cpu > 0 && st.RPS > 0 {
+		perReq = fmt.Sprintf("%.2f ms", cpu.Seconds()*1000/(st.RPS*wall.Seconds()))
+	}
+	fmt.Fprintf(out, "| %s | %.0f | %s | %s | %s | %s | %d | %s | %s | %s | %s |\n",
+		name, st.RPS, ms(st.P50), ms(st.P95), ms(st.P99), ms(st.Max), st.Errors, mem, cores(cpu), perReq, cores(subCPU))
 }
 
 func splitList(s string) []string {
