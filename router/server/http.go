@@ -40,8 +40,18 @@ func newReqError(code, msg string) *reqError {
 
 func (e *reqError) withStatus(s int) *reqError { e.status = s; return e }
 
-// parseRequest reads a GET or POST GraphQL request.
-func parseRequest(r *http.Request, maxBody int64) ([]gqlRequest, bool, *reqError) {
+// bodyCache keeps decoded request bodies: clients send the same few
+// operations again and again, and decoding a body costs more than looking
+// it up. Entries are shared, so nothing may modify a gqlRequest's maps.
+type bodyCache = lru[gqlRequest]
+
+// maxCachedBody: bigger bodies (uploads aside, big variables) are decoded
+// each time rather than pinning memory.
+const maxCachedBody = 8 << 10
+
+// parseRequest reads a GET or POST GraphQL request; bodies, when not nil,
+// caches decoded POST bodies.
+func parseRequest(r *http.Request, maxBody int64, bodies *bodyCache) ([]gqlRequest, bool, *reqError) {
 	switch r.Method {
 	case http.MethodGet:
 		q := r.URL.Query()
@@ -78,9 +88,18 @@ func parseRequest(r *http.Request, maxBody int64) ([]gqlRequest, bool, *reqError
 			}
 			return batch, true, nil
 		}
+		cache := bodies != nil && len(body) <= maxCachedBody
+		if cache {
+			if req, ok := bodies.get(string(body)); ok {
+				return []gqlRequest{req}, false, nil
+			}
+		}
 		var req gqlRequest
 		if err := json.Unmarshal(body, &req); err != nil {
 			return nil, false, newReqError(CodeBadRequest, "request body is not a valid GraphQL request: "+err.Error())
+		}
+		if cache {
+			bodies.put(string(body), req)
 		}
 		return []gqlRequest{req}, false, nil
 	}

@@ -29,6 +29,7 @@ type Server struct {
 	mux      *http.ServeMux
 	state    atomic.Pointer[state]
 	apq      *lru[string]
+	bodies   *bodyCache
 	metrics  *metrics
 	dialer   *subscribe.Dialer
 	graphiql *graphiql.Handler
@@ -63,7 +64,7 @@ func newServer(cfg Config, log *slog.Logger) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: log, apq: newLRU[string](cfg.APQSize), metrics: newMetrics(),
+	s := &Server{cfg: cfg, log: log, apq: newLRU[string](cfg.APQSize), bodies: newLRU[gqlRequest](bodyCacheSize), metrics: newMetrics(),
 		dialer: &subscribe.Dialer{HTTPClient: cfg.HTTPClient, PingInterval: max(cfg.Subscriptions.SubgraphPingInterval, 0)},
 		conns:  &subscribe.IPLimiter{Max: cfg.Subscriptions.MaxConnectionsPerIP}}
 	sdl, mod, err := s.readSupergraph()
@@ -93,6 +94,10 @@ func newServer(cfg Config, log *slog.Logger) (*Server, error) {
 	s.handler = s.cors(s.mux)
 	return s, nil
 }
+
+// bodyCacheSize is how many decoded request bodies are kept (at most
+// maxCachedBody each).
+const bodyCacheSize = 256
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
@@ -220,7 +225,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		s.serveMultipart(w, r, media, log, start)
 		return
 	}
-	reqs, batch, rerr := parseRequest(r, s.cfg.Limits.MaxBodyBytes)
+	reqs, batch, rerr := parseRequest(r, s.cfg.Limits.MaxBodyBytes, s.bodies)
 	if rerr != nil {
 		s.metrics.request("bad_request", time.Since(start))
 		writeResult(w, media, nil, rerr)

@@ -51,7 +51,7 @@ func (s *Server) serveSSE(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	reqs, batch, rerr := parseRequest(r, s.cfg.Limits.MaxBodyBytes)
+	reqs, batch, rerr := parseRequest(r, s.cfg.Limits.MaxBodyBytes, nil)
 	if rerr == nil && batch {
 		rerr = newReqError(CodeBadRequest, "event streams carry one operation, not a batch")
 	}
