@@ -47,12 +47,13 @@ const (
 	starter              // it ran the execution, others share the body
 	joiner               // it got a running execution's body
 	lateJoin             // its context ended before the execution it joined did: no body
+	failed               // the execution it joined panicked: no body
 )
 
 // do returns the response for key: the answer of an execution of the same
 // key already running, or of run, which other callers may then join. A
 // body of a starter or joiner is shared: read-only.
-func (f *inflight) do(ctx context.Context, key string, st *state, run func(ctx context.Context) encoded) (encoded, role) {
+func (f *inflight) do(ctx context.Context, key string, st *state, run func(ctx context.Context) encoded) (_ encoded, r role) {
 	f.mu.Lock()
 	epoch := f.epoch.Load()
 	if fl := f.flights[key]; fl != nil && fl.st == st && fl.epoch == epoch {
@@ -62,6 +63,9 @@ func (f *inflight) do(ctx context.Context, key string, st *state, run func(ctx c
 		select {
 		case <-fl.done:
 			f.leave(fl)
+			if fl.out.buf == nil {
+				return encoded{}, failed
+			}
 			return fl.out, joiner
 		case <-ctx.Done():
 			f.leave(fl)
@@ -73,6 +77,7 @@ func (f *inflight) do(ctx context.Context, key string, st *state, run func(ctx c
 	// sharers have, and its deadline.
 	fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	if d, has := ctx.Deadline(); has {
+		cancel()
 		fctx, cancel = context.WithDeadline(context.WithoutCancel(ctx), d)
 	}
 	fl := &flight{key: key, st: st, epoch: epoch, done: make(chan struct{}), refs: 1, cancel: cancel}
@@ -82,19 +87,24 @@ func (f *inflight) do(ctx context.Context, key string, st *state, run func(ctx c
 	f.flights[key] = fl
 	f.mu.Unlock()
 	stop := context.AfterFunc(ctx, func() { f.leave(fl) })
+	// Whatever run does, joiners are released: after a panic they are
+	// told the execution failed, and the panic goes on to this caller's
+	// recovery.
+	defer func() {
+		f.mu.Lock()
+		f.unlink(fl)
+		joined := fl.joined
+		f.mu.Unlock()
+		close(fl.done)
+		if stop() {
+			f.leave(fl)
+		}
+		cancel()
+		if joined > 0 {
+			r = starter
+		}
+	}()
 	fl.out = run(fctx)
-	f.mu.Lock()
-	f.unlink(fl)
-	joined := fl.joined
-	f.mu.Unlock()
-	close(fl.done)
-	if stop() {
-		f.leave(fl)
-	}
-	cancel()
-	if joined > 0 {
-		return fl.out, starter
-	}
 	return fl.out, alone
 }
 

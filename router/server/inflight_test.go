@@ -180,6 +180,33 @@ func TestInflight(t *testing.T) {
 			t.Fatalf("got %q", *out.buf)
 		}
 	})
+	t.Run("a panicking execution releases its joiners", func(t *testing.T) {
+		var f inflight
+		g := newGatedRun()
+		panicked := make(chan any)
+		go func() {
+			defer func() { panicked <- recover() }()
+			f.do(context.Background(), "k", st, func(ctx context.Context) encoded {
+				g.runs.Add(1)
+				<-g.release
+				panic("boom")
+			})
+		}()
+		waitFor(t, "the first execution", func() bool { return g.runs.Load() == 1 })
+		joined := make(chan role)
+		go func() { _, r := f.do(context.Background(), "k", st, g.run("x")); joined <- r }()
+		waitFor(t, "the joiner", func() bool { return f.joinedCount() == 1 })
+		close(g.release)
+		if r := <-joined; r != failed {
+			t.Fatalf("joiner role %d, want failed", r)
+		}
+		if p := <-panicked; p != "boom" {
+			t.Fatalf("the starter's panic: %v", p)
+		}
+		if _, r := f.do(context.Background(), "k", st, func(context.Context) encoded { return body("ok") }); r != alone {
+			t.Fatalf("after the panic: role %d, want a fresh execution", r)
+		}
+	})
 	t.Run("the execution keeps the starter's deadline", func(t *testing.T) {
 		var f inflight
 		ctx, cancel := context.WithTimeout(context.Background(), time.Hour)

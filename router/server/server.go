@@ -279,8 +279,12 @@ func (s *Server) serveOne(ctx context.Context, w http.ResponseWriter, media stri
 		*bp = encodeResult((*bp)[:0], res)
 		return encoded{buf: bp, errors: len(res.Errors) > 0}
 	})
-	if role == lateJoin { // the execution joined did not end in time for this caller
-		res := &execute.Result{Errors: []*execute.Error{timeoutError()}}
+	if role == lateJoin || role == failed { // no answer from the execution joined
+		err := timeoutError()
+		if role == failed {
+			err = &execute.Error{Message: "internal error", Extensions: map[string]any{"code": CodeInternal}}
+		}
+		res := &execute.Result{Errors: []*execute.Error{err}}
 		s.finish(ctx, log, q, res, nil, start)
 		writeResult(w, media, res, nil)
 		return
