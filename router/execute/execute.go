@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -41,7 +42,7 @@ func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]an
 		r.data.Set(k, valueOf(v))
 	}
 	if p.Root != nil {
-		r.exec(ctx, p.Root)
+		r.branch(ctx, branch{node: p.Root}) // the root is a branch too: a panic becomes an error
 	}
 	bp := dataPool.Get().(*[]byte)
 	buf := *bp
@@ -133,11 +134,27 @@ func (r *run) exec(ctx context.Context, n plan.Node) {
 }
 
 func (r *run) branch(ctx context.Context, br branch) {
+	defer r.recoverBranch(ctx)
 	if br.batch != nil {
 		r.runBatch(ctx, br.batch)
 	} else {
 		r.exec(ctx, br.node)
 	}
+}
+
+// recoverBranch turns a panic in a branch into the operation's error: a
+// branch may run on a goroutine of its own, where no recovery of the
+// HTTP server's would catch it and the whole router would stop. Locks
+// are released by their defers on the way.
+func (r *run) recoverBranch(ctx context.Context) {
+	p := recover()
+	if p == nil {
+		return
+	}
+	if r.e.Log != nil {
+		r.e.Log.ErrorContext(ctx, "execution branch panicked", "panic", p, "stack", string(debug.Stack()))
+	}
+	r.addErr(&Error{Message: "internal error", Extensions: map[string]any{"code": CodeInternal}})
 }
 
 // call sends one fetch; a failure becomes the fetch's error.

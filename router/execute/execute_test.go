@@ -276,3 +276,55 @@ func TestRepresentationsDeduplicated(t *testing.T) {
 		t.Errorf("representations = %v, want u1 and u2 once each", reps)
 	}
 }
+
+// panicking is a Fetcher that panics for one service.
+type panicking struct {
+	*fixture
+	service string
+}
+
+func (p panicking) Fetch(ctx context.Context, service string, req *Request) (*Response, error) {
+	if service == p.service {
+		panic("fetcher bug")
+	}
+	return p.fixture.Fetch(ctx, service, req)
+}
+
+func TestBranchPanicBecomesAnError(t *testing.T) {
+	// Two root fetches run as parallel branches, one on a goroutine of its
+	// own: a panic in either must not take the process down.
+	t.Run("a lone root fetch", func(t *testing.T) {
+		f := newFixture(t)
+		doc, _ := gqlparser.LoadQueryWithRules(f.sg.API, `{ me { id } }`, rules.NewDefaultRules())
+		p, err := plan.Build(f.sg, doc, "", nil, plan.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := (&Executor{Fetcher: panicking{f, "accounts"}}).Execute(context.Background(), p, nil, nil)
+		if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != CodeInternal {
+			t.Fatalf("errors %+v, want one internal error", res.Errors)
+		}
+	})
+	for _, service := range []string{"accounts", "products"} {
+		t.Run(service, func(t *testing.T) {
+			f := newFixture(t)
+			doc, errs := gqlparser.LoadQueryWithRules(f.sg.API, `{ me { id } topProducts { upc } }`, rules.NewDefaultRules())
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			p, err := plan.Build(f.sg, doc, "", nil, plan.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := (&Executor{Fetcher: panicking{f, service}}).Execute(context.Background(), p, nil, nil)
+			if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != CodeInternal {
+				t.Fatalf("errors %+v, want one internal error", res.Errors)
+			}
+			b, _ := json.Marshal(res)
+			other := map[string]string{"accounts": `"topProducts":[{"upc":"b1"}`, "products": `"me":{"id":"u1"}`}[service]
+			if !strings.Contains(string(b), other) {
+				t.Fatalf("the other branch's data is missing: %s", b)
+			}
+		})
+	}
+}

@@ -79,6 +79,7 @@ const (
 	CodeSubrequestFailed = "SUBREQUEST_HTTP_ERROR"
 	CodeInvalidResponse  = "SUBREQUEST_MALFORMED_RESPONSE"
 	CodeNonNull          = "NON_NULLABLE_FIELD_NULL"
+	CodeInternal         = "INTERNAL_SERVER_ERROR"
 )
 
 // AppendJSON appends the response as encoding/json writes it.
