@@ -79,8 +79,11 @@ func (s *Server) prepare(st *state, req gqlRequest, method string) (*prepared, *
 	// A query text that passed the token limit, parsing and validation
 	// before is not checked again: validation depends only on the text and
 	// the supergraph (st), and the cached document is never modified.
-	doc, cached := st.docs.get(query)
-	if !cached {
+	checked, cached := st.docs.get(query)
+	var doc *ast.QueryDocument
+	if cached {
+		doc = checked.doc
+	} else {
 		if lim.MaxTokens > 0 {
 			if n, _ := countTokens(query, lim.MaxTokens); n > lim.MaxTokens {
 				return nil, newReqError(CodeMaxTokens, fmt.Sprintf("query has more than %d tokens", lim.MaxTokens))
@@ -98,22 +101,27 @@ func (s *Server) prepare(st *state, req gqlRequest, method string) (*prepared, *
 	if (method == http.MethodGet && op.Operation != ast.Query) || (method == methodStreamGet && op.Operation == ast.Mutation) {
 		return nil, newReqError(CodeBadRequest, "only queries may use GET").withStatus(http.StatusMethodNotAllowed)
 	}
-	if rerr := lim.checkShape(measure(doc, op)); rerr != nil {
-		return nil, rerr
-	}
 	if !cached {
+		// The shape is checked before validation too: validating a very
+		// deep or wide document is work the limits exist to refuse.
+		if rerr := lim.checkShape(measure(doc, op)); rerr != nil {
+			return nil, rerr
+		}
 		if errs := validator.ValidateWithRules(st.sg.API, doc, rules.NewDefaultRules()); len(errs) > 0 {
 			return nil, gqlErrors(CodeValidationFailed, errs)
 		}
-		st.docs.put(query, doc)
+		checked = newCheckedDoc(doc, lim)
+		st.docs.put(query, checked)
 	}
-	if s.cfg.DisableIntrospection && usesIntrospection(op) {
+	ch := checked.ops[op]
+	if rerr := lim.checkShape(ch.shape); rerr != nil {
+		return nil, rerr
+	}
+	if s.cfg.DisableIntrospection && ch.introspects {
 		return nil, newReqError(CodeIntrospectionOff, "introspection is disabled")
 	}
-	if lim.MaxCost > 0 {
-		if c := cost(op.SelectionSet, 1, lim.ListSize); c > lim.MaxCost {
-			return nil, newReqError(CodeMaxCost, fmt.Sprintf("estimated cost %d exceeds the limit of %d", c, lim.MaxCost))
-		}
+	if lim.MaxCost > 0 && ch.cost > lim.MaxCost {
+		return nil, newReqError(CodeMaxCost, fmt.Sprintf("estimated cost %d exceeds the limit of %d", ch.cost, lim.MaxCost))
 	}
 	vars, err := validator.VariableValues(st.sg.API, op, req.Variables)
 	if err != nil {

@@ -48,8 +48,8 @@ type state struct {
 	sg      *supergraph.Supergraph
 	exec    *execute.Executor
 	plans   *lru[*plan.Plan]
-	docs    *lru[*ast.QueryDocument] // parsed and validated operations by query text
-	urls    map[string]string        // subgraph HTTP URLs
+	docs    *lru[*checkedDoc] // parsed and validated operations by query text
+	urls    map[string]string // subgraph HTTP URLs
 	modTime time.Time
 }
 
@@ -142,7 +142,7 @@ func (s *Server) build(sdl string, mod time.Time) (*state, error) {
 		Log:            s.log,
 	}
 	return &state{sg: sg, exec: ex, plans: newLRU[*plan.Plan](s.cfg.PlanCacheSize),
-		docs: newLRU[*ast.QueryDocument](s.cfg.PlanCacheSize), urls: urls, modTime: mod}, nil
+		docs: newLRU[*checkedDoc](s.cfg.PlanCacheSize), urls: urls, modTime: mod}, nil
 }
 
 // maybeReload re-reads the supergraph file when it changed. It runs on the
