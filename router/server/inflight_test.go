@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"net/http"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -219,4 +220,35 @@ func TestInflight(t *testing.T) {
 			return body("a")
 		})
 	})
+}
+
+func TestDedupeKey(t *testing.T) {
+	base := func() http.Header {
+		return http.Header{"Authorization": {"Bearer a"}, "X-Request-Id": {"1"}, "Traceparent": {"00-a-b-01"}}
+	}
+	key := func(edit func(h http.Header), vars map[string]any) string {
+		h := base()
+		if edit != nil {
+			edit(h)
+		}
+		return dedupeKey("{ me { id } }", "", vars, h)
+	}
+	ref := key(nil, map[string]any{"a": 1, "b": 2})
+	tests := []struct {
+		name string
+		got  string
+		same bool
+	}{
+		{"another request id and trace", key(func(h http.Header) { h.Set("X-Request-Id", "2"); h.Set("Traceparent", "00-c-d-01") }, map[string]any{"b": 2, "a": 1}), true},
+		{"other credentials", key(func(h http.Header) { h.Set("Authorization", "Bearer b") }, map[string]any{"a": 1, "b": 2}), false},
+		{"another forwarded header", key(func(h http.Header) { h.Set("X-Tenant", "t") }, map[string]any{"a": 1, "b": 2}), false},
+		{"other variables", key(nil, map[string]any{"a": 1, "b": 3}), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if (tc.got == ref) != tc.same {
+				t.Fatalf("same key = %v, want %v", tc.got == ref, tc.same)
+			}
+		})
+	}
 }
