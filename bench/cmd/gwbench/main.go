@@ -247,7 +247,7 @@ func (o options) gateway(ctx context.Context, log *slog.Logger, out io.Writer, n
 	if argv[0] != o.coach {
 		health = base + "/graphql?query=%7B__typename%7D" // no common health route
 	}
-	p, err := start(ctx, name, filepath.Join(o.logDir, "gwbench-"+strings.Fields(name)[0]+".log"), health, env, o.pin.gatewayArgv(argv)...)
+	p, err := start(ctx, name, filepath.Join(o.logDir, "gwbench-"+logName(name)+".log"), health, env, o.pin.gatewayArgv(argv)...)
 	if err != nil {
 		return bench.Stats{}, err
 	}
@@ -309,6 +309,22 @@ func row(out io.Writer, name string, st bench.Stats, rss int64, cpu, subCPU, wal
 	}
 	fmt.Fprintf(out, "| %s | %.0f | %s | %s | %s | %s | %d | %s | %s | %s | %s |\n",
 		name, st.RPS, ms(st.P50), ms(st.P95), ms(st.P99), ms(st.Max), st.Errors, mem, cores(cpu), perReq, cores(subCPU))
+}
+
+// logName is a gateway's name as a file name: its first word, letters and
+// digits only ("net/http floor" → "nethttp").
+func logName(name string) string {
+	w := strings.Fields(name + " gateway")[0]
+	w = strings.Map(func(r rune) rune {
+		if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return r
+		}
+		return -1
+	}, w)
+	if w == "" {
+		return "gateway"
+	}
+	return w
 }
 
 func splitList(s string) []string {

@@ -38,3 +38,11 @@ func TestNewPinning(t *testing.T) {
 		t.Fatalf("unpinned argv %q", got)
 	}
 }
+
+func TestLogName(t *testing.T) {
+	for in, want := range map[string]string{"router (coach)": "router", "net/http floor": "nethttp", "": "gateway", "/": "gateway"} {
+		if got := logName(in); got != want {
+			t.Errorf("logName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
