@@ -135,6 +135,8 @@ func routerConfig(v *auth.Verifier, secret string, urls map[string]string, intro
 		Limits:                  server.Limits{MaxDepth: 15, MaxAliases: 30, MaxRootFields: 20, MaxTokens: 5000, MaxBodyBytes: 1 << 20},
 		// gqlgen subgraphs (internal/gqlsrv) read the credential from connection_init.
 		Subscriptions: server.SubscriptionConfig{InitCredentialKey: "serviceToken"},
+		// On for `coach dev` too; `coach router` takes --dedupe-queries.
+		DeduplicateQueries: true,
 	}
 }
 

@@ -51,6 +51,24 @@ func TestRouterConfigWithoutVerifierAuthenticatesNothing(t *testing.T) {
 	}
 }
 
+func TestRouterDedupeQueries(t *testing.T) {
+	if !routerConfig(nil, "0123456789abcdef0", nil, true).DeduplicateQueries {
+		t.Error("routerConfig (coach router and coach dev) does not share identical queries")
+	}
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{{nil, true}, {[]string{"--dedupe-queries=false"}, false}} {
+		m := &routerMain{env: env{getenv: func(string) string { return "" }}}
+		if err := m.ParseFlags(append([]string{"--service-secret", "0123456789abcdef0"}, tc.args...)); err != nil {
+			t.Fatal(err)
+		}
+		if m.dedupeQueries != tc.want {
+			t.Errorf("%v: dedupeQueries = %v, want %v", tc.args, m.dedupeQueries, tc.want)
+		}
+	}
+}
+
 // TestRouterDebugAddrServesProfilerOnlyThere: --debug-addr serves
 // net/http/pprof on its own listener; the public listener does not.
 func TestRouterDebugAddrServesProfilerOnlyThere(t *testing.T) {

@@ -116,7 +116,7 @@ func hasAlias(sel *plan.Selection) bool {
 		return false
 	}
 	for _, it := range sel.Items {
-		if (it.MergeKey != "" && it.MergeKey != it.ResponseKey()) || hasAlias(it.Sel) {
+		if it.MergeKeyOrResponseKey() != it.ResponseKey() || hasAlias(it.Sel) {
 			return true
 		}
 	}

@@ -146,9 +146,11 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
-// isNumber reports whether s is exactly a JSON number, without the
-// scanner json.Valid sets up: every number of a response passes here.
-func isNumber(s string) bool {
+// NumberLen is the length of the JSON number s starts with, 0 when what
+// it starts with is not one (a sign, digits, fraction or exponent cut
+// short). The router's one number grammar: its decoder and AppendJSON
+// both check numbers with it.
+func NumberLen[T string | []byte](s T) int {
 	i := 0
 	if i < len(s) && s[i] == '-' {
 		i++
@@ -159,30 +161,34 @@ func isNumber(s string) bool {
 	case i < len(s) && s[i] >= '1' && s[i] <= '9':
 		i = digits(s, i)
 	default:
-		return false
+		return 0
 	}
 	if i < len(s) && s[i] == '.' {
-		if j := digits(s, i+1); j > i+1 {
-			i = j
-		} else {
-			return false
+		j := digits(s, i+1)
+		if j == i+1 {
+			return 0
 		}
+		i = j
 	}
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
 		i++
 		if i < len(s) && (s[i] == '+' || s[i] == '-') {
 			i++
 		}
-		if j := digits(s, i); j > i {
-			i = j
-		} else {
-			return false
+		j := digits(s, i)
+		if j == i {
+			return 0
 		}
+		i = j
 	}
-	return i == len(s)
+	return i
 }
 
-func digits(s string, i int) int {
+// isNumber reports whether s is exactly a JSON number, without the
+// scanner json.Valid sets up: every number of a response passes here.
+func isNumber(s string) bool { n := NumberLen(s); return n > 0 && n == len(s) }
+
+func digits[T string | []byte](s T, i int) int {
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}

@@ -97,11 +97,7 @@ func mergedKeys(sel *plan.Selection, keys map[string]bool) map[string]bool {
 		case it.Name == "":
 			mergedKeys(it.Sel, keys)
 		case it.Name != "__typename":
-			k := it.MergeKey
-			if k == "" {
-				k = it.ResponseKey()
-			}
-			keys[k] = true
+			keys[it.MergeKeyOrResponseKey()] = true
 		}
 	}
 	return keys
@@ -134,11 +130,7 @@ func addKids(r *Room, sel *plan.Selection, g *gains) {
 		if it.Sel == nil || r.Child(it.ResponseKey()) != nil {
 			continue
 		}
-		k := it.MergeKey
-		if k == "" {
-			k = it.ResponseKey()
-		}
-		if sub := selectionRoom(it.Sel, g.kids[k], true); sub != nil {
+		if sub := selectionRoom(it.Sel, g.kids[it.MergeKeyOrResponseKey()], true); sub != nil {
 			r.kids = append(r.kids, roomKid{it.ResponseKey(), sub})
 		}
 	}

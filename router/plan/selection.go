@@ -37,6 +37,15 @@ func (it *Item) DataKeyOrResponseKey() string {
 	return it.ResponseKey()
 }
 
+// MergeKeyOrResponseKey is the key the field's value is stored under in
+// the merged data.
+func (it *Item) MergeKeyOrResponseKey() string {
+	if it.MergeKey != "" {
+		return it.MergeKey
+	}
+	return it.ResponseKey()
+}
+
 // ResponseKey is the key of the field in the response.
 func (it *Item) ResponseKey() string {
 	if it.Alias != "" {

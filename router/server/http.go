@@ -158,7 +158,7 @@ func encodeResult(dst []byte, r *execute.Result) []byte {
 		if b, err = json.Marshal(r); err != nil {
 			b, _ = json.Marshal(struct {
 				Errors []*execute.Error `json:"errors"`
-			}{[]*execute.Error{{Message: "the result could not be encoded", Extensions: map[string]any{"code": CodeInternal}}}})
+			}{[]*execute.Error{internalError("the result could not be encoded")}})
 		}
 	}
 	return append(b, '\n') // as json.Encoder ends its output

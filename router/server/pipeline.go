@@ -54,6 +54,10 @@ func timeoutError() *execute.Error {
 	return &execute.Error{Message: "request timed out", Extensions: map[string]any{"code": CodeTimeout}}
 }
 
+func internalError(msg string) *execute.Error {
+	return &execute.Error{Message: msg, Extensions: map[string]any{"code": CodeInternal}}
+}
+
 // prepared is an operation ready to execute.
 type prepared struct {
 	query string // after the persisted query lookup

@@ -44,7 +44,7 @@ func (s *Server) serveShared(ctx context.Context, w http.ResponseWriter, media s
 	if role == lateJoin || role == failed { // no answer from the execution joined
 		err := timeoutError()
 		if role == failed {
-			err = &execute.Error{Message: "internal error", Extensions: map[string]any{"code": CodeInternal}}
+			err = internalError("internal error")
 		}
 		res := &execute.Result{Errors: []*execute.Error{err}}
 		s.finish(ctx, log, q, res, nil, start)

@@ -375,49 +375,18 @@ func plainWord(w uint64) bool {
 
 // number validates JSON's number grammar and keeps the literal.
 func (d *decoder) number() (any, error) {
-	start := d.i
-	if d.b[d.i] == '-' {
-		d.i++
-	}
-	switch {
-	case d.i < len(d.b) && d.b[d.i] == '0':
-		d.i++
-	case d.i < len(d.b) && d.b[d.i] >= '1' && d.b[d.i] <= '9':
-		d.digits()
-	default:
+	n := execute.NumberLen(d.b[d.i:])
+	if n == 0 {
 		return nil, errSyntax
 	}
-	if d.i < len(d.b) && d.b[d.i] == '.' {
-		d.i++
-		if d.digits() == 0 {
-			return nil, errSyntax
-		}
-	}
-	if d.i < len(d.b) && (d.b[d.i] == 'e' || d.b[d.i] == 'E') {
-		d.i++
-		if d.i < len(d.b) && (d.b[d.i] == '+' || d.b[d.i] == '-') {
-			d.i++
-		}
-		if d.digits() == 0 {
-			return nil, errSyntax
-		}
-	}
-	raw := d.b[start:d.i] // shares slots with strings: the type tells them apart
+	raw := d.b[d.i : d.i+n] // shares slots with strings: the type tells them apart
+	d.i += n
 	slot := &d.vals[maphash.Bytes(internSeed, raw)&255]
 	if c, ok := (*slot).(json.Number); ok && string(c) == string(raw) {
 		return *slot, nil
 	}
 	*slot = json.Number(raw)
 	return *slot, nil
-}
-
-func (d *decoder) digits() int {
-	n := 0
-	for d.i < len(d.b) && d.b[d.i] >= '0' && d.b[d.i] <= '9' {
-		d.i++
-		n++
-	}
-	return n
 }
 
 func (d *decoder) literal() (any, error) {
