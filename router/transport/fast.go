@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/careercoach/coach/router/execute"
@@ -18,16 +21,22 @@ import (
 // of the router's CPU on the gateway benchmark; fasthttp does the round
 // trip on the calling goroutine with pooled requests (+15–28% RPS there).
 // net/http stays for what fasthttp lacks: uploads (a streamed multipart
-// body), a client the caller injects, and subgraphs behind a proxy from
-// the environment. Unlike net/http, fasthttp does not abort a request
-// already sent when its context is cancelled: it ends at the context's
-// deadline (every fetch has one, the subgraph timeout), and a cancelled
-// context sends nothing more.
+// body), mutations, a client the caller injects, and subgraphs behind a
+// proxy from the environment. Unlike net/http, fasthttp does not abort a
+// request already sent when its context is cancelled: it ends at the
+// context's deadline (every fetch has one, the subgraph timeout), and a
+// cancelled context sends nothing more.
+//
+// fasthttp does not notice that a subgraph closed an idle keep-alive
+// connection until a request goes out on it and the answer is EOF.
+// net/http's read loop does notice, so mutations, which are not safe to
+// send twice, go over net/http; a query that meets such a connection is
+// sent once more on a new one (retryClosed).
 
 // newFastClient is tuned like NewHTTPClient: many concurrent keep-alive
 // requests to a few hosts. Idle connections close after 10 s, before
 // the usual server idle timeouts, so a request rarely meets a connection
-// the subgraph is closing (a POST is not retried).
+// the subgraph is closing.
 func newFastClient(maxBody int) *fasthttp.Client {
 	return &fasthttp.Client{
 		MaxConnsPerHost:          512,
@@ -37,7 +46,23 @@ func newFastClient(maxBody int) *fasthttp.Client {
 		WriteBufferSize:          16 << 10,
 		MaxResponseBodySize:      maxBody,
 		NoDefaultUserAgentHeader: true,
+		RetryIfErr:               retryClosed,
 	}
+}
+
+// retryClosed sends a request again, once, when its connection was closed
+// before any answer came. Only queries go over fasthttp (Fetch), and a
+// query is safe to repeat.
+func retryClosed(_ *fasthttp.Request, attempts int, err error) (resetTimeout, retry bool) {
+	closed := errors.Is(err, io.EOF) || errors.Is(err, fasthttp.ErrConnectionClosed) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
+	return false, closed && attempts == 1
+}
+
+// isMutation tells a mutation by its keyword: the planner writes every
+// subgraph operation starting with its kind.
+func isMutation(query string) bool {
+	return strings.HasPrefix(strings.TrimLeft(query, " \t\r\n"), "mutation")
 }
 
 // fastServices are the subgraphs fasthttp can reach: http or https URLs

@@ -87,7 +87,7 @@ func (c *Client) Fetch(ctx context.Context, service string, req *execute.Request
 	if err != nil {
 		return nil, fmt.Errorf("encode request: %w", err)
 	}
-	if c.fastOK[service] {
+	if c.fastOK[service] && !isMutation(req.Query) {
 		return c.fastPost(ctx, service, body, req.Room)
 	}
 	return c.post(ctx, service, bytes.NewReader(body), "application/json", req.Room)
