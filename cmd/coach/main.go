@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/KimMachineGun/automemlimit/memlimit"
 )
 
 // command follows the Main{ParseFlags, Run} shape: parse and validate
@@ -26,6 +28,8 @@ type env struct {
 	getenv func(string) string
 	stdout io.Writer
 	stderr io.Writer
+	// memLimit reads the container's memory limit (memory.go); nil: none.
+	memLimit memlimit.Provider
 }
 
 func main() {
@@ -33,7 +37,7 @@ func main() {
 	// processes (each runs in its own process group), not orphan them.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
-	if err := run(ctx, os.Args[1:], env{getenv: os.Getenv, stdout: os.Stdout, stderr: os.Stderr}); err != nil {
+	if err := run(ctx, os.Args[1:], env{getenv: os.Getenv, stdout: os.Stdout, stderr: os.Stderr, memLimit: memlimit.FromCgroup}); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "coach:", err)
 		}
@@ -59,5 +63,6 @@ func run(ctx context.Context, args []string, e env) error {
 	if err := c.ParseFlags(args[1:]); err != nil {
 		return err
 	}
+	containerMemoryLimit(e.stderr, e.memLimit)
 	return c.Run(ctx)
 }
