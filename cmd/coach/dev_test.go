@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/careercoach/coach/internal/waitfor"
 )
 
 func freeAddr(t *testing.T) string {
@@ -133,12 +135,12 @@ func TestDevServesSignupAndMe(t *testing.T) {
 	}
 	// goal.changed reaches courses (recommendations for the gap) and
 	// progress (milestones of the goal).
-	waitFor(t, 20*time.Second, func() (bool, string) {
+	waitfor.Check(t, 20*time.Second, "goal.changed to reach courses and progress", func() (bool, string) {
 		out := post("/graphql", token, map[string]any{"query": `{ me { recommendedCourses(first: 3) { score reason course { title } } } }`})
 		b, _ := json.Marshal(out)
 		return strings.Contains(string(b), `"reason":`), string(b)
 	})
-	waitFor(t, 20*time.Second, func() (bool, string) {
+	waitfor.Check(t, 20*time.Second, "goal.changed to reach courses and progress", func() (bool, string) {
 		out := post("/graphql", token, map[string]any{"query": `mutation($goal: ID!) { createMilestone(input: {goalId: $goal, title: "Pass the exam"}) { id achieved } }`, "variables": map[string]any{"goal": g.Data.CreateGoal.ID}})
 		b, _ := json.Marshal(out)
 		return strings.Contains(string(b), `"achieved":false`), string(b)
@@ -152,22 +154,6 @@ func TestDevServesSignupAndMe(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("dev did not stop after its context ended")
-	}
-}
-
-// waitFor retries check until it reports true or the timeout passes.
-func waitFor(t *testing.T, timeout time.Duration, check func() (bool, string)) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		ok, last := check()
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("not reached in %s; last: %s", timeout, last)
-		}
-		time.Sleep(200 * time.Millisecond)
 	}
 }
 

@@ -32,6 +32,7 @@ type routerMain struct {
 	usersURL, webDir, corsOrigins string
 	corsCredentials, dedupe       bool
 	dedupeQueries                 bool
+	dedupeFetches                 bool
 	maxUploadBytes                int64
 	wsPerIP, wsPerConn            int
 }
@@ -55,6 +56,7 @@ func (m *routerMain) ParseFlags(args []string) error {
 	fs.Int(&m.wsPerIP, "max-connections-per-ip", "COACH_MAX_CONNECTIONS_PER_IP", 100, "open WebSockets and event streams per client address")
 	fs.Bool(&m.dedupe, "dedupe-subscriptions", "COACH_DEDUPE_SUBSCRIPTIONS", false, "share one subgraph subscription among clients with the same operation, variables and credentials (late joiners miss a subgraph's initial event)")
 	fs.Bool(&m.dedupeQueries, "dedupe-queries", "COACH_DEDUPE_QUERIES", true, "let a query join an identical one (operation, variables, credentials) already running and share its answer; a mutation closes running queries to joiners")
+	fs.Bool(&m.dedupeFetches, "dedupe-subgraph-requests", "COACH_DEDUPE_SUBGRAPH_REQUESTS", true, "let identical queries to a subgraph in flight at the same time (body, credentials) share one request; a mutation closes those in flight to joiners")
 	fs.Int(&m.wsPerConn, "max-subscriptions-per-connection", "COACH_MAX_SUBSCRIPTIONS_PER_CONNECTION", 100, "operations on one WebSocket")
 	fs.String(&m.debugAddr, "debug-addr", "COACH_DEBUG_ADDR", "", "listen address of the Go profiler (net/http/pprof; empty: off; never expose it publicly)")
 	fs.String(&m.logLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
@@ -135,8 +137,10 @@ func routerConfig(v *auth.Verifier, secret string, urls map[string]string, intro
 		Limits:                  server.Limits{MaxDepth: 15, MaxAliases: 30, MaxRootFields: 20, MaxTokens: 5000, MaxBodyBytes: 1 << 20},
 		// gqlgen subgraphs (internal/gqlsrv) read the credential from connection_init.
 		Subscriptions: server.SubscriptionConfig{InitCredentialKey: "serviceToken"},
-		// On for `coach dev` too; `coach router` takes --dedupe-queries.
-		DeduplicateQueries: true,
+		// On for `coach dev` too; `coach router` takes --dedupe-queries
+		// and --dedupe-subgraph-requests.
+		DeduplicateQueries:          true,
+		DeduplicateSubgraphRequests: true,
 	}
 }
 
@@ -187,6 +191,7 @@ func (m *routerMain) Run(ctx context.Context) error {
 	cfg.Subscriptions.MaxPerConnection = m.wsPerConn
 	cfg.Subscriptions.Deduplicate = m.dedupe
 	cfg.DeduplicateQueries = m.dedupeQueries
+	cfg.DeduplicateSubgraphRequests = m.dedupeFetches
 	cfg.Shutdown = ctx
 	h, err := server.New(cfg, log)
 	if err != nil {

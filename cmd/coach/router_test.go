@@ -51,20 +51,26 @@ func TestRouterConfigWithoutVerifierAuthenticatesNothing(t *testing.T) {
 	}
 }
 
-func TestRouterDedupeQueries(t *testing.T) {
-	if !routerConfig(nil, "0123456789abcdef0", nil, true).DeduplicateQueries {
-		t.Error("routerConfig (coach router and coach dev) does not share identical queries")
+func TestRouterDedupe(t *testing.T) {
+	cfg := routerConfig(nil, "0123456789abcdef0", nil, true)
+	if !cfg.DeduplicateQueries || !cfg.DeduplicateSubgraphRequests {
+		t.Errorf("routerConfig (coach router and coach dev): queries shared %v, subgraph requests shared %v, want both",
+			cfg.DeduplicateQueries, cfg.DeduplicateSubgraphRequests)
 	}
 	for _, tc := range []struct {
-		args []string
-		want bool
-	}{{nil, true}, {[]string{"--dedupe-queries=false"}, false}} {
+		args             []string
+		queries, fetches bool
+	}{
+		{nil, true, true},
+		{[]string{"--dedupe-queries=false"}, false, true},
+		{[]string{"--dedupe-subgraph-requests=false"}, true, false},
+	} {
 		m := &routerMain{env: env{getenv: func(string) string { return "" }}}
 		if err := m.ParseFlags(append([]string{"--service-secret", "0123456789abcdef0"}, tc.args...)); err != nil {
 			t.Fatal(err)
 		}
-		if m.dedupeQueries != tc.want {
-			t.Errorf("%v: dedupeQueries = %v, want %v", tc.args, m.dedupeQueries, tc.want)
+		if m.dedupeQueries != tc.queries || m.dedupeFetches != tc.fetches {
+			t.Errorf("%v: dedupeQueries = %v, dedupeFetches = %v, want %v, %v", tc.args, m.dedupeQueries, m.dedupeFetches, tc.queries, tc.fetches)
 		}
 	}
 }

@@ -183,20 +183,4 @@ func (c *client) progress(ctx context.Context, wsURL, cvID string) ([]string, er
 	}
 }
 
-// eventually retries check until it passes or timeout passes.
-func eventually(t *testing.T, timeout time.Duration, what string, check func() (bool, string)) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		ok, last := check()
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not reached in %s; last: %s", what, timeout, last)
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
-}
-
 func decode(data []byte, out any) error { return json.Unmarshal(data, out) }

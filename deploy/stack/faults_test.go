@@ -9,6 +9,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+
+	"github.com/careercoach/coach/internal/waitfor"
 )
 
 // TestSubgraphDownGivesPartialData kills planning mid-journey: fields of the
@@ -37,7 +39,7 @@ func TestSubgraphDownGivesPartialData(t *testing.T) {
 	if err := s.StartProcess(context.Background(), "planning"); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 20*time.Second, "planning back", func() (bool, string) {
+	waitfor.Check(t, 20*time.Second, "planning back", func() (bool, string) {
 		r := ada.do(q, vars)
 		return len(r.Errors) == 0 && strings.Contains(string(r.Data), `"id":"`+role+`"`), r.String()
 	})
@@ -95,7 +97,7 @@ func TestCVWorkerKilledDuringAnalysis(t *testing.T) {
 	if err := s.StartProcess(context.Background(), "cv"); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 60*time.Second, "analysis taken over", func() (bool, string) {
+	waitfor.Check(t, 60*time.Second, "analysis taken over", func() (bool, string) {
 		r := ada.do(`query($id: ID!) { cv(id: $id) { status } }`, map[string]any{"id": cvID})
 		return strings.Contains(string(r.Data), `"DONE"`), r.String()
 	})
@@ -165,7 +167,7 @@ func TestRedisRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	eventually(t, 60*time.Second, "goal.changed relayed after the restart", func() (bool, string) {
+	waitfor.Check(t, 60*time.Second, "goal.changed relayed after the restart", func() (bool, string) {
 		r := ada.do(`{ me { recommendedCourses(first: 3) { course { id } } } }`, nil)
 		return strings.Contains(string(r.Data), `"course":{"id"`), r.String()
 	})

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/careercoach/coach/internal/waitfor"
 )
 
 const twoPagePDF = "../../subgraphs/cv/extract/testdata/fpdf-two-page.pdf"
@@ -93,7 +95,7 @@ func TestJourney(t *testing.T) {
 			} `json:"recommendedCourses"`
 		}
 	}
-	eventually(t, 30*time.Second, "recommendations", func() (bool, string) {
+	waitfor.Check(t, 30*time.Second, "recommendations", func() (bool, string) {
 		r := ada.do(`{ me { recommendedCourses(first: 5) { reason course { id title } } } }`, nil)
 		_ = decode(r.Data, &recs)
 		return len(recs.Me.RecommendedCourses) > 0 && recs.Me.RecommendedCourses[0].Reason != "" && recs.Me.RecommendedCourses[0].Course.Title != "", r.String()
@@ -101,7 +103,7 @@ func TestJourney(t *testing.T) {
 	courseID := recs.Me.RecommendedCourses[0].Course.ID
 
 	// Enroll and complete (progress knows the course from course.catalogued).
-	eventually(t, 30*time.Second, "enroll", func() (bool, string) {
+	waitfor.Check(t, 30*time.Second, "enroll", func() (bool, string) {
 		r := ada.do(`mutation($c: ID!) { enroll(courseId: $c) { status } }`, map[string]any{"c": courseID})
 		return len(r.Errors) == 0, r.String()
 	})
@@ -116,7 +118,7 @@ func TestJourney(t *testing.T) {
 			Activity []struct{ Kind string }
 		}
 	}
-	eventually(t, 30*time.Second, "dashboard", func() (bool, string) {
+	waitfor.Check(t, 30*time.Second, "dashboard", func() (bool, string) {
 		r := ada.do(`{ me { progress { coursesCompleted currentStreak weeklyActivity { activities } } activity(first: 20) { kind } } }`, nil)
 		_ = decode(r.Data, &dash)
 		var kinds []string

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/careercoach/coach/internal/waitfor"
 )
 
 // TestPostgresRestart restarts the stack's own PostgreSQL server. While it is
@@ -62,7 +64,7 @@ func TestPostgresRestart(t *testing.T) {
 
 	pg.start(t)
 	back := time.Now()
-	eventually(t, 30*time.Second, "every subgraph ready again", func() (bool, string) {
+	waitfor.Check(t, 30*time.Second, "every subgraph ready again", func() (bool, string) {
 		for _, n := range Subgraphs {
 			if code, body := get(t, "http://"+s.Addr(n)+"/readyz"); code != http.StatusOK {
 				return false, n + ": " + body
@@ -70,7 +72,7 @@ func TestPostgresRestart(t *testing.T) {
 		}
 		return true, ""
 	})
-	eventually(t, 30*time.Second, "reads and writes through the router", func() (bool, string) {
+	waitfor.Check(t, 30*time.Second, "reads and writes through the router", func() (bool, string) {
 		r := ada.do(`{ me { headline goals { id } assessments { level } latestCV { status } } }`, nil)
 		if len(r.Errors) > 0 || !strings.Contains(string(r.Data), goal.CreateGoal.ID) || !strings.Contains(string(r.Data), `"DONE"`) {
 			return false, r.String()
@@ -85,7 +87,7 @@ func TestPostgresRestart(t *testing.T) {
 	bob := signUp(t, s.URL(), "bob@example.com")
 	waitAnalysed(t, bob)
 	bob.must(`mutation($r: ID!) { createGoal(input: {title: "Bob", targetRoleId: $r}) { id } }`, map[string]any{"r": role}, nil)
-	eventually(t, 30*time.Second, "recommendations for bob's goal", func() (bool, string) {
+	waitfor.Check(t, 30*time.Second, "recommendations for bob's goal", func() (bool, string) {
 		r := bob.do(`{ me { recommendedCourses(first: 3) { course { id } } } }`, nil)
 		return strings.Contains(string(r.Data), `"course":{"id"`), r.String()
 	})
@@ -107,7 +109,7 @@ func waitAnalysed(t *testing.T, c *client) {
 	if decode(r.Data, &up) != nil || up.UploadCV.ID == "" {
 		t.Fatalf("upload: %s", r)
 	}
-	eventually(t, 60*time.Second, "analysis done", func() (bool, string) {
+	waitfor.Check(t, 60*time.Second, "analysis done", func() (bool, string) {
 		r := c.do(`query($id: ID!) { cv(id: $id) { status } }`, map[string]any{"id": up.UploadCV.ID})
 		return strings.Contains(string(r.Data), `"DONE"`), r.String()
 	})

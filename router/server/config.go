@@ -52,6 +52,10 @@ type Config struct {
 	// answer older than the request; a mutation sent through the router
 	// closes running queries to joiners.
 	DeduplicateQueries bool
+	// DeduplicateSubgraphRequests lets identical queries to a subgraph in
+	// flight at the same time share one request (transport.Config's
+	// ShareInFlight); a mutation closes those in flight to joiners.
+	DeduplicateSubgraphRequests bool
 	// HTTPClient overrides the pooled subgraph client.
 	HTTPClient *http.Client
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/careercoach/coach/router/execute"
 	"github.com/careercoach/coach/router/subscribe"
+	"github.com/careercoach/coach/router/transport"
 )
 
 // CodeSlowSubscriber ends a shared subscription for a client that could
@@ -44,13 +45,9 @@ type hubSub struct {
 	dropped bool
 }
 
-// correlationHeaders name a request for logs and traces, not whom it is
-// for: identical operations that differ only in them are shared (the
-// subgraphs then see the first one's).
-var correlationHeaders = map[string]bool{"X-Request-Id": true, "Traceparent": true, "Tracestate": true}
-
 // dedupeKey identifies identical operations: same text, operation,
-// variables and forwarded headers but correlation ones.
+// variables and forwarded headers but correlation ones
+// (transport.CorrelationHeaders).
 func dedupeKey(query, opName string, vars map[string]any, h http.Header) string {
 	var b strings.Builder
 	b.WriteString(query)
@@ -59,7 +56,7 @@ func dedupeKey(query, opName string, vars map[string]any, h http.Header) string 
 	b.Write(vb)
 	names := make([]string, 0, len(h))
 	for k := range h {
-		if !correlationHeaders[k] {
+		if !transport.CorrelationHeaders[k] {
 			names = append(names, k)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/careercoach/coach/internal/waitfor"
 )
 
 // joined reports how many callers have joined running executions.
@@ -18,17 +20,6 @@ func (f *inflight) joinedCount() int {
 		n += fl.joined
 	}
 	return n
-}
-
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(time.Millisecond)
-	}
 }
 
 func body(s string) encoded { b := []byte(s); return encoded{buf: &b} }
@@ -72,10 +63,10 @@ func TestInflight(t *testing.T) {
 				results <- got{string(*out.buf), r}
 			}()
 			if g.runs.Load() == 0 {
-				waitFor(t, "the first execution", func() bool { return g.runs.Load() == 1 })
+				waitfor.True(t, "the first execution", func() bool { return g.runs.Load() == 1 })
 			}
 		}
-		waitFor(t, "two joiners", func() bool { return f.joinedCount() == 2 })
+		waitfor.True(t, "two joiners", func() bool { return f.joinedCount() == 2 })
 		close(g.release)
 		roles := map[role]int{}
 		for range 3 {
@@ -120,12 +111,12 @@ func TestInflight(t *testing.T) {
 			g := newGatedRun()
 			var wg sync.WaitGroup
 			wg.Go(func() { f.do(context.Background(), "k", st, g.run("first")) })
-			waitFor(t, "the first execution", func() bool { return g.runs.Load() == 1 })
+			waitfor.True(t, "the first execution", func() bool { return g.runs.Load() == 1 })
 			if tc.apart != nil {
 				tc.apart(&f)
 			}
 			wg.Go(func() { f.do(context.Background(), tc.key2, tc.st2, g.run("second")) })
-			waitFor(t, "a second execution", func() bool { return g.runs.Load() == 2 })
+			waitfor.True(t, "a second execution", func() bool { return g.runs.Load() == 2 })
 			close(g.release)
 			wg.Wait()
 			if n := f.joinedCount(); n != 0 {
@@ -139,10 +130,10 @@ func TestInflight(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		starter := make(chan struct{})
 		go func() { f.do(ctx, "k", st, g.run("answer")); close(starter) }()
-		waitFor(t, "the first execution", func() bool { return g.runs.Load() == 1 })
+		waitfor.True(t, "the first execution", func() bool { return g.runs.Load() == 1 })
 		joined := make(chan string)
 		go func() { out, _ := f.do(context.Background(), "k", st, g.run("x")); joined <- string(*out.buf) }()
-		waitFor(t, "the joiner", func() bool { return f.joinedCount() == 1 })
+		waitfor.True(t, "the joiner", func() bool { return f.joinedCount() == 1 })
 		cancel()
 		time.Sleep(10 * time.Millisecond) // would be enough for a wrong cancel to land
 		close(g.release)
@@ -161,10 +152,10 @@ func TestInflight(t *testing.T) {
 		jctx, jcancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
 		go func() { f.do(ctx, "k", st, g.run("answer")); close(done) }()
-		waitFor(t, "the first execution", func() bool { return g.runs.Load() == 1 })
+		waitfor.True(t, "the first execution", func() bool { return g.runs.Load() == 1 })
 		joined := make(chan role)
 		go func() { _, r := f.do(jctx, "k", st, g.run("x")); joined <- r }()
-		waitFor(t, "the joiner", func() bool { return f.joinedCount() == 1 })
+		waitfor.True(t, "the joiner", func() bool { return f.joinedCount() == 1 })
 		jcancel()
 		if r := <-joined; r != lateJoin {
 			t.Fatalf("a joiner whose context ended: role %d, want lateJoin", r)
@@ -193,10 +184,10 @@ func TestInflight(t *testing.T) {
 				panic("boom")
 			})
 		}()
-		waitFor(t, "the first execution", func() bool { return g.runs.Load() == 1 })
+		waitfor.True(t, "the first execution", func() bool { return g.runs.Load() == 1 })
 		joined := make(chan role)
 		go func() { _, r := f.do(context.Background(), "k", st, g.run("x")); joined <- r }()
-		waitFor(t, "the joiner", func() bool { return f.joinedCount() == 1 })
+		waitfor.True(t, "the joiner", func() bool { return f.joinedCount() == 1 })
 		close(g.release)
 		if r := <-joined; r != failed {
 			t.Fatalf("joiner role %d, want failed", r)

@@ -29,6 +29,9 @@ type metrics struct {
 	// sharedAnswers counts requests answered by an identical query's
 	// execution (DeduplicateQueries).
 	sharedAnswers atomic.Uint64
+	// sharedFetches counts subgraph requests answered by an identical one
+	// in flight (DeduplicateSubgraphRequests).
+	sharedFetches atomic.Uint64
 	// subscriptions is the number of open subgraph subscriptions.
 	subscriptions atomic.Int64
 }
@@ -63,6 +66,8 @@ func (m *metrics) planCache(hit bool) {
 }
 
 func (m *metrics) shared() { m.sharedAnswers.Add(1) }
+
+func (m *metrics) sharedFetch(string) { m.sharedFetches.Add(1) }
 
 // fetcher counts subgraph requests and failures.
 func (m *metrics) fetcher(next execute.Fetcher) execute.Fetcher {
@@ -121,6 +126,9 @@ func (m *metrics) serve(w http.ResponseWriter, _ *http.Request) {
 	fmt.Fprintln(w, "# HELP router_shared_answers_total Queries answered by an identical query's execution that was already running.")
 	fmt.Fprintln(w, "# TYPE router_shared_answers_total counter")
 	fmt.Fprintf(w, "router_shared_answers_total %d\n", m.sharedAnswers.Load())
+	fmt.Fprintln(w, "# HELP router_shared_subgraph_requests_total Subgraph requests answered by an identical one in flight.")
+	fmt.Fprintln(w, "# TYPE router_shared_subgraph_requests_total counter")
+	fmt.Fprintf(w, "router_shared_subgraph_requests_total %d\n", m.sharedFetches.Load())
 	fmt.Fprintln(w, "# HELP router_subscriptions_active Subscriptions open on subgraphs.")
 	fmt.Fprintln(w, "# TYPE router_subscriptions_active gauge")
 	fmt.Fprintf(w, "router_subscriptions_active %d\n", m.subscriptions.Load())

@@ -131,7 +131,8 @@ func (s *Server) build(sdl string, mod time.Time) (*state, error) {
 		urls[name] = u
 	}
 	client := transport.New(transport.Config{URLs: urls, HTTPClient: s.cfg.HTTPClient,
-		CredentialHeader: s.cfg.ServiceCredentialHeader, Credential: s.cfg.ServiceCredential})
+		CredentialHeader: s.cfg.ServiceCredentialHeader, Credential: s.cfg.ServiceCredential,
+		ShareInFlight: s.cfg.DeduplicateSubgraphRequests, Shared: s.metrics.sharedFetch})
 	ex := &execute.Executor{
 		Fetcher:        s.metrics.fetcher(uploadFetcher{client: client}),
 		MaxConcurrency: s.cfg.MaxConcurrency,

@@ -11,7 +11,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/careercoach/coach/router/execute"
 	"github.com/valyala/fasthttp"
 )
 
@@ -82,14 +81,15 @@ func fastServices(urls map[string]string, proxy func(*http.Request) (*url.URL, e
 	return ok
 }
 
-func (c *Client) fastPost(ctx context.Context, service string, body []byte, room *execute.Room) (*execute.Response, error) {
+// fastRoundTrip sends a query over fasthttp; the answer's body is the
+// pooled response's until it is released.
+func (c *Client) fastRoundTrip(ctx context.Context, service string, body []byte) (answer, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("post %s: %w", service, err)
+		return answer{}, fmt.Errorf("post %s: %w", service, err)
 	}
 	req := fasthttp.AcquireRequest()
 	defer fasthttp.ReleaseRequest(req)
 	res := fasthttp.AcquireResponse()
-	defer fasthttp.ReleaseResponse(res)
 	req.SetRequestURI(c.cfg.URLs[service])
 	req.Header.SetMethod(http.MethodPost)
 	c.headers(ctx, "application/json", req.Header.Add, req.Header.Set)
@@ -101,11 +101,11 @@ func (c *Client) fastPost(ctx context.Context, service string, body []byte, room
 		err = c.fast.Do(req, res)
 	}
 	if err != nil {
+		fasthttp.ReleaseResponse(res)
 		if errors.Is(err, fasthttp.ErrTimeout) {
 			err = fmt.Errorf("%w: %w", context.DeadlineExceeded, err) // as net/http says it
 		}
-		return nil, fmt.Errorf("post %s: %w", service, err)
+		return answer{}, fmt.Errorf("post %s: %w", service, err)
 	}
-	// decodeResponse copies every string: res can go back to its pool.
-	return c.result(service, res.StatusCode(), res.Body(), room)
+	return answer{status: res.StatusCode(), body: res.Body(), release: func() { fasthttp.ReleaseResponse(res) }}, nil
 }

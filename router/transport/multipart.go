@@ -38,6 +38,8 @@ func (c *Client) FetchMultipart(ctx context.Context, service string, req *execut
 	if err != nil {
 		return nil, fmt.Errorf("encode map: %w", err)
 	}
+	c.flight.closeAll() // an upload is a mutation (Fetch)
+	defer c.flight.closeAll()
 	pr, pw := io.Pipe()
 	mw := multipart.NewWriter(pw)
 	go func() {

@@ -33,6 +33,12 @@ type Config struct {
 	// subgraph request so subgraphs can tell the router from clients.
 	CredentialHeader string
 	Credential       string
+	// ShareInFlight lets identical queries to a subgraph in flight at the
+	// same time share one request (flight.go).
+	ShareInFlight bool
+	// Shared, when set, is called for each request that joined an
+	// identical one in flight.
+	Shared func(service string)
 }
 
 // Client is an execute.Fetcher over HTTP.
@@ -41,6 +47,7 @@ type Client struct {
 	http   *http.Client
 	fast   *fasthttp.Client
 	fastOK map[string]bool // subgraphs fetched over fast (fast.go)
+	flight *flights        // nil: no sharing
 }
 
 // NewHTTPClient returns a client tuned for many concurrent keep-alive
@@ -65,6 +72,9 @@ func New(cfg Config) *Client {
 		cfg.MaxResponseBytes = maxResponseBytes
 	}
 	c := &Client{cfg: cfg, http: cfg.HTTPClient}
+	if cfg.ShareInFlight {
+		c.flight = &flights{shared: cfg.Shared}
+	}
 	if c.http == nil {
 		c.http = NewHTTPClient()
 		c.fast = newFastClient(int(cfg.MaxResponseBytes))
@@ -87,41 +97,71 @@ func (c *Client) Fetch(ctx context.Context, service string, req *execute.Request
 	if err != nil {
 		return nil, fmt.Errorf("encode request: %w", err)
 	}
-	if c.fastOK[service] && !isMutation(req.Query) {
-		return c.fastPost(ctx, service, body, req.Room)
+	if isMutation(req.Query) {
+		// What is in flight may predate its effect: no later query joins.
+		c.flight.closeAll()
+		defer c.flight.closeAll()
+		return c.post(ctx, service, bytes.NewReader(body), "application/json", req.Room)
 	}
-	return c.post(ctx, service, bytes.NewReader(body), "application/json", req.Room)
+	send := func() (answer, error) {
+		if c.fastOK[service] {
+			return c.fastRoundTrip(ctx, service, body)
+		}
+		return c.roundTrip(ctx, service, bytes.NewReader(body), "application/json")
+	}
+	decode := func(a answer) (*execute.Response, error) { return c.result(service, a.status, a.body, req.Room) }
+	if c.flight != nil {
+		return c.flight.fetch(ctx, service, flightKey(ctx, service, body), send, decode)
+	}
+	a, err := send()
+	if err != nil {
+		return nil, err
+	}
+	defer a.done()
+	return decode(a)
 }
 
-// post sends a GraphQL request body to the subgraph and decodes the reply.
+// post sends a request body over net/http and decodes the reply.
 func (c *Client) post(ctx context.Context, service string, body io.Reader, contentType string, room *execute.Room) (*execute.Response, error) {
+	a, err := c.roundTrip(ctx, service, body, contentType)
+	if err != nil {
+		return nil, err
+	}
+	defer a.done()
+	// decodeResponse copies every string: the buffer can be reused.
+	return c.result(service, a.status, a.body, room)
+}
+
+// roundTrip sends a request body over net/http and reads the reply into a
+// pooled buffer.
+func (c *Client) roundTrip(ctx context.Context, service string, body io.Reader, contentType string) (answer, error) {
 	url, ok := c.cfg.URLs[service]
 	if !ok || url == "" {
-		return nil, fmt.Errorf("no URL for subgraph %q", service)
+		return answer{}, fmt.Errorf("no URL for subgraph %q", service)
 	}
 	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, url, body)
 	if err != nil {
-		return nil, fmt.Errorf("build request: %w", err)
+		return answer{}, fmt.Errorf("build request: %w", err)
 	}
 	c.headers(ctx, contentType, hr.Header.Add, hr.Header.Set)
 	res, err := c.http.Do(hr)
 	if err != nil {
-		return nil, fmt.Errorf("post %s: %w", service, err)
+		return answer{}, fmt.Errorf("post %s: %w", service, err)
 	}
 	defer res.Body.Close()
 	buf := bufPool.Get().(*bytes.Buffer)
-	defer putBuf(buf)
 	buf.Reset()
 	// One byte past the limit tells a response that is too big.
 	n, err := buf.ReadFrom(io.LimitReader(res.Body, c.cfg.MaxResponseBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("read %s response: %w", service, err)
+		putBuf(buf)
+		return answer{}, fmt.Errorf("read %s response: %w", service, err)
 	}
 	if n > c.cfg.MaxResponseBytes {
-		return nil, fmt.Errorf("read %s response: %w", service, errTooLarge)
+		putBuf(buf)
+		return answer{}, fmt.Errorf("read %s response: %w", service, errTooLarge)
 	}
-	// decodeResponse copies every string: buf can be reused.
-	return c.result(service, res.StatusCode, buf.Bytes(), room)
+	return answer{status: res.StatusCode, body: buf.Bytes(), release: func() { putBuf(buf) }}, nil
 }
 
 // headers gives a subgraph request its headers, for either client: the

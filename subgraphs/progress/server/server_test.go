@@ -18,6 +18,7 @@ import (
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/dbtest"
 	"github.com/careercoach/coach/internal/logging"
+	"github.com/careercoach/coach/internal/waitfor"
 	"github.com/careercoach/coach/subgraphs/progress"
 	"github.com/careercoach/coach/subgraphs/progress/server"
 	"github.com/careercoach/coach/subgraphs/progress/store"
@@ -78,18 +79,6 @@ func (h *harness) appendEvent(id, typ, subject string, payload any) {
 	}
 }
 
-// eventually polls cond until it holds or 10 s pass.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 // TestEvents runs the service's consumers and relay against every bus
 // (membus, and real Redis when TEST_REDIS_URL is set) on every database.
 func TestEvents(t *testing.T) {
@@ -116,7 +105,7 @@ func TestEvents(t *testing.T) {
 				h.appendEvent(cvEv, bus.CVAnalyzed, user, map[string]any{"userId": user, "cvId": "cv-9", "score": 80})
 				h.appendEvent(cvEv, bus.CVAnalyzed, user, map[string]any{"userId": user, "cvId": "cv-9", "score": 80})
 
-				eventually(t, "the consumed read models", func() bool {
+				waitfor.True(t, "the consumed read models", func() bool {
 					cs, _ := h.svc.Store.CoursesByIDs(ctx, []string{"course-9"})
 					owners, _ := h.svc.Store.GoalOwners(ctx, []string{"goal-9"})
 					items, _ := h.svc.Store.Activity(ctx, user, 10)
@@ -149,7 +138,7 @@ func TestEvents(t *testing.T) {
 				})
 				t.Run("user.deleted purges", func(t *testing.T) {
 					h.appendEvent(uuid.NewString(), bus.UserDeleted, user, map[string]string{"userId": user})
-					eventually(t, "the purge", func() bool {
+					waitfor.True(t, "the purge", func() bool {
 						es, _ := h.svc.Store.Enrollments(ctx, user, nil)
 						items, _ := h.svc.Store.Activity(ctx, user, 10)
 						return len(es) == 0 && len(items) == 0
