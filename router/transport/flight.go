@@ -58,7 +58,7 @@ var errFlightAborted = errors.New("the shared subgraph request did not finish")
 
 // fetch decodes the answer to the request key names: sent by send when no
 // identical one is in flight, otherwise the one in flight's.
-func (f *flights) fetch(ctx context.Context, service, key string, send func() (answer, error), decode func(answer) (*execute.Response, error)) (*execute.Response, error) {
+func (f *flights) fetch(ctx context.Context, service, key string, send func(context.Context) (answer, error), decode func(answer) (*execute.Response, error)) (*execute.Response, error) {
 	f.mu.Lock()
 	if fl, ok := f.m[key]; ok {
 		fl.joiners++
@@ -82,7 +82,7 @@ func (f *flights) fetch(ctx context.Context, service, key string, send func() (a
 	}
 	f.m[key] = fl
 	f.mu.Unlock()
-	a, err := f.lead(key, fl, send)
+	a, err := f.lead(ctx, key, fl, send)
 	if err != nil {
 		return nil, err
 	}
@@ -92,8 +92,9 @@ func (f *flights) fetch(ctx context.Context, service, key string, send func() (a
 
 // lead sends the request and, whatever happens, ends the flight: the
 // joiners get a copy of the body (the leader's buffer goes back to its
-// pool) or the error.
-func (f *flights) lead(key string, fl *flight, send func() (answer, error)) (a answer, err error) {
+// pool) or the error. The request is the joiners' too, so the leader's
+// caller leaving does not cancel it; its deadline holds.
+func (f *flights) lead(ctx context.Context, key string, fl *flight, send func(context.Context) (answer, error)) (a answer, err error) {
 	finished := false
 	defer func() {
 		f.mu.Lock()
@@ -110,7 +111,13 @@ func (f *flights) lead(key string, fl *flight, send func() (answer, error)) (a a
 		}
 		close(fl.done)
 	}()
-	a, err = send()
+	sctx := context.WithoutCancel(ctx)
+	if dl, ok := ctx.Deadline(); ok {
+		var cancel context.CancelFunc
+		sctx, cancel = context.WithDeadline(sctx, dl)
+		defer cancel()
+	}
+	a, err = send(sctx)
 	finished = true
 	return a, err
 }

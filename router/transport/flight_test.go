@@ -159,3 +159,47 @@ func TestShareInFlightLeaving(t *testing.T) {
 		}
 	}
 }
+
+// TestShareInFlightLeaderLeaves: the caller whose request the others
+// joined goes away; the request goes on and the others get the answer.
+func TestShareInFlightLeaderLeaves(t *testing.T) {
+	for _, p := range []struct {
+		name   string
+		client *http.Client
+	}{{"fasthttp", nil}, {"net/http", &http.Client{}}} {
+		t.Run(p.name, func(t *testing.T) {
+			sub := newHeldSubgraph(t, 0)
+			var joined atomic.Int32
+			c := New(Config{URLs: map[string]string{"s": sub.srv.URL}, HTTPClient: p.client,
+				ShareInFlight: true, Shared: func(string) { joined.Add(1) }})
+			query := &execute.Request{Query: "query { n }"}
+			ctx, leave := context.WithCancel(context.Background())
+			leader := make(chan error, 1)
+			go func() {
+				_, err := c.Fetch(ctx, "s", query)
+				leader <- err
+			}()
+			waitfor.True(t, "the leader's request", func() bool { return sub.queries.Load() == 1 })
+			joiner := make(chan fetched, 1)
+			go func() {
+				resp, err := c.Fetch(context.Background(), "s", query)
+				joiner <- fetched{resp, err}
+			}()
+			waitfor.True(t, "the joiner", func() bool { return joined.Load() == 1 })
+			leave()
+			time.Sleep(20 * time.Millisecond) // a cancelled request would have ended by now
+			sub.open()
+			f := <-joiner
+			if f.err != nil {
+				t.Fatalf("joiner: %v", f.err)
+			}
+			if n, _ := f.resp.Object.Get("n"); n == nil {
+				t.Errorf("joiner's answer has no n: %v", f.resp.Object.Keys())
+			}
+			<-leader // whatever it got, it returned
+			if n := sub.queries.Load(); n != 1 {
+				t.Errorf("%d requests, want 1", n)
+			}
+		})
+	}
+}

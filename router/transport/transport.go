@@ -103,7 +103,10 @@ func (c *Client) Fetch(ctx context.Context, service string, req *execute.Request
 		defer c.flight.closeAll()
 		return c.post(ctx, service, bytes.NewReader(body), "application/json", req.Room)
 	}
-	send := func() (answer, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("post %s: %w", service, err)
+	}
+	send := func(ctx context.Context) (answer, error) {
 		if c.fastOK[service] {
 			return c.fastRoundTrip(ctx, service, body)
 		}
@@ -113,7 +116,7 @@ func (c *Client) Fetch(ctx context.Context, service string, req *execute.Request
 	if c.flight != nil {
 		return c.flight.fetch(ctx, service, flightKey(ctx, service, body), send, decode)
 	}
-	a, err := send()
+	a, err := send(ctx)
 	if err != nil {
 		return nil, err
 	}
