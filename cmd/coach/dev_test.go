@@ -9,20 +9,31 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/careercoach/coach/internal/waitfor"
 )
 
+// handedOut are the addresses freeAddr gave: the kernel may offer a port
+// again once its listener is closed, and two servers of one test would
+// then race for it.
+var handedOut sync.Map
+
 func freeAddr(t *testing.T) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	for {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		addr := ln.Addr().String()
+		_ = ln.Close()
+		if _, again := handedOut.LoadOrStore(addr, true); !again {
+			return addr
+		}
 	}
-	defer ln.Close()
-	return ln.Addr().String()
 }
 
 // TestDevServesSignupAndMe runs `coach dev` as `make run` does and walks the

@@ -34,10 +34,11 @@ func (s *Stack) StartReplica(ctx context.Context, name string) (string, error) {
 	}
 	replica := fmt.Sprintf("%s#%d", name, n)
 	s.mu.Unlock()
-	addr, err := reserve(s.opts.Host, 0)
+	addr, l, err := reserve(s.opts.Host, 0)
 	if err != nil {
 		return "", err
 	}
+	_ = l.Close()
 	s.mu.Lock()
 	s.addrs[replica] = addr
 	s.mu.Unlock()

@@ -85,17 +85,25 @@ func Start(ctx context.Context, o Options) (*Stack, error) {
 	}
 	s := &Stack{opts: o, secret: hex.EncodeToString(b[:]), procs: map[string]*proc{}, addrs: map[string]string{}}
 	names := append([]string{"router"}, Subgraphs...)
+	// Each free port stays held until all are picked: closed at once, the
+	// kernel may hand one out twice (it did: cv and planning on one port).
+	var held []io.Closer
 	for i, n := range names {
 		port := 0
 		if o.BasePort != 0 {
 			port = o.BasePort + i
 		}
-		addr, err := reserve(o.Host, port)
+		addr, l, err := reserve(o.Host, port)
 		if err != nil {
+			closeAll(held)
 			return nil, err
+		}
+		if l != nil {
+			held = append(held, l)
 		}
 		s.addrs[n] = addr
 	}
+	closeAll(held)
 	for _, n := range append(append([]string{}, Subgraphs...), "router") {
 		if err := s.StartProcess(ctx, n); err != nil {
 			return nil, errors.Join(err, s.Stop())
@@ -104,17 +112,23 @@ func Start(ctx context.Context, o Options) (*Stack, error) {
 	return s, nil
 }
 
-// reserve returns host:port, picking a free port when port is 0.
-func reserve(host string, port int) (string, error) {
+// reserve returns host:port, picking a free port when port is 0; the
+// listener holding it is the caller's to close before the port is used.
+func reserve(host string, port int) (string, io.Closer, error) {
 	if port != 0 {
-		return net.JoinHostPort(host, strconv.Itoa(port)), nil
+		return net.JoinHostPort(host, strconv.Itoa(port)), nil, nil
 	}
 	l, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
 	if err != nil {
-		return "", fmt.Errorf("stack: finding a free port: %w", err)
+		return "", nil, fmt.Errorf("stack: finding a free port: %w", err)
 	}
-	defer l.Close()
-	return l.Addr().String(), nil
+	return l.Addr().String(), l, nil
+}
+
+func closeAll(cs []io.Closer) {
+	for _, c := range cs {
+		_ = c.Close()
+	}
 }
 
 // URL is the router's public base URL, e.g. http://127.0.0.1:4000.
