@@ -1,6 +1,7 @@
 package waitfor
 
 import (
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -14,13 +15,8 @@ type recorder struct {
 	failed string
 }
 
-func (r *recorder) Helper() {}
-func (r *recorder) Fatalf(format string, args ...any) {
-	r.failed = format
-	for range args {
-		r.failed += "|"
-	}
-}
+func (r *recorder) Helper()                           {}
+func (r *recorder) Fatalf(format string, args ...any) { r.failed = fmt.Sprintf(format, args...) }
 
 func TestCheck(t *testing.T) {
 	t.Run("holds later", func(t *testing.T) {
@@ -35,7 +31,7 @@ func TestCheck(t *testing.T) {
 		r := &recorder{TB: t}
 		start := time.Now()
 		Check(r, 50*time.Millisecond, "nothing", func() (bool, string) { return false, "still nothing" })
-		if r.failed == "" || !strings.Contains(r.failed, "last") {
+		if !strings.Contains(r.failed, "waiting for nothing; last: still nothing") {
 			t.Fatalf("no failure with the last state: %q", r.failed)
 		}
 		if time.Since(start) < 50*time.Millisecond {

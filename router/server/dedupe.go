@@ -3,9 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
-	"sort"
 	"strings"
 	"sync"
 
@@ -54,16 +52,8 @@ func dedupeKey(query, opName string, vars map[string]any, h http.Header) string 
 	b.WriteString("\x00" + opName + "\x00")
 	vb, _ := json.Marshal(vars) // map keys are sorted
 	b.Write(vb)
-	names := make([]string, 0, len(h))
-	for k := range h {
-		if !transport.CorrelationHeaders[k] {
-			names = append(names, k)
-		}
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		fmt.Fprintf(&b, "\x00%s=%q", k, h[k])
-	}
+	b.WriteByte(0)
+	transport.WriteHeaderKey(&b, h)
 	return b.String()
 }
 

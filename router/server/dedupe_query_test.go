@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -211,8 +212,15 @@ func TestSubgraphRequestDeduplication(t *testing.T) {
 					t.Errorf("reply %d %s", r.status, r.body)
 				}
 			}
-			if shared := e.server().metrics.sharedAnswers.Load(); shared != 0 {
-				t.Errorf("%d queries shared with query deduplication off", shared)
+			req, _ := http.NewRequest(http.MethodGet, e.srv.URL+"/metrics", nil)
+			m := do(t, req).body
+			for _, want := range []string{
+				fmt.Sprintf("router_shared_subgraph_requests_total %d\n", len(tc.headers)-int(tc.wantRequests)),
+				"router_shared_answers_total 0\n", // query deduplication is off
+			} {
+				if !strings.Contains(m, want) {
+					t.Errorf("/metrics lacks %q:\n%s", want, m)
+				}
 			}
 		})
 	}

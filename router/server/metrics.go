@@ -67,7 +67,7 @@ func (m *metrics) planCache(hit bool) {
 
 func (m *metrics) shared() { m.sharedAnswers.Add(1) }
 
-func (m *metrics) sharedFetch(string) { m.sharedFetches.Add(1) }
+func (m *metrics) sharedFetch() { m.sharedFetches.Add(1) }
 
 // fetcher counts subgraph requests and failures.
 func (m *metrics) fetcher(next execute.Fetcher) execute.Fetcher {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"strings"
 	"syscall"
 	"time"
 
@@ -58,12 +57,6 @@ func retryClosed(_ *fasthttp.Request, attempts int, err error) (resetTimeout, re
 	return false, closed && attempts == 1
 }
 
-// isMutation tells a mutation by its keyword: the planner writes every
-// subgraph operation starting with its kind.
-func isMutation(query string) bool {
-	return strings.HasPrefix(strings.TrimLeft(query, " \t\r\n"), "mutation")
-}
-
 // fastServices are the subgraphs fasthttp can reach: http or https URLs
 // that no proxy from the environment applies to.
 func fastServices(urls map[string]string, proxy func(*http.Request) (*url.URL, error)) map[string]bool {
@@ -82,11 +75,8 @@ func fastServices(urls map[string]string, proxy func(*http.Request) (*url.URL, e
 }
 
 // fastRoundTrip sends a query over fasthttp; the answer's body is the
-// pooled response's until it is released.
+// pooled response's until it is released. Fetch has checked the context.
 func (c *Client) fastRoundTrip(ctx context.Context, service string, body []byte) (answer, error) {
-	if err := ctx.Err(); err != nil {
-		return answer{}, fmt.Errorf("post %s: %w", service, err)
-	}
 	req := fasthttp.AcquireRequest()
 	defer fasthttp.ReleaseRequest(req)
 	res := fasthttp.AcquireResponse()

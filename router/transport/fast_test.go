@@ -16,6 +16,13 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
+// clientPaths are the two ways a Client reaches subgraphs: fasthttp (the
+// default) and net/http (an injected client).
+var clientPaths = []struct {
+	name   string
+	client *http.Client
+}{{"fasthttp", nil}, {"net/http", &http.Client{}}}
+
 // TestFetchPaths: the fasthttp path and the net/http one (an injected
 // client) send the same request and report the same outcomes.
 func TestFetchPaths(t *testing.T) {
@@ -48,11 +55,7 @@ func TestFetchPaths(t *testing.T) {
 	for _, n := range []string{"echo", "down", "garbage", "big", "slow"} {
 		urls[n] = srv.URL + "/" + n
 	}
-	paths := []struct {
-		name   string
-		client *http.Client
-	}{{"fasthttp", nil}, {"net/http", &http.Client{}}}
-	for _, p := range paths {
+	for _, p := range clientPaths {
 		c := New(Config{URLs: urls, HTTPClient: p.client, CredentialHeader: "X-Router", Credential: "secret", MaxResponseBytes: 1024})
 		if got := c.fastOK["echo"]; got != (p.client == nil) {
 			t.Fatalf("%s: fasthttp used = %v", p.name, got)

@@ -22,6 +22,11 @@ import (
 // they decode. Only queries share, and a mutation closes the flights under
 // way to new joiners when it is sent and when it is answered, so a query
 // sent after it began never gets an answer begun before it.
+//
+// golang.org/x/sync/singleflight does the sharing but not the rest: it
+// cannot close every flight at once, hands each caller the same value (so
+// the body would be copied even when no one joined), and tells of a
+// joiner only when the call ends.
 
 // CorrelationHeaders name a request for logs and traces, not whom it is
 // for: requests that differ only in them are shared (the subgraph then
@@ -44,7 +49,7 @@ func (a answer) done() {
 type flights struct {
 	mu     sync.Mutex
 	m      map[string]*flight
-	shared func(service string) // counts joiners; may be nil
+	shared func() // counts joiners; may be nil
 }
 
 type flight struct {
@@ -64,7 +69,7 @@ func (f *flights) fetch(ctx context.Context, service, key string, send func(cont
 		fl.joiners++
 		f.mu.Unlock()
 		if f.shared != nil {
-			f.shared(service)
+			f.shared()
 		}
 		select {
 		case <-fl.done:
@@ -141,6 +146,15 @@ func flightKey(ctx context.Context, service string, body []byte) string {
 	b.Grow(len(service) + len(body) + 64*len(h))
 	b.WriteString(service)
 	b.WriteByte(0)
+	WriteHeaderKey(&b, h)
+	b.WriteByte(0)
+	b.Write(body)
+	return b.String()
+}
+
+// WriteHeaderKey writes h but its correlation headers to b in a canonical
+// form (sorted names), for keys of requests that may share an answer.
+func WriteHeaderKey(b *strings.Builder, h http.Header) {
 	names := make([]string, 0, len(h))
 	for k := range h {
 		if !CorrelationHeaders[k] {
@@ -150,13 +164,10 @@ func flightKey(ctx context.Context, service string, body []byte) string {
 	sort.Strings(names)
 	for _, k := range names {
 		b.WriteString(k)
-		for _, v := range h[k] {
+		for _, v := range h[k] { // header values hold no control bytes
 			b.WriteByte(1)
 			b.WriteString(v)
 		}
 		b.WriteByte(0)
 	}
-	b.WriteByte(0)
-	b.Write(body)
-	return b.String()
 }

@@ -58,10 +58,7 @@ type fetched struct {
 // TestShareInFlight runs on both client paths: identical queries in
 // flight share one request, and each caller gets its own decoded answer.
 func TestShareInFlight(t *testing.T) {
-	for _, p := range []struct {
-		name   string
-		client *http.Client
-	}{{"fasthttp", nil}, {"net/http", &http.Client{}}} {
+	for _, p := range clientPaths {
 		t.Run(p.name, func(t *testing.T) {
 			tests := []struct {
 				name      string
@@ -79,7 +76,7 @@ func TestShareInFlight(t *testing.T) {
 					sub := newHeldSubgraph(t, tt.failWith)
 					var joined atomic.Int32
 					c := New(Config{URLs: map[string]string{"s": sub.srv.URL}, HTTPClient: p.client,
-						ShareInFlight: true, Shared: func(string) { joined.Add(1) }})
+						ShareInFlight: true, Shared: func() { joined.Add(1) }})
 					out := make([]fetched, len(tt.auth))
 					var wg sync.WaitGroup
 					for i, a := range tt.auth {
@@ -163,15 +160,12 @@ func TestShareInFlightLeaving(t *testing.T) {
 // TestShareInFlightLeaderLeaves: the caller whose request the others
 // joined goes away; the request goes on and the others get the answer.
 func TestShareInFlightLeaderLeaves(t *testing.T) {
-	for _, p := range []struct {
-		name   string
-		client *http.Client
-	}{{"fasthttp", nil}, {"net/http", &http.Client{}}} {
+	for _, p := range clientPaths {
 		t.Run(p.name, func(t *testing.T) {
 			sub := newHeldSubgraph(t, 0)
 			var joined atomic.Int32
 			c := New(Config{URLs: map[string]string{"s": sub.srv.URL}, HTTPClient: p.client,
-				ShareInFlight: true, Shared: func(string) { joined.Add(1) }})
+				ShareInFlight: true, Shared: func() { joined.Add(1) }})
 			query := &execute.Request{Query: "query { n }"}
 			ctx, leave := context.WithCancel(context.Background())
 			leader := make(chan error, 1)

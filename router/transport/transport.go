@@ -11,6 +11,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -38,7 +39,7 @@ type Config struct {
 	ShareInFlight bool
 	// Shared, when set, is called for each request that joined an
 	// identical one in flight.
-	Shared func(service string)
+	Shared func()
 }
 
 // Client is an execute.Fetcher over HTTP.
@@ -122,6 +123,12 @@ func (c *Client) Fetch(ctx context.Context, service string, req *execute.Request
 	}
 	defer a.done()
 	return decode(a)
+}
+
+// isMutation tells a mutation by its keyword: the planner writes every
+// subgraph operation starting with its kind.
+func isMutation(query string) bool {
+	return strings.HasPrefix(strings.TrimLeft(query, " \t\r\n"), "mutation")
 }
 
 // post sends a request body over net/http and decodes the reply.
