@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"io"
 	"unicode/utf16"
 
 	"github.com/ledongthuc/pdf"
@@ -8,6 +9,9 @@ import (
 
 // maxCMapEntries caps a ToUnicode CMap: a crafted bfrange could span 2^32 codes.
 const maxCMapEntries = 1 << 17
+
+// maxCMapBytes caps the CMap program read: 2^17 entries fit in well under 8 MB.
+const maxCMapBytes = 8 << 20
 
 // toUnicode is a parsed ToUnicode CMap. Ranges stay ranges: fpdf and
 // others map <0000>-<FFFF> in one bfrange, and expanding that per font per
@@ -57,56 +61,18 @@ func (m *toUnicode) lookup(code uint32) (string, bool) {
 }
 
 // readToUnicode parses a ToUnicode CMap (bfchar and bfrange sections).
-// scratch is any dictionary: the CMap prologue "/CIDInit /ProcSet
-// findresource begin" needs one on the stack, and the library offers no
-// way to make a fresh one; "12 dict begin" follows, so nothing is defined
-// in scratch itself.
-func readToUnicode(v, scratch pdf.Value) *toUnicode {
+// A CMap is a PostScript program; producers differ in what surrounds the
+// sections (Typst writes "/CIDSystemInfo 3 dict dup begin … end def"), so
+// it is tokenised here and every operator but the two section ends only
+// clears the operands. A broken CMap keeps what was read.
+func readToUnicode(v pdf.Value) *toUnicode {
 	if v.Kind() != pdf.Stream {
 		return nil
 	}
-	m := &toUnicode{chars: map[uint32]string{}}
-	entries := 0
-	func() {
-		defer func() { _ = recover() }() // a broken CMap keeps what was read
-		pdf.Interpret(v, func(stk *pdf.Stack, op string) {
-			switch op {
-			case "findresource":
-				popAll(stk)
-				stk.Push(scratch)
-			case "endbfchar":
-				pairs := popAll(stk)
-				for i := 0; i+1 < len(pairs) && entries < maxCMapEntries; i += 2 {
-					m.chars[cmapCode(pairs[i].RawString())] = utf16BE(pairs[i+1].RawString())
-					entries++
-				}
-			case "endbfrange":
-				args := popAll(stk)
-				for i := 0; i+2 < len(args) && entries < maxCMapEntries; i += 3 {
-					r := cmapRange{lo: cmapCode(args[i].RawString()), hi: cmapCode(args[i+1].RawString())}
-					if r.hi < r.lo {
-						continue
-					}
-					if dst := args[i+2]; dst.Kind() == pdf.Array {
-						for j := 0; j < dst.Len() && j < maxCMapEntries; j++ {
-							r.list = append(r.list, utf16BE(dst.Index(j).RawString()))
-						}
-						entries += len(r.list)
-					} else {
-						r.raw = dst.RawString()
-						r.base = utf16Units(r.raw)
-						entries++
-					}
-					m.ranges = append(m.ranges, r)
-				}
-			default:
-				// begin* operators leave their count, other sections their
-				// operands: nothing else on the stack concerns us.
-				popAll(stk)
-			}
-		})
-	}()
-	return m
+	rd := v.Reader()
+	defer rd.Close()
+	data, _ := io.ReadAll(io.LimitReader(rd, maxCMapBytes))
+	return parseToUnicode(data)
 }
 
 func popAll(stk *pdf.Stack) []pdf.Value {

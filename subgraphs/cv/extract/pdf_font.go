@@ -31,7 +31,7 @@ type pdfFont struct {
 func loadFont(v pdf.Value) *pdfFont {
 	f := &pdfFont{scale: 0.001, em: 1, widths: map[uint32]float64{}}
 	subtype := v.Key("Subtype").Name()
-	f.toUnicode = readToUnicode(v.Key("ToUnicode"), v)
+	f.toUnicode = readToUnicode(v.Key("ToUnicode"))
 	if subtype == "Type0" {
 		f.composite = true
 		desc := v.Key("DescendantFonts").Index(0)
