@@ -11,7 +11,7 @@ import (
 // ems of the glyphs' own font size, so they hold for 8 pt and 14 pt alike.
 const (
 	baselineTol   = 0.35 // glyphs this close vertically share a baseline
-	wordGapEm     = 0.15 // a gap wider than this (beyond the usual letter gap) ends a word
+	wordGapEm     = 0.1  // a gap wider than this (beyond the usual letter gap) ends a word
 	fragmentGapEm = 1.0  // a gap wider than this splits a line into fragments (tab stops, columns)
 	duplicateEm   = 0.15 // the same character drawn again this close is a fake-bold duplicate
 	minGutterEm   = 0.8  // narrowest empty band that can separate two columns

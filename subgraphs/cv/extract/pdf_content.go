@@ -297,7 +297,7 @@ func (in *interp) show(g *textState, raw string) {
 		w0 := f.width(code)
 		size := math.Hypot(trm[2], trm[3]) * f.em // vertical extent of one em
 		adv := w0 * math.Hypot(trm[0], trm[1])
-		s := f.text(code)
+		s := drawnText(f.text(code), w0/f.em)
 		in.glyphs = append(in.glyphs, glyph{
 			X: trm[4], Y: trm[5], W: adv, Size: size, S: s,
 			Rotated: math.Abs(trm[1]) > 0.1*math.Abs(trm[0]) || trm[0] <= 0,

@@ -26,12 +26,14 @@ type pdfFont struct {
 	missing   float64            // width of a code not in widths
 	scale     float64            // glyph space → text space (0.001, or Type3 FontMatrix)
 	em        float64            // font size multiplier: 1, or Type3's FontMatrix in ems
+	icons     bool               // an icon font: its glyphs are pictures, not text
 }
 
 func loadFont(v pdf.Value) *pdfFont {
 	f := &pdfFont{scale: 0.001, em: 1, widths: map[uint32]float64{}}
 	subtype := v.Key("Subtype").Name()
 	f.toUnicode = readToUnicode(v.Key("ToUnicode"))
+	f.icons = isIconFont(v.Key("BaseFont").Name())
 	if subtype == "Type0" {
 		f.composite = true
 		desc := v.Key("DescendantFonts").Index(0)
@@ -218,6 +220,9 @@ func (f *pdfFont) codes(raw string) []uint32 {
 // text is a code's Unicode text; U+FFFD when the font gives no way to know
 // (the quality gate then sees garbled text rather than silent gaps).
 func (f *pdfFont) text(code uint32) string {
+	if f.icons {
+		return ""
+	}
 	if s, ok := f.toUnicode.lookup(code); ok {
 		return s
 	}
