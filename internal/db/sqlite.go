@@ -3,7 +3,9 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -19,10 +21,10 @@ const (
 )
 
 func openSQLite(ctx context.Context, cfg Config) (*DB, error) {
-	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
-		return nil, fmt.Errorf("create data dir %s: %w", cfg.DataDir, err)
-	}
 	path := filepath.Join(cfg.DataDir, cfg.Name+".db")
+	if err := privateFiles(cfg.DataDir, path); err != nil {
+		return nil, err
+	}
 	q := url.Values{}
 	// Applied by the driver on every new connection (these are per-connection settings).
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", sqliteBusyTimeoutMS))
@@ -45,4 +47,44 @@ func openSQLite(ctx context.Context, cfg Config) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	return &DB{DB: sqlDB, dialect: SQLite, name: cfg.Name}, nil
+}
+
+// Modes of the SQLite files and their directory: only the service's own
+// user reads them (OWASP ASVS 4.0 V14.1: least privilege for data at rest).
+const (
+	dataDirMode os.FileMode = 0o700
+	dbFileMode  os.FileMode = 0o600
+)
+
+// privateFiles creates dir (0700) and the database file (0600) before
+// SQLite opens it: SQLite gives its -wal and -shm files the mode of the
+// database file, and would create all three 0644 (less the umask). Files
+// and a directory left wider by an older version are narrowed; a sticky
+// directory (a shared one such as /tmp) is left as it is.
+func privateFiles(dir, path string) error {
+	if err := os.MkdirAll(dir, dataDirMode); err != nil {
+		return fmt.Errorf("create data dir %s: %w", dir, err)
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("checking data dir %s: %w", dir, err)
+	}
+	if st.Mode()&os.ModeSticky == 0 && st.Mode().Perm()&0o077 != 0 {
+		if err := os.Chmod(dir, st.Mode().Perm()&dataDirMode); err != nil {
+			return fmt.Errorf("making data dir %s private: %w", dir, err)
+		}
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, dbFileMode)
+	if err != nil {
+		return fmt.Errorf("create sqlite file %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("create sqlite file %s: %w", path, err)
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Chmod(p, dbFileMode); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("making %s private: %w", p, err)
+		}
+	}
+	return nil
 }
