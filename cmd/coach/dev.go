@@ -44,6 +44,8 @@ type devMain struct {
 	users     server.Config
 	cv        cvserver.Config
 	ai        ai.Config
+	// HTTP limits of the router and of the subgraphs (--subgraph-…).
+	routerHTTP, subgraphHTTP config.HTTPLimits
 }
 
 // devSubgraphs are the subgraphs `coach dev` runs, with their default ports.
@@ -66,6 +68,8 @@ func (m *devMain) ParseFlags(args []string) error {
 	}
 	fs.String(&m.logLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
 	fs.String(&m.logFormat, "log-format", "COACH_LOG_FORMAT", "text", "text or json")
+	config.BindHTTPLimits(fs, &m.routerHTTP, "", config.PublicHTTPLimits())
+	config.BindHTTPLimits(fs, &m.subgraphHTTP, "subgraph-", config.InternalHTTPLimits())
 	bindUsers(fs, &m.users)
 	m.cv = cvserver.DefaultConfig()
 	bindCV(fs, &m.cv, "cv-")
@@ -84,7 +88,8 @@ func (m *devMain) ParseFlags(args []string) error {
 	m.secret = hex.EncodeToString(b[:])
 	m.users.ServiceSecret = m.secret
 	m.cv.DataDir, m.cv.ServiceSecret, m.cv.AI = m.dataDir, m.secret, m.ai
-	errs := []error{config.CheckAddr("addr", m.addr), m.users.Validate(), m.ai.Validate(), m.cv.Validate()}
+	errs := []error{config.CheckAddr("addr", m.addr), m.users.Validate(), m.ai.Validate(), m.cv.Validate(),
+		m.routerHTTP.Validate(""), m.subgraphHTTP.Validate("subgraph-")}
 	for _, s := range devSubgraphs {
 		errs = append(errs, config.CheckAddr(s.name+"-addr", *m.addrs[s.name]))
 	}
@@ -122,7 +127,7 @@ func (m *devMain) Run(ctx context.Context) error {
 	for _, s := range devSubgraphs {
 		addr := *m.addrs[s.name]
 		urls[s.name] = (&url.URL{Scheme: "http", Host: addr, Path: "/graphql"}).String()
-		srv := &httpserver.Server{Addr: addr, Handler: started[s.name].Handler(), Log: log.With("service", s.name)}
+		srv := &httpserver.Server{Addr: addr, Handler: started[s.name].Handler(), Log: log.With("service", s.name), Limits: m.subgraphHTTP}
 		fns = append(fns, srv.Run, started[s.name].RunBackground)
 	}
 	usersBase := &url.URL{Scheme: "http", Host: *m.addrs["users"]}
@@ -134,7 +139,7 @@ func (m *devMain) Run(ctx context.Context) error {
 	if err != nil {
 		return errors.Join(fmt.Errorf("starting router: %w", err), closeAll())
 	}
-	routerSrv := &httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(rh, rlog), Log: rlog}
+	routerSrv := &httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(rh, rlog), Log: rlog, Limits: m.routerHTTP}
 	runErr := runAll(ctx, append(fns, routerSrv.Run)...)
 	return errors.Join(runErr, closeAll())
 }

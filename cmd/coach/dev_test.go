@@ -3,8 +3,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"net"
 	"net/http"
@@ -41,23 +39,8 @@ func freeAddr(t *testing.T) string {
 // users), query me (planned and executed by the router on the users
 // subgraph); then stops it cleanly.
 func TestDevServesSignupAndMe(t *testing.T) {
-	addr := freeAddr(t)
-	args := []string{"dev", "--data-dir", t.TempDir(), "--addr", addr, "--public-url", "http://" + addr}
-	subAddrs := map[string]string{}
-	for _, s := range devSubgraphs {
-		subAddrs[s.name] = freeAddr(t)
-		args = append(args, "--"+s.name+"-addr", subAddrs[s.name])
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var logs bytes.Buffer
-	e := env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &logs}
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, args, e) }()
-	for _, a := range subAddrs {
-		waitReady(t, "http://"+a+"/readyz", done)
-	}
-	waitReady(t, "http://"+addr+"/healthz", done)
-	base := "http://" + addr // everything through the router's origin
+	d := startDev(t)
+	base := "http://" + d.addr // everything through the router's origin
 
 	post := func(path, token string, body any) map[string]any {
 		t.Helper()
@@ -157,14 +140,8 @@ func TestDevServesSignupAndMe(t *testing.T) {
 		return strings.Contains(string(b), `"achieved":false`), string(b)
 	})
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("dev stopped with %v\n%s", err, logs.String())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("dev did not stop after its context ended")
+	if err := d.stop(); err != nil {
+		t.Fatalf("dev stopped with %v\n%s", err, d.logs.String())
 	}
 }
 

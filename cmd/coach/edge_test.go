@@ -24,29 +24,7 @@ import (
 // cookie.
 func startDevSignedIn(t *testing.T) (string, *http.Cookie) {
 	t.Helper()
-	addr := freeAddr(t)
-	args := []string{"dev", "--data-dir", t.TempDir(), "--addr", addr, "--public-url", "http://" + addr}
-	subAddrs := map[string]string{}
-	for _, s := range devSubgraphs {
-		subAddrs[s.name] = freeAddr(t)
-		args = append(args, "--"+s.name+"-addr", subAddrs[s.name])
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	e := env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, args, e) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(20 * time.Second):
-			t.Error("dev did not stop")
-		}
-	})
-	for _, a := range subAddrs {
-		waitReady(t, "http://"+a+"/readyz", done)
-	}
-	waitReady(t, "http://"+addr+"/healthz", done)
+	addr := startDev(t).addr
 	body, _ := json.Marshal(map[string]any{"email": "grace@example.com", "password": "violet-Harbour-42", "displayName": "Grace"})
 	res, err := http.Post("http://"+addr+"/auth/signup", "application/json", bytes.NewReader(body))
 	if err != nil {

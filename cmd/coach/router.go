@@ -35,6 +35,7 @@ type routerMain struct {
 	dedupeFetches                 bool
 	maxUploadBytes                int64
 	wsPerIP, wsPerConn            int
+	http                          config.HTTPLimits
 }
 
 func (m *routerMain) ParseFlags(args []string) error {
@@ -58,6 +59,7 @@ func (m *routerMain) ParseFlags(args []string) error {
 	fs.Bool(&m.dedupeQueries, "dedupe-queries", "COACH_DEDUPE_QUERIES", true, "let a query join an identical one (operation, variables, credentials) already running and share its answer; a mutation closes running queries to joiners")
 	fs.Bool(&m.dedupeFetches, "dedupe-subgraph-requests", "COACH_DEDUPE_SUBGRAPH_REQUESTS", true, "let identical queries to a subgraph in flight at the same time (body, credentials) share one request; a mutation closes those in flight to joiners")
 	fs.Int(&m.wsPerConn, "max-subscriptions-per-connection", "COACH_MAX_SUBSCRIPTIONS_PER_CONNECTION", 100, "operations on one WebSocket")
+	config.BindHTTPLimits(fs, &m.http, "", config.PublicHTTPLimits())
 	fs.String(&m.debugAddr, "debug-addr", "COACH_DEBUG_ADDR", "", "listen address of the Go profiler (net/http/pprof; empty: off; never expose it publicly)")
 	fs.String(&m.logLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
 	fs.String(&m.logFormat, "log-format", "COACH_LOG_FORMAT", "text", "text or json")
@@ -92,7 +94,7 @@ func (m *routerMain) ParseFlags(args []string) error {
 	if m.debugAddr != "" {
 		errs = append(errs, config.CheckAddr("debug-addr", m.debugAddr))
 	}
-	return errors.Join(err, config.CheckAddr("addr", m.addr), errors.Join(errs...))
+	return errors.Join(err, config.CheckAddr("addr", m.addr), m.http.Validate(""), errors.Join(errs...))
 }
 
 func parseSubgraphURLs(s string) (map[string]string, error) {
@@ -197,7 +199,7 @@ func (m *routerMain) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("starting router: %w", err)
 	}
-	public := &httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(h, log), Log: log}
+	public := &httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(h, log), Log: log, Limits: m.http}
 	if m.debugAddr == "" {
 		return public.Run(ctx)
 	}

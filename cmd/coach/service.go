@@ -62,7 +62,7 @@ func serveSubgraph(ctx context.Context, e env, s config.Service, name string,
 	if err != nil {
 		return errors.Join(err, b.Close())
 	}
-	srv := &httpserver.Server{Addr: s.Addr, Handler: svc.Handler(), Log: log, ShutdownTimeout: s.ShutdownGrace}
+	srv := &httpserver.Server{Addr: s.Addr, Handler: svc.Handler(), Log: log, ShutdownTimeout: s.ShutdownGrace, Limits: s.HTTP}
 	runErr := runAll(ctx, srv.Run, svc.RunBackground)
 	return errors.Join(runErr, svc.Close(), b.Close())
 }

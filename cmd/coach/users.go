@@ -67,7 +67,7 @@ func (m *usersMain) Run(ctx context.Context) error {
 	if err != nil {
 		return errors.Join(err, d.Close(), b.Close())
 	}
-	srv := &httpserver.Server{Addr: m.svc.Addr, Handler: svc.Handler(), Log: log, ShutdownTimeout: m.svc.ShutdownGrace}
+	srv := &httpserver.Server{Addr: m.svc.Addr, Handler: svc.Handler(), Log: log, ShutdownTimeout: m.svc.ShutdownGrace, Limits: m.svc.HTTP}
 	runErr := runAll(ctx, srv.Run, svc.RunBackground)
 	return errors.Join(runErr, svc.Close(), b.Close())
 }

@@ -17,6 +17,7 @@ type Service struct {
 	LogLevel      string
 	LogFormat     string
 	ShutdownGrace time.Duration
+	HTTP          HTTPLimits
 }
 
 // Bind registers the shared flags; defaultAddr is the service's own port.
@@ -31,12 +32,13 @@ func (s *Service) Bind(f *FlagSet, defaultAddr string) {
 	f.String(&s.LogLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
 	f.String(&s.LogFormat, "log-format", "COACH_LOG_FORMAT", "text", "text or json")
 	f.Duration(&s.ShutdownGrace, "shutdown-grace", "COACH_SHUTDOWN_GRACE", 15*time.Second, "time in-flight requests get to finish on shutdown")
+	BindHTTPLimits(f, &s.HTTP, "", InternalHTTPLimits())
 }
 
 // Validate checks the shared settings.
 func (s *Service) Validate() error {
 	var errs []error
-	errs = append(errs, CheckAddr("addr", s.Addr))
+	errs = append(errs, CheckAddr("addr", s.Addr), s.HTTP.Validate(""))
 	errs = append(errs, CheckURL("database-url", s.DatabaseURL, "postgres", "postgresql"))
 	errs = append(errs, CheckURL("redis-url", s.RedisURL, "redis", "rediss"))
 	errs = append(errs, CheckURL("jwks-url", s.JWKSURL, "http", "https"))

@@ -4,6 +4,7 @@
 package httpserver
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"github.com/careercoach/coach/internal/config"
 )
 
 // Server is one listening HTTP server.
@@ -22,6 +25,9 @@ type Server struct {
 	ShutdownTimeout time.Duration
 	// Ready, if set, receives the bound address once listening (tests use ":0").
 	Ready func(addr net.Addr)
+	// Limits bound slow clients and open connections; a zero field takes
+	// its value from config.PublicHTTPLimits.
+	Limits config.HTTPLimits
 }
 
 // Run listens and serves until ctx ends, then shuts down gracefully.
@@ -39,10 +45,14 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if timeout == 0 {
 		timeout = 15 * time.Second
 	}
+	l := withDefaults(s.Limits, config.PublicHTTPLimits())
+	ln = newConnLimiter(ln, l.MaxConnections, l.MaxConnectionsPerIP, s.Log)
+	// No ReadTimeout or WriteTimeout: they would cut long uploads, event
+	// streams and WebSockets; pacedBodies bounds slow bodies instead.
 	srv := &http.Server{
-		Handler:           s.Handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       120 * time.Second,
+		Handler:           pacedBodies(s.Handler, l.BodyTimeout, l.BodyMinRate),
+		ReadHeaderTimeout: l.ReadHeaderTimeout,
+		IdleTimeout:       l.IdleTimeout,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 		ErrorLog:          slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn),
 	}
@@ -68,4 +78,16 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	s.Log.Info("stopped", "addr", ln.Addr().String())
 	return nil
+}
+
+// withDefaults fills l's zero fields from def.
+func withDefaults(l, def config.HTTPLimits) config.HTTPLimits {
+	return config.HTTPLimits{
+		ReadHeaderTimeout:   cmp.Or(l.ReadHeaderTimeout, def.ReadHeaderTimeout),
+		BodyTimeout:         cmp.Or(l.BodyTimeout, def.BodyTimeout),
+		BodyMinRate:         cmp.Or(l.BodyMinRate, def.BodyMinRate),
+		IdleTimeout:         cmp.Or(l.IdleTimeout, def.IdleTimeout),
+		MaxConnections:      cmp.Or(l.MaxConnections, def.MaxConnections),
+		MaxConnectionsPerIP: cmp.Or(l.MaxConnectionsPerIP, def.MaxConnectionsPerIP),
+	}
 }
