@@ -124,69 +124,54 @@ func findGutter(frags []fragment) (float64, bool) {
 			}
 		}
 	}
+	// Candidates: every run of equal, low coverage at least a gutter wide.
+	// A whole low-coverage band would merge a sidebar's gutter with the
+	// sparse area right of a column's short lines and miss it.
+	// The least-covered candidate that separates columns wins (only
+	// full-width lines cross a real gutter), then the more balanced one.
 	limit := max(2, len(frags)/8)
-	bestScore, bestSplit := 0, 0.0
+	bestScore, bestSplit, bestCover := 0, 0.0, math.MaxInt
 	for x := 0; x < nb; {
-		if cover[x] > limit {
-			x++
-			continue
-		}
+		c := cover[x]
 		y := x
-		for y < nb && cover[y] <= limit {
+		for y < nb && cover[y] == c {
 			y++
 		}
 		a, b := minX+float64(x), minX+float64(y)
-		lo, hi := x, y
 		x = y
 		mid := (a + b) / 2
-		if b-a < minGutterEm*em || mid < minX+0.15*width || mid > maxX-0.15*width {
+		if c > limit || b-a < minGutterEm*em || mid < minX+0.15*width || mid > maxX-0.15*width {
 			continue
 		}
-		split := minX + leastCovered(cover[lo:hi], lo)
-		if score := gutterScore(frags, split); score > bestScore {
-			bestScore, bestSplit = score, split
+		if c > bestCover || (c == bestCover && gutterScore(frags, mid) <= bestScore) {
+			continue
+		}
+		if score := gutterScore(frags, mid); score > 0 {
+			bestScore, bestSplit, bestCover = score, mid, c
 		}
 	}
 	return bestSplit, bestScore > 0
-}
-
-// leastCovered is the middle of the longest stretch of minimal coverage.
-func leastCovered(cover []int, offset int) float64 {
-	m := cover[0]
-	for _, c := range cover {
-		m = min(m, c)
-	}
-	bestLen, bestMid := 0, 0.0
-	for i := 0; i < len(cover); {
-		if cover[i] != m {
-			i++
-			continue
-		}
-		j := i
-		for j < len(cover) && cover[j] == m {
-			j++
-		}
-		if j-i > bestLen {
-			bestLen, bestMid = j-i, float64(offset)+float64(i+j)/2
-		}
-		i = j
-	}
-	return bestMid
 }
 
 // gutterScore is the smaller side's fragment count, or 0 when the band
 // does not separate two columns of running text.
 func gutterScore(frags []fragment, split float64) int {
 	var left, right []fragment
+	crossing := 0
 	for _, f := range frags {
 		switch sideOf(f, split) {
 		case 0:
 			left = append(left, f)
 		case 1:
 			right = append(right, f)
+		default:
+			crossing++
 		}
 	}
-	if len(left) < minColumnFragments || len(right) < minColumnFragments {
+	// Fewer lines cross a gutter than either column holds: a tab stop
+	// ("Comentario" beside three language lines) under full-width text is
+	// not a column.
+	if len(left) < minColumnFragments || len(right) < minColumnFragments || crossing >= min(len(left), len(right)) {
 		return 0
 	}
 	// Left-aligned: most right-side fragments start at one x.

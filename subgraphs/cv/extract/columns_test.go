@@ -180,3 +180,58 @@ func TestRowsOfTitleAndDateStayRows(t *testing.T) {
 		t.Fatalf("rows read as columns: %s", got)
 	}
 }
+
+// A right sidebar beside a main column of short and long lines (Firefox's
+// print of an HTML CV): the sparse area right of the short lines joins the
+// gutter and the few sidebar lines into one wide low-coverage band, whose
+// middle lies in the sidebar; the gutter is still found.
+func TestSidebarBesideShortLines(t *testing.T) {
+	var fs []fragment
+	line := 0
+	add := func(x0, x1, y float64, text string) {
+		fs = append(fs, frag(line, x0, x1, y, 7, text))
+		line++
+	}
+	add(57, 143, 760, "Name")
+	y, sy := 740.0, 742.0
+	for i := 0; i < 80; i++ {
+		x1 := 250.0
+		if i%3 == 0 {
+			x1 = 435 // a long bullet line
+		}
+		add(77, x1, y, "main"+itoaTest(i))
+		if i < 8 {
+			fs[len(fs)-1].line = line // same baseline band as the side line below
+			fs = append(fs, frag(line-1, 475, 560, sy, 8.5, "side"+itoaTest(i)))
+			sy -= 15
+		}
+		y -= 10
+	}
+	got := strings.Join(readingOrder(fs), " ")
+	if !strings.HasPrefix(got, "Name main0 main1") || !strings.HasSuffix(got, "main79 side0 side1 side2 side3 side4 side5 side6 side7") {
+		t.Errorf("sidebar interleaved with the main column:\n%s", got)
+	}
+}
+
+// A tab stop under full-width text ("Idioma 1 nivel … Comentario" in
+// moderncv) has fewer lines than cross its band: no column.
+func TestTabStopUnderFullWidthLines(t *testing.T) {
+	var fs []fragment
+	line := 0
+	y := 700.0
+	for i := 0; i < 3; i++ {
+		fs = append(fs, frag(line, 97, 169, y, 10, "lang"+itoaTest(i)), frag(line, 473, 521, y, 10, "comment"+itoaTest(i)))
+		line++
+		y -= 16
+	}
+	for i := 0; i < 6; i++ {
+		fs = append(fs, frag(line, 87, 500, y, 10, "full"+itoaTest(i)))
+		line++
+		y -= 16
+	}
+	fs = append(fs, frag(line, 504, 521, y, 10, "2/2"))
+	got := strings.Join(readingOrder(fs), " ")
+	if !strings.HasPrefix(got, "lang0 comment0 lang1 comment1 lang2 comment2") {
+		t.Errorf("tab stop read as a column: %s", got)
+	}
+}
