@@ -13,10 +13,12 @@ import (
 // lines), as a column of running text is.
 const (
 	minColumnFragments = 4
-	minLeftAlignShare  = 0.5 // right-side fragments starting at the column's left edge
-	alignTol           = 3.0 // points
-	splitTol           = 1.0 // points a fragment may reach past the split
-	maxLineStepEm      = 2.5 // median distance between the right side's lines
+	minLeftAlignShare  = 0.5  // right-side fragments starting at the column's left edge or indented a little
+	minEdgeShare       = 0.25 // right-side fragments starting exactly at the edge
+	indentEm           = 2.0  // an indent (bullet, hanging line) within the column
+	alignTol           = 3.0  // points
+	splitTol           = 1.0  // points a fragment may reach past the split
+	maxLineStepEm      = 2.5  // median distance between the right side's lines
 )
 
 // readingOrder orders fragments into lines: full-width lines top to bottom;
@@ -174,26 +176,46 @@ func gutterScore(frags []fragment, split float64) int {
 	if len(left) < minColumnFragments || len(right) < minColumnFragments || crossing >= min(len(left), len(right)) {
 		return 0
 	}
-	// Left-aligned: most right-side fragments start at one x.
-	x0s := make([]float64, len(right))
-	for i, f := range right {
-		x0s[i] = f.x0
-	}
-	sort.Float64s(x0s)
-	bestRun := 0
-	for i, j := 0, 0; i < len(x0s); i++ {
-		for x0s[i]-x0s[j] > alignTol {
-			j++
-		}
-		bestRun = max(bestRun, i-j+1)
-	}
-	if float64(bestRun) < minLeftAlignShare*float64(len(right)) {
+	if !leftAligned(right) {
 		return 0
 	}
 	if !dense(left) || !dense(right) {
 		return 0
 	}
 	return min(len(left), len(right))
+}
+
+// leftAligned: the side has a left edge, the smallest x that a quarter of
+// its fragments start at, and most fragments start there or indented by
+// less than indentEm (bullets, continuation lines, a year column): a column
+// of running text. Right-aligned dates start wherever their width puts them.
+func leftAligned(side []fragment) bool {
+	x0s := make([]float64, len(side))
+	sizes := make([]float64, len(side))
+	for i, f := range side {
+		x0s[i], sizes[i] = f.x0, f.size
+	}
+	sort.Float64s(x0s)
+	sort.Float64s(sizes)
+	em := sizes[len(sizes)/2]
+	need := max(minColumnFragments, int(math.Ceil(minEdgeShare*float64(len(side)))))
+	for i, j := 0, 0; j < len(x0s); j++ {
+		for x0s[j]-x0s[i] > alignTol {
+			i++
+		}
+		if j-i+1 < need {
+			continue
+		}
+		edge := x0s[i]
+		n := 0
+		for _, x := range x0s {
+			if x >= edge-alignTol && x <= edge+indentEm*em {
+				n++
+			}
+		}
+		return float64(n) >= minLeftAlignShare*float64(len(side))
+	}
+	return false
 }
 
 // dense: the side's lines follow each other at about line spacing, as

@@ -235,3 +235,32 @@ func TestTabStopUnderFullWidthLines(t *testing.T) {
 		t.Errorf("tab stop read as a column: %s", got)
 	}
 }
+
+func TestLeftAligned(t *testing.T) {
+	col := func(x0s ...float64) []fragment {
+		var fs []fragment
+		for i, x := range x0s {
+			fs = append(fs, frag(i, x, x+100, 700-float64(i)*12, 10, "w"))
+		}
+		return fs
+	}
+	tests := []struct {
+		name string
+		side []fragment
+		want bool
+	}{
+		// Deedy's right column: entry titles at the edge, bullets and
+		// their continuation lines indented, a year column of awards.
+		{"edge with bullets and indents", col(217.5, 217.5, 231.6, 231.6, 242.4, 217.5, 217.5, 231.6, 242.4, 217.5, 223.5, 223.5, 217.5, 231.6), true},
+		{"flush left", col(300, 300, 300, 300, 300), true},
+		{"right-aligned dates", col(470, 455, 482, 440, 466, 451, 477, 436), false},
+		{"a few at one x among scattered ones", col(300, 300, 300, 300, 380, 420, 450, 500, 360, 400, 470, 520, 330, 440, 490, 350), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := leftAligned(tt.side); got != tt.want {
+				t.Errorf("leftAligned = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
