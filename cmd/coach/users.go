@@ -12,6 +12,7 @@ import (
 	"github.com/careercoach/coach/internal/config"
 	"github.com/careercoach/coach/internal/httpserver"
 	"github.com/careercoach/coach/internal/logging"
+	"github.com/careercoach/coach/subgraphs/users"
 	"github.com/careercoach/coach/subgraphs/users/server"
 )
 
@@ -32,6 +33,20 @@ func bindUsers(fs *config.FlagSet, c *server.Config) {
 	fs.String(&c.OAuth.MicrosoftTenant, "microsoft-tenant", "COACH_MICROSOFT_TENANT", "common", "Microsoft tenant: common, organizations, consumers or a tenant id")
 	fs.String(&c.OAuth.GoogleClientID, "google-client-id", "COACH_GOOGLE_CLIENT_ID", "", "Google OAuth client id; empty: Google sign-in off")
 	fs.Secret(&c.OAuth.GoogleClientSecret, "google-client-secret", "COACH_GOOGLE_CLIENT_SECRET", "Google client secret")
+	bindLoginThrottle(fs, c)
+}
+
+// bindLoginThrottle registers the limits on password guessing and hashing.
+func bindLoginThrottle(fs *config.FlagSet, c *server.Config) {
+	def := users.DefaultThrottle()
+	fs.Int(&c.Throttle.AccountFreeFailures, "login-account-free-failures", "COACH_LOGIN_ACCOUNT_FREE_FAILURES", def.AccountFreeFailures, "failed sign-ins of one account (from browsers without its device cookie) before delays start")
+	fs.Int(&c.Throttle.AddressFreeFailures, "login-address-free-failures", "COACH_LOGIN_ADDRESS_FREE_FAILURES", def.AddressFreeFailures, "failed sign-ins from one client address before delays start")
+	fs.Duration(&c.Throttle.BaseDelay, "login-base-delay", "COACH_LOGIN_BASE_DELAY", def.BaseDelay, "first delay after the free failures; it doubles with each further failure")
+	fs.Duration(&c.Throttle.MaxDelay, "login-max-delay", "COACH_LOGIN_MAX_DELAY", def.MaxDelay, "longest delay between sign-in attempts")
+	fs.Duration(&c.Throttle.Forget, "login-forget-after", "COACH_LOGIN_FORGET_AFTER", def.Forget, "failures are forgotten after this long without one")
+	fs.Duration(&c.Throttle.DeviceTTL, "device-cookie-ttl", "COACH_DEVICE_COOKIE_TTL", def.DeviceTTL, "lifetime of the device cookie a browser gets when it signs in")
+	fs.Int(&c.HashConcurrency, "password-hash-concurrency", "COACH_PASSWORD_HASH_CONCURRENCY", users.DefaultHashConcurrency, "password hashes computed at once (each takes 19 MiB, ~50 MiB resident with GC lag)")
+	fs.Duration(&c.HashWait, "password-hash-wait", "COACH_PASSWORD_HASH_WAIT", users.DefaultHashWait, "how long a sign-in waits for a hashing turn before it is answered 503")
 }
 
 func (m *usersMain) ParseFlags(args []string) error {

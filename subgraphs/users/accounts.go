@@ -18,13 +18,6 @@ import (
 	"github.com/careercoach/coach/internal/auth"
 )
 
-// Throttling of failed logins, counted over a sliding window.
-const (
-	failureWindow         = 15 * time.Minute
-	maxFailuresPerAccount = 5
-	maxFailuresPerIP      = 20
-)
-
 // Accounts signs people up and in and keeps their sessions.
 type Accounts struct {
 	Store      Store
@@ -34,6 +27,12 @@ type Accounts struct {
 	RefreshTTL time.Duration
 	Now        func() time.Time
 	Log        *slog.Logger
+	// Hasher bounds concurrent password hashing (memory).
+	Hasher *Hasher
+	// Throttle slows password guessing; Devices exempts browsers that
+	// signed in before from the account and address throttles.
+	Throttle ThrottleConfig
+	Devices  DeviceCookies
 }
 
 // Session is what a successful sign-in hands to the client.
@@ -43,6 +42,9 @@ type Session struct {
 	RefreshToken    string
 	RefreshExpires  time.Time
 	User            *User
+	// DeviceCookie is set by a password sign-in (see DeviceCookies).
+	DeviceCookie  string
+	DeviceExpires time.Time
 }
 
 // SignUp creates an account with a password and signs it in.
@@ -58,55 +60,13 @@ func (a *Accounts) SignUp(ctx context.Context, email, password, displayName stri
 	if err := CheckPassword(password, email); err != nil {
 		return nil, err
 	}
-	hash, err := HashPassword(password)
+	hash, err := a.Hasher.Hash(ctx, password)
 	if err != nil {
 		return nil, err
 	}
 	now := a.Now().UTC()
 	u := &User{ID: uuid.NewString(), Email: email, DisplayName: name, CreatedAt: now, UpdatedAt: now}
 	if err := a.Store.CreateUser(ctx, u, hash); err != nil {
-		return nil, err
-	}
-	return a.newSession(ctx, u, uuid.NewString())
-}
-
-// Login checks a password, throttling failures per account and per client IP.
-func (a *Accounts) Login(ctx context.Context, email, password, ip string) (*Session, error) {
-	email, err := NormalizeEmail(email)
-	if err != nil {
-		return nil, ErrBadCredentials
-	}
-	if len(password) > 4*MaxPasswordLen {
-		return nil, ErrBadCredentials
-	}
-	now := a.Now().UTC()
-	acctKey, ipKey := "email:"+email, "ip:"+ip
-	for _, lim := range []struct {
-		key string
-		max int
-	}{{acctKey, maxFailuresPerAccount}, {ipKey, maxFailuresPerIP}} {
-		n, err := a.Store.CountLoginFailures(ctx, lim.key, now.Add(-failureWindow))
-		if err != nil {
-			return nil, err
-		}
-		if n >= lim.max {
-			return nil, ErrTooManyAttempts
-		}
-	}
-	u, hash, err := a.Store.UserByEmail(ctx, email)
-	if err != nil && !errors.Is(err, ErrUserNotFound) {
-		return nil, err
-	}
-	if u == nil || hash == "" {
-		VerifyPassword(dummyHash, password) // same cost as a real check
-	}
-	if u == nil || hash == "" || !VerifyPassword(hash, password) {
-		if err := a.Store.RecordLoginFailure(ctx, []string{acctKey, ipKey}, now); err != nil {
-			return nil, err
-		}
-		return nil, ErrBadCredentials
-	}
-	if err := a.Store.ClearLoginFailures(ctx, acctKey); err != nil {
 		return nil, err
 	}
 	return a.newSession(ctx, u, uuid.NewString())

@@ -97,7 +97,7 @@ type UserStore interface {
 	SignInExternal(ctx context.Context, acct ExternalAccount, newUser *User) (*User, error)
 }
 
-// SessionStore keeps refresh tokens and login throttling.
+// SessionStore keeps refresh tokens.
 type SessionStore interface {
 	CreateRefreshToken(ctx context.Context, t RefreshToken) error
 	// RotateRefreshToken marks the token with hash used and stores next in
@@ -105,9 +105,6 @@ type SessionStore interface {
 	// returns ErrTokenReuse.
 	RotateRefreshToken(ctx context.Context, hash string, next RefreshToken, now time.Time) (userID string, err error)
 	RevokeRefreshToken(ctx context.Context, hash string, now time.Time) error
-	RecordLoginFailure(ctx context.Context, keys []string, at time.Time) error
-	CountLoginFailures(ctx context.Context, key string, since time.Time) (int, error)
-	ClearLoginFailures(ctx context.Context, key string) error
 }
 
 // KeyStore keeps signing keys and OAuth flow state.
@@ -124,6 +121,7 @@ type KeyStore interface {
 type Store interface {
 	UserStore
 	SessionStore
+	ThrottleStore
 	KeyStore
 	Ping(ctx context.Context) error
 }

@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -88,7 +89,11 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 	if !h.decode(w, r, &c) {
 		return
 	}
-	s, err := h.Accounts.Login(r.Context(), c.Email, c.Password, h.clientIP(r))
+	in := users.LoginAttempt{Email: c.Email, Password: c.Password, IP: h.clientIP(r)}
+	if ck, err := r.Cookie(DeviceCookie); err == nil {
+		in.DeviceCookie = ck.Value
+	}
+	s, err := h.Accounts.Login(r.Context(), in)
 	h.answerSession(w, r, s, err, http.StatusOK, c.IncludeRefreshToken)
 }
 
@@ -182,8 +187,9 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if code == apperr.Internal {
 		h.Log.ErrorContext(r.Context(), "auth request failed", "path", r.URL.Path, "err", err)
 	}
-	if code == apperr.RateLimited {
-		w.Header().Set("Retry-After", "900")
+	var retry *users.RetryError
+	if errors.As(err, &retry) {
+		w.Header().Set("Retry-After", strconv.Itoa(retry.RetryAfterSeconds()))
 	}
 	writeJSON(w, apperr.HTTPStatus(code), map[string]any{"error": map[string]string{"code": code, "message": apperr.Message(err)}})
 }

@@ -21,7 +21,19 @@ func (h *Handler) setCookies(w http.ResponseWriter, s *users.Session) {
 		Expires: s.RefreshExpires, MaxAge: int(time.Until(s.RefreshExpires).Seconds()),
 		HttpOnly: true, Secure: h.SecureCookies, SameSite: http.SameSiteStrictMode,
 	})
+	if s.DeviceCookie != "" {
+		http.SetCookie(w, &http.Cookie{
+			Name: DeviceCookie, Value: s.DeviceCookie, Path: "/auth/login",
+			Expires: s.DeviceExpires, MaxAge: int(time.Until(s.DeviceExpires).Seconds()),
+			HttpOnly: true, Secure: h.SecureCookies, SameSite: http.SameSiteStrictMode,
+		})
+	}
 }
+
+// DeviceCookie holds the device cookie (users.DeviceCookies); it only
+// travels to the login endpoint and outlives sign-out, as it vouches for the
+// browser, not for a session.
+const DeviceCookie = "cc_device"
 
 func (h *Handler) clearCookies(w http.ResponseWriter) {
 	for _, c := range []struct{ name, path string }{{auth.AccessCookie, "/"}, {auth.RefreshCookie, "/auth"}} {

@@ -4,6 +4,7 @@ package server
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -35,6 +36,27 @@ type Config struct {
 	RefreshTTL  time.Duration
 	KeyRotation time.Duration
 	OAuth       oauth.Config
+	// Throttle slows password guessing (zero: users.DefaultThrottle()).
+	Throttle users.ThrottleConfig
+	// HashConcurrency bounds password hashes run at once (each takes
+	// users.ArgonMemoryBytes); HashWait is how long a request waits for a
+	// turn before it is answered 503. Zero: the defaults.
+	HashConcurrency int
+	HashWait        time.Duration
+}
+
+// withDefaults fills in the settings a caller left zero.
+func (c Config) withDefaults() Config {
+	if c.Throttle == (users.ThrottleConfig{}) {
+		c.Throttle = users.DefaultThrottle()
+	}
+	if c.HashConcurrency == 0 {
+		c.HashConcurrency = users.DefaultHashConcurrency
+	}
+	if c.HashWait == 0 {
+		c.HashWait = users.DefaultHashWait
+	}
+	return c
 }
 
 // Validate checks the settings.
@@ -52,6 +74,14 @@ func (c Config) Validate() error {
 	if c.KeyRotation < time.Hour {
 		errs = append(errs, fmt.Errorf("--key-rotation %s: want at least 1h", c.KeyRotation))
 	}
+	c = c.withDefaults()
+	if c.HashConcurrency < 1 || c.HashConcurrency > 256 {
+		errs = append(errs, fmt.Errorf("--password-hash-concurrency %d: want 1 to 256 (each takes %d MiB)", c.HashConcurrency, users.ArgonMemoryBytes>>20))
+	}
+	if c.HashWait < 0 || c.HashWait > time.Minute {
+		errs = append(errs, fmt.Errorf("--password-hash-wait %s: want 0 to 1m", c.HashWait))
+	}
+	errs = append(errs, c.Throttle.Validate())
 	return errors.Join(errs...)
 }
 
@@ -66,6 +96,7 @@ type Service struct {
 	relay    *bus.Relay
 	log      *slog.Logger
 	rotation time.Duration
+	forget   time.Duration // login throttle keys quiet this long are pruned
 }
 
 // OpenDB opens (and migrates) the users database the configuration names.
@@ -83,13 +114,18 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	cfg = cfg.withDefaults()
 	st := store.New(d)
 	keys, err := users.NewKeys(ctx, st, cfg.KeyRotation, 2*cfg.AccessTTL, time.Now)
 	if err != nil {
 		return nil, err
 	}
+	deviceKey := make([]byte, 32) // TODO(key encryption): derive from the configured key
+	_, _ = rand.Read(deviceKey)
 	accounts := &users.Accounts{Store: st, Keys: keys, Issuer: cfg.PublicURL, AccessTTL: cfg.AccessTTL,
-		RefreshTTL: cfg.RefreshTTL, Now: time.Now, Log: log}
+		RefreshTTL: cfg.RefreshTTL, Now: time.Now, Log: log,
+		Hasher: users.NewHasher(cfg.HashConcurrency, cfg.HashWait), Throttle: cfg.Throttle,
+		Devices: users.DeviceCookies{Key: deviceKey, TTL: cfg.Throttle.DeviceTTL}}
 	verifier := &auth.Verifier{Keys: keys, Issuer: cfg.PublicURL, Audience: auth.Audience}
 	flow, err := oauth.New(ctx, cfg.OAuth, st, &http.Client{Timeout: 15 * time.Second}, time.Now)
 	if err != nil {
@@ -127,6 +163,9 @@ func (s *Service) RunBackground(ctx context.Context) error {
 		case <-t.C:
 			if err := s.Keys.RotateIfDue(ctx); err != nil {
 				s.log.ErrorContext(ctx, "rotating signing keys", "err", err)
+			}
+			if err := s.Store.PruneLoginThrottle(ctx, time.Now().Add(-s.forget)); err != nil {
+				s.log.ErrorContext(ctx, "pruning the login throttle", "err", err)
 			}
 		}
 	}

@@ -79,36 +79,3 @@ func (s *Store) RevokeRefreshToken(ctx context.Context, hash string, now time.Ti
 	}
 	return nil
 }
-
-// RecordLoginFailure counts one failure against each key, and prunes
-// failures old enough to no longer matter.
-func (s *Store) RecordLoginFailure(ctx context.Context, keys []string, at time.Time) error {
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
-		for _, k := range keys {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO login_failures (key, at) VALUES ($1, $2)`, k, db.UTC(at)); err != nil {
-				return fmt.Errorf("recording login failure: %w", err)
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE at < $1`, db.UTC(at.Add(-24*time.Hour))); err != nil {
-			return fmt.Errorf("pruning login failures: %w", err)
-		}
-		return nil
-	})
-}
-
-// CountLoginFailures counts failures for key since a time.
-func (s *Store) CountLoginFailures(ctx context.Context, key string, since time.Time) (int, error) {
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at >= $2`, key, db.UTC(since)).Scan(&n); err != nil {
-		return 0, fmt.Errorf("counting login failures: %w", err)
-	}
-	return n, nil
-}
-
-// ClearLoginFailures forgets failures for key after a successful login.
-func (s *Store) ClearLoginFailures(ctx context.Context, key string) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM login_failures WHERE key = $1`, key); err != nil {
-		return fmt.Errorf("clearing login failures: %w", err)
-	}
-	return nil
-}

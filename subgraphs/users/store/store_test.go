@@ -214,28 +214,10 @@ func TestRefreshTokenRotation(t *testing.T) {
 	})
 }
 
-func TestLoginFailuresAndOAuthState(t *testing.T) {
+func TestOAuthState(t *testing.T) {
 	each(t, func(t *testing.T, s *store.Store, d *db.DB) {
 		ctx := context.Background()
 		now := time.Now().UTC()
-		for i := 0; i < 3; i++ {
-			if err := s.RecordLoginFailure(ctx, []string{"email:a", "ip:1"}, now.Add(-time.Duration(i)*10*time.Minute)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if n, err := s.CountLoginFailures(ctx, "email:a", now.Add(-15*time.Minute)); err != nil || n != 2 {
-			t.Fatalf("count in window = %d, %v; want 2", n, err)
-		}
-		if err := s.ClearLoginFailures(ctx, "email:a"); err != nil {
-			t.Fatal(err)
-		}
-		if n, _ := s.CountLoginFailures(ctx, "email:a", now.Add(-time.Hour)); n != 0 {
-			t.Fatalf("after clear: %d", n)
-		}
-		if n, _ := s.CountLoginFailures(ctx, "ip:1", now.Add(-time.Hour)); n != 3 {
-			t.Fatalf("ip failures = %d, want 3 (clearing the account keeps the IP count)", n)
-		}
-
 		st := users.OAuthState{State: "s1", Provider: "google", CodeVerifier: "v", Nonce: "n", RedirectTo: "/cv", ExpiresAt: now.Add(10 * time.Minute)}
 		if err := s.SaveOAuthState(ctx, st); err != nil {
 			t.Fatal(err)
