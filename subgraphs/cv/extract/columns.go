@@ -16,6 +16,8 @@ const (
 	minLeftAlignShare  = 0.5  // right-side fragments starting at the column's left edge or indented a little
 	minEdgeShare       = 0.25 // right-side fragments starting exactly at the edge
 	indentEm           = 2.0  // an indent (bullet, hanging line) within the column
+	rightFlushShare    = 0.8  // right-side fragments ending at the right margin: cells of rows
+	maxCellWidth       = 0.2  // a row's last cell is narrower than this share of the text width
 	alignTol           = 3.0  // points
 	splitTol           = 1.0  // points a fragment may reach past the split
 	maxLineStepEm      = 2.5  // median distance between the right side's lines
@@ -176,7 +178,7 @@ func gutterScore(frags []fragment, split float64) int {
 	if len(left) < minColumnFragments || len(right) < minColumnFragments || crossing >= min(len(left), len(right)) {
 		return 0
 	}
-	if !leftAligned(right) {
+	if !leftAligned(right) || rowCells(left, right) {
 		return 0
 	}
 	if !dense(left) || !dense(right) {
@@ -216,6 +218,39 @@ func leftAligned(side []fragment) bool {
 		return float64(n) >= minLeftAlignShare*float64(len(side))
 	}
 	return false
+}
+
+// rowCells: the right side is the last cell of rows, not a column: narrow
+// fragments, flush right, each on the baseline of a left-side line
+// (Awesome-CV's places and dates at the right margin, "Seoul, S.Korea"
+// beside each entry, on a page with nothing else).
+func rowCells(left, right []fragment) bool {
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	leftLines := map[int]bool{}
+	for _, f := range left {
+		minX = math.Min(minX, f.x0)
+		leftLines[f.line] = true
+	}
+	x1s := make([]float64, len(right))
+	widths := make([]float64, len(right))
+	coupled := 0
+	for i, f := range right {
+		maxX = math.Max(maxX, f.x1)
+		x1s[i], widths[i] = f.x1, f.x1-f.x0
+		if leftLines[f.line] {
+			coupled++
+		}
+	}
+	sort.Float64s(x1s)
+	sort.Float64s(widths)
+	flush := 0
+	for _, x := range x1s {
+		if x1s[len(x1s)-1]-x <= alignTol {
+			flush++
+		}
+	}
+	return coupled == len(right) && float64(flush) >= rightFlushShare*float64(len(right)) &&
+		widths[len(widths)/2] < maxCellWidth*(maxX-minX)
 }
 
 // dense: the side's lines follow each other at about line spacing, as

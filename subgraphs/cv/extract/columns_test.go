@@ -264,3 +264,43 @@ func TestLeftAligned(t *testing.T) {
 		})
 	}
 }
+
+// Awesome-CV's honours: a heading, rows of year, award and a place flush
+// with the right margin, then the next heading. Each row is a line, with
+// the regional table search (headings around it) and with the page-wide
+// gutter search (a page holding nothing else).
+func TestRowsWithPlaceAtTheRightMargin(t *testing.T) {
+	build := func(withHeadings bool) []fragment {
+		var fs []fragment
+		line, y := 0, 800.0
+		if withHeadings {
+			for i := 0; i < 3; i++ {
+				fs = append(fs, frag(line, 40, 555, y, 9, "paragraph line"))
+				line++
+				y -= 11
+			}
+			fs = append(fs, frag(line, 40, 160, y-8, 16, "Honors"), frag(line+1, 40, 155, y-27, 12, "International"))
+			line += 2
+			y -= 46
+		}
+		for i := 0; i < 6; i++ {
+			place, x0 := "Las Vegas", 499.0
+			if i == 0 {
+				place, x0 = "Online", 532.6
+			}
+			fs = append(fs, frag(line, 52, 70, y, 9, "year"+itoaTest(i)), frag(line, 82, 307, y, 9, "award"+itoaTest(i)), frag(line, x0, 555.6, y, 9, place))
+			line++
+			y -= 13.5
+		}
+		if withHeadings {
+			fs = append(fs, frag(line, 40, 130, y-5, 12, "Domestic"))
+		}
+		return fs
+	}
+	for _, withHeadings := range []bool{true, false} {
+		got := strings.Join(readingOrder(build(withHeadings)), " / ")
+		if !strings.Contains(got, "year0 award0 Online / year1 award1 Las Vegas / year2") || !strings.Contains(got, "year5 award5 Las Vegas") {
+			t.Errorf("headings %v: rows split into columns:\n%s", withHeadings, got)
+		}
+	}
+}

@@ -145,21 +145,57 @@ func columnRegions(frags []fragment, lines []lineRange, split, em float64) ([]li
 // unevenly: when every line has text on both sides ("MSc …  2016" lines),
 // each line is a row and reads as one.
 func tableLike(fs []fragment, split float64) bool {
-	sidesOf := map[int][2]bool{}
+	// The lines in order with the sides they have text on.
+	type lineSides struct {
+		has  [2]bool
+		y    float64
+		line int
+	}
+	var ls []lineSides
 	for _, f := range fs {
-		if s := sideOf(f, split); s >= 0 {
-			h := sidesOf[f.line]
-			h[s] = true
-			sidesOf[f.line] = h
+		s := sideOf(f, split)
+		if s < 0 {
+			continue
+		}
+		if len(ls) == 0 || ls[len(ls)-1].line != f.line {
+			ls = append(ls, lineSides{y: f.y, line: f.line})
+		}
+		ls[len(ls)-1].has[s] = true
+	}
+	// Only the table's own lines count: from the first line with both
+	// columns to the last, and the wrapped lines that follow it at the
+	// table's line step. A heading above it or a paragraph below it is
+	// one-sided without any cell wrapping (Awesome-CV's honours: year and
+	// award, then the place at the right margin, one row a line).
+	first, last := -1, -1
+	for i, l := range ls {
+		if l.has[0] && l.has[1] {
+			if first < 0 {
+				first = i
+			}
+			last = i
 		}
 	}
+	if first < 0 {
+		return false
+	}
+	step := math.Inf(1)
+	for i := first + 1; i <= last; i++ {
+		if d := ls[i-1].y - ls[i].y; d > 0 {
+			step = math.Min(step, d)
+		}
+	}
+	end := last
+	for end+1 < len(ls) && ls[end].y-ls[end+1].y <= bandGapRatio*step {
+		end++
+	}
 	oneSided := 0
-	for _, h := range sidesOf {
-		if h[0] != h[1] {
+	for _, l := range ls[first : end+1] {
+		if l.has[0] != l.has[1] {
 			oneSided++
 		}
 	}
-	if float64(oneSided) < minOneSided*float64(len(sidesOf)) {
+	if float64(oneSided) < minOneSided*float64(end+1-first) {
 		return false
 	}
 	var sides [2][]fragment
