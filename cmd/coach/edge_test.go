@@ -8,9 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"mime/multipart"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -25,6 +23,13 @@ import (
 func startDevSignedIn(t *testing.T) (string, *http.Cookie) {
 	t.Helper()
 	addr := startDev(t).addr
+	return addr, signUp(t, addr)
+}
+
+// signUp signs Grace up through the router at addr and returns her
+// session cookie.
+func signUp(t *testing.T, addr string) *http.Cookie {
+	t.Helper()
 	body, _ := json.Marshal(map[string]any{"email": "grace@example.com", "password": "violet-Harbour-42", "displayName": "Grace"})
 	res, err := http.Post("http://"+addr+"/auth/signup", "application/json", bytes.NewReader(body))
 	if err != nil {
@@ -33,11 +38,11 @@ func startDevSignedIn(t *testing.T) (string, *http.Cookie) {
 	res.Body.Close()
 	for _, c := range res.Cookies() {
 		if c.Name == auth.AccessCookie {
-			return addr, c
+			return c
 		}
 	}
 	t.Fatalf("signup through the router set no %s cookie (status %d)", auth.AccessCookie, res.StatusCode)
-	return "", nil
+	return nil
 }
 
 // TestDevEdge checks the public origin of `coach dev` beyond plain HTTP
@@ -154,21 +159,7 @@ func TestRouterEdgeFlags(t *testing.T) {
 // (cv's cvAnalysisProgress through the router) until it is DONE.
 func TestDevCVUploadAndProgress(t *testing.T) {
 	addr, cookie := startDevSignedIn(t)
-	pdf, err := os.ReadFile("../../subgraphs/cv/extract/testdata/fpdf-one-column.pdf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	_ = mw.WriteField("operations", `{"query":"mutation($f: Upload!) { uploadCV(file: $f) { id } }","variables":{"f":null}}`)
-	_ = mw.WriteField("map", `{"0":["variables.f"]}`)
-	fw, _ := mw.CreateFormFile("0", "cv.pdf")
-	_, _ = fw.Write(pdf)
-	_ = mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/graphql", &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("GraphQL-Preflight", "1")
-	req.AddCookie(cookie)
+	req := cvUpload(t, "http://"+addr+"/graphql", "../../subgraphs/cv/extract/testdata/fpdf-one-column.pdf", cookie, true)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

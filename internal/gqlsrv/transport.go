@@ -10,6 +10,9 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql/handler"
+
+	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/httpserver"
 )
 
 // Codes of errors that gqlgen's transports write without one.
@@ -30,6 +33,10 @@ type Server struct {
 // over-limit request with 413 and REQUEST_TOO_LARGE. WebSocket upgrades are
 // passed through untouched: they carry no body and need the raw writer.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost && !csrfSafe(r) {
+		writeError(w, http.StatusBadRequest, httpserver.CSRFMessage, httpserver.CodeCSRF)
+		return
+	}
 	if r.ContentLength > s.maxBody {
 		writeTooLarge(w, s.maxBody)
 		return
@@ -53,13 +60,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(out)
 }
 
+// csrfSafe applies the router's CSRF guard to a subgraph, which a browser
+// can reach too (its port is on the same site and cookies ignore ports):
+// a cookie-carrying multipart or text/plain POST without a preflight header
+// is refused. The router's own calls present the service credential, and a
+// request with an Authorization header was preflighted already (the header
+// is not CORS-safelisted), so both pass.
+func csrfSafe(r *http.Request) bool {
+	return httpserver.CSRFSafe(r) || auth.IsService(r.Context()) || r.Header.Get("Authorization") != ""
+}
+
 func writeTooLarge(w http.ResponseWriter, limit int64) {
-	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Connection", "close")
-	w.WriteHeader(http.StatusRequestEntityTooLarge)
-	msg := fmt.Sprintf("request body exceeds %d bytes", limit)
+	writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body exceeds %d bytes", limit), CodeRequestTooLarge)
+}
+
+// writeError answers with one coded error before gqlgen sees the request.
+func writeError(w http.ResponseWriter, status int, msg, code string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []any{
-		map[string]any{"message": msg, "extensions": map[string]any{"code": CodeRequestTooLarge}}}})
+		map[string]any{"message": msg, "extensions": map[string]any{"code": code}}}})
 }
 
 // withCodes gives every error of a response that has none the code its

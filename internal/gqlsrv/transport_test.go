@@ -15,6 +15,7 @@ import (
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/gqlsrv"
 	"github.com/careercoach/coach/internal/logging"
 )
@@ -59,12 +60,17 @@ func multipartBody(n int) (string, []byte) {
 func TestTransportErrorsHaveCodes(t *testing.T) {
 	h := testServer()
 	mpType, big := multipartBody(2 * limit)
+	smallType, small := multipartBody(10)
+	cookie := map[string]string{"Cookie": "cc_access=a.b.c"}
 	tests := []struct {
 		name        string
 		get         string // a GET request's query string instead of a POST
 		contentType string
 		body        []byte
-		chunked     bool // no Content-Length
+		chunked     bool              // no Content-Length
+		forgeable   bool              // no GraphQL-Preflight header
+		header      map[string]string // more request headers
+		router      bool              // the caller presented the service credential
 		wantStatus  int
 		wantCode    string
 		wantData    string
@@ -80,6 +86,11 @@ func TestTransportErrorsHaveCodes(t *testing.T) {
 		{name: "unsupported content type", contentType: "text/plain", body: []byte(`{ name }`), wantStatus: 400, wantCode: "BAD_REQUEST"},
 		{name: "multipart without operations", contentType: "multipart/form-data; boundary=x", body: []byte("--x\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n{}\r\n--x--\r\n"),
 			wantStatus: 422, wantCode: "BAD_REQUEST"},
+		{name: "cookie upload without preflight (CSRF)", contentType: smallType, body: small, forgeable: true, header: cookie, wantStatus: 400, wantCode: "CSRF_PREVENTED"},
+		{name: "text/plain without preflight (CSRF)", contentType: "text/plain", body: []byte(`{"query":"mutation { ping }"}`), forgeable: true, header: cookie, wantStatus: 400, wantCode: "CSRF_PREVENTED"},
+		{name: "upload with preflight", contentType: smallType, body: small, header: cookie, wantStatus: 200, wantData: `{"name":"ok"}`},
+		{name: "upload with a bearer token", contentType: smallType, body: small, forgeable: true, header: map[string]string{"Authorization": "Bearer a.b.c"}, wantStatus: 200, wantData: `{"name":"ok"}`},
+		{name: "upload forwarded by the router", contentType: smallType, body: small, forgeable: true, router: true, wantStatus: 200, wantData: `{"name":"ok"}`},
 		{name: "missing query", contentType: "application/json", body: []byte(`{}`), wantStatus: 422, wantCode: "GRAPHQL_VALIDATION_FAILED"},
 		{name: "unparsable query", contentType: "application/json", body: []byte(`{"query":"{ name"}`), wantStatus: 422, wantCode: "GRAPHQL_PARSE_FAILED"},
 	}
@@ -97,6 +108,15 @@ func TestTransportErrorsHaveCodes(t *testing.T) {
 				r.ContentLength = -1
 			}
 			r.Header.Set("Content-Type", tt.contentType)
+			if !tt.forgeable {
+				r.Header.Set("GraphQL-Preflight", "1")
+			}
+			for k, v := range tt.header {
+				r.Header.Set(k, v)
+			}
+			if tt.router {
+				r = r.WithContext(auth.WithService(r.Context()))
+			}
 			rec := httptest.NewRecorder()
 			h.ServeHTTP(rec, r)
 			var resp struct {

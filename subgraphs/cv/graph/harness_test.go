@@ -134,6 +134,7 @@ func (e *env) upload(userID, fileName string, data []byte) gqlResponse {
 	_ = mw.Close()
 	r := httptest.NewRequest("POST", "/graphql", &buf)
 	r.Header.Set("Content-Type", mw.FormDataContentType())
+	r.Header.Set("GraphQL-Preflight", "1") // as the web app sends it (CSRF guard)
 	return e.send(r, userID, false)
 }
 
