@@ -41,8 +41,10 @@ func isIconFont(baseFont string) bool {
 // that is drawn is visible, so it is a hyphen or a dash: LuaTeX's fonts map
 // "-", "–" and "—" all to U+00AD, and the advance tells them apart (a
 // hyphen is about 1/3 em, an en dash 1/2, an em dash 1). A glyph whose text
-// is only private-use code points (U+E000–U+F8FF, icon fonts without a
-// known family) has no meaning outside its font and is dropped.
+// is only private-use code points (U+E000–U+F8FF) has no meaning outside
+// its font: an icon, or a ligature the font keeps there (Linux Libertine's
+// "ft" in Chromium's PDFs). It becomes a zero-width space, which keeps its
+// place in the word (no gap splits "cra·ing") and is removed from the text.
 func drawnText(s string, ems float64) string {
 	if s == "\u00AD" {
 		switch {
@@ -61,5 +63,5 @@ func drawnText(s string, ems float64) string {
 			return s
 		}
 	}
-	return ""
+	return "\u200B"
 }
