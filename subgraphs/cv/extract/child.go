@@ -28,7 +28,13 @@ type childResult struct {
 	Doc     Document `json:"doc"`
 	Code    string   `json:"code,omitempty"` // codeOf the error
 	Message string   `json:"message,omitempty"`
+	// TooLong carries the numbers of an ErrTextTooLong for the user's message.
+	TooLong *TextTooLongError `json:"tooLong,omitempty"`
 }
+
+// childMaxStack is the child's goroutine stack limit: our parsers recurse
+// at most a few hundred frames.
+const childMaxStack = 32 << 20
 
 var errNoChild = errors.New("extraction child process unavailable")
 
@@ -60,6 +66,11 @@ func runChildMain(stdin io.Reader, stdout io.Writer) int {
 	}
 	lim = lim.withDefaults()
 	debug.SetMemoryLimit(lim.MaxMemoryBytes) // collect hard before the hard cap
+	// The PDF library resolves references recursively (an object stream
+	// that names itself recurses without end); a small stack turns that
+	// into a quick "stack overflow" the parent reports as ErrCycle, where
+	// the default 1 GB would first run into the memory limit.
+	debug.SetMaxStack(childMaxStack)
 	if err := limitResources(lim.MaxMemoryBytes, lim.Timeout); err != nil {
 		fmt.Fprintln(os.Stderr, "extract child: rlimit:", err)
 		return 3
@@ -75,6 +86,9 @@ func runChildMain(stdin io.Reader, stdout io.Writer) int {
 	res := childResult{Doc: doc}
 	if err != nil {
 		res = childResult{Code: codeOf(err), Message: err.Error()}
+		if t, ok := errors.AsType[*TextTooLongError](err); ok {
+			res.TooLong = t
+		}
 	}
 	if err := json.NewEncoder(stdout).Encode(res); err != nil {
 		fmt.Fprintln(os.Stderr, "extract child: write:", err)
@@ -141,6 +155,9 @@ func runChild(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
 		return Document{}, fmt.Errorf("%w: extraction process answered badly: %v", ErrCorrupt, err)
 	}
+	if res.TooLong != nil && res.Code == codeOf(ErrTextTooLong) {
+		return Document{}, res.TooLong
+	}
 	if res.Code != "" {
 		return Document{}, &childError{base: errOfCode(res.Code), msg: res.Message}
 	}
@@ -168,6 +185,8 @@ func childFailure(ctx, tctx context.Context, err error, stderr string, lim Limit
 		return ctx.Err()
 	case errors.Is(tctx.Err(), context.DeadlineExceeded):
 		return fmt.Errorf("%w after %s", ErrTimeout, lim.Timeout)
+	case strings.Contains(stderr, "stack overflow") || strings.Contains(stderr, "stack exceeds"):
+		return fmt.Errorf("%w: the parser recursed past %d MB of stack", ErrCycle, childMaxStack>>20)
 	case outOfMemory(stderr) || killed:
 		return ErrMemoryLimit
 	}

@@ -4,19 +4,24 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
-// Zip-bomb limits beyond Limits.MaxUncompressedBytes. A Word CV has a few
-// dozen entries, and XML deflates ~10:1; a bomb deflates at ~1000:1.
+// Zip-bomb limits beyond Limits.MaxUncompressedBytes (the whole archive).
+// A Word CV has a few dozen entries and a document.xml well under 1 MB, and
+// XML deflates ~10:1; a bomb deflates at ~1000:1. (OWASP file upload cheat
+// sheet: limit entry count, per-entry and total uncompressed size.)
 const (
-	docxMaxEntries = 1000
-	docxMaxRatio   = 100 // per entry, uncompressed:compressed, checked above docxRatioFloor
-	docxRatioFloor = 1 << 20
+	docxMaxEntries    = 1000
+	docxMaxEntryBytes = 20 << 20 // one part, uncompressed
+	docxMaxRatio      = 100      // per entry, uncompressed:compressed, checked above docxRatioFloor
+	docxRatioFloor    = 1 << 20
 )
 
 // extractDOCX reads headers, the body and footers. Headers and footers are
@@ -56,15 +61,17 @@ func extractDOCX(ctx context.Context, data []byte, lim Limits) (Document, error)
 	byName(footers)
 
 	budget := &byteBudget{left: lim.MaxUncompressedBytes}
+	chars := &charBudget{limit: lim.MaxTextChars}
 	dc := &deadlineCheck{ctx: ctx}
 	seen := map[string]bool{}
 	var parts []string
 	add := func(f *zip.File, dedupe bool) error {
-		xmlData, err := readEntry(f, budget)
+		rc, err := openEntry(f, budget)
 		if err != nil {
 			return err
 		}
-		text, err := wordXMLText(xmlData, dc)
+		defer rc.Close()
+		text, err := wordXMLText(rc, dc, chars)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
@@ -105,10 +112,12 @@ func partNumber(name string) string {
 // byteBudget is the uncompressed bytes left for the whole archive.
 type byteBudget struct{ left int64 }
 
-// readEntry reads one zip entry within the budget, refusing entries whose
-// declared size or compression ratio marks them as a bomb before inflating.
-// The declared size may lie, so the read itself is limited too.
-func readEntry(f *zip.File, b *byteBudget) ([]byte, error) {
+// openEntry opens one zip entry for streaming within the budgets, refusing
+// entries whose declared size or compression ratio marks them as a bomb
+// before inflating. The declared size may lie, so the reader counts too,
+// also against docxMaxEntryBytes (a part with much text reaches the text
+// limit first, which tells the user more).
+func openEntry(f *zip.File, b *byteBudget) (io.ReadCloser, error) {
 	if f.UncompressedSize64 > uint64(b.left) {
 		return nil, fmt.Errorf("%w: %s declares %d bytes uncompressed", ErrTooLarge, f.Name, f.UncompressedSize64)
 	}
@@ -120,14 +129,44 @@ func readEntry(f *zip.File, b *byteBudget) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, f.Name, err)
 	}
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, b.left+1))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, f.Name, err)
+	return &entryReader{rc: rc, total: b, left: docxMaxEntryBytes, name: f.Name}, nil
+}
+
+// entryReader inflates one entry, charging every byte to the archive's
+// budget and to the entry's own limit.
+type entryReader struct {
+	rc    io.ReadCloser
+	total *byteBudget
+	left  int64 // this entry's limit
+	name  string
+}
+
+func (r *entryReader) Read(p []byte) (int, error) {
+	room := min(r.total.left, r.left)
+	if room <= 0 {
+		return 0, fmt.Errorf("%w: %s inflates beyond the limit", ErrTooLarge, r.name)
 	}
-	if int64(len(data)) > b.left {
-		return nil, fmt.Errorf("%w: %s inflates beyond the limit", ErrTooLarge, f.Name)
+	n, err := r.rc.Read(p[:min(int64(len(p)), room)])
+	r.total.left -= int64(n)
+	r.left -= int64(n)
+	if err != nil && !errors.Is(err, io.EOF) {
+		err = fmt.Errorf("%w: %s: %v", ErrCorrupt, r.name, err)
 	}
-	b.left -= int64(len(data))
-	return data, nil
+	return n, err
+}
+
+func (r *entryReader) Close() error { return r.rc.Close() }
+
+// charBudget counts extracted characters against Limits.MaxTextChars, so
+// that a file with far more text than a CV stops being read at the limit.
+type charBudget struct {
+	used, limit int
+}
+
+func (c *charBudget) take(s string) error {
+	c.used += utf8.RuneCountInString(s)
+	if c.used > c.limit {
+		return textTooLong(c.used, c.limit, false)
+	}
+	return nil
 }

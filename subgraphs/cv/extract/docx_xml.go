@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -25,18 +24,27 @@ const (
 //
 // encoding/xml expands only the five predefined entities and never loads a
 // DTD, so external entities cannot be expanded.
-func wordXMLText(data []byte, dc *deadlineCheck) (string, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+//
+// Every character of text is charged to chars; past its limit the walk
+// stops with ErrTextTooLong.
+func wordXMLText(r io.Reader, dc *deadlineCheck, chars *charBudget) (string, error) {
+	d := xml.NewDecoder(r)
 	d.Strict = true
-	w := &wordWalker{}
+	w := &wordWalker{chars: chars}
 	depth, skipUntil := 0, -1 // skipUntil: depth of an mc:Fallback being skipped
 	for {
 		if err := dc.tick(); err != nil {
 			return "", err
 		}
+		if w.err != nil {
+			return "", w.err
+		}
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrCorrupt) {
+			return "", err // from the entry reader
 		}
 		if err != nil {
 			return "", fmt.Errorf("%w: xml: %v", ErrCorrupt, err)
@@ -86,6 +94,8 @@ type wordWalker struct {
 	paras  []*strings.Builder
 	tables []*tableState
 	inText int // inside w:t (not w:delText, w:instrText)
+	chars  *charBudget
+	err    error // the character budget ran out
 }
 
 type tableState struct {
@@ -203,6 +213,9 @@ func rowLines(cells [][]string) []string {
 func (w *wordWalker) text(s string) {
 	if len(w.paras) == 0 {
 		return // text outside any paragraph is not document content
+	}
+	if err := w.chars.take(s); err != nil && w.err == nil {
+		w.err = err
 	}
 	w.paras[len(w.paras)-1].WriteString(s)
 }

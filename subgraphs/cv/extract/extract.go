@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"unicode/utf8"
 )
 
 // Document is the text of a file.
@@ -106,6 +107,9 @@ func extractDirect(ctx context.Context, data []byte, lim Limits) (doc Document, 
 	}
 	doc.Kind = kind
 	doc.Text = normalizeText(doc.Text)
+	if n := utf8.RuneCountInString(doc.Text); n > lim.MaxTextChars {
+		return Document{}, textTooLong(n, lim.MaxTextChars, true)
+	}
 	return doc, nil
 }
 

@@ -10,9 +10,15 @@ type Limits struct {
 	MaxMemoryBytes       int64         // address space of the extraction process beyond its start
 	MaxPages             int           // PDF pages
 	MaxUncompressedBytes int64         // DOCX entries read, PDF streams decoded (zip/flate bombs)
+	// MaxTextChars bounds the extracted text, in characters. A CV is a few
+	// thousand words; a file with far more text is refused (ErrTextTooLong),
+	// not cut: a cut CV would be analysed as if it were whole.
+	MaxTextChars int
 }
 
-// DefaultLimits: 10 MB file, 10 s, 512 MB memory, 50 pages, 50 MB uncompressed.
+// DefaultLimits: 10 MB file, 10 s, 512 MB memory, 50 pages, 50 MB
+// uncompressed, 100,000 characters of text (about 15,000 words, several
+// times the longest CV).
 func DefaultLimits() Limits {
 	return Limits{
 		MaxBytes:             10 << 20,
@@ -20,6 +26,7 @@ func DefaultLimits() Limits {
 		MaxMemoryBytes:       512 << 20,
 		MaxPages:             50,
 		MaxUncompressedBytes: 50 << 20,
+		MaxTextChars:         100_000,
 	}
 }
 
@@ -39,6 +46,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxUncompressedBytes <= 0 {
 		l.MaxUncompressedBytes = d.MaxUncompressedBytes
+	}
+	if l.MaxTextChars <= 0 {
+		l.MaxTextChars = d.MaxTextChars
 	}
 	return l
 }

@@ -73,7 +73,7 @@ func TestTimeoutInProcess(t *testing.T) {
 // TestMemoryLimitKillsChild: the glyphs of this stream need gigabytes; the
 // child's address-space limit stops it and the parent reports it.
 func TestMemoryLimitKillsChild(t *testing.T) {
-	_, err := Extract(context.Background(), greedyPDF(t), Limits{MaxMemoryBytes: 96 << 20, Timeout: time.Minute})
+	_, err := Extract(context.Background(), greedyPDF(t), Limits{MaxMemoryBytes: 96 << 20, Timeout: time.Minute, MaxTextChars: 1 << 30})
 	if !errors.Is(err, ErrMemoryLimit) || !errors.Is(err, ErrTooLarge) {
 		t.Fatalf("err = %v, want ErrMemoryLimit (an ErrTooLarge)", err)
 	}

@@ -18,37 +18,65 @@ type pdfBackend interface {
 }
 
 type pdfFile interface {
-	numPages() int
-	pageGlyphs(ctx context.Context, n int, budget *byteBudget) ([]glyph, error)
+	// numPages walks the page tree within bounds (see pageList).
+	numPages(maxPages int) (int, error)
+	pageGlyphs(ctx context.Context, n int, work *pdfWork) ([]glyph, error)
 }
+
+// pdfWork is what reading one PDF may cost beyond time and memory.
+type pdfWork struct {
+	bytes     *byteBudget // inflated stream bytes (flate bombs)
+	glyphs    int         // glyphs left to draw
+	forms     int         // form XObjects left to draw
+	textLimit int         // Limits.MaxTextChars, for the error
+}
+
+// Per-document bounds of drawing work. A CV draws each character once or
+// twice (fake bold) and a few forms (logos) per page; a file far beyond
+// that is refused before its glyphs fill memory.
+const (
+	glyphsPerChar = 4
+	maxFormDraws  = 10_000
+)
 
 // defaultPDF is github.com/ledongthuc/pdf (parser, xref, filters,
 // decryption of empty-password files) under our own content interpreter.
 var defaultPDF pdfBackend = ledongthucBackend{}
 
 func extractPDF(ctx context.Context, data []byte, lim Limits) (Document, error) {
+	if err := checkXrefChain(data); err != nil {
+		return Document{}, err
+	}
 	f, err := defaultPDF.open(data)
 	if err != nil {
 		return Document{}, err
 	}
-	n := f.numPages()
+	n, err := f.numPages(lim.MaxPages)
+	if err != nil {
+		return Document{}, err
+	}
 	if n <= 0 {
 		return Document{}, fmt.Errorf("%w: PDF has no pages", ErrCorrupt)
 	}
-	if n > lim.MaxPages {
-		return Document{}, fmt.Errorf("%w: %d pages, limit %d", ErrTooLarge, n, lim.MaxPages)
-	}
-	budget := &byteBudget{left: lim.MaxUncompressedBytes}
+	work := &pdfWork{bytes: &byteBudget{left: lim.MaxUncompressedBytes}, glyphs: glyphsPerChar * lim.MaxTextChars,
+		forms: maxFormDraws, textLimit: lim.MaxTextChars}
+	chars := &charBudget{limit: lim.MaxTextChars}
 	pages := make([][]string, 0, n)
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return Document{}, err
 		}
-		gs, err := f.pageGlyphs(ctx, i, budget)
+		gs, err := f.pageGlyphs(ctx, i, work)
 		if err != nil {
 			return Document{}, err
 		}
-		pages = append(pages, joinBrokenWords(layoutPage(gs)))
+		lines := joinBrokenWords(layoutPage(gs))
+		for _, ln := range lines {
+			if err := chars.take(ln); err != nil {
+				return Document{}, err
+			}
+		}
+		pages = append(pages, lines)
 	}
 	var b strings.Builder
 	for _, lines := range dropRunningLines(pages) {
@@ -63,7 +91,10 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (Document, error) 
 
 type ledongthucBackend struct{}
 
-type ledongthucFile struct{ r *pdf.Reader }
+type ledongthucFile struct {
+	r     *pdf.Reader
+	pages []pdf.Value // filled by numPages
+}
 
 func (ledongthucBackend) open(data []byte) (f pdfFile, err error) {
 	defer func() {
@@ -78,15 +109,28 @@ func (ledongthucBackend) open(data []byte) (f pdfFile, err error) {
 		}
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	return ledongthucFile{r}, nil
+	return &ledongthucFile{r: r}, nil
 }
 
-func (f ledongthucFile) numPages() int { return f.r.NumPage() }
+// numPages refuses a file that declares too many pages before walking its
+// tree, and walks the tree itself: the library's Page(n) has no bound.
+func (f *ledongthucFile) numPages(maxPages int) (n int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: page tree: %v", ErrCorrupt, r)
+		}
+	}()
+	root := f.r.Trailer().Key("Root").Key("Pages")
+	if c := root.Key("Count").Int64(); c > int64(maxPages) {
+		return 0, fmt.Errorf("%w: %d pages, limit %d", ErrTooLarge, c, maxPages)
+	}
+	f.pages, err = pageList(root, maxPages)
+	return len(f.pages), err
+}
 
-func (f ledongthucFile) pageGlyphs(ctx context.Context, n int, budget *byteBudget) ([]glyph, error) {
-	p := f.r.Page(n)
-	if p.V.IsNull() {
+func (f *ledongthucFile) pageGlyphs(ctx context.Context, n int, work *pdfWork) ([]glyph, error) {
+	if n < 1 || n > len(f.pages) {
 		return nil, nil
 	}
-	return pageGlyphs(ctx, p, budget)
+	return pageGlyphs(ctx, pdf.Page{V: f.pages[n-1]}, work)
 }

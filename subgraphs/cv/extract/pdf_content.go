@@ -53,15 +53,15 @@ type abort struct{ err error }
 // interp walks one page's content, following form XObjects, and collects glyphs.
 type interp struct {
 	dc     *deadlineCheck
-	budget *byteBudget
+	work   *pdfWork
 	glyphs []glyph
 	seq    int
 }
 
 // pageGlyphs interprets a page. Errors from the budget or deadline end the
 // page; a malformed stream ends it with what was read so far.
-func pageGlyphs(ctx context.Context, p pdf.Page, budget *byteBudget) (gs []glyph, err error) {
-	in := &interp{dc: &deadlineCheck{ctx: ctx}, budget: budget}
+func pageGlyphs(ctx context.Context, p pdf.Page, work *pdfWork) (gs []glyph, err error) {
+	in := &interp{dc: &deadlineCheck{ctx: ctx}, work: work}
 	defer func() {
 		if r := recover(); r != nil {
 			if a, ok := r.(abort); ok {
@@ -75,7 +75,9 @@ func pageGlyphs(ctx context.Context, p pdf.Page, budget *byteBudget) (gs []glyph
 	if contents.IsNull() {
 		return nil, nil
 	}
-	in.run(contents, p.Resources(), textState{ctm: identity, th: 1}, 0)
+	// Resources are looked up with the bounded walk: the library's
+	// p.Resources() follows /Parent without end on a loop.
+	in.run(contents, inherited(p.V, "Resources"), textState{ctm: identity, th: 1}, 0)
 	return onPage(in.glyphs, inherited(p.V, "MediaBox")), nil
 }
 
@@ -127,12 +129,13 @@ func (in *interp) decoded(strm pdf.Value) []byte {
 	var buf bytes.Buffer
 	for _, s := range parts {
 		rd := s.Reader()
-		n, _ := io.Copy(&buf, io.LimitReader(rd, in.budget.left+1))
+		budget := in.work.bytes
+		n, _ := io.Copy(&buf, io.LimitReader(rd, budget.left+1))
 		rd.Close()
-		if n > in.budget.left {
+		if n > budget.left {
 			panic(abort{fmt.Errorf("%w: PDF streams inflate beyond the limit", ErrTooLarge)})
 		}
-		in.budget.left -= n
+		budget.left -= n
 		buf.WriteByte('\n') // streams of an array join at a token boundary
 	}
 	return buf.Bytes()
@@ -262,6 +265,9 @@ func (in *interp) run(strm, res pdf.Value, g textState, depth int) {
 			if xo.Key("Subtype").Name() != "Form" {
 				return
 			}
+			if in.work.forms--; in.work.forms < 0 {
+				panic(abort{fmt.Errorf("%w: more than %d form XObjects drawn", ErrCycle, maxFormDraws)})
+			}
 			fg := g
 			if m := xo.Key("Matrix"); m.Len() == 6 {
 				var fm matrix
@@ -293,6 +299,9 @@ func (in *interp) show(g *textState, raw string) {
 		return
 	}
 	for _, code := range f.codes(raw) {
+		if in.work.glyphs--; in.work.glyphs < 0 {
+			panic(abort{textTooLong(0, in.work.textLimit, false)})
+		}
 		trm := matrix{g.fs * g.th, 0, 0, g.fs, 0, g.ts}.mul(g.tm).mul(g.ctm)
 		w0 := f.width(code)
 		size := math.Hypot(trm[2], trm[3]) * f.em // vertical extent of one em
