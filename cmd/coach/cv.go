@@ -54,6 +54,7 @@ func bindCVPipeline(fs *config.FlagSet, c *server.Config, prefix string) {
 	d := server.DefaultConfig()
 	fs.Duration(&c.ExtractTimeout, prefix+"extract-timeout", "COACH_CV_EXTRACT_TIMEOUT", d.ExtractTimeout, "time limit of one text extraction")
 	fs.Int64(&c.ExtractMemoryBytes, prefix+"extract-memory-bytes", "COACH_CV_EXTRACT_MEMORY_BYTES", d.ExtractMemoryBytes, "memory limit of one text extraction")
+	fs.Int(&c.MaxTextChars, prefix+"max-text-chars", "COACH_CV_MAX_TEXT_CHARS", d.MaxTextChars, "longest CV text, in characters: a file with more is refused, and no response carries more")
 	fs.Bool(&c.MaskContact, prefix+"mask-contact", "COACH_CV_MASK_CONTACT", d.MaskContact, "replace contact details by placeholders before CV text is sent to an AI endpoint")
 }
 

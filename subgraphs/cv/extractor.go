@@ -32,7 +32,12 @@ func (f FileExtractor) Extract(ctx context.Context, data []byte) (Extracted, err
 			return Extracted{}, err
 		}
 		code := extractCode(err)
-		return Extracted{}, Fail(code, extract.UserMessage(err), code == FailTimeout || code == FailInternal, err)
+		// Only an internal failure (the child could not start) is worth
+		// another try. A bad file, a cycle, a limit or a timeout comes
+		// back the same on every try: a normal CV takes tens of
+		// milliseconds, hundreds of times below the timeout, so a file
+		// that used it all would only hold a worker three times as long.
+		return Extracted{}, Fail(code, extract.UserMessage(err), code == FailInternal, err)
 	}
 	if v := extract.Check(doc); !v.OK {
 		return Extracted{}, Fail(FailUnreadable, v.Reason, false, errors.New("quality gate: "+v.Code))

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
+
+	"github.com/careercoach/coach/subgraphs/cv/extract"
 )
 
 // Pipeline turns a file into a Result: extract (with the quality gate),
@@ -16,6 +19,10 @@ type Pipeline struct {
 	Analyzer  Analyzer
 	// AnalyzeTimeout bounds the engine's work; 0 means 2 minutes.
 	AnalyzeTimeout time.Duration
+	// MaxTextChars bounds the text parsed and analysed (0: extract.DefaultMaxTextChars).
+	// The extractor already refuses longer files; checking again here keeps
+	// every stage's input bounded whatever Extractor is plugged in.
+	MaxTextChars int
 	Now            func() time.Time
 }
 
@@ -39,12 +46,21 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 	if err != nil {
 		return Result{}, err
 	}
+	if err := CheckTextLength(ex.Text, p.MaxTextChars); err != nil {
+		return Result{}, err
+	}
 	if err := step(StageParsing, 40, "Finding sections and skills"); err != nil {
 		return Result{}, err
 	}
 	text := Unwrap(ex.Text)
 	secs := Parse(text)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	skills := FindSkills(text, secs, p.Skills, now())
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	if err := step(StageAnalyzing, 60, analysingMessage(p.Analyzer.Engine())); err != nil {
 		return Result{}, err
 	}
@@ -68,6 +84,19 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 		return Result{}, Fail(FailEngine, "the analysis engine gave an invalid result; try again later", true, err)
 	}
 	return Result{Text: text, Pages: ex.Pages, Sections: secs, Analysis: a}, nil
+}
+
+// CheckTextLength refuses text longer than limit characters (0: the
+// default) with a final TOO_LARGE failure.
+func CheckTextLength(text string, limit int) error {
+	if limit <= 0 {
+		limit = extract.DefaultMaxTextChars
+	}
+	if n := utf8.RuneCountInString(text); n > limit {
+		return Fail(FailTooLarge, fmt.Sprintf("This file holds %d characters of text; a CV has at most %d. Please upload only your CV (a few pages) as a PDF or a DOCX file.", n, limit),
+			false, fmt.Errorf("text of %d characters, limit %d", n, limit))
+	}
+	return nil
 }
 
 func analysingMessage(engine string) string {

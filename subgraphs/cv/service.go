@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/careercoach/coach/internal/apperr"
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/subgraphs/cv/extract"
 )
 
 // Service applies the rules around the store: ownership, upload limits,
@@ -23,6 +25,10 @@ type Service struct {
 	MaxUploadBytes int64
 	// MaxCVsPerUser bounds how many CVs one user keeps (default 20).
 	MaxCVsPerUser int
+	// MaxTextChars bounds the CV text served (default
+	// extract.DefaultMaxTextChars). New text is refused above it when
+	// extracted; a longer text stored before that limit existed is cut.
+	MaxTextChars int
 	// Queued is called after a job was queued (wakes the worker).
 	Queued func()
 	// Pub, when set, tells subscribers that a CV was deleted.
@@ -99,6 +105,32 @@ func CleanFileName(name, kind string) string {
 	return name
 }
 
+// cutNote ends a served text that was cut at MaxTextChars.
+const cutNote = "\n[… text cut at %d characters]"
+
+// bounded cuts c.Text at MaxTextChars (by characters), so that no response
+// carries more text than a CV can have (GraphQL cheat sheet: bound
+// response sizes).
+func (s *Service) bounded(c *CV) *CV {
+	limit := s.MaxTextChars
+	if limit <= 0 {
+		limit = extract.DefaultMaxTextChars
+	}
+	if len(c.Text) <= limit { // bytes ≥ characters: the common case costs nothing
+		return c
+	}
+	n := 0
+	for i := range c.Text {
+		if n == limit {
+			cut := *c
+			cut.Text = c.Text[:i] + fmt.Sprintf(cutNote, limit)
+			return &cut
+		}
+		n++
+	}
+	return c
+}
+
 // Get returns one of the caller's CVs; anyone else's is not found.
 func (s *Service) Get(ctx context.Context, id string) (*CV, error) {
 	if _, err := auth.RequireUser(ctx); err != nil {
@@ -114,7 +146,7 @@ func (s *Service) Get(ctx context.Context, id string) (*CV, error) {
 	if err := auth.RequireOwner(ctx, c.UserID, "CV"); err != nil {
 		return nil, err
 	}
-	return c, nil
+	return s.bounded(c), nil
 }
 
 // GetMany returns the caller's CVs among ids, by id (entity batches).
@@ -130,7 +162,7 @@ func (s *Service) GetMany(ctx context.Context, ids []string) (map[string]*CV, er
 	out := make(map[string]*CV, len(list))
 	for _, c := range list {
 		if c.UserID == viewer.UserID {
-			out[c.ID] = c
+			out[c.ID] = s.bounded(c)
 		}
 	}
 	return out, nil
@@ -141,7 +173,14 @@ func (s *Service) ForUser(ctx context.Context, userID string) ([]*CV, error) {
 	if err := auth.RequireOwner(ctx, userID, "user"); err != nil {
 		return nil, err
 	}
-	return s.Store.CVsByUser(ctx, userID)
+	list, err := s.Store.CVsByUser(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range list {
+		list[i] = s.bounded(c)
+	}
+	return list, nil
 }
 
 // Skills returns the skills of the user's latest analysis.
@@ -181,6 +220,7 @@ func (s *Service) Reanalyze(ctx context.Context, id string) (*CV, error) {
 	if err != nil {
 		return nil, err
 	}
+	c = s.bounded(c)
 	if s.Queued != nil {
 		s.Queued()
 	}

@@ -16,6 +16,9 @@ type Limits struct {
 	MaxTextChars int
 }
 
+// DefaultMaxTextChars is the longest text a CV may have, in characters.
+const DefaultMaxTextChars = 100_000
+
 // DefaultLimits: 10 MB file, 10 s, 512 MB memory, 50 pages, 50 MB
 // uncompressed, 100,000 characters of text (about 15,000 words, several
 // times the longest CV).
@@ -26,7 +29,7 @@ func DefaultLimits() Limits {
 		MaxMemoryBytes:       512 << 20,
 		MaxPages:             50,
 		MaxUncompressedBytes: 50 << 20,
-		MaxTextChars:         100_000,
+		MaxTextChars:         DefaultMaxTextChars,
 	}
 }
 

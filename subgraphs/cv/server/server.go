@@ -44,6 +44,9 @@ type Config struct {
 	// ExtractTimeout and ExtractMemoryBytes bound one text extraction.
 	ExtractTimeout     time.Duration
 	ExtractMemoryBytes int64
+	// MaxTextChars bounds a CV's text: extraction refuses a file with more,
+	// and responses never carry more.
+	MaxTextChars int
 	// AI selects the AI engine; when it enables none, the offline engine
 	// analyses.
 	AI ai.Config
@@ -76,6 +79,9 @@ func (c Config) Validate() error {
 	if c.ExtractMemoryBytes < 64<<20 {
 		errs = append(errs, fmt.Errorf("--extract-memory-bytes %d: want at least 64 MB", c.ExtractMemoryBytes))
 	}
+	if c.MaxTextChars < 1_000 || c.MaxTextChars > 10_000_000 {
+		errs = append(errs, fmt.Errorf("--max-text-chars %d: want 1000..10000000", c.MaxTextChars))
+	}
 	errs = append(errs, c.AI.Validate())
 	return errors.Join(errs...)
 }
@@ -84,7 +90,7 @@ func (c Config) Validate() error {
 func DefaultConfig() Config {
 	lim := extract.DefaultLimits()
 	return Config{MaxUploadBytes: 10 << 20, MaxCVsPerUser: 20, Workers: 2, JobLease: 30 * time.Second, MaxAttempts: 3,
-		ExtractTimeout: lim.Timeout, ExtractMemoryBytes: lim.MaxMemoryBytes, MaskContact: true}
+		ExtractTimeout: lim.Timeout, ExtractMemoryBytes: lim.MaxMemoryBytes, MaxTextChars: lim.MaxTextChars, MaskContact: true}
 }
 
 // Service is a running cv service.
@@ -131,7 +137,8 @@ func Pipeline(cfg Config, log *slog.Logger) (*cv.Pipeline, error) {
 	lim.MaxBytes = cfg.MaxUploadBytes
 	lim.Timeout = cfg.ExtractTimeout
 	lim.MaxMemoryBytes = cfg.ExtractMemoryBytes
-	return &cv.Pipeline{Extractor: cv.FileExtractor{Limits: lim}, Skills: finder, Analyzer: engine}, nil
+	lim.MaxTextChars = cfg.MaxTextChars
+	return &cv.Pipeline{Extractor: cv.FileExtractor{Limits: lim}, Skills: finder, Analyzer: engine, MaxTextChars: cfg.MaxTextChars}, nil
 }
 
 // New builds the service on an open database (see OpenDB); Close closes it.
@@ -149,7 +156,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	w := &cv.Worker{Jobs: st, Files: st, Pipeline: p, Pub: b, Committed: relay.Notify, Log: log,
 		Lease: cfg.JobLease, Concurrency: cfg.Workers}
 	svc := &cv.Service{Store: st, Extractor: p.Extractor, MaxUploadBytes: cfg.MaxUploadBytes,
-		MaxCVsPerUser: cfg.MaxCVsPerUser, Queued: w.Notify, Pub: b}
+		MaxCVsPerUser: cfg.MaxCVsPerUser, MaxTextChars: cfg.MaxTextChars, Queued: w.Notify, Pub: b}
 
 	// The multipart request carries the operation besides the file.
 	maxRequest := cfg.MaxUploadBytes + 64<<10
