@@ -23,7 +23,7 @@ type Pipeline struct {
 	// The extractor already refuses longer files; checking again here keeps
 	// every stage's input bounded whatever Extractor is plugged in.
 	MaxTextChars int
-	Now            func() time.Time
+	Now          func() time.Time
 }
 
 // StepFunc reports progress; an error stops the pipeline (e.g. ErrLeaseLost).
