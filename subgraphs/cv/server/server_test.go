@@ -40,9 +40,15 @@ type harness struct {
 
 func start(t *testing.T, d *db.DB, b bus.Bus) *harness {
 	t.Helper()
+	return startWith(t, d, b, func(*server.Config) {})
+}
+
+func startWith(t *testing.T, d *db.DB, b bus.Bus, configure func(*server.Config)) *harness {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	cfg := server.DefaultConfig()
 	cfg.ServiceSecret = "router-secret-0123456789"
+	configure(&cfg)
 	iss := authtest.New(t)
 	svc, err := server.New(ctx, cfg, d, b, iss.Verifier, logging.Discard())
 	if err != nil {

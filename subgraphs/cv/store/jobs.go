@@ -13,16 +13,28 @@ import (
 	"github.com/careercoach/coach/subgraphs/cv"
 )
 
-// claimSQL leases the oldest runnable job in one statement. On PostgreSQL
-// the inner SELECT skips rows other workers are claiming right now; SQLite
-// serialises writers, so the single statement is enough there.
-const claimSQL = `UPDATE cv_jobs SET state = 'running', lease_owner = $1, lease_until = $2, attempts = attempts + 1, updated_at = $3
+// claimSQL leases a runnable job in one statement, fairly between users
+// (OWASP ASVS 4 V11 business-logic limits: one user cannot take every
+// worker): a user with a running job gets no second one (the partial
+// unique index cv_jobs_one_running_per_user enforces it under races), and
+// the user claimed least recently goes first (round robin), then the
+// oldest job. On PostgreSQL the inner SELECT skips rows other workers are
+// claiming right now; SQLite serialises writers, so the single statement
+// is enough there.
+const claimSQL = `UPDATE cv_jobs SET state = 'running', lease_owner = $1, lease_until = $2, attempts = attempts + 1,
+		claimed_at = $3, updated_at = $3
 	WHERE cv_id = (
-		SELECT cv_id FROM cv_jobs
-		WHERE ((state = 'queued' AND run_after <= $3) OR (state = 'running' AND lease_until < $3))
-		  AND attempts < max_attempts
-		ORDER BY run_after, cv_id LIMIT 1 %s)
+		SELECT j.cv_id FROM cv_jobs j
+		WHERE ((j.state = 'queued' AND j.run_after <= $3) OR (j.state = 'running' AND j.lease_until < $3))
+		  AND j.attempts < j.max_attempts
+		  AND NOT EXISTS (SELECT 1 FROM cv_jobs r WHERE r.user_id = j.user_id AND r.state = 'running' AND r.cv_id <> j.cv_id)
+		ORDER BY (SELECT MAX(u.claimed_at) FROM cv_jobs u WHERE u.user_id = j.user_id) NULLS FIRST, j.run_after, j.cv_id
+		LIMIT 1 %s)
 	RETURNING cv_id, user_id, attempts`
+
+// claimTries bounds retries of a claim that lost a race for a user's one
+// running slot (PostgreSQL reports it as a unique violation).
+const claimTries = 3
 
 // ClaimJob leases the next runnable job to owner, or returns nil.
 func (s *Store) ClaimJob(ctx context.Context, owner string, now time.Time, lease time.Duration) (*cv.Job, error) {
@@ -31,15 +43,19 @@ func (s *Store) ClaimJob(ctx context.Context, owner string, now time.Time, lease
 		lock = "FOR UPDATE SKIP LOCKED"
 	}
 	until := db.UTC(now.Add(lease))
-	j := &cv.Job{Owner: owner, LeaseEnd: until}
-	err := s.db.QueryRowContext(ctx, fmt.Sprintf(claimSQL, lock), owner, until, db.UTC(now)).Scan(&j.CVID, &j.UserID, &j.Attempt)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+	for try := 1; ; try++ {
+		j := &cv.Job{Owner: owner, LeaseEnd: until}
+		err := s.db.QueryRowContext(ctx, fmt.Sprintf(claimSQL, lock), owner, until, db.UTC(now)).Scan(&j.CVID, &j.UserID, &j.Attempt)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return nil, nil
+		case db.IsUniqueViolation(err) && try < claimTries:
+			continue // another worker just took this user's slot; the next try skips the user
+		case err != nil:
+			return nil, fmt.Errorf("claiming cv job: %w", err)
+		}
+		return j, nil
 	}
-	if err != nil {
-		return nil, fmt.Errorf("claiming cv job: %w", err)
-	}
-	return j, nil
 }
 
 // fence updates the job only while j still holds its lease: the owner and

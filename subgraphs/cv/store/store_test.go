@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -282,6 +283,9 @@ func TestJobs(t *testing.T) {
 			for range n {
 				upload(t, s, "par", t0)
 			}
+			for i := range n { // other users' jobs, so that workers race for par's slot too
+				upload(t, s, fmt.Sprint("other", i), t0)
+			}
 			var mu sync.Mutex
 			seen := map[string]int{}
 			var wg sync.WaitGroup
@@ -301,6 +305,12 @@ func TestJobs(t *testing.T) {
 							seen[j.CVID]++
 						}
 						mu.Unlock()
+						// One running job per user: finish it so that the
+						// user's next job can be claimed.
+						if err := s.CompleteJob(ctx, j, result(1), t0.Add(time.Hour)); err != nil {
+							t.Error(err)
+							return
+						}
 					}
 				})
 			}
