@@ -319,12 +319,7 @@ func writeGarbledPDF(path string) error {
 // rawPDF assembles numbered objects with a correct xref table.
 func rawPDF(objs []string) []byte {
 	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
+	offsets := writeObjects(&b, "1.4", objs)
 	xref := b.Len()
 	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
 	for _, off := range offsets {
@@ -332,4 +327,16 @@ func rawPDF(objs []string) []byte {
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
 	return b.Bytes()
+}
+
+// writeObjects writes the header and objs numbered from 1, and returns
+// their offsets.
+func writeObjects(b *bytes.Buffer, version string, objs []string) []int {
+	b.WriteString("%PDF-" + version + "\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	return offsets
 }

@@ -55,12 +55,7 @@ func (w *bytesWriter) Write(p []byte) (int, error) { *w.b = append(*w.b, p...); 
 // extra is added to the stream's dictionary.
 func xrefStreamPDF(objs []string, entries map[int][3]int, extra func(self int) string) []byte {
 	var b bytes.Buffer
-	b.WriteString("%PDF-1.5\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
+	offs := writeObjects(&b, "1.5", objs)
 	self := b.Len()
 	n := len(objs) + 2
 	var rows bytes.Buffer
