@@ -236,7 +236,7 @@ func (r *run) runBatch(ctx context.Context, b *batch) {
 	resp, err := r.send(ctx, b.fetch, extra)
 	if err != nil {
 		for _, f := range b.fetches {
-			r.fetchFailed(f, err)
+			r.fetchFailed(ctx, f, err)
 		}
 		return
 	}

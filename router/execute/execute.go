@@ -161,7 +161,7 @@ func (r *run) recoverBranch(ctx context.Context) {
 func (r *run) call(ctx context.Context, f *plan.Fetch, extra map[string]any) (*Response, bool) {
 	resp, err := r.send(ctx, f, extra)
 	if err != nil {
-		r.fetchFailed(f, err)
+		r.fetchFailed(ctx, f, err)
 		return nil, false
 	}
 	return resp, true
@@ -212,9 +212,17 @@ func (r *run) timeout(service string) time.Duration {
 	return r.e.Timeout
 }
 
-func (r *run) fetchFailed(f *plan.Fetch, err error) {
+// fetchFailed reports a failed subgraph request. Its cause may name
+// internal addresses ("dial tcp 10.0.0.7:4002: connection refused"), so
+// it goes to the log and the client learns only which subgraph failed,
+// by name and code (OWASP ASVS 7.4.1: generic messages to clients, the
+// details logged).
+func (r *run) fetchFailed(ctx context.Context, f *plan.Fetch, err error) {
+	if r.e.Log != nil {
+		r.e.Log.WarnContext(ctx, "subgraph request failed", "service", f.Service, "error", err)
+	}
 	r.addErr(&Error{
-		Message:    fmt.Sprintf("HTTP fetch failed from '%s': %v", f.Service, err),
+		Message:    fmt.Sprintf("HTTP fetch failed from '%s'", f.Service),
 		Extensions: map[string]any{"code": CodeSubrequestFailed, "serviceName": f.Service},
 	})
 }

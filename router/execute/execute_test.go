@@ -182,19 +182,19 @@ func TestExecute(t *testing.T) {
 			name:  "subgraph down gives partial data",
 			query: `{ me { name reviews { body } } }`,
 			down:  "reviews",
-			want:  `{"data":{"me":{"name":"Ada","reviews":null}},"errors":[{"message":"HTTP fetch failed from 'reviews': connection refused","extensions":{"code":"SUBREQUEST_HTTP_ERROR","serviceName":"reviews"}}]}`,
+			want:  `{"data":{"me":{"name":"Ada","reviews":null}},"errors":[{"message":"HTTP fetch failed from 'reviews'","extensions":{"code":"SUBREQUEST_HTTP_ERROR","serviceName":"reviews"}}]}`,
 		},
 		{
 			name:  "root subgraph down nulls its fields only",
 			query: `{ me { name } topProducts { upc } }`,
 			down:  "accounts",
-			want:  `{"data":{"me":null,"topProducts":[{"upc":"b1"},{"upc":"f1"}]},"errors":[{"message":"HTTP fetch failed from 'accounts': connection refused","extensions":{"code":"SUBREQUEST_HTTP_ERROR","serviceName":"accounts"}}]}`,
+			want:  `{"data":{"me":null,"topProducts":[{"upc":"b1"},{"upc":"f1"}]},"errors":[{"message":"HTTP fetch failed from 'accounts'","extensions":{"code":"SUBREQUEST_HTTP_ERROR","serviceName":"accounts"}}]}`,
 		},
 		{
 			name:  "non-null root field failing nulls data",
 			query: `{ users { id } }`,
 			down:  "accounts",
-			want:  `{"data":null,"errors":[{"message":"HTTP fetch failed from 'accounts': connection refused","extensions":{"code":"SUBREQUEST_HTTP_ERROR","serviceName":"accounts"}}]}`,
+			want:  `{"data":null,"errors":[{"message":"HTTP fetch failed from 'accounts'","extensions":{"code":"SUBREQUEST_HTTP_ERROR","serviceName":"accounts"}}]}`,
 		},
 		{
 			name:  "enum value outside the API schema becomes null",

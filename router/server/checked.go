@@ -12,21 +12,31 @@ type checkedDoc struct {
 
 // opChecks are the measures the limits compare, of one operation.
 type opChecks struct {
-	shape       shapeStats
-	cost        int // 0 when no cost limit is set
-	introspects bool
+	shape shapeStats
+	// cost is the estimated cost when it does not depend on variables;
+	// costVaries says a slicing argument is a variable, so the cost is
+	// estimated again with each request's values.
+	cost       int
+	costVaries bool
 }
 
 // newCheckedDoc measures every operation of a validated document (whose
-// fragment spreads validation has resolved).
+// fragment spreads validation has resolved). Each walk is linear in the
+// document's size (walk.go).
 func newCheckedDoc(doc *ast.QueryDocument, lim Limits) *checkedDoc {
 	c := &checkedDoc{doc: doc, ops: make(map[*ast.OperationDefinition]opChecks, len(doc.Operations))}
+	m := newMeasurer(doc)
 	for _, op := range doc.Operations {
-		ch := opChecks{shape: measure(doc, op), introspects: usesIntrospection(op)}
-		if lim.MaxCost > 0 {
-			ch.cost = cost(op.SelectionSet, 1, lim.ListSize)
-		}
-		c.ops[op] = ch
+		co := newCoster(nil, lim.ListSize)
+		c.ops[op] = opChecks{shape: m.measure(op), cost: co.cost(op), costVaries: co.usedVars}
 	}
 	return c
+}
+
+// costOf is an operation's estimated cost with a request's variables.
+func (c opChecks) costOf(op *ast.OperationDefinition, vars map[string]any, lim Limits) int {
+	if !c.costVaries {
+		return c.cost
+	}
+	return newCoster(vars, lim.ListSize).cost(op)
 }

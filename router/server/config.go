@@ -135,15 +135,22 @@ type CORSConfig struct {
 }
 
 // Limits protect the router from expensive operations. Zero disables a
-// limit, except MaxBodyBytes (default 1 MiB).
+// limit, except MaxBodyBytes (default 1 MiB), MaxFields (default 5000)
+// and MaxBatch (default 10), which are always on.
 type Limits struct {
 	MaxDepth      int
 	MaxAliases    int
 	MaxRootFields int
 	MaxTokens     int
 	MaxBodyBytes  int64
-	// MaxCost bounds the estimated cost: every field costs 1, multiplied
-	// by ListSize for each enclosing list.
+	// MaxFields bounds the fields an operation selects once its fragments
+	// are expanded: what planning and execution work through.
+	MaxFields int
+	// MaxBatch bounds the operations of one batched request.
+	MaxBatch int
+	// MaxCost bounds a request's estimated cost (a batch's operations
+	// summed): every field costs 1, multiplied by the size of each
+	// enclosing list: its first/last argument, else ListSize (default 10).
 	MaxCost  int
 	ListSize int
 }
@@ -182,7 +189,20 @@ func (c *Config) defaults() {
 	if c.CORS.MaxAge == 0 {
 		c.CORS.MaxAge = 10 * time.Minute
 	}
+	if c.Limits.MaxFields == 0 {
+		c.Limits.MaxFields = DefaultMaxFields
+	}
+	if c.Limits.MaxBatch == 0 {
+		c.Limits.MaxBatch = DefaultMaxBatch
+	}
 	if c.Limits.ListSize == 0 {
 		c.Limits.ListSize = 10
 	}
 }
+
+// Defaults of the limits that are always on.
+const (
+	DefaultMaxFields = 5000
+	// DefaultMaxBatch is Apollo Client's BatchHttpLink batchMax.
+	DefaultMaxBatch = 10
+)

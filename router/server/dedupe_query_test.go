@@ -212,7 +212,7 @@ func TestSubgraphRequestDeduplication(t *testing.T) {
 					t.Errorf("reply %d %s", r.status, r.body)
 				}
 			}
-			req, _ := http.NewRequest(http.MethodGet, e.srv.URL+"/metrics", nil)
+			req, _ := http.NewRequest(http.MethodGet, e.metrics.URL+"/metrics", nil)
 			m := do(t, req).body
 			for _, want := range []string{
 				fmt.Sprintf("router_shared_subgraph_requests_total %d\n", len(tc.headers)-int(tc.wantRequests)),

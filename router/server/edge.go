@@ -88,13 +88,17 @@ func (s *Server) cors(next http.Handler) http.Handler {
 	}
 	maxAge := strconv.Itoa(int(c.MaxAge.Seconds()))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		if len(allowed) > 0 {
+			// Answers differ by Origin whenever a policy exists, also to a
+			// request without one: a cache must not reuse either for the other.
+			h.Add("Vary", "Origin")
+		}
 		origin := r.Header.Get("Origin")
 		if origin == "" {
 			next.ServeHTTP(w, r)
 			return
 		}
-		h := w.Header()
-		h.Add("Vary", "Origin")
 		ok := allowed[origin] || any
 		preflight := r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != ""
 		if !ok {

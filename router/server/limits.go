@@ -2,9 +2,12 @@ package server
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/lexer"
+	"github.com/vektah/gqlparser/v2/validator/core"
+	"github.com/vektah/gqlparser/v2/validator/rules"
 )
 
 // Error codes for rejected requests (extensions.code).
@@ -19,6 +22,8 @@ const (
 	CodeMaxRootFields       = "MAX_ROOT_FIELDS_EXCEEDED"
 	CodeMaxTokens           = "MAX_TOKENS_EXCEEDED"
 	CodeMaxCost             = "MAX_COST_EXCEEDED"
+	CodeMaxFields           = "MAX_FIELDS_EXCEEDED"
+	CodeMaxBatch            = "MAX_BATCH_EXCEEDED"
 	CodeBodyTooLarge        = "REQUEST_TOO_LARGE"
 	CodePQNotFound          = "PERSISTED_QUERY_NOT_FOUND"
 	CodePQHashMismatch      = "PERSISTED_QUERY_HASH_MISMATCH"
@@ -43,48 +48,11 @@ func countTokens(query string, limit int) (int, error) {
 	}
 }
 
-// shapeStats walks an operation (following fragment spreads by name, so it
-// works before validation) and measures depth, aliases and root fields.
-type shapeStats struct {
-	depth, aliases, rootFields int
-}
-
-func measure(doc *ast.QueryDocument, op *ast.OperationDefinition) shapeStats {
-	var st shapeStats
-	var walk func(ss ast.SelectionSet, depth int, seen map[string]bool)
-	walk = func(ss ast.SelectionSet, depth int, seen map[string]bool) {
-		for _, s := range ss {
-			switch x := s.(type) {
-			case *ast.Field:
-				if depth == 1 {
-					st.rootFields++
-				}
-				if x.Alias != "" && x.Alias != x.Name {
-					st.aliases++
-				}
-				st.depth = max(st.depth, depth)
-				walk(x.SelectionSet, depth+1, seen)
-			case *ast.InlineFragment:
-				walk(x.SelectionSet, depth, seen)
-			case *ast.FragmentSpread:
-				if seen[x.Name] {
-					continue // cycles are a validation error, reported later
-				}
-				if f := doc.Fragments.ForName(x.Name); f != nil {
-					seen[x.Name] = true
-					walk(f.SelectionSet, depth, seen)
-					delete(seen, x.Name)
-				}
-			}
-		}
-	}
-	walk(op.SelectionSet, 1, map[string]bool{})
-	return st
-}
-
-// checkShape applies the depth, alias and root-field limits.
+// checkShape applies the field, depth, alias and root-field limits.
 func (l Limits) checkShape(st shapeStats) *reqError {
 	switch {
+	case l.MaxFields > 0 && st.fields > l.MaxFields:
+		return newReqError(CodeMaxFields, fmt.Sprintf("query selects %s fields once its fragments are expanded, more than the limit of %d", countText(st.fields), l.MaxFields))
 	case l.MaxDepth > 0 && st.depth > l.MaxDepth:
 		return newReqError(CodeMaxDepth, fmt.Sprintf("query depth %d exceeds the limit of %d", st.depth, l.MaxDepth))
 	case l.MaxAliases > 0 && st.aliases > l.MaxAliases:
@@ -95,26 +63,36 @@ func (l Limits) checkShape(st shapeStats) *reqError {
 	return nil
 }
 
-// cost estimates a validated operation's cost: 1 per field, times
-// ListSize for every enclosing list field.
-func cost(ss ast.SelectionSet, mult, listSize int) int {
-	total := 0
-	for _, s := range ss {
-		switch x := s.(type) {
-		case *ast.Field:
-			total += mult
-			m := mult
-			if x.Definition != nil && x.Definition.Type.Elem != nil {
-				m *= listSize
-			}
-			total += cost(x.SelectionSet, m, listSize)
-		case *ast.InlineFragment:
-			total += cost(x.SelectionSet, mult, listSize)
-		case *ast.FragmentSpread:
-			if x.Definition != nil {
-				total += cost(x.Definition.SelectionSet, mult, listSize)
-			}
-		}
+// countText is a count for a message; saturated counts are "over" it.
+func countText(n int) string {
+	if n >= saturated {
+		return fmt.Sprintf("over %d", saturated)
 	}
-	return total
+	return fmt.Sprint(n)
+}
+
+// checkCost applies the cost limit to a request's estimated cost (a
+// batch's operations summed); of says whose cost it is, if not the query's.
+func (l Limits) checkCost(cost int, of string) *reqError {
+	if l.MaxCost > 0 && cost > l.MaxCost {
+		return newReqError(CodeMaxCost, fmt.Sprintf("estimated cost %s %s exceeds the limit of %d; ask for fewer items (first/last) or fewer fields",
+			countText(cost), of, l.MaxCost))
+	}
+	return nil
+}
+
+// validationRules are the GraphQL validation rules. Without introspection
+// they make no "Did you mean …" suggestions, which would otherwise name
+// the fields, arguments, types and enum values introspection hides (the
+// OWASP GraphQL cheat sheet: disable field suggestions with introspection).
+func validationRules(introspection bool) *rules.Rules {
+	r := rules.NewDefaultRules()
+	if introspection {
+		return r
+	}
+	for _, quiet := range []core.Rule{rules.FieldsOnCorrectTypeRuleWithoutSuggestions, rules.KnownArgumentNamesRuleWithoutSuggestions,
+		rules.KnownTypeNamesRuleWithoutSuggestions, rules.ScalarLeafsRuleWithoutSuggestions, rules.ValuesOfCorrectTypeRuleWithoutSuggestions} {
+		r.ReplaceRule(strings.TrimSuffix(quiet.Name, "WithoutSuggestions"), quiet.RuleFunc)
+	}
+	return r
 }

@@ -16,13 +16,12 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
 	"github.com/vektah/gqlparser/v2/validator"
-	"github.com/vektah/gqlparser/v2/validator/rules"
 )
 
 // handle runs one GraphQL request: persisted query lookup, limits, parse,
 // validate, plan (cached), execute.
 func (s *Server) handle(ctx context.Context, st *state, req gqlRequest, method string) (*execute.Result, *reqError) {
-	pr, rerr := s.prepareHTTP(st, req, method)
+	pr, rerr := s.prepareHTTP(ctx, st, req, method)
 	if rerr != nil {
 		return nil, rerr
 	}
@@ -30,8 +29,8 @@ func (s *Server) handle(ctx context.Context, st *state, req gqlRequest, method s
 }
 
 // prepareHTTP is prepare for plain HTTP, where subscriptions cannot run.
-func (s *Server) prepareHTTP(st *state, req gqlRequest, method string) (*prepared, *reqError) {
-	pr, rerr := s.prepare(st, req, method)
+func (s *Server) prepareHTTP(ctx context.Context, st *state, req gqlRequest, method string) (*prepared, *reqError) {
+	pr, rerr := s.prepare(ctx, st, req, method)
 	if rerr == nil && pr.op.Operation == ast.Subscription {
 		rerr = newReqError(CodeBadRequest, "subscriptions need a WebSocket (graphql-transport-ws or graphql-ws) or Accept: text/event-stream")
 	}
@@ -65,13 +64,16 @@ type prepared struct {
 	vars  map[string]any
 	plan  *plan.Plan
 	pre   execute.Prefilled
+	cost  int // estimated (limits.go)
 }
 
 // prepare does everything before execution: persisted query lookup,
 // limits, parse, validate, coerce variables, plan (cached). Method GET
 // allows only queries; methodStream (WebSocket, SSE POST) and
-// methodStreamGet (SSE GET: no mutations) allow subscriptions.
-func (s *Server) prepare(st *state, req gqlRequest, method string) (*prepared, *reqError) {
+// methodStreamGet (SSE GET: no mutations) allow subscriptions. Between
+// stages it gives up once ctx ends (the request timed out or the client
+// left); each stage is linear in the document's size.
+func (s *Server) prepare(ctx context.Context, st *state, req gqlRequest, method string) (*prepared, *reqError) {
 	query, rerr := s.persisted(req)
 	if rerr != nil {
 		return nil, rerr
@@ -111,7 +113,10 @@ func (s *Server) prepare(st *state, req gqlRequest, method string) (*prepared, *
 		if rerr := lim.checkShape(measure(doc, op)); rerr != nil {
 			return nil, rerr
 		}
-		if errs := validator.ValidateWithRules(st.sg.API, doc, rules.NewDefaultRules()); len(errs) > 0 {
+		if rerr := stopped(ctx); rerr != nil {
+			return nil, rerr
+		}
+		if errs := validator.ValidateWithRules(st.sg.API, doc, s.rules); len(errs) > 0 {
 			return nil, gqlErrors(CodeValidationFailed, errs)
 		}
 		checked = newCheckedDoc(doc, lim)
@@ -121,18 +126,22 @@ func (s *Server) prepare(st *state, req gqlRequest, method string) (*prepared, *
 	if rerr := lim.checkShape(ch.shape); rerr != nil {
 		return nil, rerr
 	}
-	if s.cfg.DisableIntrospection && ch.introspects {
+	if s.cfg.DisableIntrospection && ch.shape.introspects {
 		return nil, newReqError(CodeIntrospectionOff, "introspection is disabled")
-	}
-	if lim.MaxCost > 0 && ch.cost > lim.MaxCost {
-		return nil, newReqError(CodeMaxCost, fmt.Sprintf("estimated cost %d exceeds the limit of %d", ch.cost, lim.MaxCost))
 	}
 	vars, err := validator.VariableValues(st.sg.API, op, req.Variables)
 	if err != nil {
 		return nil, gqlErrors(CodeValidationFailed, err)
 	}
+	cost := ch.costOf(op, vars, lim)
+	if rerr := lim.checkCost(cost, "of the query"); rerr != nil {
+		return nil, rerr
+	}
 	if op.Operation == ast.Subscription && method != methodStream && method != methodStreamGet {
 		return nil, newReqError(CodeBadRequest, "subscriptions need a WebSocket (graphql-transport-ws or graphql-ws) or Accept: text/event-stream")
+	}
+	if rerr := stopped(ctx); rerr != nil {
+		return nil, rerr
 	}
 	p, err := s.plan(st, doc, op, query, vars)
 	if err != nil {
@@ -147,7 +156,16 @@ func (s *Server) prepare(st *state, req gqlRequest, method string) (*prepared, *
 			pre[f.Key] = introspect.Resolve(st.sg.API, f, vars)
 		}
 	}
-	return &prepared{query: query, op: op, vars: vars, plan: p, pre: pre}, nil
+	return &prepared{query: query, op: op, vars: vars, plan: p, pre: pre, cost: cost}, nil
+}
+
+// stopped is the request error once ctx has ended: the request timed out
+// (or the client left, who reads no answer).
+func stopped(ctx context.Context) *reqError {
+	if ctx.Err() == nil {
+		return nil
+	}
+	return &reqError{status: http.StatusServiceUnavailable, errs: []*execute.Error{timeoutError()}}
 }
 
 // plan returns the cached plan for this operation and the values of its
@@ -218,30 +236,6 @@ func selectOperation(doc *ast.QueryDocument, name string) (*ast.OperationDefinit
 		return nil, fmt.Errorf("must provide operation name if query contains multiple operations")
 	}
 	return doc.Operations[0], nil
-}
-
-func usesIntrospection(op *ast.OperationDefinition) bool {
-	found := false
-	var walk func(ss ast.SelectionSet)
-	walk = func(ss ast.SelectionSet) {
-		for _, s := range ss {
-			switch x := s.(type) {
-			case *ast.Field:
-				if x.Name == "__schema" || x.Name == "__type" {
-					found = true
-				}
-				walk(x.SelectionSet)
-			case *ast.InlineFragment:
-				walk(x.SelectionSet)
-			case *ast.FragmentSpread:
-				if x.Definition != nil {
-					walk(x.Definition.SelectionSet)
-				}
-			}
-		}
-	}
-	walk(op.SelectionSet)
-	return found
 }
 
 // gqlErrors converts parser/validator errors, keeping their locations.

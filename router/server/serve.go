@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -14,7 +15,7 @@ import (
 // serveOne answers a request that is not a batch. A query joins an
 // identical one already running when DeduplicateQueries is on.
 func (s *Server) serveOne(ctx context.Context, w http.ResponseWriter, media string, log *slog.Logger, st *state, q gqlRequest, method string, fwd http.Header, start time.Time) {
-	pr, rerr := s.prepareHTTP(st, q, method)
+	pr, rerr := s.prepareHTTP(ctx, st, q, method)
 	if rerr != nil || !s.cfg.DeduplicateQueries || pr.op.Operation != ast.Query {
 		var res *execute.Result
 		if rerr == nil {
@@ -28,6 +29,50 @@ func (s *Server) serveOne(ctx context.Context, w http.ResponseWriter, media stri
 		return
 	}
 	s.serveShared(ctx, w, media, log, st, q, pr, fwd, start)
+}
+
+// serveBatch answers a batched request. Every operation is prepared before
+// any runs, so that the cost limit bounds the whole request (the
+// operations' costs summed) and a refused batch costs no subgraph work.
+func (s *Server) serveBatch(ctx context.Context, w http.ResponseWriter, media string, log *slog.Logger, st *state, reqs []gqlRequest, method string, start time.Time) {
+	lim := s.cfg.Limits
+	if len(reqs) > lim.MaxBatch {
+		s.metrics.request("rejected", time.Since(start))
+		writeResult(w, media, nil, newReqError(CodeMaxBatch, fmt.Sprintf("the batch has %d operations, more than the limit of %d; send fewer per request", len(reqs), lim.MaxBatch)))
+		return
+	}
+	prs := make([]*prepared, len(reqs))
+	rerrs := make([]*reqError, len(reqs))
+	total := 0
+	for i, q := range reqs {
+		prs[i], rerrs[i] = s.prepareHTTP(ctx, st, q, method)
+		if rerrs[i] == nil {
+			total = satAdd(total, prs[i].cost)
+		}
+	}
+	if rerr := lim.checkCost(total, "of the batch's operations"); rerr != nil {
+		s.metrics.request("rejected", time.Since(start))
+		writeResult(w, media, nil, rerr)
+		return
+	}
+	out := make([]any, len(reqs))
+	for i, q := range reqs {
+		var res *execute.Result
+		if rerrs[i] == nil {
+			if rerrs[i] = stopped(ctx); rerrs[i] == nil {
+				res = s.execute(ctx, st, prs[i])
+			}
+		}
+		s.finish(ctx, log, q, res, rerrs[i], start)
+		if rerrs[i] != nil {
+			out[i] = struct {
+				Errors []*execute.Error `json:"errors"`
+			}{rerrs[i].errs}
+		} else {
+			out[i] = res
+		}
+	}
+	writeResult(w, media, out, nil)
 }
 
 // serveShared answers a query through s.inflight: it runs, or joins an

@@ -18,6 +18,7 @@ import (
 	"github.com/careercoach/coach/router/subscribe"
 	"github.com/careercoach/coach/router/supergraph"
 	"github.com/careercoach/coach/router/transport"
+	"github.com/vektah/gqlparser/v2/validator/rules"
 )
 
 // Server is the router's HTTP handler.
@@ -35,6 +36,7 @@ type Server struct {
 	conns    *subscribe.IPLimiter
 	fanout   fanout
 	inflight inflight
+	rules    *rules.Rules // validation rules, shared read-only by requests
 
 	reloadMu  sync.Mutex
 	lastCheck atomic.Int64 // unix nanos of the last supergraph file check
@@ -52,9 +54,19 @@ type state struct {
 }
 
 // New builds the router handler. It serves POST and GET /graphql,
-// /healthz, /readyz and /metrics.
-func New(cfg Config, log *slog.Logger) (http.Handler, error) {
+// /healthz and /readyz; its metrics are served apart (MetricsHandler).
+func New(cfg Config, log *slog.Logger) (*Server, error) {
 	return newServer(cfg, log)
+}
+
+// MetricsHandler serves /metrics in Prometheus text format. It is not on
+// the router's public handler: serve it on a listener of its own that
+// only the monitoring can reach (as Cosmo's and Apollo's routers do, on
+// loopback by default).
+func (s *Server) MetricsHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/metrics", s.metrics.serve)
+	return mux
 }
 
 func newServer(cfg Config, log *slog.Logger) (*Server, error) {
@@ -64,7 +76,7 @@ func newServer(cfg Config, log *slog.Logger) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: log, apq: newLRU[string](cfg.APQSize), bodies: newLRU[gqlRequest](bodyCacheSize), metrics: newMetrics(),
 		dialer: &subscribe.Dialer{HTTPClient: cfg.HTTPClient, PingInterval: max(cfg.Subscriptions.SubgraphPingInterval, 0)},
-		conns:  &subscribe.IPLimiter{Max: cfg.Subscriptions.MaxConnectionsPerIP}}
+		conns:  &subscribe.IPLimiter{Max: cfg.Subscriptions.MaxConnectionsPerIP}, rules: validationRules(!cfg.DisableIntrospection)}
 	sdl, mod, err := s.readSupergraph()
 	if err != nil {
 		return nil, err
@@ -85,7 +97,6 @@ func newServer(cfg Config, log *slog.Logger) (*Server, error) {
 		}
 		_, _ = w.Write([]byte("ready\n"))
 	})
-	s.mux.HandleFunc("/metrics", s.metrics.serve)
 	if err := s.mountEdge(); err != nil {
 		return nil, err
 	}
@@ -197,6 +208,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		s.graphiql.ServePage(w, r)
 		return
 	}
+	noStore(w.Header())
 	start := time.Now()
 	id := requestID(r)
 	w.Header().Set("X-Request-Id", id)
@@ -239,19 +251,17 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		s.serveOne(ctx, w, media, log, st, reqs[0], r.Method, fwd, start)
 		return
 	}
-	out := make([]any, len(reqs))
-	for i, q := range reqs {
-		res, rerr := s.handle(ctx, st, q, r.Method)
-		s.finish(ctx, log, q, res, rerr, start)
-		if rerr != nil {
-			out[i] = struct {
-				Errors []*execute.Error `json:"errors"`
-			}{rerr.errs}
-		} else {
-			out[i] = res
-		}
-	}
-	writeResult(w, media, out, nil)
+	s.serveBatch(ctx, w, media, log, st, reqs, r.Method, start)
+}
+
+// noStore keeps GraphQL responses out of shared and browser caches: they
+// carry the caller's own data, and a GET query is as private as a POST
+// (OWASP ASVS 8.2.1; the OWASP cheat sheets' "Cache-Control: no-store"
+// for sensitive responses). Vary names what the answer depends on for any
+// cache that keeps it anyway.
+func noStore(h http.Header) {
+	h.Set("Cache-Control", "private, no-store")
+	h.Add("Vary", "Authorization, Cookie")
 }
 
 // propagated picks the client headers forwarded to subgraphs.

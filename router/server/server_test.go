@@ -27,8 +27,9 @@ func obj(kv ...any) map[string]any {
 }
 
 type env struct {
-	srv    *httptest.Server
-	graphs map[string]*stubgraph.Subgraph
+	srv     *httptest.Server
+	metrics *httptest.Server // the router's MetricsHandler, on a listener of its own
+	graphs  map[string]*stubgraph.Subgraph
 }
 
 // newEnv serves the basic test supergraph with stub subgraphs behind
@@ -63,6 +64,8 @@ func newEnv(t *testing.T, edit func(*Config)) *env {
 	}
 	e.srv = httptest.NewServer(h)
 	t.Cleanup(e.srv.Close)
+	e.metrics = httptest.NewServer(h.MetricsHandler())
+	t.Cleanup(e.metrics.Close)
 	return e
 }
 
@@ -282,15 +285,15 @@ func TestPersistedQueries(t *testing.T) {
 func TestHealthAndMetrics(t *testing.T) {
 	e := newEnv(t, nil)
 	e.post(t, gql(`{ me { id } }`), nil)
-	tests := []struct{ path, want string }{
-		{"/healthz", "ok"},
-		{"/readyz", "ready"},
-		{"/metrics", `router_requests_total{outcome="ok"} 1`},
-		{"/metrics", `router_subgraph_requests_total{subgraph="accounts"} 1`},
+	tests := []struct{ base, path, want string }{
+		{e.srv.URL, "/healthz", "ok"},
+		{e.srv.URL, "/readyz", "ready"},
+		{e.metrics.URL, "/metrics", `router_requests_total{outcome="ok"} 1`},
+		{e.metrics.URL, "/metrics", `router_subgraph_requests_total{subgraph="accounts"} 1`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.path+" "+tc.want, func(t *testing.T) {
-			req, _ := http.NewRequest(http.MethodGet, e.srv.URL+tc.path, nil)
+			req, _ := http.NewRequest(http.MethodGet, tc.base+tc.path, nil)
 			r := do(t, req)
 			if r.status != 200 || !strings.Contains(r.body, tc.want) {
 				t.Errorf("%s = %d %s", tc.path, r.status, r.body)

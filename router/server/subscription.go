@@ -41,6 +41,7 @@ func (s *Server) serveWS(w http.ResponseWriter, r *http.Request) {
 
 // serveSSE serves one operation as a graphql-sse event stream.
 func (s *Server) serveSSE(w http.ResponseWriter, r *http.Request) {
+	noStore(w.Header())
 	if r.Method == http.MethodPost && !csrfSafe(r) {
 		writeRefusal(w, mediaJSON, newReqError(CodeCSRF, csrfMessage))
 		return
@@ -122,7 +123,7 @@ func (s *Server) runner(method string) subscribe.Runner {
 		s.maybeReload(ctx)
 		st := s.state.Load()
 		ctx = transport.WithHeaders(ctx, h)
-		pr, rerr := s.prepare(st, gqlRequest{Query: req.Query, OperationName: req.OperationName, Variables: req.Variables, Extensions: req.Extensions}, method)
+		pr, rerr := s.prepare(ctx, st, gqlRequest{Query: req.Query, OperationName: req.OperationName, Variables: req.Variables, Extensions: req.Extensions}, method)
 		if rerr != nil {
 			s.log.InfoContext(ctx, "stream operation rejected", "operation", req.OperationName, "error", rerr.errs[0].Message)
 			return rerr.errs

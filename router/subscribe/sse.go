@@ -35,7 +35,7 @@ func ServeSSE(w http.ResponseWriter, r *http.Request, keepAlive time.Duration, h
 		keepAlive = 15 * time.Second
 	}
 	w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("Cache-Control", "private, no-store") // events carry the subscriber's own data
 	w.Header().Set("Connection", "keep-alive")
 	w.Header().Set("X-Accel-Buffering", "no") // nginx: do not buffer the stream
 	w.WriteHeader(http.StatusOK)

@@ -1,0 +1,151 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
+)
+
+// fragmentChain is issue 20's exponential document: n fragments, each
+// selecting a field and spreading the next twice (2^n fields expanded).
+func fragmentChain(n int) string {
+	var b strings.Builder
+	b.WriteString("query { users { ...F0 } }")
+	for i := range n - 1 {
+		fmt.Fprintf(&b, " fragment F%d on User { id ...F%d ...F%d }", i, i+1, i+1)
+	}
+	fmt.Fprintf(&b, " fragment F%d on User { id }", n-1)
+	return b.String()
+}
+
+// impatient fails the test instead of waiting minutes for a router that
+// walks a document exponentially.
+var impatient = &http.Client{Timeout: 10 * time.Second}
+
+func (e *env) postWithin(t *testing.T, payload string) reply {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, e.srv.URL+"/graphql", strings.NewReader(payload))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", gqlResponse)
+	res, err := impatient.Do(req)
+	if err != nil {
+		t.Fatalf("router did not answer: %v", err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reply{status: res.StatusCode, ctype: res.Header.Get("Content-Type"), body: strings.TrimSpace(string(body))}
+}
+
+func basicSDL(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile("../supergraph/testdata/basic.graphql")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
+
+// The 30- and 60-fragment chains of issue 20 get a clear limit error at
+// once, and no subgraph hears of them; a short chain still runs.
+func TestFragmentChainRefused(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, n := range []int{30, 60} {
+		t.Run(fmt.Sprint(n, " fragments"), func(t *testing.T) {
+			r := e.postWithin(t, gql(fragmentChain(n)))
+			if r.status != http.StatusBadRequest || !strings.Contains(r.body, `"MAX_FIELDS_EXCEEDED"`) ||
+				!strings.Contains(r.body, "once its fragments are expanded") {
+				t.Errorf("got %d %s, want 400 MAX_FIELDS_EXCEEDED", r.status, r.body)
+			}
+		})
+	}
+	if n := len(e.graphs["accounts"].Requests()); n != 0 {
+		t.Errorf("accounts got %d requests for refused documents", n)
+	}
+	t.Run("8 fragments run", func(t *testing.T) {
+		r := e.postWithin(t, gql(fragmentChain(8)))
+		if r.status != 200 || r.body != `{"data":{"users":[{"id":"u1"}]}}` {
+			t.Errorf("got %d %s", r.status, r.body)
+		}
+	})
+}
+
+// measure expands each fragment once and counts what a full expansion
+// would count.
+func TestMeasure(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      shapeStats
+	}{
+		{"plain", `{ me { id name } users { id } }`, shapeStats{depth: 2, rootFields: 2, fields: 5}},
+		{"spread twice", `{ me { ...A ...A } } fragment A on User { id n: name }`, shapeStats{depth: 2, rootFields: 1, fields: 5, aliases: 2}},
+		{"root spread", `{ ...Q } fragment Q on Query { me { id } users { id } }`, shapeStats{depth: 2, rootFields: 2, fields: 4}},
+		{"depth through fragments", `{ me { ...A } } fragment A on User { reviews { ...B } } fragment B on Review { author { id } }`,
+			shapeStats{depth: 4, rootFields: 1, fields: 4}},
+		{"inline fragment", `{ me { ... on User { id } } }`, shapeStats{depth: 2, rootFields: 1, fields: 2}},
+		{"cycle counts once", `{ me { ...A } } fragment A on User { id ...B } fragment B on User { name ...A }`,
+			shapeStats{depth: 2, rootFields: 1, fields: 3}},
+		{"introspection in a fragment", `{ ...I } fragment I on Query { __type(name: "User") { name } }`,
+			shapeStats{depth: 2, rootFields: 1, fields: 2, introspects: true}},
+		{"unknown fragment", `{ me { ...Nope } }`, shapeStats{depth: 1, rootFields: 1, fields: 1}},
+		{"60-fragment chain saturates", fragmentChain(60), shapeStats{depth: 2, rootFields: 1, fields: saturated}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parser.ParseQuery(&ast.Source{Input: tc.doc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := measure(doc, doc.Operations[0]); got != tc.want {
+				t.Errorf("measure = %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+// Preparing a request gives up once its context ends (timeout, or the
+// client left), with a timeout error and no subgraph request.
+func TestPrepareHonoursContext(t *testing.T) {
+	e := newEnv(t, nil)
+	s := e.server()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, rerr := s.prepare(ctx, s.state.Load(), gqlRequest{Query: `{ me { id } }`}, http.MethodPost)
+	if rerr == nil || rerr.errs[0].Extensions["code"] != CodeTimeout {
+		t.Fatalf("prepare with an ended context: %+v, want REQUEST_TIMEOUT", rerr)
+	}
+	if n := len(e.graphs["accounts"].Requests()); n != 0 {
+		t.Errorf("accounts got %d requests", n)
+	}
+}
+
+// BenchmarkFragmentChain60 measures the answer to issue 20's 60-fragment
+// chain through the whole handler (README "Security": under 10 ms).
+func BenchmarkFragmentChain60(b *testing.B) {
+	h, err := New(Config{SupergraphSDL: basicSDL(b), SubgraphURLs: map[string]string{}}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	body := gql(fragmentChain(60))
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if !strings.Contains(w.Body.String(), CodeMaxFields) {
+			b.Fatalf("answer %s", w.Body.String())
+		}
+	}
+}
