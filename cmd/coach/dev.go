@@ -37,6 +37,7 @@ type devMain struct {
 	env
 	dataDir   string
 	addr      string
+	metrics   string             // listen address of the router's /metrics; empty: off
 	addrs     map[string]*string // subgraph name → listen address
 	logLevel  string
 	logFormat string
@@ -61,6 +62,7 @@ func (m *devMain) ParseFlags(args []string) error {
 	fs := config.New("coach dev", m.getenv)
 	fs.String(&m.dataDir, "data-dir", "COACH_DATA_DIR", "./data", "directory for the SQLite files")
 	fs.String(&m.addr, "addr", "COACH_ADDR", "127.0.0.1:4000", "listen address of the router (the public origin)")
+	fs.String(&m.metrics, "metrics-addr", "COACH_METRICS_ADDR", "", "listen address of the router's /metrics (Prometheus; e.g. 127.0.0.1:8088; empty: off)")
 	m.addrs = map[string]*string{}
 	for _, s := range devSubgraphs {
 		m.addrs[s.name] = new(string)
@@ -90,6 +92,9 @@ func (m *devMain) ParseFlags(args []string) error {
 	m.cv.DataDir, m.cv.ServiceSecret, m.cv.AI = m.dataDir, m.secret, m.ai
 	errs := []error{config.CheckAddr("addr", m.addr), m.users.Validate(), m.ai.Validate(), m.cv.Validate(),
 		m.routerHTTP.Validate(""), m.subgraphHTTP.Validate("subgraph-")}
+	if m.metrics != "" {
+		errs = append(errs, config.CheckAddr("metrics-addr", m.metrics))
+	}
 	for _, s := range devSubgraphs {
 		errs = append(errs, config.CheckAddr(s.name+"-addr", *m.addrs[s.name]))
 	}
@@ -140,7 +145,11 @@ func (m *devMain) Run(ctx context.Context) error {
 		return errors.Join(fmt.Errorf("starting router: %w", err), closeAll())
 	}
 	routerSrv := &httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(rh, rlog), Log: rlog, Limits: m.routerHTTP}
-	runErr := runAll(ctx, append(fns, routerSrv.Run)...)
+	fns = append(fns, routerSrv.Run)
+	if m.metrics != "" {
+		fns = append(fns, (&httpserver.Server{Addr: m.metrics, Handler: rh.MetricsHandler(), Log: rlog.With("listener", "metrics")}).Run)
+	}
+	runErr := runAll(ctx, fns...)
 	return errors.Join(runErr, closeAll())
 }
 

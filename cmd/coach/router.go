@@ -36,6 +36,8 @@ type routerMain struct {
 	maxUploadBytes                int64
 	wsPerIP, wsPerConn            int
 	http                          config.HTTPLimits
+	metricsAddr                   string
+	limits                        server.Limits
 }
 
 func (m *routerMain) ParseFlags(args []string) error {
@@ -60,6 +62,8 @@ func (m *routerMain) ParseFlags(args []string) error {
 	fs.Bool(&m.dedupeFetches, "dedupe-subgraph-requests", "COACH_DEDUPE_SUBGRAPH_REQUESTS", true, "let identical queries to a subgraph in flight at the same time (body, credentials) share one request; a mutation closes those in flight to joiners")
 	fs.Int(&m.wsPerConn, "max-subscriptions-per-connection", "COACH_MAX_SUBSCRIPTIONS_PER_CONNECTION", 100, "operations on one WebSocket")
 	config.BindHTTPLimits(fs, &m.http, "", config.PublicHTTPLimits())
+	fs.String(&m.metricsAddr, "metrics-addr", "COACH_METRICS_ADDR", "127.0.0.1:8088", "listen address of /metrics (Prometheus; loopback by default as in Cosmo's router; empty: off; never the public listener)")
+	bindLimits(fs, &m.limits)
 	fs.String(&m.debugAddr, "debug-addr", "COACH_DEBUG_ADDR", "", "listen address of the Go profiler (net/http/pprof; empty: off; never expose it publicly)")
 	fs.String(&m.logLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
 	fs.String(&m.logFormat, "log-format", "COACH_LOG_FORMAT", "text", "text or json")
@@ -94,6 +98,10 @@ func (m *routerMain) ParseFlags(args []string) error {
 	if m.debugAddr != "" {
 		errs = append(errs, config.CheckAddr("debug-addr", m.debugAddr))
 	}
+	if m.metricsAddr != "" {
+		errs = append(errs, config.CheckAddr("metrics-addr", m.metricsAddr))
+	}
+	errs = append(errs, checkLimits(m.limits))
 	return errors.Join(err, config.CheckAddr("addr", m.addr), m.http.Validate(""), errors.Join(errs...))
 }
 
@@ -136,7 +144,7 @@ func routerConfig(v *auth.Verifier, secret string, urls map[string]string, intro
 		PropagateHeaders:        []string{httpserver.RequestIDHeader},
 		ServiceCredentialHeader: auth.ServiceTokenHeader,
 		ServiceCredential:       secret,
-		Limits:                  server.Limits{MaxDepth: 15, MaxAliases: 30, MaxRootFields: 20, MaxTokens: 5000, MaxBodyBytes: 1 << 20},
+		Limits:                  defaultLimits(),
 		// gqlgen subgraphs (internal/gqlsrv) read the credential from connection_init.
 		Subscriptions: server.SubscriptionConfig{InitCredentialKey: "serviceToken"},
 		// On for `coach dev` too; `coach router` takes --dedupe-queries
@@ -194,20 +202,23 @@ func (m *routerMain) Run(ctx context.Context) error {
 	cfg.Subscriptions.Deduplicate = m.dedupe
 	cfg.DeduplicateQueries = m.dedupeQueries
 	cfg.DeduplicateSubgraphRequests = m.dedupeFetches
+	cfg.Limits = m.limits
 	cfg.Shutdown = ctx
 	h, err := server.New(cfg, log)
 	if err != nil {
 		return fmt.Errorf("starting router: %w", err)
 	}
-	public := &httpserver.Server{Addr: m.addr, Handler: httpserver.Wrap(h, log), Log: log, Limits: m.http}
-	if m.debugAddr == "" {
-		return public.Run(ctx)
+	servers := []*httpserver.Server{{Addr: m.addr, Handler: httpserver.Wrap(h, log), Log: log, Limits: m.http}}
+	if m.metricsAddr != "" {
+		servers = append(servers, &httpserver.Server{Addr: m.metricsAddr, Handler: h.MetricsHandler(), Log: log.With("listener", "metrics")})
+	}
+	if m.debugAddr != "" {
+		servers = append(servers, &httpserver.Server{Addr: m.debugAddr, Handler: profiler(), Log: log.With("listener", "debug")})
 	}
 	g, ctx := errgroup.WithContext(ctx)
-	g.Go(func() error { return public.Run(ctx) })
-	g.Go(func() error {
-		return (&httpserver.Server{Addr: m.debugAddr, Handler: profiler(), Log: log.With("listener", "debug")}).Run(ctx)
-	})
+	for _, srv := range servers {
+		g.Go(func() error { return srv.Run(ctx) })
+	}
 	return g.Wait()
 }
 

@@ -81,7 +81,7 @@ func TestRouterDebugAddrServesProfilerOnlyThere(t *testing.T) {
 	public, debug := freeAddr(t), freeAddr(t)
 	m := &routerMain{env: env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}}
 	if err := m.ParseFlags([]string{"--auth", "off", "--service-secret", "0123456789abcdef0", "--addr", public,
-		"--debug-addr", debug, "--supergraph", "../../bench/supergraph.graphql", "--users-url", "", "--web-dir", "",
+		"--debug-addr", debug, "--metrics-addr", "", "--supergraph", "../../bench/supergraph.graphql", "--users-url", "", "--web-dir", "",
 		"--log-level", "warn"}); err != nil {
 		t.Fatal(err)
 	}

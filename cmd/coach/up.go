@@ -21,6 +21,7 @@ type upMain struct {
 	env
 	databaseURL, redisURL string
 	supergraph, webDir    string
+	metricsAddr           string
 	dataDir               string
 	basePort              int
 }
@@ -32,6 +33,7 @@ func (m *upMain) ParseFlags(args []string) error {
 	fs.String(&m.supergraph, "supergraph", "COACH_SUPERGRAPH", "schema/supergraph.graphql", "supergraph the router serves")
 	fs.String(&m.webDir, "web-dir", "COACH_WEB_DIR", "web/dist", "built web app the router serves (empty: none)")
 	fs.String(&m.dataDir, "data-dir", "COACH_DATA_DIR", "./data", "working directory of the processes (and up.pid)")
+	fs.String(&m.metricsAddr, "metrics-addr", "COACH_METRICS_ADDR", "127.0.0.1:8088", "listen address of the router's /metrics (empty: off)")
 	fs.Int(&m.basePort, "base-port", "COACH_BASE_PORT", 4000, "router port; subgraphs listen on the next five ports")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -39,7 +41,11 @@ func (m *upMain) ParseFlags(args []string) error {
 		}
 		return err
 	}
-	return errors.Join(config.CheckURL("database-url", m.databaseURL, "postgres", "postgresql"),
+	var errs []error
+	if m.metricsAddr != "" {
+		errs = append(errs, config.CheckAddr("metrics-addr", m.metricsAddr))
+	}
+	return errors.Join(errors.Join(errs...), config.CheckURL("database-url", m.databaseURL, "postgres", "postgresql"),
 		config.CheckURL("redis-url", m.redisURL, "redis", "rediss"))
 }
 
@@ -64,7 +70,7 @@ func (m *upMain) Run(ctx context.Context) error {
 	}
 	defer os.Remove(pidFile)
 	st, err := stack.Start(ctx, stack.Options{Binary: self, DatabaseURL: m.databaseURL, RedisURL: m.redisURL,
-		BasePort: m.basePort, Supergraph: m.supergraph, WebDir: web, DataDir: m.dataDir, Logs: m.stdout})
+		BasePort: m.basePort, Supergraph: m.supergraph, WebDir: web, MetricsAddr: m.metricsAddr, DataDir: m.dataDir, Logs: m.stdout})
 	if err != nil {
 		return err
 	}

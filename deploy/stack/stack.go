@@ -44,6 +44,8 @@ type Options struct {
 	Supergraph string
 	// WebDir is the built web app the router serves ("" for none).
 	WebDir string
+	// MetricsAddr is where the router serves /metrics ("" for nowhere).
+	MetricsAddr string
 	// DataDir is a writable directory for the processes (no SQLite is used).
 	DataDir string
 	// Logs receives every process's output, each line prefixed with its name.
@@ -170,7 +172,7 @@ func (s *Stack) args(name string) []string {
 		}
 		a := []string{"router", "--addr", s.addrs["router"], "--supergraph", o.Supergraph, "--subgraph-urls", urls,
 			"--web-dir", o.WebDir, "--jwks-url", "http://" + s.addrs["users"] + "/.well-known/jwks.json",
-			"--token-issuer", s.URL(), "--users-url", "http://" + s.addrs["users"]}
+			"--token-issuer", s.URL(), "--users-url", "http://" + s.addrs["users"], "--metrics-addr", o.MetricsAddr}
 		return a
 	}
 	a := []string{cmd, "--addr", s.addrs[name], "--database-url", s.DatabaseURL(cmd), "--redis-url", o.RedisURL,

@@ -232,7 +232,7 @@ func (o options) routerArgv(subgraphAddr string) []string {
 	return []string{o.coach, "router", "--auth=off", "--addr", o.routerAddr,
 		"--supergraph", "bench/supergraph.graphql", "--subgraph-urls", strings.Join(urls, ","),
 		"--service-secret", "benchmark-secret-not-used", "--users-url", "", "--web-dir", "",
-		"--graphiql=false", "--log-level", "warn"}
+		"--graphiql=false", "--metrics-addr=", "--log-level", "warn"}
 }
 
 // gateway starts a gateway process, checks it answers the query exactly,

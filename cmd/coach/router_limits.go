@@ -1,0 +1,34 @@
+package main
+
+import (
+	"errors"
+
+	"github.com/careercoach/coach/internal/config"
+	"github.com/careercoach/coach/router/server"
+)
+
+// defaultLimits are the router's request limits in `coach dev` and the
+// defaults of `coach router`'s flags. MaxCost 5000 is four times the
+// costliest operation of the web app (Goals, 1,223) and below one of
+// issue 20's 20 aliased courses(first: 50) (10,040).
+func defaultLimits() server.Limits {
+	return server.Limits{MaxDepth: 15, MaxAliases: 30, MaxRootFields: 20, MaxTokens: 5000, MaxBodyBytes: 1 << 20,
+		MaxFields: server.DefaultMaxFields, MaxBatch: server.DefaultMaxBatch, MaxCost: 5000, ListSize: 10}
+}
+
+// bindLimits declares the flags of the limits issue 20 added.
+func bindLimits(fs *config.FlagSet, l *server.Limits) {
+	d := defaultLimits()
+	*l = d
+	fs.Int(&l.MaxFields, "max-fields", "COACH_MAX_FIELDS", d.MaxFields, "fields one operation may select once its fragments are expanded")
+	fs.Int(&l.MaxBatch, "max-batch", "COACH_MAX_BATCH", d.MaxBatch, "operations in one batched request")
+	fs.Int(&l.MaxCost, "max-cost", "COACH_MAX_COST", d.MaxCost, "estimated cost of a request, a batch's operations summed (each field 1, times the size of each enclosing list: its first/last argument, else --list-size)")
+	fs.Int(&l.ListSize, "list-size", "COACH_LIST_SIZE", d.ListSize, "items the cost estimate assumes for a list without a first/last argument")
+}
+
+func checkLimits(l server.Limits) error {
+	if l.MaxFields <= 0 || l.MaxBatch <= 0 || l.MaxCost <= 0 || l.ListSize <= 0 {
+		return errors.New("--max-fields, --max-batch, --max-cost and --list-size must be positive")
+	}
+	return nil
+}
