@@ -4,11 +4,9 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestRouterAuthFlag(t *testing.T) {
@@ -78,38 +76,12 @@ func TestRouterDedupe(t *testing.T) {
 // TestRouterDebugAddrServesProfilerOnlyThere: --debug-addr serves
 // net/http/pprof on its own listener; the public listener does not.
 func TestRouterDebugAddrServesProfilerOnlyThere(t *testing.T) {
-	public, debug := freeAddr(t), freeAddr(t)
-	m := &routerMain{env: env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}}
-	if err := m.ParseFlags([]string{"--auth", "off", "--service-secret", "0123456789abcdef0", "--addr", public,
-		"--debug-addr", debug, "--metrics-addr", "", "--supergraph", "../../bench/supergraph.graphql", "--users-url", "", "--web-dir", "",
-		"--log-level", "warn"}); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	})
-	get := func(url string) int {
-		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-			res, err := http.Get(url)
-			if err == nil {
-				res.Body.Close()
-				return res.StatusCode
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("GET %s: %v", url, err)
-			}
-		}
-	}
-	if code := get("http://" + debug + "/debug/pprof/cmdline"); code != http.StatusOK {
+	debug := freeAddr(t)
+	public := startRouter(t, "--debug-addr", debug, "--metrics-addr", "", "--supergraph", "../../bench/supergraph.graphql")
+	if code := waitStatus(t, "http://"+debug+"/debug/pprof/cmdline"); code != http.StatusOK {
 		t.Errorf("debug listener: /debug/pprof/cmdline = %d, want 200", code)
 	}
-	if code := get("http://" + public + "/debug/pprof/cmdline"); code == http.StatusOK {
+	if code := waitStatus(t, public+"/debug/pprof/cmdline"); code == http.StatusOK {
 		t.Error("public listener serves the profiler")
 	}
 }
