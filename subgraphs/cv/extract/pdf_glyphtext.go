@@ -15,6 +15,7 @@ var iconFonts = []string{
 	"entypo", "feathericons", "tablericons", "bootstrapicons", "remixicon",
 	"boxicons", "devicons", "lineawesome", "themify", "typicons", "foundationicons",
 	"weathericons", "socicon", "fontisto", "phosphor",
+	"marvosym", // moderncv's phone, letter and bullet symbols
 }
 
 // isIconFont reports whether a BaseFont names an icon family: the subset

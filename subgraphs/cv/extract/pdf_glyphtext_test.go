@@ -38,6 +38,7 @@ func TestIsIconFont(t *testing.T) {
 		{"YEEOJD+SimpleIconsFiltered", true},
 		{"Font Awesome 6 Brands", true},
 		{"Material-Icons", true},
+		{"ECMIZR+MarVoSym", true},
 		{"OWYBUZ+Roboto-Light", false},
 		{"BUKNFV+Lato-Regular", false},
 		{"Awesome-Sans", false},

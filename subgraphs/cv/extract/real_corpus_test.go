@@ -34,6 +34,7 @@ var realFloors = map[string]realFloor{
 	"lualatex-awesome-cv.pdf":  {recall: 0.99, headings: 5, before: 6, lines: 7, absent: 3},
 	"lualatex-moderncv-es.pdf": {recall: 1, headings: 7, before: 5},
 	"pdftex-altacv.pdf":        {recall: 1, headings: 10, before: 8},
+	"pdftex-moderncv-zh.pdf":   {recall: 1, headings: 9, before: 5, absent: 1},
 	"react-pdf-resume.pdf":     {recall: 1, headings: 3, before: 4},
 	"typst-basic-resume.pdf":   {recall: 1, headings: 5, before: 5},
 	"typst-grid.pdf":           {recall: 1, headings: 5, before: 5},
