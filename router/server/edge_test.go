@@ -168,6 +168,33 @@ func TestAuthProxy(t *testing.T) {
 	}
 }
 
+// TestAuthProxyPassesCookies: the OAuth state cookie set at
+// /auth/{provider}/start must reach the browser, and come back to the
+// callback, through the router's proxy.
+func TestAuthProxyPassesCookies(t *testing.T) {
+	users := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if c, err := r.Cookie("cc_oauth_state"); err == nil {
+			_, _ = io.WriteString(w, "state="+c.Value)
+			return
+		}
+		http.SetCookie(w, &http.Cookie{Name: "cc_oauth_state", Value: "s1", Path: "/auth/", MaxAge: 600, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		http.Redirect(w, r, "https://accounts.example/authorize?state=s1", http.StatusFound)
+	}))
+	t.Cleanup(users.Close)
+	e := newEdgeEnv(t, func(c *server.Config) { c.Proxies = []server.Proxy{{Path: "/auth/", Target: users.URL}} })
+	res, _ := get(t, e.router.URL+"/auth/google/start", nil)
+	if res.StatusCode != http.StatusFound || len(res.Cookies()) != 1 {
+		t.Fatalf("start through the router: %d, cookies %v", res.StatusCode, res.Header.Values("Set-Cookie"))
+	}
+	if c := res.Cookies()[0]; c.Name != "cc_oauth_state" || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Path != "/auth/" {
+		t.Fatalf("cookie %+v", c)
+	}
+	_, body := get(t, e.router.URL+"/auth/google/callback?state=s1", http.Header{"Cookie": {"cc_oauth_state=s1"}})
+	if body != "state=s1" {
+		t.Fatalf("the callback got %q, want the cookie passed through", body)
+	}
+}
+
 func TestCORS(t *testing.T) {
 	e := newEdgeEnv(t, func(c *server.Config) {
 		c.CORS = server.CORSConfig{AllowedOrigins: []string{"https://app.example.com"}, AllowCredentials: true}

@@ -70,6 +70,10 @@ type SigningKey struct {
 	RetiredAt  *time.Time // no longer signs; still published until tokens expire
 }
 
+// OAuthStateTTL bounds how long a person may take at a provider's sign-in
+// page.
+const OAuthStateTTL = 10 * time.Minute
+
 // OAuthState is a pending authorization-code flow (single use).
 type OAuthState struct {
 	State        string

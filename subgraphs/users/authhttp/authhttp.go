@@ -26,7 +26,7 @@ const maxBody = 64 << 10
 // OAuth is the provider flow (subgraphs/users/oauth.Flow) as this package uses it.
 type OAuth interface {
 	Providers() []string
-	Start(ctx context.Context, provider, redirectTo string) (string, error)
+	Start(ctx context.Context, provider, redirectTo string) (authURL, state string, err error)
 	Callback(ctx context.Context, provider, state, code string) (users.ExternalAccount, string, error)
 }
 

@@ -14,7 +14,7 @@ func TestUnconfiguredProvider(t *testing.T) {
 	e := newEnv(t, "common", tenantA, onlyGoogle)
 	for _, provider := range []string{oauth.Microsoft, "github", ""} {
 		t.Run("start "+provider, func(t *testing.T) {
-			_, err := e.flow.Start(t.Context(), provider, "/")
+			_, _, err := e.flow.Start(t.Context(), provider, "/")
 			wantCode(t, err, apperr.Invalid)
 			if n := e.states.len(); n != 0 {
 				t.Errorf("%d states saved, want 0", n)

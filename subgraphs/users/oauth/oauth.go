@@ -70,9 +70,6 @@ type Flow struct {
 	providers map[string]*provider
 }
 
-// stateTTL bounds how long a person may take at the provider's sign-in page.
-const stateTTL = 10 * time.Minute
-
 // New sets up the providers that have a client id and secret. ctx bounds the
 // background refresh of the providers' signing keys, so it should live as
 // long as the service. httpClient (nil for a default) is used for token

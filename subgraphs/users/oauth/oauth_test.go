@@ -35,7 +35,7 @@ func TestSignIn(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newEnv(t, tt.msTenant, tt.fakeTenant)
 			fake := e.fake(tt.provider)
-			authURL, err := e.flow.Start(t.Context(), tt.provider, "/goals?tab=2")
+			authURL, _, err := e.flow.Start(t.Context(), tt.provider, "/goals?tab=2")
 			if err != nil {
 				t.Fatalf("Start: %v", err)
 			}

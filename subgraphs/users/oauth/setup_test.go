@@ -69,7 +69,7 @@ func (e *env) fake(provider string) *oauthtest.Provider {
 // authorize starts a sign-in and plays the browser at the provider.
 func (e *env) authorize(t *testing.T, provider, redirectTo string) (code, state string) {
 	t.Helper()
-	authURL, err := e.flow.Start(t.Context(), provider, redirectTo)
+	authURL, _, err := e.flow.Start(t.Context(), provider, redirectTo)
 	if err != nil {
 		t.Fatalf("Start(%s): %v", provider, err)
 	}

@@ -12,13 +12,14 @@ import (
 )
 
 // Start begins a sign-in with provider and returns the provider URL to send
-// the browser to. redirectTo is the web-app path to return to afterwards;
+// the browser to and the state, which the caller binds to that browser (a
+// cookie checked at the callback). redirectTo is the web-app path to return to afterwards;
 // anything but a local path becomes "/", so the flow cannot be used to
 // redirect people to another site.
-func (f *Flow) Start(ctx context.Context, provider, redirectTo string) (string, error) {
+func (f *Flow) Start(ctx context.Context, provider, redirectTo string) (authURL, state string, err error) {
 	p, err := f.provider(provider)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	st := users.OAuthState{
 		State:        rand.Text(), // 130 random bits
@@ -26,16 +27,16 @@ func (f *Flow) Start(ctx context.Context, provider, redirectTo string) (string, 
 		CodeVerifier: oauth2.GenerateVerifier(),
 		Nonce:        rand.Text(),
 		RedirectTo:   localPath(redirectTo),
-		ExpiresAt:    f.now().Add(stateTTL),
+		ExpiresAt:    f.now().Add(users.OAuthStateTTL),
 	}
 	if err := f.states.SaveOAuthState(ctx, st); err != nil {
-		return "", fmt.Errorf("saving %s sign-in state: %w", p.title, err)
+		return "", "", fmt.Errorf("saving %s sign-in state: %w", p.title, err)
 	}
 	opts := append([]oauth2.AuthCodeOption{
 		oauth2.S256ChallengeOption(st.CodeVerifier),
 		oauth2.SetAuthURLParam("nonce", st.Nonce),
 	}, p.authOptions...)
-	return p.oauth.AuthCodeURL(st.State, opts...), nil
+	return p.oauth.AuthCodeURL(st.State, opts...), st.State, nil
 }
 
 // maxRedirectLen keeps oversized input out of the state store.

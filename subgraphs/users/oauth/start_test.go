@@ -26,7 +26,7 @@ func TestStartKeepsOnlyLocalRedirects(t *testing.T) {
 	e := newEnv(t, "common", tenantA)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			authURL, err := e.flow.Start(t.Context(), oauth.Google, tt.redirectTo)
+			authURL, _, err := e.flow.Start(t.Context(), oauth.Google, tt.redirectTo)
 			if err != nil {
 				t.Fatalf("Start: %v", err)
 			}

@@ -64,6 +64,7 @@ func TestGuessingOverHTTP(t *testing.T) {
 			}
 		})
 
+		checked := 0 // wrong passwords answered 401: checked against the hash
 		t.Run("100 parallel wrong passwords: few are checked, the rest wait", func(t *testing.T) {
 			attacker := &http.Client{}
 			var mu sync.Mutex
@@ -89,6 +90,23 @@ func TestGuessingOverHTTP(t *testing.T) {
 			wg.Wait()
 			if statuses[401] < 1 || statuses[401] > 6 || statuses[429] != 100-statuses[401] {
 				t.Fatalf("statuses %v: want at most 6 checked (401), the rest 429", statuses)
+			}
+			checked = statuses[401]
+		})
+		t.Run("guessing on, one at a time: still at most 6 checked in all", func(t *testing.T) {
+			// Attempts refused while others held the row were not counted
+			// (nor checked); guessing on reaches the delay all the same.
+			for {
+				resp, err := loginFrom(&http.Client{}, h.srv.URL, "ada@example.com", "one-more-guess-1", "203.0.113.200")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if resp.StatusCode == 429 {
+					break
+				}
+				if checked++; resp.StatusCode != 401 || checked > 6 {
+					t.Fatalf("guess %d answered %d", checked, resp.StatusCode)
+				}
 			}
 		})
 		t.Run("the attacker with the right password but no device cookie waits", func(t *testing.T) {
