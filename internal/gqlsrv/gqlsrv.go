@@ -68,6 +68,7 @@ func New(es graphql.ExecutableSchema, o Options) *Server {
 		}
 		return next(ctx)
 	})
+	srv.AroundOperations(refuseControlText(es.Schema()))
 	srv.AroundRootFields(guardFederationFields)
 	srv.SetErrorPresenter(presenter(o.Log))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
