@@ -87,3 +87,29 @@ func TestParseToUnicodeBounded(t *testing.T) {
 		t.Fatalf("chars = %d", len(m.chars))
 	}
 }
+
+// FuzzParseToUnicode: any byte string parses without a panic, in one pass,
+// within the entry cap.
+func FuzzParseToUnicode(f *testing.F) {
+	for _, seed := range []string{
+		"/CIDSystemInfo 3 dict dup begin /Registry (Adobe) def end def 1 beginbfchar <01> <0041> endbfchar",
+		"2 beginbfrange <00> <ff> <0020> <0100> <0102> [<0066> (x) <>] endbfrange",
+		"(unterminated \\", "<", "[ [ [", "% only a comment",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := parseToUnicode(data)
+		n := len(m.chars)
+		for _, r := range m.ranges {
+			n++
+			if r.hi < r.lo {
+				t.Fatalf("reversed range kept: %+v", r)
+			}
+		}
+		if n > maxCMapEntries {
+			t.Fatalf("%d entries past the cap", n)
+		}
+		m.lookup(0x41)
+	})
+}
