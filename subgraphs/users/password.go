@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -20,11 +21,16 @@ const (
 	MaxPasswordLen = 128
 )
 
+// commonPasswordsText is one lower-case password a line (see
+// common_passwords.md for its source and licence).
+//
 //go:embed common_passwords.txt
 var commonPasswordsText string
 
-// CheckPassword rejects passwords that are short, overlong, one repeated
-// character, contain the email's name, or are among well-known passwords.
+// CheckPassword applies NIST SP 800-63B §5.1.1.2: length limits, no single
+// repeated character or short repeated pattern, not the email's name, and
+// not a commonly used password (the shipped list, also after removing
+// case and the digits and symbols people add around a word).
 func CheckPassword(password, email string) error {
 	n := utf8.RuneCountInString(password)
 	switch {
@@ -32,19 +38,55 @@ func CheckPassword(password, email string) error {
 		return apperr.Errorf(apperr.Invalid, "password must be at least %d characters", MinPasswordLen)
 	case n > MaxPasswordLen:
 		return apperr.Errorf(apperr.Invalid, "password must be at most %d characters", MaxPasswordLen)
-	case strings.Count(password, string([]rune(password)[0])) == len(password):
-		return apperr.Errorf(apperr.Invalid, "password must not be one repeated character")
+	case repeatsUnit(password):
+		return apperr.Errorf(apperr.Invalid, "password must not be one character or a short pattern repeated")
 	}
 	lower := strings.ToLower(password)
 	if local, _, ok := strings.Cut(strings.ToLower(email), "@"); ok && len(local) >= 4 && strings.Contains(lower, local) {
 		return apperr.Errorf(apperr.Invalid, "password must not contain your email address")
 	}
-	for _, common := range strings.Fields(commonPasswordsText) {
-		if lower == common {
-			return apperr.Errorf(apperr.Invalid, "this password is too common; choose another")
-		}
+	if isCommon(lower) || isCommon(passwordCore(lower)) {
+		return apperr.Errorf(apperr.Invalid, "this password is too common; choose another")
 	}
 	return nil
+}
+
+// maxPatternLen is the longest unit whose repetition is refused
+// ("abcabcabcabc"); longer repeated units are as strong as their length.
+const maxPatternLen = 4
+
+// repeatsUnit reports whether password is a unit of at most maxPatternLen
+// characters (runes, so "éééééééééé" counts) repeated.
+func repeatsUnit(password string) bool {
+	r := []rune(password)
+	for k := 1; k <= maxPatternLen && k < len(r); k++ {
+		if len(r)%k != 0 {
+			continue
+		}
+		same := true
+		for i := k; i < len(r) && same; i++ {
+			same = r[i] == r[i-k]
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// passwordCore strips the digits and symbols people put before and after
+// a word ("password123!" → "password").
+func passwordCore(lower string) string {
+	return strings.TrimFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// isCommon reports whether p is a line of the list: a linear scan of
+// ~80 KB (tens of microseconds), nothing next to the password hash.
+func isCommon(p string) bool {
+	if p == "" {
+		return false
+	}
+	return strings.HasPrefix(commonPasswordsText, p+"\n") || strings.Contains(commonPasswordsText, "\n"+p+"\n")
 }
 
 // argon2id parameters (OWASP's minimum recommendation: m=19 MiB, t=2, p=1).
