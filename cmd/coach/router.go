@@ -9,8 +9,10 @@ import (
 	"net/http/pprof"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/config"
 	"github.com/careercoach/coach/internal/httpserver"
 	"github.com/careercoach/coach/internal/logging"
@@ -38,6 +40,7 @@ type routerMain struct {
 	http                          config.HTTPLimits
 	metricsAddr                   string
 	limits                        server.Limits
+	deletedPoll                   time.Duration
 }
 
 func (m *routerMain) ParseFlags(args []string) error {
@@ -64,6 +67,7 @@ func (m *routerMain) ParseFlags(args []string) error {
 	config.BindHTTPLimits(fs, &m.http, "", config.PublicHTTPLimits())
 	fs.String(&m.metricsAddr, "metrics-addr", "COACH_METRICS_ADDR", "127.0.0.1:8088", "listen address of /metrics (Prometheus; loopback by default as in Cosmo's router; empty: off; never the public listener)")
 	bindLimits(fs, &m.limits)
+	fs.Duration(&m.deletedPoll, "deleted-accounts-poll", "COACH_DELETED_ACCOUNTS_POLL", tombstone.DefaultFeedInterval, "how often the router refreshes its list of deleted accounts from --users-url (their unexpired tokens are refused)")
 	fs.String(&m.debugAddr, "debug-addr", "COACH_DEBUG_ADDR", "", "listen address of the Go profiler (net/http/pprof; empty: off; never expose it publicly)")
 	fs.String(&m.logLevel, "log-level", "COACH_LOG_LEVEL", "info", "debug, info, warn or error")
 	fs.String(&m.logFormat, "log-format", "COACH_LOG_FORMAT", "text", "text or json")
@@ -81,6 +85,9 @@ func (m *routerMain) ParseFlags(args []string) error {
 	}
 	if m.usersURL != "" {
 		errs = append(errs, config.CheckURL("users-url", m.usersURL, "http", "https"))
+	}
+	if m.deletedPoll < 100*time.Millisecond || m.deletedPoll > time.Minute {
+		errs = append(errs, fmt.Errorf("--deleted-accounts-poll %s: want between 100ms and 1m", m.deletedPoll))
 	}
 	if m.maxUploadBytes <= 0 || m.wsPerIP <= 0 || m.wsPerConn <= 0 {
 		errs = append(errs, errors.New("--max-upload-bytes, --max-connections-per-ip and --max-subscriptions-per-connection must be positive"))
@@ -183,6 +190,16 @@ func (m *routerMain) Run(ctx context.Context) error {
 		}
 		v = &auth.Verifier{Keys: keys, Issuer: m.tokenIssuer, Audience: auth.Audience}
 	}
+	var feed *tombstone.Feed
+	if v != nil && m.usersURL != "" {
+		// The users service records each deletion in the transaction that
+		// deletes the account; polling it is the simplest way to learn
+		// deletions that also survives restarts of the router (which has no
+		// database, and might miss bus events while down).
+		feed = &tombstone.Feed{Fetch: tombstone.FetchFeed(&http.Client{Timeout: 5 * time.Second}, strings.TrimSuffix(m.usersURL, "/"), m.serviceSecret),
+			Interval: m.deletedPoll, Log: log}
+		v = v.WithRevocations(feed)
+	}
 	cfg := routerConfig(v, m.serviceSecret, m.urls, m.introspection)
 	cfg.SupergraphPath = m.supergraph
 	if m.usersURL != "" {
@@ -218,6 +235,9 @@ func (m *routerMain) Run(ctx context.Context) error {
 	g, ctx := errgroup.WithContext(ctx)
 	for _, srv := range servers {
 		g.Go(func() error { return srv.Run(ctx) })
+	}
+	if feed != nil {
+		g.Go(func() error { return feed.Run(ctx) })
 	}
 	return g.Wait()
 }

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"crypto/subtle"
+	"errors"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -35,16 +36,33 @@ func (m *Middleware) Wrap(next http.Handler) http.Handler {
 			claims, err := m.Verifier.Verify(ctx, raw)
 			if err != nil {
 				m.Log.Info("rejected access token", "err", err)
-				w.Header().Set("Content-Type", "application/json")
-				w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
-				w.WriteHeader(http.StatusUnauthorized)
-				_, _ = w.Write([]byte(`{"errors":[{"message":"invalid or expired access token","extensions":{"code":"UNAUTHENTICATED"}}]}`))
+				refuse(w, err)
 				return
 			}
 			ctx = WithIdentity(ctx, Identity{UserID: claims.Subject, Email: claims.Email})
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// refuse answers a request whose token Verify refused: 401, except when
+// the deletion check itself failed (503: the token may be fine, try again).
+func refuse(w http.ResponseWriter, err error) {
+	w.Header().Set("Content-Type", "application/json")
+	switch {
+	case errors.Is(err, ErrRevocationCheck):
+		w.Header().Set("Retry-After", "1")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte(`{"errors":[{"message":"cannot check the access token right now; try again","extensions":{"code":"SERVICE_UNAVAILABLE"}}]}`))
+	case errors.Is(err, ErrRevoked):
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = w.Write([]byte(`{"errors":[{"message":"this account has been deleted","extensions":{"code":"UNAUTHENTICATED"}}]}`))
+	default:
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = w.Write([]byte(`{"errors":[{"message":"invalid or expired access token","extensions":{"code":"UNAUTHENTICATED"}}]}`))
+	}
 }
 
 // TokenFromRequest returns the bearer token, or the access cookie's value.

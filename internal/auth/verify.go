@@ -27,12 +27,38 @@ type KeySource interface {
 	KeyfuncCtx(ctx context.Context) jwt.Keyfunc
 }
 
+// Revocations reports subjects whose tokens must be refused before they
+// expire: deleted accounts. Access tokens are short-lived and stateless, so a
+// deletion needs a denylist beside them (OWASP JWT cheat sheet, "token
+// revocation"; ASVS 4.0 3.3.1). The tombstone package implements it.
+type Revocations interface {
+	Revoked(ctx context.Context, subject string) (bool, error)
+}
+
+// ErrRevoked is returned by Verify for a token whose subject was deleted.
+var ErrRevoked = errors.New("the account of this token has been deleted")
+
+// ErrRevocationCheck is returned by Verify when it could not find out
+// whether the subject was deleted: the token is refused (fail closed), and
+// the caller should answer "try again", not "sign in".
+var ErrRevocationCheck = errors.New("cannot check whether the account still exists")
+
 // Verifier checks access tokens: signature by a known key, an allowed
-// asymmetric algorithm, issuer, audience and expiry.
+// asymmetric algorithm, issuer, audience, expiry and, when Revoked is set,
+// that the subject has not been deleted.
 type Verifier struct {
 	Keys     KeySource
 	Issuer   string
 	Audience string
+	Revoked  Revocations // optional
+}
+
+// WithRevocations returns a copy of v that also refuses the subjects r
+// reports; every service consults its own record of deletions.
+func (v *Verifier) WithRevocations(r Revocations) *Verifier {
+	c := *v
+	c.Revoked = r
+	return &c
 }
 
 // AllowedAlgs are the signing algorithms accepted; "none" and HMAC never are,
@@ -55,6 +81,15 @@ func (v *Verifier) Verify(ctx context.Context, raw string) (*Claims, error) {
 	}
 	if claims.Subject == "" {
 		return nil, errors.New("verifying access token: no subject")
+	}
+	if v.Revoked != nil {
+		revoked, err := v.Revoked.Revoked(ctx, claims.Subject)
+		if err != nil {
+			return nil, fmt.Errorf("verifying access token: %w: %w", ErrRevocationCheck, err)
+		}
+		if revoked {
+			return nil, fmt.Errorf("verifying access token: %w", ErrRevoked)
+		}
 	}
 	return claims, nil
 }

@@ -12,6 +12,7 @@ import (
 	"net/http"
 
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/gqlsrv"
@@ -48,12 +49,14 @@ type Service struct {
 	DB    *db.DB
 	Store *store.Store
 	// Seeded is how many catalogue courses the start-up seed wrote.
-	Seeded  int
-	handler http.Handler
-	relay   *bus.Relay
-	bus     bus.Bus
-	log     *slog.Logger
-	ex      courses.Explainer
+	Seeded int
+	// Tombstones are the deleted accounts courses refuses and erases.
+	Tombstones *tombstone.Store
+	handler    http.Handler
+	relay      *bus.Relay
+	bus        bus.Bus
+	log        *slog.Logger
+	ex         courses.Explainer
 }
 
 // OpenDB opens (and migrates) the courses database the configuration names.
@@ -85,6 +88,8 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 		return nil, err
 	}
 	log.InfoContext(ctx, "course catalogue loaded", "courses", len(cat), "written", seeded)
+	ts := tombstone.New(d)
+	v = v.WithRevocations(ts)
 
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Catalogue: st, Recommendations: st, Skills: tax}}), gqlsrv.Options{
 		Log: log, Verifier: v, ServiceSecret: cfg.ServiceSecret,
@@ -95,7 +100,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
 	relay.Notify() // publish the seed's course.catalogued events now
-	return &Service{DB: d, Store: st, Seeded: seeded, handler: httpserver.Wrap(mux, log), relay: relay, bus: b, log: log, ex: cfg.Explainer}, nil
+	return &Service{DB: d, Store: st, Seeded: seeded, Tombstones: ts, handler: httpserver.Wrap(mux, log), relay: relay, bus: b, log: log, ex: cfg.Explainer}, nil
 }
 
 // Handler serves /graphql and the health endpoints.
@@ -114,15 +119,26 @@ func (s *Service) RunBackground(ctx context.Context) error {
 			s.log.InfoContext(ctx, "recomputed recommendations after a catalogue change", "users", n)
 		}
 	}
+	sweepDone := make(chan error, 1)
+	go func() { sweepDone <- s.Sweeper().Run(ctx) }()
 	err := s.bus.Consume(ctx, ConsumerGroup, s.HandleEvent)
-	return errors.Join(err, <-relayDone)
+	return errors.Join(err, <-relayDone, <-sweepDone)
+}
+
+// Sweeper erases what raced a deletion (see tombstone.Sweeper).
+func (s *Service) Sweeper() *tombstone.Sweeper {
+	erase := func(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
+		_, err := s.Store.Handle(ctx, tx, ev)
+		return err
+	}
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(erase), Log: s.log}
 }
 
 // HandleEvent is the consumer: it applies ev exactly once (bus.Idempotent)
 // and then, with a model configured, has it explain the new recommendations.
 func (s *Service) HandleEvent(ctx context.Context, ev bus.Event) error {
 	var changed string
-	h := bus.Idempotent(s.DB, ConsumerGroup, func(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
+	h := bus.Idempotent(s.DB, ConsumerGroup, tombstone.Handle(func(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
 		user, err := s.Store.Handle(ctx, tx, ev)
 		if errors.Is(err, courses.ErrBadEvent) {
 			// Retrying cannot help; record it as handled and say so.
@@ -131,7 +147,7 @@ func (s *Service) HandleEvent(ctx context.Context, ev bus.Event) error {
 		}
 		changed = user
 		return err
-	})
+	}))
 	if err := h(ctx, ev); err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/skills"
@@ -22,10 +23,10 @@ import (
 var migrationFiles embed.FS
 
 // Migrations returns the database migrations the courses service needs, its
-// own after the shared outbox tables.
+// own after the shared outbox and tombstone tables.
 func Migrations() []db.Migrations {
 	sub, _ := fs.Sub(migrationFiles, "migrations") // cannot fail: the directory is embedded
-	return []db.Migrations{bus.Migrations(), {Name: "courses", FS: sub}}
+	return []db.Migrations{bus.Migrations(), tombstone.Migrations(), {Name: "courses", FS: sub}}
 }
 
 // Store is the SQL implementation of courses.Store.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/careercoach/coach/internal/ai"
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/gqlsrv"
@@ -95,16 +96,18 @@ func DefaultConfig() Config {
 
 // Service is a running cv service.
 type Service struct {
-	DB      *db.DB
-	Store   *store.Store
-	CVs     *cv.Service
-	Worker  *cv.Worker
-	Engine  string
-	handler http.Handler
-	relay   *bus.Relay
-	bus     bus.Bus
-	log     *slog.Logger
-	workers int
+	DB     *db.DB
+	Store  *store.Store
+	CVs    *cv.Service
+	Worker *cv.Worker
+	Engine string
+	// Tombstones are the deleted accounts cv refuses and erases.
+	Tombstones *tombstone.Store
+	handler    http.Handler
+	relay      *bus.Relay
+	bus        bus.Bus
+	log        *slog.Logger
+	workers    int
 }
 
 // OpenDB opens (and migrates) the cv database the configuration names.
@@ -152,6 +155,8 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	}
 	st := store.New(d)
 	st.MaxAttempts = cfg.MaxAttempts
+	ts := tombstone.New(d)
+	v = v.WithRevocations(ts)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
 	w := &cv.Worker{Jobs: st, Files: st, Pipeline: p, Pub: b, Committed: relay.Notify, Log: log,
 		Lease: cfg.JobLease, Concurrency: cfg.Workers}
@@ -168,17 +173,23 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	mux.Handle("/graphql", mw.Wrap(gql))
 	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
 	log.InfoContext(ctx, "cv analysis engine", "engine", p.Analyzer.Engine())
-	return &Service{DB: d, Store: st, CVs: svc, Worker: w, Engine: p.Analyzer.Engine(), handler: httpserver.Wrap(mux, log),
+	return &Service{DB: d, Store: st, CVs: svc, Worker: w, Engine: p.Analyzer.Engine(), Tombstones: ts, handler: httpserver.Wrap(mux, log),
 		relay: relay, bus: b, log: log, workers: cfg.Workers}, nil
 }
 
 // Handler serves /graphql and the health endpoints.
 func (s *Service) Handler() http.Handler { return s.handler }
 
-// RunBackground relays outbox events, runs the analysis workers and
-// consumes user.deleted until ctx ends.
+// Sweeper erases what raced a deletion (see tombstone.Sweeper).
+func (s *Service) Sweeper() *tombstone.Sweeper {
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(s.handleEvent), Log: s.log}
+}
+
+// RunBackground relays outbox events, runs the analysis workers, consumes
+// user.deleted and sweeps late writes of deleted accounts until ctx ends.
 func (s *Service) RunBackground(ctx context.Context) error {
-	errc := make(chan error, 3)
+	errc := make(chan error, 4)
+	go func() { errc <- s.Sweeper().Run(ctx) }()
 	go func() { errc <- s.relay.Run(ctx) }()
 	go func() {
 		if s.workers == 0 {
@@ -189,10 +200,10 @@ func (s *Service) RunBackground(ctx context.Context) error {
 		errc <- s.Worker.Run(ctx)
 	}()
 	go func() {
-		errc <- s.bus.Consume(ctx, "cv", bus.Idempotent(s.DB, "cv", s.handleEvent))
+		errc <- s.bus.Consume(ctx, "cv", bus.Idempotent(s.DB, "cv", tombstone.Handle(s.handleEvent)))
 	}()
 	var errs []error
-	for range 3 {
+	for range 4 {
 		if err := <-errc; err != nil {
 			errs = append(errs, err)
 		}

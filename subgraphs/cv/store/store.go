@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/subgraphs/cv"
@@ -19,10 +20,10 @@ import (
 var migrationFiles embed.FS
 
 // Migrations returns the database migrations the cv service needs, its own
-// after the shared outbox tables.
+// after the shared outbox and tombstone tables.
 func Migrations() []db.Migrations {
 	sub, _ := fs.Sub(migrationFiles, "migrations") // cannot fail: the directory is embedded
-	return []db.Migrations{bus.Migrations(), {Name: "cv", FS: sub}}
+	return []db.Migrations{bus.Migrations(), tombstone.Migrations(), {Name: "cv", FS: sub}}
 }
 
 // Store is the SQL implementation of cv.Store.

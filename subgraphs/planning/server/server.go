@@ -13,6 +13,7 @@ import (
 
 	"github.com/careercoach/coach/internal/ai"
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/gqlsrv"
@@ -50,10 +51,12 @@ type Service struct {
 	DB      *db.DB
 	Store   *store.Store
 	Catalog *planning.Catalog
-	handler http.Handler
-	relay   *bus.Relay
-	bus     bus.Bus
-	log     *slog.Logger
+	// Tombstones are the deleted accounts planning refuses and erases.
+	Tombstones *tombstone.Store
+	handler    http.Handler
+	relay      *bus.Relay
+	bus        bus.Bus
+	log        *slog.Logger
 }
 
 // OpenDB opens (and migrates) the planning database.
@@ -80,6 +83,8 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 		return nil, fmt.Errorf("loading planning datasets: %w", err)
 	}
 	st := store.New(d)
+	ts := tombstone.New(d)
+	v = v.WithRevocations(ts)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
 	st.Notify = relay.Notify
 	rev, err := reviewer(cfg, log)
@@ -92,7 +97,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", mw.Wrap(gql))
 	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
-	return &Service{DB: d, Store: st, Catalog: cat, handler: httpserver.Wrap(mux, log), relay: relay, bus: b, log: log}, nil
+	return &Service{DB: d, Store: st, Catalog: cat, Tombstones: ts, handler: httpserver.Wrap(mux, log), relay: relay, bus: b, log: log}, nil
 }
 
 // Handler serves /graphql and the health endpoints.
@@ -100,19 +105,32 @@ func (s *Service) Handler() http.Handler { return s.handler }
 
 // EventHandler is the idempotent handler of the events planning consumes.
 func (s *Service) EventHandler() bus.Handler {
-	return bus.Idempotent(s.DB, planning.ConsumerGroup, planning.HandleEvent(s.Catalog, s.Store, s.log))
+	return bus.Idempotent(s.DB, planning.ConsumerGroup, s.handleEvent())
 }
 
-// RunBackground relays the outbox and consumes events until ctx ends.
+// handleEvent applies one event in a transaction, keeping the tombstones.
+func (s *Service) handleEvent() bus.TxHandler {
+	return tombstone.Handle(planning.HandleEvent(s.Catalog, s.Store, s.log))
+}
+
+// Sweeper erases what raced a deletion (see tombstone.Sweeper).
+func (s *Service) Sweeper() *tombstone.Sweeper {
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: s.handleEvent(), Log: s.log}
+}
+
+// RunBackground relays the outbox, consumes events and sweeps late writes
+// of deleted accounts until ctx ends.
 func (s *Service) RunBackground(ctx context.Context) error {
-	errc := make(chan error, 2)
+	errc := make(chan error, 3)
 	go func() { errc <- s.relay.Run(ctx) }()
 	go func() { errc <- s.bus.Consume(ctx, planning.ConsumerGroup, s.EventHandler()) }()
-	err := <-errc
-	if err != nil {
-		return fmt.Errorf("planning background: %w", err)
+	go func() { errc <- s.Sweeper().Run(ctx) }()
+	for range 3 {
+		if err := <-errc; err != nil {
+			return fmt.Errorf("planning background: %w", err)
+		}
 	}
-	return <-errc
+	return nil
 }
 
 // Close releases the database.

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/subgraphs/planning"
@@ -18,10 +19,10 @@ import (
 var migrationFiles embed.FS
 
 // Migrations returns the planning service's migrations, after the shared
-// outbox and processed-events tables.
+// outbox, processed-events and tombstone tables.
 func Migrations() []db.Migrations {
 	sub, _ := fs.Sub(migrationFiles, "migrations") // cannot fail: the directory is embedded
-	return []db.Migrations{bus.Migrations(), {Name: "planning", FS: sub}}
+	return []db.Migrations{bus.Migrations(), tombstone.Migrations(), {Name: "planning", FS: sub}}
 }
 
 // Store is the SQL implementation of planning.Store.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/gqlsrv"
@@ -41,12 +42,14 @@ func (c Config) Validate() error {
 
 // Service is a running progress service.
 type Service struct {
-	DB      *db.DB
-	Store   *store.Store
-	handler http.Handler
-	relay   *bus.Relay
-	bus     bus.Bus
-	log     *slog.Logger
+	DB    *db.DB
+	Store *store.Store
+	// Tombstones are the deleted accounts progress refuses and erases.
+	Tombstones *tombstone.Store
+	handler    http.Handler
+	relay      *bus.Relay
+	bus        bus.Bus
+	log        *slog.Logger
 }
 
 // OpenDB opens (and migrates) the progress database the configuration names.
@@ -74,6 +77,8 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 		return nil, err
 	}
 	st := store.New(d)
+	ts := tombstone.New(d)
+	v = v.WithRevocations(ts)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
 	res := &graph.Resolver{Store: st, Bank: bank, Skill: skill, Notify: relay.Notify, Now: time.Now}
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: res}), gqlsrv.Options{
@@ -83,26 +88,32 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", mw.Wrap(gql))
 	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
-	return &Service{DB: d, Store: st, handler: httpserver.Wrap(mux, log), relay: relay, bus: b, log: log}, nil
+	return &Service{DB: d, Store: st, Tombstones: ts, handler: httpserver.Wrap(mux, log), relay: relay, bus: b, log: log}, nil
 }
 
 // Handler serves /graphql and the health endpoints.
 func (s *Service) Handler() http.Handler { return s.handler }
 
-// RunBackground relays the outbox (enrollment.completed) and consumes
+// Sweeper erases what raced a deletion (see tombstone.Sweeper).
+func (s *Service) Sweeper() *tombstone.Sweeper {
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(store.HandleEvent), Log: s.log}
+}
+
+// RunBackground relays the outbox (enrollment.completed), consumes
 // course.catalogued, goal.changed, cv.analyzed and user.deleted in group
-// "progress" until ctx ends.
+// "progress" and sweeps late writes of deleted accounts until ctx ends.
 func (s *Service) RunBackground(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- s.relay.Run(ctx) }()
+	go func() { errc <- s.Sweeper().Run(ctx) }()
 	err := s.bus.Consume(ctx, store.Consumer, store.Handler(s.DB))
-	cancel() // Consume returns early only when it cannot start: stop the relay too
+	cancel() // Consume returns early only when it cannot start: stop the rest too
 	if err != nil {
 		err = fmt.Errorf("consuming events: %w", err)
 	}
-	return errors.Join(err, <-errc)
+	return errors.Join(err, <-errc, <-errc)
 }
 
 // Close releases the database.

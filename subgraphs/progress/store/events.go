@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/subgraphs/progress"
@@ -83,6 +84,6 @@ func purgeUser(ctx context.Context, tx *sql.Tx, userID string) error {
 // Consumer is the consumer group (and idempotency key) of this service.
 const Consumer = "progress"
 
-// Handler is the bus handler the service consumes with: HandleEvent made
-// idempotent per event id.
-func Handler(d *db.DB) bus.Handler { return bus.Idempotent(d, Consumer, HandleEvent) }
+// Handler is the bus handler the service consumes with: HandleEvent,
+// keeping deleted accounts' tombstones, made idempotent per event id.
+func Handler(d *db.DB) bus.Handler { return bus.Idempotent(d, Consumer, tombstone.Handle(HandleEvent)) }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/subgraphs/progress"
@@ -23,10 +24,10 @@ import (
 var migrationFiles embed.FS
 
 // Migrations returns the database migrations the progress service needs,
-// its own after the shared outbox tables.
+// its own after the shared outbox and tombstone tables.
 func Migrations() []db.Migrations {
 	sub, _ := fs.Sub(migrationFiles, "migrations") // cannot fail: the directory is embedded
-	return []db.Migrations{bus.Migrations(), {Name: "progress", FS: sub}}
+	return []db.Migrations{bus.Migrations(), tombstone.Migrations(), {Name: "progress", FS: sub}}
 }
 
 // Store is the SQL implementation of progress.Store.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/gqlsrv"
@@ -92,11 +93,14 @@ type Service struct {
 	Keys     *users.Keys
 	Accounts *users.Accounts
 	Verifier *auth.Verifier
-	handler  http.Handler
-	relay    *bus.Relay
-	log      *slog.Logger
-	rotation time.Duration
-	forget   time.Duration // login throttle keys quiet this long are pruned
+	// Tombstones are the deleted accounts; the router reads them through
+	// tombstone.FeedPath.
+	Tombstones *tombstone.Store
+	handler    http.Handler
+	relay      *bus.Relay
+	log        *slog.Logger
+	rotation   time.Duration
+	forget     time.Duration // login throttle keys quiet this long are pruned
 }
 
 // OpenDB opens (and migrates) the users database the configuration names.
@@ -126,7 +130,8 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 		RefreshTTL: cfg.RefreshTTL, Now: time.Now, Log: log,
 		Hasher: users.NewHasher(cfg.HashConcurrency, cfg.HashWait), Throttle: cfg.Throttle,
 		Devices: users.DeviceCookies{Key: deviceKey, TTL: cfg.Throttle.DeviceTTL}}
-	verifier := &auth.Verifier{Keys: keys, Issuer: cfg.PublicURL, Audience: auth.Audience}
+	ts := tombstone.New(d)
+	verifier := &auth.Verifier{Keys: keys, Issuer: cfg.PublicURL, Audience: auth.Audience, Revoked: ts}
 	flow, err := oauth.New(ctx, cfg.OAuth, st, &http.Client{Timeout: 15 * time.Second}, time.Now)
 	if err != nil {
 		return nil, err
@@ -141,9 +146,12 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 	pub, _ := url.Parse(cfg.PublicURL)
 	(&authhttp.Handler{Accounts: accounts, Keys: keys, OAuth: flow, Log: log, ServiceSecret: cfg.ServiceSecret,
 		SecureCookies: pub.Scheme == "https" || (pub.Hostname() != "localhost" && pub.Hostname() != "127.0.0.1")}).Register(mux)
+	// Tokens of accounts deleted earlier than one access-token lifetime
+	// (plus the verifiers' leeway) have expired: the router needs no more.
+	mux.Handle("GET "+tombstone.FeedPath, tombstone.FeedHandler(ts, cfg.AccessTTL+time.Minute, cfg.ServiceSecret))
 	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
 
-	return &Service{DB: d, Store: st, Keys: keys, Accounts: accounts, Verifier: verifier,
+	return &Service{DB: d, Store: st, Tombstones: ts, Keys: keys, Accounts: accounts, Verifier: verifier,
 		handler: httpserver.Wrap(mux, log), relay: bus.NewRelay(d, b, log, bus.RelayOptions{}), log: log, rotation: cfg.KeyRotation}, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"embed"
 	"io/fs"
 
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/subgraphs/users"
@@ -16,10 +17,10 @@ import (
 var migrationFiles embed.FS
 
 // Migrations returns the database migrations the users service needs, its
-// own after the shared outbox tables.
+// own after the shared outbox and tombstone tables.
 func Migrations() []db.Migrations {
 	sub, _ := fs.Sub(migrationFiles, "migrations") // cannot fail: the directory is embedded
-	return []db.Migrations{bus.Migrations(), {Name: "users", FS: sub}}
+	return []db.Migrations{bus.Migrations(), tombstone.Migrations(), {Name: "users", FS: sub}}
 }
 
 // Store is the SQL implementation of users.Store.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/subgraphs/users"
@@ -113,8 +114,8 @@ func (s *Store) UpdateProfile(ctx context.Context, id string, upd users.ProfileU
 }
 
 // DeleteUser deletes the user (identities and sessions cascade) and records
-// user.deleted in the outbox in the same transaction, so other services
-// purge their data exactly when this one has.
+// the account's tombstone and user.deleted in the outbox in the same
+// transaction, so other services purge their data exactly when this one has.
 func (s *Store) DeleteUser(ctx context.Context, id string) error {
 	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM users WHERE id = $1`, id)
@@ -131,8 +132,14 @@ func (s *Store) DeleteUser(ctx context.Context, id string) error {
 				return fmt.Errorf("deleting user data: %w", err)
 			}
 		}
+		// The tombstone makes this service refuse the account's unexpired
+		// tokens from this commit on, and feeds the router's copy.
+		now := time.Now()
+		if err := tombstone.Record(ctx, tx, id, now); err != nil {
+			return err
+		}
 		payload, _ := json.Marshal(map[string]string{"userId": id})
-		return bus.Enqueue(ctx, tx, bus.Event{Type: users.EventUserDeleted, Subject: id, Payload: payload})
+		return bus.Enqueue(ctx, tx, bus.Event{Type: users.EventUserDeleted, Subject: id, Payload: payload, OccurredAt: now})
 	})
 }
 
