@@ -54,8 +54,12 @@ type Verifier struct {
 }
 
 // WithRevocations returns a copy of v that also refuses the subjects r
-// reports; every service consults its own record of deletions.
+// reports; every service consults its own record of deletions. A nil v
+// (a service that verifies no tokens) stays nil.
 func (v *Verifier) WithRevocations(r Revocations) *Verifier {
+	if v == nil {
+		return nil
+	}
 	c := *v
 	c.Revoked = r
 	return &c

@@ -15,6 +15,7 @@ import (
 	"github.com/careercoach/coach/internal/bus/bustest"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/dbtest"
+	"github.com/careercoach/coach/internal/waitfor"
 	"github.com/careercoach/coach/subgraphs/courses"
 	"github.com/careercoach/coach/subgraphs/courses/server"
 	"github.com/careercoach/coach/subgraphs/courses/store"
@@ -94,9 +95,21 @@ func TestRecommendationsAfterEvents(t *testing.T) {
 				t.Fatalf("matched %v", got[0].MatchedSkills)
 			}
 		})
-		t.Run("user.deleted purges them", func(t *testing.T) {
+		t.Run("user.deleted purges them and refuses the user's token", func(t *testing.T) {
 			publish(t, b, newEvent(bus.UserDeleted, ada, map[string]string{"userId": ada}))
-			h.waitRecommended(ada, func(r []rec) bool { return len(r) == 0 })
+			waitfor.Check(t, 10*time.Second, "ada's token to be refused", func() (bool, string) {
+				_, resp := h.recommended(ada, ada)
+				return resp.codes() == "UNAUTHENTICATED", resp.codes()
+			})
+			for _, table := range []string{"recommendations", "recommendation_inputs", "user_goals", "user_profiles"} {
+				var n int
+				if err := d.QueryRowContext(t.Context(), `SELECT count(*) FROM `+table+` WHERE user_id = $1`, ada).Scan(&n); err != nil || n != 0 {
+					t.Fatalf("%s: %d rows of the deleted user (%v)", table, n, err)
+				}
+			}
+			if got, resp := h.recommended(bob, bob); len(resp.Errors) > 0 || len(got) == 0 {
+				t.Fatalf("bob's recommendations after ada's deletion: %s %+v", resp.codes(), got)
+			}
 		})
 	})
 }
