@@ -178,7 +178,9 @@ func (c *client) seed(tg Target) seeded {
 	s.skill = skills.QuizSkills[0]
 	c.must(tg.Router, `mutation($s: String!) { assessSkill(skill: $s, level: 2) { id } }`, map[string]any{"s": s.skill}, nil)
 	var cs struct {
-		Courses struct{ Edges []struct{ Node struct{ ID string } } }
+		Courses struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	c.must(tg.Router, `{ courses(first: 1) { edges { node { id } } } }`, nil, &cs)
 	if len(cs.Courses.Edges) == 0 {
