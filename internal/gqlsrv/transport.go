@@ -101,6 +101,9 @@ func withCodes(status int, body []byte) (int, []byte) {
 		if code, _ := ext["code"].(string); code != "" {
 			continue
 		}
+		if msg, _ := e["message"].(string); unreadableMultipart(msg) {
+			e["message"] = httpserver.MalformedMultipartMessage
+		}
 		if ext == nil {
 			ext = map[string]any{}
 			e["extensions"] = ext
@@ -120,6 +123,17 @@ func withCodes(status int, body []byte) (int, []byte) {
 		return status, body
 	}
 	return status, out
+}
+
+// unreadableMultipart recognises gqlgen's words for a multipart body it
+// could not read, which say less than ours.
+func unreadableMultipart(msg string) bool {
+	for _, p := range []string{"failed to parse multipart form", "failed to parse part", "failed to read file for key"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // limitedBody fails reads past left bytes and remembers that it did, so the

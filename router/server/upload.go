@@ -15,6 +15,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/careercoach/coach/internal/filename"
+	"github.com/careercoach/coach/internal/httpserver"
 	"github.com/careercoach/coach/router/execute"
 	"github.com/careercoach/coach/router/transport"
 )
@@ -74,8 +76,30 @@ func (u *uploads) next() (*transport.File, error) {
 		}
 		return nil, err
 	}
+	if err := filename.Check(p.FileName()); err != nil {
+		u.fail(err)
+		return nil, err
+	}
 	return &transport.File{Field: p.FormName(), Filename: p.FileName(), ContentType: p.Header.Get("Content-Type"),
 		Body: errReader{r: p, u: u}}, nil
+}
+
+// CodeBadUserInput marks an upload whose file name is refused, as the
+// subgraphs code invalid input.
+const CodeBadUserInput = "BAD_USER_INPUT"
+
+// uploadFailure is the answer to a request whose body failed while its
+// files were streamed. The client's fault is said in our words: the MIME
+// parser's ("malformed MIME header: missing colon") and the subgraph's
+// view of the broken stream never reach the client.
+func uploadFailure(err error, tooLarge *reqError) *reqError {
+	if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+		return tooLarge
+	}
+	if errors.Is(err, filename.ErrInvalid) {
+		return newReqError(CodeBadUserInput, err.Error())
+	}
+	return newReqError(CodeBadRequest, httpserver.MalformedMultipartMessage)
 }
 
 type errReader struct {
@@ -150,7 +174,7 @@ func (s *Server) serveMultipart(w http.ResponseWriter, r *http.Request, media st
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		writeResult(w, media, nil, newReqError(CodeBadRequest, "invalid multipart body: "+err.Error()))
+		writeResult(w, media, nil, newReqError(CodeBadRequest, httpserver.MalformedMultipartMessage))
 		return
 	}
 	req, rerr := s.readOperations(mr)
@@ -164,9 +188,8 @@ func (s *Server) serveMultipart(w http.ResponseWriter, r *http.Request, media st
 	ctx = transport.WithHeaders(ctx, s.propagated(r))
 	ctx = context.WithValue(ctx, uploadsKey{}, up)
 	res, rerr := s.handle(ctx, s.state.Load(), req, r.Method)
-	var mbe *http.MaxBytesError
-	if err := up.readErr(); errors.As(err, &mbe) {
-		res, rerr = nil, tooLarge
+	if err := up.readErr(); err != nil {
+		res, rerr = nil, uploadFailure(err, tooLarge)
 	}
 	s.finish(ctx, log, req, res, rerr, start)
 	writeResult(w, media, res, rerr)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/careercoach/coach/internal/apperr"
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/filename"
 	"github.com/careercoach/coach/subgraphs/cv/extract"
 )
 
@@ -53,6 +54,9 @@ func (s *Service) Upload(ctx context.Context, fileName string, data []byte) (*CV
 	if limit == 0 {
 		limit = 10 << 20
 	}
+	if err := filename.Check(fileName); err != nil {
+		return nil, apperr.Errorf(apperr.Invalid, "%s", err)
+	}
 	if len(data) == 0 {
 		return nil, ErrEmptyFile
 	}
@@ -84,8 +88,9 @@ func (s *Service) Upload(ctx context.Context, fileName string, data []byte) (*CV
 	return c, nil
 }
 
-// CleanFileName keeps the base name, without control characters, at most
-// 200 bytes; an empty name becomes "cv.<kind>".
+// CleanFileName keeps the base name of a name filename.Check accepted
+// (control characters, refused there, are dropped here too), at most 200
+// bytes; an empty name becomes "cv.<kind>".
 func CleanFileName(name, kind string) string {
 	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
 	name = strings.Map(func(r rune) rune {

@@ -14,7 +14,9 @@ import (
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/auth/authtest"
 	"github.com/careercoach/coach/internal/bus"
+	"github.com/careercoach/coach/internal/bus/membus"
 	"github.com/careercoach/coach/internal/db"
+	"github.com/careercoach/coach/internal/dbtest"
 	"github.com/careercoach/coach/internal/gqlsrv"
 	"github.com/careercoach/coach/internal/logging"
 	"github.com/careercoach/coach/internal/skills"
@@ -70,6 +72,16 @@ func setup(t *testing.T, d *db.DB, b bus.Bus) *env {
 		gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret, MaxUploadBytes: 1 << 20})
 	mw := &auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}
 	return &env{t: t, h: mw.Wrap(gql), iss: iss, store: st, worker: w, svc: svc}
+}
+
+// eachEnv runs fn with a fresh env on every test database (SQLite, and
+// PostgreSQL when TEST_DATABASE_URL is set) and the in-process bus.
+func eachEnv(t *testing.T, fn func(t *testing.T, e *env)) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		b := membus.New(logging.Discard(), membus.Options{})
+		t.Cleanup(func() { _ = b.Close() })
+		fn(t, setup(t, d, b))
+	}, store.Migrations()...)
 }
 
 // work runs queued jobs to completion, as the background worker would.

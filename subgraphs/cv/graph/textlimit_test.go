@@ -7,12 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/careercoach/coach/internal/bus/membus"
-	"github.com/careercoach/coach/internal/db"
-	"github.com/careercoach/coach/internal/dbtest"
-	"github.com/careercoach/coach/internal/logging"
 	"github.com/careercoach/coach/subgraphs/cv"
-	"github.com/careercoach/coach/subgraphs/cv/store"
 )
 
 // TestTextIsBounded replays issue 20's `{ me { cvs { text } } }` that
@@ -20,10 +15,7 @@ import (
 // text stored before the limit existed is served cut.
 func TestTextIsBounded(t *testing.T) {
 	const limit = 5_000
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		b := membus.New(logging.Discard(), membus.Options{})
-		t.Cleanup(func() { _ = b.Close() })
-		e := setup(t, d, b)
+	eachEnv(t, func(t *testing.T, e *env) {
 		e.svc.MaxTextChars = limit
 		e.worker.Pipeline.MaxTextChars = limit
 
@@ -64,5 +56,5 @@ func TestTextIsBounded(t *testing.T) {
 				t.Fatalf("served %d characters ending %q", n, text[len(text)-40:])
 			}
 		})
-	}, store.Migrations()...)
+	})
 }
