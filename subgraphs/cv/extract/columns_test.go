@@ -304,3 +304,33 @@ func TestRowsWithPlaceAtTheRightMargin(t *testing.T) {
 		}
 	}
 }
+
+// moderncv's double list: a heading, items in two columns whose last cell
+// wraps, then the next heading, which comes after the table, not inside its
+// left column.
+func TestHeadingAfterTableStaysAfter(t *testing.T) {
+	var fs []fragment
+	line := 0
+	add := func(y float64, parts ...fragment) {
+		for _, p := range parts {
+			p.line, p.y = line, y
+			fs = append(fs, p)
+		}
+		line++
+	}
+	for i := 0; i < 4; i++ {
+		add(420-float64(i)*13.5, frag(0, 82, 520, 0, 10.9, "paragraph across the page"))
+	}
+	add(341.2, frag(0, 74, 119, 0, 14.3, "Extra"))
+	add(318.6, frag(0, 82, 112, 0, 10.9, "Item 1"), frag(0, 310.6, 341, 0, 10.9, "Item 4"))
+	add(302.4, frag(0, 82, 112, 0, 10.9, "Item 2"), frag(0, 310.6, 354, 0, 10.9, "Item 5"))
+	add(286.1, frag(0, 82, 112, 0, 10.9, "Item 3"), frag(0, 310.6, 521, 0, 10.9, "Item 6 long"))
+	add(272.5, frag(0, 310.6, 521, 0, 10.9, "wrapped line"))
+	add(259.0, frag(0, 310.6, 396, 0, 10.9, "last line"))
+	add(235.2, frag(0, 74, 146, 0, 14.3, "References"))
+	add(215.8, frag(0, 74, 132, 0, 12, "Category 1"), frag(0, 190, 248, 0, 12, "Category 2"), frag(0, 306, 438, 0, 12, "All the rest"))
+	got := strings.Join(readingOrder(fs), " / ")
+	if i, j := strings.Index(got, "last line"), strings.Index(got, "References"); i < 0 || j < i {
+		t.Errorf("heading read inside the table:\n%s", got)
+	}
+}

@@ -263,6 +263,17 @@ func readBands(frags []fragment, lines []lineRange, split float64) []string {
 		if has[0] && has[1] && starts(0, fs[0].y) && starts(1, fs[len(fs)-1].y) {
 			flush()
 		}
+		// A line on one side, below the other side's last line by more than
+		// a step there too, is past the rows: a heading after the table.
+		if has[0] != has[1] {
+			s, o := 0, 1
+			if has[1] {
+				s, o = 1, 0
+			}
+			if starts(s, fs[0].y) && starts(o, fs[0].y) {
+				flush()
+			}
+		}
 		for _, f := range fs {
 			s := sideOf(f, split)
 			last[s] = f.y
