@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
@@ -89,6 +90,27 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (Document, error) 
 	return Document{Pages: n, Text: b.String()}, nil
 }
 
+// readBudgetFor is how many bytes the library may read from a file of
+// size bytes: it re-reads objects on every lookup (no cache), and the
+// corpus's files read at most ~9 times their size, but a loop the walks in
+// pdf_structure.go cannot see (an object stream that /Extends itself) reads
+// without end.
+func readBudgetFor(size int) int64 { return 200*int64(size) + 4<<20 }
+
+// readBudget is the file as the library sees it; past its budget every
+// read aborts the extraction with ErrCycle.
+type readBudget struct {
+	r    io.ReaderAt
+	left int64
+}
+
+func (b *readBudget) ReadAt(p []byte, off int64) (int, error) {
+	if b.left -= int64(len(p)); b.left < 0 {
+		panic(abort{fmt.Errorf("%w: the PDF library read the file over and over (a reference loop)", ErrCycle)})
+	}
+	return b.r.ReadAt(p, off)
+}
+
 type ledongthucBackend struct{}
 
 type ledongthucFile struct {
@@ -102,7 +124,7 @@ func (ledongthucBackend) open(data []byte) (f pdfFile, err error) {
 			err = fmt.Errorf("%w: %v", ErrCorrupt, r)
 		}
 	}()
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	r, err := pdf.NewReader(&readBudget{r: bytes.NewReader(data), left: readBudgetFor(len(data))}, int64(len(data)))
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
 			return nil, fmt.Errorf("%w: %v", ErrEncrypted, err)
@@ -117,6 +139,10 @@ func (ledongthucBackend) open(data []byte) (f pdfFile, err error) {
 func (f *ledongthucFile) numPages(maxPages int) (n int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if a, ok := r.(abort); ok {
+				err = a.err
+				return
+			}
 			err = fmt.Errorf("%w: page tree: %v", ErrCorrupt, r)
 		}
 	}()
