@@ -99,7 +99,7 @@ func TestLoopingPDFsFailAtOnce(t *testing.T) {
 		{"object stream that /Extends itself", xrefStreamPDF(append(append([]string(nil), onePage...),
 			"<< /Type /ObjStm /N 1 /First 4 /Extends 6 0 R /Length 9 >>\nstream\n9 0 << >>\nendstream"),
 			map[int][3]int{2: {2, 6, 0}}, noExtra), "over and over"},
-				{"form XObject drawing itself", rawPDF(withObj(withObj(onePage, 3,
+		{"form XObject drawing itself", rawPDF(withObj(withObj(onePage, 3,
 			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 4 0 R >> >> /Contents 4 0 R >>"), 4,
 			"<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X 4 0 R >> >> /Length 99 >>\nstream\n"+
 				strings.Repeat("/X Do ", 16)+"\nendstream")), ""}, // the read budget or the form budget, whichever ends first
