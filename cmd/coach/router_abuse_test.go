@@ -76,6 +76,7 @@ func TestRouterLimitFlags(t *testing.T) {
 		{"defaults", nil, ""},
 		{"zero batch", []string{"--max-batch", "0"}, "--max-batch"},
 		{"negative cost", []string{"--max-cost", "-1"}, "--max-cost"},
+		{"zero fragments", []string{"--max-fragments", "0"}, "--max-fragments"},
 		{"bad metrics address", []string{"--metrics-addr", "nope"}, "metrics-addr"},
 		{"metrics off", []string{"--metrics-addr", ""}, ""},
 	}
@@ -87,7 +88,7 @@ func TestRouterLimitFlags(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if m.limits.MaxBatch <= 0 || m.limits.MaxCost <= 0 || m.limits.MaxFields <= 0 {
+				if l := m.limits; l.MaxBatch <= 0 || l.MaxCost <= 0 || l.MaxFields <= 0 || l.MaxFragments <= 0 || l.MaxRepeats <= 0 {
 					t.Errorf("limits %+v: all on by default", m.limits)
 				}
 				return

@@ -88,18 +88,19 @@ func TestMeasure(t *testing.T) {
 		name, doc string
 		want      shapeStats
 	}{
-		{"plain", `{ me { id name } users { id } }`, shapeStats{depth: 2, rootFields: 2, fields: 5}},
-		{"spread twice", `{ me { ...A ...A } } fragment A on User { id n: name }`, shapeStats{depth: 2, rootFields: 1, fields: 5, aliases: 2}},
-		{"root spread", `{ ...Q } fragment Q on Query { me { id } users { id } }`, shapeStats{depth: 2, rootFields: 2, fields: 4}},
+		{"plain", `{ me { id name } users { id } }`, shapeStats{depth: 2, rootFields: 2, fields: 5, repeats: 1}},
+		{"spread twice", `{ me { ...A ...A } } fragment A on User { id n: name }`, shapeStats{depth: 2, rootFields: 1, fields: 5, aliases: 2, repeats: 2, fragments: 1}},
+		{"root spread", `{ ...Q } fragment Q on Query { me { id } users { id } }`, shapeStats{depth: 2, rootFields: 2, fields: 4, repeats: 1, fragments: 1}},
 		{"depth through fragments", `{ me { ...A } } fragment A on User { reviews { ...B } } fragment B on Review { author { id } }`,
-			shapeStats{depth: 4, rootFields: 1, fields: 4}},
-		{"inline fragment", `{ me { ... on User { id } } }`, shapeStats{depth: 2, rootFields: 1, fields: 2}},
+			shapeStats{depth: 4, rootFields: 1, fields: 4, repeats: 1, fragments: 2}},
+		{"inline fragment", `{ me { ... on User { id } } }`, shapeStats{depth: 2, rootFields: 1, fields: 2, repeats: 1}},
+		{"a key repeated through an inline fragment", `{ me { id ... on User { id } } }`, shapeStats{depth: 2, rootFields: 1, fields: 3, repeats: 2}},
 		{"cycle counts once", `{ me { ...A } } fragment A on User { id ...B } fragment B on User { name ...A }`,
-			shapeStats{depth: 2, rootFields: 1, fields: 3}},
+			shapeStats{depth: 2, rootFields: 1, fields: 3, repeats: 1, fragments: 2}},
 		{"introspection in a fragment", `{ ...I } fragment I on Query { __type(name: "User") { name } }`,
-			shapeStats{depth: 2, rootFields: 1, fields: 2, introspects: true}},
-		{"unknown fragment", `{ me { ...Nope } }`, shapeStats{depth: 1, rootFields: 1, fields: 1}},
-		{"60-fragment chain saturates", fragmentChain(60), shapeStats{depth: 2, rootFields: 1, fields: saturated}},
+			shapeStats{depth: 2, rootFields: 1, fields: 2, introspects: true, repeats: 1, fragments: 1}},
+		{"unknown fragment", `{ me { ...Nope } }`, shapeStats{depth: 1, rootFields: 1, fields: 1, repeats: 1}},
+		{"60-fragment chain saturates", fragmentChain(60), shapeStats{depth: 2, rootFields: 1, fields: saturated, repeats: 2, fragments: 60}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -107,8 +108,38 @@ func TestMeasure(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := measure(doc, doc.Operations[0]); got != tc.want {
+			got := measure(doc, doc.Operations[0])
+			got.repeatKey = "" // which key is repeated most is checked by TestValidationInputsBounded
+			if got != tc.want {
 				t.Errorf("measure = %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+// Validation (gqlparser's overlapping-fields rule, its walk of each
+// fragment) grows with the square of repeated selections and of
+// fragments: documents that took it 0.3–0.5 s are refused before it.
+func TestValidationInputsBounded(t *testing.T) {
+	var chain strings.Builder
+	chain.WriteString("{ me { ...G0 } }")
+	for i := range 600 {
+		fmt.Fprintf(&chain, " fragment G%d on User { ...G%d }", i, i+1)
+	}
+	chain.WriteString(" fragment G600 on User { id }")
+	e := newEnv(t, nil)
+	tests := []struct{ name, query, want string }{
+		{"a field 990 times", "{" + strings.Repeat(" me { id }", 990) + " }", `selects \"me\" 990 times, more than the limit of 20`},
+		{"a nested field 990 times", "{ me {" + strings.Repeat(" reviews { id }", 990) + " } }", `selects \"reviews\" 990 times`},
+		{"through inline fragments", "{ me {" + strings.Repeat(" ... on User { id }", 700) + " } }", `selects \"id\" 700 times`},
+		{"one fragment spread 1000 times", "{ me {" + strings.Repeat(" ...F", 1000) + " } } fragment F on User { id }", `selects \"...F\" 1000 times`},
+		{"a chain of 601 fragments", chain.String(), `"the document defines 601 fragments, more than the limit of 100"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := e.postWithin(t, gql(tc.query))
+			if r.status != http.StatusBadRequest || !strings.Contains(r.body, tc.want) {
+				t.Errorf("got %d %s, want 400 with %s", r.status, r.body, tc.want)
 			}
 		})
 	}

@@ -135,8 +135,8 @@ type CORSConfig struct {
 }
 
 // Limits protect the router from expensive operations. Zero disables a
-// limit, except MaxBodyBytes (default 1 MiB), MaxFields (default 5000)
-// and MaxBatch (default 10), which are always on.
+// limit, except MaxBodyBytes (default 1 MiB) and those with a Default…
+// constant below, which are always on.
 type Limits struct {
 	MaxDepth      int
 	MaxAliases    int
@@ -148,6 +148,12 @@ type Limits struct {
 	MaxFields int
 	// MaxBatch bounds the operations of one batched request.
 	MaxBatch int
+	// MaxFragments bounds a document's fragment definitions; MaxRepeats
+	// the selections of one response key (or spreads of one fragment) in
+	// one selection set. Validation's overlapping-fields rule and its walk
+	// of each fragment grow with their squares.
+	MaxFragments int
+	MaxRepeats   int
 	// MaxCost bounds a request's estimated cost (a batch's operations
 	// summed): every field costs 1, multiplied by the size of each
 	// enclosing list: its first/last argument, else ListSize (default 10).
@@ -195,6 +201,12 @@ func (c *Config) defaults() {
 	if c.Limits.MaxBatch == 0 {
 		c.Limits.MaxBatch = DefaultMaxBatch
 	}
+	if c.Limits.MaxFragments == 0 {
+		c.Limits.MaxFragments = DefaultMaxFragments
+	}
+	if c.Limits.MaxRepeats == 0 {
+		c.Limits.MaxRepeats = DefaultMaxRepeats
+	}
 	if c.Limits.ListSize == 0 {
 		c.Limits.ListSize = 10
 	}
@@ -204,5 +216,7 @@ func (c *Config) defaults() {
 const (
 	DefaultMaxFields = 5000
 	// DefaultMaxBatch is Apollo Client's BatchHttpLink batchMax.
-	DefaultMaxBatch = 10
+	DefaultMaxBatch     = 10
+	DefaultMaxFragments = 100
+	DefaultMaxRepeats   = 20
 )

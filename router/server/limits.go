@@ -24,6 +24,8 @@ const (
 	CodeMaxCost             = "MAX_COST_EXCEEDED"
 	CodeMaxFields           = "MAX_FIELDS_EXCEEDED"
 	CodeMaxBatch            = "MAX_BATCH_EXCEEDED"
+	CodeMaxFragments        = "MAX_FRAGMENTS_EXCEEDED"
+	CodeMaxRepeats          = "MAX_REPEATED_SELECTIONS_EXCEEDED"
 	CodeBodyTooLarge        = "REQUEST_TOO_LARGE"
 	CodePQNotFound          = "PERSISTED_QUERY_NOT_FOUND"
 	CodePQHashMismatch      = "PERSISTED_QUERY_HASH_MISMATCH"
@@ -48,9 +50,14 @@ func countTokens(query string, limit int) (int, error) {
 	}
 }
 
-// checkShape applies the field, depth, alias and root-field limits.
+// checkShape applies the fragment, repeat, field, depth, alias and
+// root-field limits.
 func (l Limits) checkShape(st shapeStats) *reqError {
 	switch {
+	case l.MaxFragments > 0 && st.fragments > l.MaxFragments:
+		return newReqError(CodeMaxFragments, fmt.Sprintf("the document defines %d fragments, more than the limit of %d", st.fragments, l.MaxFragments))
+	case l.MaxRepeats > 0 && st.repeats > l.MaxRepeats:
+		return newReqError(CodeMaxRepeats, fmt.Sprintf("a selection set selects %q %s times, more than the limit of %d; select it once", st.repeatKey, countText(st.repeats), l.MaxRepeats))
 	case l.MaxFields > 0 && st.fields > l.MaxFields:
 		return newReqError(CodeMaxFields, fmt.Sprintf("query selects %s fields once its fragments are expanded, more than the limit of %d", countText(st.fields), l.MaxFields))
 	case l.MaxDepth > 0 && st.depth > l.MaxDepth:

@@ -35,6 +35,13 @@ type shapeStats struct {
 	depth, aliases, rootFields int
 	fields                     int // fields selected once fragments are expanded
 	introspects                bool
+	// repeats is the most selections of one response key (or spreads of
+	// one fragment) in a selection set, repeatKey that key; fragments the
+	// document's fragment definitions. Validation (the overlapping-fields
+	// rule, its walk of each fragment) grows with their squares.
+	repeats   int
+	repeatKey string
+	fragments int
 }
 
 // levelStats measure a selection set relative to its own level.
@@ -44,9 +51,14 @@ type levelStats struct {
 	aliases int
 	fields  int
 	intro   bool
+	repeats int
+	key     string // the response key or "...Fragment" repeated most
 }
 
 func (a *levelStats) merge(b levelStats) {
+	if b.repeats > a.repeats {
+		a.repeats, a.key = b.repeats, b.key
+	}
 	a.depth = max(a.depth, b.depth)
 	a.top = satAdd(a.top, b.top)
 	a.aliases = satAdd(a.aliases, b.aliases)
@@ -60,10 +72,11 @@ func (a *levelStats) merge(b levelStats) {
 type measurer struct {
 	frags map[string]*ast.FragmentDefinition
 	memo  map[string]*levelStats // nil while the fragment is being measured
+	count int                    // fragment definitions
 }
 
 func newMeasurer(doc *ast.QueryDocument) *measurer {
-	m := &measurer{frags: make(map[string]*ast.FragmentDefinition, len(doc.Fragments)), memo: map[string]*levelStats{}}
+	m := &measurer{frags: make(map[string]*ast.FragmentDefinition, len(doc.Fragments)), memo: map[string]*levelStats{}, count: len(doc.Fragments)}
 	for _, f := range doc.Fragments {
 		if _, dup := m.frags[f.Name]; !dup { // the first of duplicates, as ForName
 			m.frags[f.Name] = f
@@ -74,7 +87,8 @@ func newMeasurer(doc *ast.QueryDocument) *measurer {
 
 func (m *measurer) measure(op *ast.OperationDefinition) shapeStats {
 	st := m.level(op.SelectionSet)
-	return shapeStats{depth: st.depth, aliases: st.aliases, rootFields: st.top, fields: st.fields, introspects: st.intro}
+	return shapeStats{depth: st.depth, aliases: st.aliases, rootFields: st.top, fields: st.fields, introspects: st.intro,
+		repeats: st.repeats, repeatKey: st.key, fragments: m.count}
 }
 
 // measure measures one operation of doc (tests and one-off checks).
@@ -84,25 +98,42 @@ func measure(doc *ast.QueryDocument, op *ast.OperationDefinition) shapeStats {
 
 func (m *measurer) level(ss ast.SelectionSet) levelStats {
 	var st levelStats
+	m.collect(ss, &st, map[string]int{})
+	return st
+}
+
+// collect measures the selections of one level (inline fragments' too)
+// into st; seen counts their response keys and spread fragments.
+func (m *measurer) collect(ss ast.SelectionSet, st *levelStats, seen map[string]int) {
+	repeat := func(key string) {
+		if seen[key]++; seen[key] > st.repeats {
+			st.repeats, st.key = seen[key], key
+		}
+	}
 	for _, s := range ss {
 		switch x := s.(type) {
 		case *ast.Field:
+			if x.Alias != "" {
+				repeat(x.Alias)
+			} else {
+				repeat(x.Name)
+			}
 			sub := m.level(x.SelectionSet)
 			f := levelStats{depth: 1 + sub.depth, top: 1, fields: satAdd(1, sub.fields), aliases: sub.aliases,
-				intro: sub.intro || x.Name == "__schema" || x.Name == "__type"}
+				intro: sub.intro || x.Name == "__schema" || x.Name == "__type", repeats: sub.repeats, key: sub.key}
 			if x.Alias != "" && x.Alias != x.Name {
 				f.aliases = satAdd(f.aliases, 1)
 			}
 			st.merge(f)
 		case *ast.InlineFragment:
-			st.merge(m.level(x.SelectionSet))
+			m.collect(x.SelectionSet, st, seen)
 		case *ast.FragmentSpread:
+			repeat("..." + x.Name)
 			if f := m.fragment(x.Name); f != nil {
 				st.merge(*f)
 			}
 		}
 	}
-	return st
 }
 
 func (m *measurer) fragment(name string) *levelStats {
