@@ -102,6 +102,36 @@ func TestWordsFromGaps(t *testing.T) {
 	if lines := layoutPage(gs); len(lines) != 1 || lines[0] != "WORK EXPERIENCE" {
 		t.Fatalf("letter-spaced heading: %q", lines)
 	}
+	// A short letter-spaced word (0.12 em): too few gaps to measure the
+	// letter gap, so it keeps the wider threshold and stays one word.
+	gs = gs[:0]
+	x = 100
+	for _, r := range "SKILL" {
+		gs = append(gs, glyph{X: x, Y: 500, W: 6, Size: 10, S: string(r)})
+		x += 6 + 1.2
+	}
+	if lines := layoutPage(gs); len(lines) != 1 || lines[0] != "SKILL" {
+		t.Fatalf("short letter-spaced word: %q", lines)
+	}
+	// LuaTeX's tightest justified line: no space glyphs, words 0.14 em
+	// apart, kerns under 0.04 em ("Provisionedaneasilymanagable…").
+	gs = gs[:0]
+	x = 100
+	for i, w := range []string{"Provisioned", "an", "easily", "managable"} {
+		if i > 0 {
+			x += 1.4
+		}
+		for j, r := range w {
+			gs = append(gs, glyph{X: x, Y: 400, W: 5, Size: 10, S: string(r)})
+			x += 5
+			if j%4 == 3 {
+				x -= 0.2 // a kern
+			}
+		}
+	}
+	if lines := layoutPage(gs); len(lines) != 1 || lines[0] != "Provisioned an easily managable" {
+		t.Fatalf("tight justified line: %q", lines)
+	}
 }
 
 func TestTableRowsBetweenParagraphs(t *testing.T) {

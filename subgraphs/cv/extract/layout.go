@@ -12,6 +12,7 @@ import (
 const (
 	baselineTol   = 0.35 // glyphs this close vertically share a baseline
 	wordGapEm     = 0.1  // a gap wider than this (beyond the usual letter gap) ends a word
+	shortGapEm    = 0.15 // the same for a fragment too short to measure its letter gap
 	fragmentGapEm = 1.0  // a gap wider than this splits a line into fragments (tab stops, columns)
 	duplicateEm   = 0.15 // the same character drawn again this close is a fake-bold duplicate
 	minGutterEm   = 0.8  // narrowest empty band that can separate two columns
@@ -125,10 +126,12 @@ func makeFragment(gs []glyph, line int) (fragment, bool) {
 			gaps = append(gaps, (gs[i].X-(gs[i-1].X+gs[i-1].W))/gs[i].Size)
 		}
 	}
-	letterGap := 0.0
+	// A short fragment's letter gap is unknown: it may be letter-spaced
+	// ("S K I L L S" at 0.12 em), so it takes the wider threshold.
+	letterGap, wordGap := 0.0, shortGapEm
 	if len(gaps) >= 6 {
 		sort.Float64s(gaps)
-		letterGap = math.Max(0, gaps[len(gaps)/2])
+		letterGap, wordGap = math.Max(0, gaps[len(gaps)/2]), wordGapEm
 	}
 	var b strings.Builder
 	var f fragment
@@ -143,7 +146,7 @@ func makeFragment(gs []glyph, line int) (fragment, bool) {
 		if i > 0 && b.Len() > 0 {
 			prev := gs[i-1]
 			gap := (g.X - (prev.X + prev.W)) / g.Size
-			if gap > letterGap+wordGapEm {
+			if gap > letterGap+wordGap {
 				pendingSpace = true
 			}
 		}
