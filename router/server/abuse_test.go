@@ -11,8 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careercoach/coach/router/supergraph"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
+	"github.com/vektah/gqlparser/v2/validator"
 )
 
 // fragmentChain is issue 20's exponential document: n fragments, each
@@ -178,5 +180,43 @@ func BenchmarkFragmentChain60(b *testing.B) {
 		if !strings.Contains(w.Body.String(), CodeMaxFields) {
 			b.Fatalf("answer %s", w.Body.String())
 		}
+	}
+}
+
+// The cost estimate: every field 1, times each enclosing list's size (its
+// first/last argument or their default, else ListSize); introspection
+// its field count; fragments as if expanded.
+func TestCost(t *testing.T) {
+	sg, err := supergraph.Parse(basicSDL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, query string
+		vars        map[string]any
+		want        int
+		varies      bool
+	}{
+		{"argument default", `{ topProducts { upc } }`, nil, 1 + 5, false},
+		{"argument", `{ topProducts(first: 2) { upc reviews { id } } }`, nil, 1 + 2*(1+1+10), false},
+		{"list without argument", `{ users { id } }`, nil, 1 + 10, false},
+		{"variable", `query($n: Int) { topProducts(first: $n) { upc } }`, map[string]any{"n": int64(7)}, 1 + 7, true},
+		{"fragment spread twice", `{ users { ...U ...U } } fragment U on User { reviews { id } }`, nil, 1 + 10*2*(1+10), false},
+		{"introspection", `{ __schema { types { name fields { name } } } }`, nil, 5, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parser.ParseQuery(&ast.Source{Input: tc.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := validator.ValidateWithRules(sg.API, doc, nil); len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			c := newCoster(tc.vars, 10)
+			if got := c.cost(doc.Operations[0]); got != tc.want || c.usedVars != tc.varies {
+				t.Errorf("cost = %d (varies %v), want %d (%v)", got, c.usedVars, tc.want, tc.varies)
+			}
+		})
 	}
 }
