@@ -2,6 +2,8 @@ package server_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/careercoach/coach/internal/dbtest"
 	"github.com/careercoach/coach/internal/logging"
 	"github.com/careercoach/coach/subgraphs/cv"
+	"github.com/careercoach/coach/subgraphs/cv/extract/extracttest"
 	"github.com/careercoach/coach/subgraphs/cv/server"
 	"github.com/careercoach/coach/subgraphs/cv/store"
 )
@@ -74,6 +77,38 @@ func TestLoopingPDFsDoNotStarveOthers(t *testing.T) {
 				!strings.Contains(f["message"].(string), "loops back on itself") {
 				t.Fatalf("looping cv %v", c)
 			}
+		}
+	}, store.Migrations()...)
+}
+
+// TestLargeDOCXIsRefused replays issue 20 (item 7) through the service: a
+// DOCX of under 10 MB holding 41 million characters of text (it used to be
+// stored whole, analysed for 72 s and served as 41 MB) fails at its first
+// attempt with TOO_LARGE and a message that says why; no text is stored
+// or served.
+func TestLargeDOCXIsRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cv.docx")
+	if err := os.WriteFile(path, extracttest.LargeDOCX(t, 41_000_000), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		b := membus.New(logging.Discard(), membus.Options{})
+		t.Cleanup(func() { _ = b.Close() })
+		h := startWith(t, d, b, func(c *server.Config) { c.Workers = 0 })
+		id := h.upload("mallory", path)
+		if did, err := h.svc.Worker.RunOnce(context.Background()); err != nil || !did {
+			t.Fatalf("worker: %v, %v", did, err)
+		}
+		c := h.query("mallory", `query($id: ID!) { cv(id: $id) { status text sections { summary } failure { code message retryable } } }`,
+			map[string]any{"id": id})["cv"].(map[string]any)
+		f, _ := c["failure"].(map[string]any)
+		if c["status"] != "FAILED" || c["text"] != nil || c["sections"] != nil || f["code"] != cv.FailTooLarge || f["retryable"] != false ||
+			!strings.Contains(f["message"].(string), "more than 100,000 characters of text; a CV has at most 100,000") {
+			t.Fatalf("cv %v", c)
+		}
+		var stored int
+		if err := d.QueryRowContext(context.Background(), `SELECT LENGTH(text) FROM cvs WHERE id = $1`, id).Scan(&stored); err != nil || stored != 0 {
+			t.Fatalf("stored %d characters of text (%v)", stored, err)
 		}
 	}, store.Migrations()...)
 }
