@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"github.com/careercoach/coach/deploy/stack"
 	"github.com/careercoach/coach/internal/config"
@@ -24,6 +25,7 @@ type upMain struct {
 	metricsAddr           string
 	dataDir               string
 	basePort              int
+	restart               stack.Supervision
 }
 
 func (m *upMain) ParseFlags(args []string) error {
@@ -35,6 +37,9 @@ func (m *upMain) ParseFlags(args []string) error {
 	fs.String(&m.dataDir, "data-dir", "COACH_DATA_DIR", "./data", "working directory of the processes (and up.pid)")
 	fs.String(&m.metricsAddr, "metrics-addr", "COACH_METRICS_ADDR", "127.0.0.1:8088", "listen address of the router's /metrics (empty: off)")
 	fs.Int(&m.basePort, "base-port", "COACH_BASE_PORT", 4000, "router port; subgraphs listen on the next five ports")
+	fs.Duration(&m.restart.Backoff, "restart-backoff", "COACH_RESTART_BACKOFF", time.Second, "wait before restarting a crashed process; doubles with each crash in a row")
+	fs.Duration(&m.restart.MaxBackoff, "restart-backoff-max", "COACH_RESTART_BACKOFF_MAX", time.Minute, "longest wait before a restart")
+	fs.Duration(&m.restart.HealthyAfter, "restart-healthy-after", "COACH_RESTART_HEALTHY_AFTER", 2*time.Minute, "time up after which a crash counts as the first again")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.Usage(m.stdout, "coach up: router + five subgraphs as separate processes on PostgreSQL and Redis")
@@ -44,6 +49,10 @@ func (m *upMain) ParseFlags(args []string) error {
 	var errs []error
 	if m.metricsAddr != "" {
 		errs = append(errs, config.CheckAddr("metrics-addr", m.metricsAddr))
+	}
+	if m.restart.Backoff <= 0 || m.restart.MaxBackoff < m.restart.Backoff || m.restart.HealthyAfter <= 0 {
+		errs = append(errs, fmt.Errorf("--restart-backoff (%s) and --restart-healthy-after (%s) must be positive and --restart-backoff-max (%s) at least --restart-backoff",
+			m.restart.Backoff, m.restart.HealthyAfter, m.restart.MaxBackoff))
 	}
 	return errors.Join(errors.Join(errs...), config.CheckURL("database-url", m.databaseURL, "postgres", "postgresql"),
 		config.CheckURL("redis-url", m.redisURL, "redis", "rediss"))
@@ -74,7 +83,7 @@ func (m *upMain) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.stdout, "coach up: Career Coach on %s (Ctrl-C or `make down` stops every process)\n", st.URL())
-	waitErr := st.Wait(ctx)
-	return errors.Join(waitErr, st.Stop())
+	fmt.Fprintf(m.stdout, "coach up: Career Coach on %s (Ctrl-C or `make down` stops every process; a crashed one is restarted)\n", st.URL())
+	st.Supervise(ctx, m.restart)
+	return st.Stop()
 }

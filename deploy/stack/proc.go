@@ -21,7 +21,8 @@ const stopGrace = 10 * time.Second
 type proc struct {
 	cmd    *exec.Cmd
 	exited chan struct{}
-	err    error // set before exited closes
+	err    error     // set before exited closes
+	ready  time.Time // when it first answered /readyz; guarded by Stack.mu
 }
 
 // StartReplica starts another process of a subgraph on a free port (same
@@ -74,7 +75,13 @@ func (s *Stack) StartProcess(ctx context.Context, name string) error {
 		out.flush()
 		close(p.exited)
 	}()
-	return s.waitReady(ctx, name, p.exited)
+	if err := s.waitReady(ctx, name, p.exited); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	p.ready = time.Now()
+	s.mu.Unlock()
+	return nil
 }
 
 func (p *proc) done() bool {
@@ -114,32 +121,6 @@ func (s *Stack) signal(name string, sig syscall.Signal, grace time.Duration) err
 	}
 	<-p.exited
 	return nil
-}
-
-// Wait blocks until ctx ends or any process exits; it reports which one.
-func (s *Stack) Wait(ctx context.Context) error {
-	s.mu.Lock()
-	cases := make(map[string]*proc, len(s.procs))
-	for n, p := range s.procs {
-		cases[n] = p
-	}
-	s.mu.Unlock()
-	exited := make(chan string, len(cases))
-	for n, p := range cases {
-		go func() {
-			select {
-			case <-p.exited:
-				exited <- n
-			case <-ctx.Done():
-			}
-		}()
-	}
-	select {
-	case <-ctx.Done():
-		return nil
-	case n := <-exited:
-		return fmt.Errorf("stack: %s exited: %v", n, cases[n].err)
-	}
 }
 
 // Stop stops every process, the router first.
