@@ -48,15 +48,16 @@ func TestDevLimitsSlowBodiesAndConnections(t *testing.T) {
 	}
 
 	t.Run("connection cap per address", func(t *testing.T) {
+		// Each claims another address in X-Forwarded-For: the socket's counts.
 		for i := range 3 {
-			if status := healthz(t, dialAs(t, "127.0.0.6", d.addr)); status != http.StatusOK {
+			if status := healthz(t, dialAs(t, "127.0.0.6", d.addr), fmt.Sprintf("203.0.113.%d", i)); status != http.StatusOK {
 				t.Fatalf("connection %d got %d", i+1, status)
 			}
 		}
-		if status := healthz(t, dialAs(t, "127.0.0.6", d.addr)); status == http.StatusOK {
+		if status := healthz(t, dialAs(t, "127.0.0.6", d.addr), "203.0.113.99"); status == http.StatusOK {
 			t.Fatal("the 4th open connection from one address was served")
 		}
-		if status := healthz(t, dialAs(t, "127.0.0.7", d.addr)); status != http.StatusOK {
+		if status := healthz(t, dialAs(t, "127.0.0.7", d.addr), ""); status != http.StatusOK {
 			t.Fatalf("another address got %d", status)
 		}
 		if resp, err := http.Get("http://" + d.addr + "/healthz"); err != nil || resp.StatusCode != http.StatusOK {
@@ -79,11 +80,16 @@ func dialAs(t *testing.T, from, addr string) net.Conn {
 	return c
 }
 
-// healthz asks GET /healthz on c and keeps c open; 0 means no answer.
-func healthz(t *testing.T, c net.Conn) int {
+// healthz asks GET /healthz on c, claiming to be forwardedFor unless it is
+// empty, and keeps c open; 0 means no answer.
+func healthz(t *testing.T, c net.Conn, forwardedFor string) int {
 	t.Helper()
 	_ = c.SetDeadline(time.Now().Add(3 * time.Second))
-	if _, err := io.WriteString(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+	req := "GET /healthz HTTP/1.1\r\nHost: x\r\n"
+	if forwardedFor != "" {
+		req += "X-Forwarded-For: " + forwardedFor + "\r\n"
+	}
+	if _, err := io.WriteString(c, req+"\r\n"); err != nil {
 		return 0
 	}
 	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
