@@ -13,14 +13,16 @@ import (
 // lines), as a column of running text is.
 const (
 	minColumnFragments = 4
-	minLeftAlignShare  = 0.5  // right-side fragments starting at the column's left edge or indented a little
-	minEdgeShare       = 0.25 // right-side fragments starting exactly at the edge
-	indentEm           = 2.0  // an indent (bullet, hanging line) within the column
-	rightFlushShare    = 0.8  // right-side fragments ending at the right margin: cells of rows
-	maxCellWidth       = 0.2  // a row's last cell is narrower than this share of the text width
-	alignTol           = 3.0  // points
-	splitTol           = 1.0  // points a fragment may reach past the split
-	maxLineStepEm      = 2.5  // median distance between the right side's lines
+	minLeftAlignShare  = 0.5   // right-side fragments starting at the column's left edge or indented a little
+	minEdgeShare       = 0.25  // right-side fragments starting exactly at the edge
+	indentEm           = 2.0   // an indent (bullet, hanging line) within the column
+	rightFlushShare    = 0.8   // right-side fragments ending at the right margin: cells of rows
+	maxPageSpan        = 14400 // points: the largest page PDF allows (200 in); wider text spans no columns
+	maxGutterTries     = 16    // gutter candidates scored per page
+	maxCellWidth       = 0.2   // a row's last cell is narrower than this share of the text width
+	alignTol           = 3.0   // points
+	splitTol           = 1.0   // points a fragment may reach past the split
+	maxLineStepEm      = 2.5   // median distance between the right side's lines
 )
 
 // readingOrder orders fragments into lines: full-width lines top to bottom;
@@ -116,25 +118,34 @@ func findGutter(frags []fragment) (float64, bool) {
 	sort.Float64s(sizes)
 	em := sizes[len(sizes)/2]
 	width := maxX - minX
-	if width < 10*em {
+	if width < 10*em || width > maxPageSpan {
 		return 0, false
 	}
+	// Coverage per point of x, from a difference array: linear in the
+	// fragments plus the width.
 	nb := int(math.Ceil(width)) + 1
-	cover := make([]int, nb)
+	cover := make([]int, nb+1)
 	for _, f := range frags {
-		for x := int(f.x0 - minX); x < int(math.Ceil(f.x1-minX)) && x < nb; x++ {
-			if x >= 0 {
-				cover[x]++
-			}
+		lo := min(max(int(f.x0-minX), 0), nb)
+		hi := min(max(int(math.Ceil(f.x1-minX)), 0), nb)
+		if hi > lo {
+			cover[lo]++
+			cover[hi]--
 		}
 	}
+	for x := 1; x < nb; x++ {
+		cover[x] += cover[x-1]
+	}
+	cover = cover[:nb]
 	// Candidates: every run of equal, low coverage at least a gutter wide.
 	// A whole low-coverage band would merge a sidebar's gutter with the
 	// sparse area right of a column's short lines and miss it.
-	// The least-covered candidate that separates columns wins (only
-	// full-width lines cross a real gutter), then the more balanced one.
+	type candidate struct {
+		cover      int
+		mid, width float64
+	}
 	limit := max(2, len(frags)/8)
-	bestScore, bestSplit, bestCover := 0, 0.0, math.MaxInt
+	var cands []candidate
 	for x := 0; x < nb; {
 		c := cover[x]
 		y := x
@@ -147,11 +158,24 @@ func findGutter(frags []fragment) (float64, bool) {
 		if c > limit || b-a < minGutterEm*em || mid < minX+0.15*width || mid > maxX-0.15*width {
 			continue
 		}
-		if c > bestCover || (c == bestCover && gutterScore(frags, mid) <= bestScore) {
-			continue
+		cands = append(cands, candidate{c, mid, b - a})
+	}
+	// The least-covered candidate that separates columns wins (only
+	// full-width lines cross a real gutter), then the more balanced one;
+	// at most maxGutterTries are scored, the widest first at each level.
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].cover != cands[j].cover {
+			return cands[i].cover < cands[j].cover
 		}
-		if score := gutterScore(frags, mid); score > 0 {
-			bestScore, bestSplit, bestCover = score, mid, c
+		return cands[i].width > cands[j].width
+	})
+	bestScore, bestSplit, bestCover := 0, 0.0, math.MaxInt
+	for i, c := range cands {
+		if i >= maxGutterTries || c.cover > bestCover {
+			break
+		}
+		if score := gutterScore(frags, c.mid); score > bestScore {
+			bestScore, bestSplit, bestCover = score, c.mid, c.cover
 		}
 	}
 	return bestSplit, bestScore > 0

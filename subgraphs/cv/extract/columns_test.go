@@ -364,3 +364,16 @@ func TestHeadingAfterTableStaysAfter(t *testing.T) {
 		t.Errorf("heading read inside the table:\n%s", got)
 	}
 }
+
+// Text drawn a billion points apart (a crafted page without a media box)
+// spans no columns; the coverage array is never sized by the span (it was:
+// 8 GB).
+func TestGutterOnAHugeSpan(t *testing.T) {
+	var fs []fragment
+	for i := 0; i < 20; i++ {
+		fs = append(fs, frag(i, 40, 200, 800-float64(i)*12, 10, "left"), frag(i, 1e9, 1e9+100, 800-float64(i)*12, 10, "right"))
+	}
+	if _, ok := findGutter(fs); ok {
+		t.Error("a gutter across a billion points")
+	}
+}
