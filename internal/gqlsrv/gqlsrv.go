@@ -69,6 +69,7 @@ func New(es graphql.ExecutableSchema, o Options) *Server {
 		return next(ctx)
 	})
 	srv.AroundOperations(refuseControlText(es.Schema()))
+	srv.AroundOperations(refuseRevoked(o.Verifier, o.Log))
 	srv.AroundRootFields(guardFederationFields)
 	srv.SetErrorPresenter(presenter(o.Log))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {

@@ -13,12 +13,14 @@ import (
 	"github.com/careercoach/coach/internal/db"
 )
 
-// Sweep defaults: a write that passed the token check just before the
-// tombstone landed commits within one request's time limit, far below
-// DefaultSweepWindow.
+// Sweep defaults. A write that passed the token checks (at the request's
+// first byte and again when the operation starts) just before the tombstone
+// landed commits within the time its resolver takes, far below
+// DefaultSweepWindow; the short interval erases it within seconds, and a
+// sweep of a user with nothing left costs a few indexed DELETEs.
 const (
 	DefaultSweepWindow   = 10 * time.Minute
-	DefaultSweepInterval = 30 * time.Second
+	DefaultSweepInterval = 5 * time.Second
 	// sweepBatch bounds one sweep; more recent deletions than this wait for
 	// the next round.
 	sweepBatch = 1000
