@@ -16,6 +16,8 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -61,11 +63,21 @@ func Replay(t *testing.T, tg Target) {
 		t.Fatal("seeding stored nothing: the erase would not be checked")
 	}
 
+	// Writers race the deletion, through the router and directly: what
+	// commits after a service erased the user must be erased too.
+	racing := race(token, []racer{
+		{tg.Router, fmt.Sprintf(`mutation { createGoal(input: {title: "Racing", targetRoleId: %q}) { id } }`, ids.role)},
+		{tg.Subgraphs["planning"], fmt.Sprintf(`mutation { submitInterviewAnswer(questionId: %q, answer: "An answer racing the deletion of the account.") { id } }`, ids.question)},
+		{tg.Subgraphs["progress"], fmt.Sprintf(`mutation { assessSkill(skill: %q, level: 3) { id } }`, ids.skill)},
+	})
 	var del struct{ DeleteAccount bool }
 	c.must(tg.Router, `mutation { deleteAccount }`, nil, &del)
 	if !del.DeleteAccount {
 		t.Fatal("deleteAccount answered false")
 	}
+	racing.deleted.Store(true)
+	time.Sleep(200 * time.Millisecond)
+	t.Logf("racing writes accepted after deleteAccount returned: %d (all must be erased)", racing.stop())
 
 	type attempt struct{ name, query string }
 	writes := map[string][]attempt{
@@ -136,6 +148,52 @@ func Replay(t *testing.T, tg Target) {
 		n := c.rows(tg, user)
 		return n == 0, fmt.Sprintf("%d rows left", n)
 	})
+}
+
+// racer sends one write again and again.
+type racer struct{ base, query string }
+
+// racing writes until stop; late counts the writes accepted after deleted
+// was set.
+type racing struct {
+	deleted, stopping atomic.Bool
+	late              atomic.Int64
+	wg                sync.WaitGroup
+}
+
+// race starts the racers.
+func race(token string, rs []racer) *racing {
+	g := &racing{}
+	client := &http.Client{Timeout: 10 * time.Second}
+	for _, r := range rs {
+		g.wg.Add(1)
+		go func() {
+			defer g.wg.Done()
+			body, _ := json.Marshal(map[string]any{"query": r.query})
+			for !g.stopping.Load() {
+				req, _ := http.NewRequest(http.MethodPost, r.base+"/graphql", bytes.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Authorization", "Bearer "+token)
+				resp, err := client.Do(req)
+				if err != nil {
+					continue
+				}
+				b, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode == http.StatusOK && !strings.Contains(string(b), `"errors"`) && g.deleted.Load() {
+					g.late.Add(1)
+				}
+			}
+		}()
+	}
+	return g
+}
+
+// stop ends the racing and reports how many writes were accepted late.
+func (g *racing) stop() int {
+	g.stopping.Store(true)
+	g.wg.Wait()
+	return int(g.late.Load())
 }
 
 // seeded are the ids the replay writes with.

@@ -37,12 +37,25 @@ type Sweeper struct {
 	Erase    bus.TxHandler
 	Window   time.Duration // sweep tombstones recorded this recently; DefaultSweepWindow when 0
 	Interval time.Duration // between sweeps; DefaultSweepInterval when 0
-	Log      *slog.Logger
+	// Announcements, when set, is the bus on which Run also listens for
+	// deletions announced on Topic (see Listen).
+	Announcements bus.Bus
+	Log           *slog.Logger
 }
 
-// Run sweeps every Interval until ctx ends; a failed sweep is logged and
-// retried at the next tick.
+// Run sweeps every Interval (and listens, see Announcements) until ctx
+// ends; a failed sweep is logged and retried at the next tick.
 func (w *Sweeper) Run(ctx context.Context) error {
+	if w.Announcements != nil {
+		listened := make(chan struct{})
+		go func() {
+			defer close(listened)
+			if err := Listen(ctx, w.Announcements, w.DB, w.Log); err != nil {
+				w.Log.ErrorContext(ctx, "deleted accounts are learnt from events only", "err", err)
+			}
+		}()
+		defer func() { <-listened }()
+	}
 	interval := w.Interval
 	if interval <= 0 {
 		interval = DefaultSweepInterval

@@ -131,7 +131,7 @@ func (s *Service) Sweeper() *tombstone.Sweeper {
 		_, err := s.Store.Handle(ctx, tx, ev)
 		return err
 	}
-	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(erase), Log: s.log}
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(erase), Announcements: s.bus, Log: s.log}
 }
 
 // HandleEvent is the consumer: it applies ev exactly once (bus.Idempotent)

@@ -182,7 +182,7 @@ func (s *Service) Handler() http.Handler { return s.handler }
 
 // Sweeper erases what raced a deletion (see tombstone.Sweeper).
 func (s *Service) Sweeper() *tombstone.Sweeper {
-	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(s.handleEvent), Log: s.log}
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(s.handleEvent), Announcements: s.bus, Log: s.log}
 }
 
 // RunBackground relays outbox events, runs the analysis workers, consumes

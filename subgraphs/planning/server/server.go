@@ -115,7 +115,7 @@ func (s *Service) handleEvent() bus.TxHandler {
 
 // Sweeper erases what raced a deletion (see tombstone.Sweeper).
 func (s *Service) Sweeper() *tombstone.Sweeper {
-	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: s.handleEvent(), Log: s.log}
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: s.handleEvent(), Announcements: s.bus, Log: s.log}
 }
 
 // RunBackground relays the outbox, consumes events and sweeps late writes

@@ -96,7 +96,7 @@ func (s *Service) Handler() http.Handler { return s.handler }
 
 // Sweeper erases what raced a deletion (see tombstone.Sweeper).
 func (s *Service) Sweeper() *tombstone.Sweeper {
-	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(store.HandleEvent), Log: s.log}
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(store.HandleEvent), Announcements: s.bus, Log: s.log}
 }
 
 // RunBackground relays the outbox (enrollment.completed), consumes

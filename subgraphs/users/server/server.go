@@ -120,6 +120,11 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 	}
 	cfg = cfg.withDefaults()
 	st := store.New(d)
+	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
+	st.Deleted = func(ctx context.Context, id string) {
+		relay.Notify()
+		tombstone.Announce(ctx, b, id, log)
+	}
 	keys, err := users.NewKeys(ctx, st, cfg.KeyRotation, 2*cfg.AccessTTL, time.Now)
 	if err != nil {
 		return nil, err
@@ -152,7 +157,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
 
 	return &Service{DB: d, Store: st, Tombstones: ts, Keys: keys, Accounts: accounts, Verifier: verifier,
-		handler: httpserver.Wrap(mux, log), relay: bus.NewRelay(d, b, log, bus.RelayOptions{}), log: log, rotation: cfg.KeyRotation}, nil
+		handler: httpserver.Wrap(mux, log), relay: relay, log: log, rotation: cfg.KeyRotation}, nil
 }
 
 // Handler serves /graphql, /auth/*, the JWKS and health endpoints.

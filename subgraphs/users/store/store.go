@@ -26,6 +26,9 @@ func Migrations() []db.Migrations {
 // Store is the SQL implementation of users.Store.
 type Store struct {
 	db *db.DB
+	// Deleted, when set, is called after an account's deletion committed,
+	// to relay user.deleted and announce the deletion at once.
+	Deleted func(ctx context.Context, id string)
 }
 
 var _ users.Store = (*Store)(nil)

@@ -117,7 +117,7 @@ func (s *Store) UpdateProfile(ctx context.Context, id string, upd users.ProfileU
 // the account's tombstone and user.deleted in the outbox in the same
 // transaction, so other services purge their data exactly when this one has.
 func (s *Store) DeleteUser(ctx context.Context, id string) error {
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM users WHERE id = $1`, id)
 		if err != nil {
 			return fmt.Errorf("deleting user: %w", err)
@@ -141,6 +141,10 @@ func (s *Store) DeleteUser(ctx context.Context, id string) error {
 		payload, _ := json.Marshal(map[string]string{"userId": id})
 		return bus.Enqueue(ctx, tx, bus.Event{Type: users.EventUserDeleted, Subject: id, Payload: payload, OccurredAt: now})
 	})
+	if err == nil && s.Deleted != nil {
+		s.Deleted(ctx, id)
+	}
+	return err
 }
 
 // inList expands a %s in query to $1..$n for vals.
