@@ -14,6 +14,7 @@ const (
 	minBlockShare = 0.33 // share of a side's lines that continue a block
 	minOneSided   = 0.25 // share of lines with text on one side only (cells wrap unevenly)
 	bandGapRatio  = 1.15 // a step this much above the side's line spacing starts a block
+	maxEdgeTries  = 16   // shared left edges tried as a table's column boundary
 )
 
 // regionalOrder finds the split (a left edge shared by several fragments)
@@ -40,15 +41,23 @@ func regionalOrder(frags []fragment) ([]string, bool) {
 	}
 	keys := make([]int, 0, len(edges))
 	for k := range edges {
-		keys = append(keys, k)
+		if counts[k] >= minColumnFragments {
+			keys = append(keys, k)
+		}
 	}
+	// The most shared edges first, at most maxEdgeTries of them: each try
+	// walks the page, so a page of scattered fragments stays linear.
+	sort.Slice(keys, func(i, j int) bool {
+		if counts[keys[i]] != counts[keys[j]] {
+			return counts[keys[i]] > counts[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	keys = keys[:min(len(keys), maxEdgeTries)]
 	sort.Ints(keys) // deterministic choice between equal candidates
 	var best []lineRange
 	bestN, bestSplit := 0, 0.0
 	for _, k := range keys {
-		if counts[k] < minColumnFragments {
-			continue
-		}
 		split := edges[k] - 0.5
 		regions, n := columnRegions(frags, lines, split, em)
 		if n > bestN {
