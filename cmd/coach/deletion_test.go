@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -27,14 +26,7 @@ func TestDeletedAccountIsRefusedEverywhere(t *testing.T) {
 		Router:    base,
 		Subgraphs: subs,
 		CV:        "../../subgraphs/cv/extract/testdata/fpdf-two-page.pdf",
-		SignUp: func(t *testing.T, email string) string {
-			raw := postJSON(t, base+"/auth/signup", "", map[string]string{"email": email, "password": "violet-Harbour-42", "displayName": "Mallory"})
-			var out struct{ AccessToken string }
-			if err := json.Unmarshal(raw, &out); err != nil || out.AccessToken == "" {
-				t.Fatalf("signup: %s", raw)
-			}
-			return out.AccessToken
-		},
+		SignUp:    func(t *testing.T, email string) string { return signUpToken(t, base, email) },
 		DB: func(t *testing.T, service string) *db.DB {
 			d, err := db.Open(t.Context(), db.Config{DataDir: dataDir, Name: "careercoach_" + service}, dbtest.Logger())
 			if err != nil {

@@ -31,3 +31,15 @@ func postJSON(t *testing.T, url, token string, body any) []byte {
 	}
 	return out
 }
+
+// signUpToken creates an account through the router at base and returns its
+// access token.
+func signUpToken(t *testing.T, base, email string) string {
+	t.Helper()
+	raw := postJSON(t, base+"/auth/signup", "", map[string]string{"email": email, "password": "violet-Harbour-42", "displayName": "Mallory"})
+	var out struct{ AccessToken string }
+	if err := json.Unmarshal(raw, &out); err != nil || out.AccessToken == "" {
+		t.Fatalf("signup: %s", raw)
+	}
+	return out.AccessToken
+}
