@@ -83,7 +83,9 @@ build:
 
 ## up: the production topology here: router + five subgraph processes on PostgreSQL and Redis (Ctrl-C stops all)
 up: build
-	bin/coach up
+	@mkdir -p data && chmod 700 data && if [ ! -s data/key-encryption.key ]; then \
+	  (umask 077 && head -c 32 /dev/urandom | base64 > data/key-encryption.key) && echo "generated data/key-encryption.key"; fi
+	COACH_KEY_ENCRYPTION_KEY=$${COACH_KEY_ENCRYPTION_KEY:-$$(cat data/key-encryption.key)} bin/coach up
 
 ## down: stop a running `make up` (from another terminal) and wait until every process has stopped
 down:
@@ -103,7 +105,7 @@ deploy-check:
 	  $(KUSTOMIZE) build --load-restrictor LoadRestrictionsNone deploy/k8s/overlays/dev > $$tmp/dev.yaml; \
 	  $(GO) run ./deploy/check < $$tmp/dev.yaml; \
 	  $(KUSTOMIZE) build --load-restrictor LoadRestrictionsNone deploy/k8s/overlays/prod > $$tmp/prod.yaml; \
-	  $(GO) run ./deploy/check --external-secrets coach-secrets,coach-databases --min-replicas 2 < $$tmp/prod.yaml; \
+	  $(GO) run ./deploy/check --external-secrets coach-secrets,coach-databases,coach-users-keys --min-replicas 2 < $$tmp/prod.yaml; \
 	  cd deploy/imagecheck && $(GO) run . -repo ../..
 
 ## graphiql: rebuild the router's bundled GraphiQL (npm + Vite) into router/graphiql/dist, committed

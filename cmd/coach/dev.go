@@ -82,7 +82,7 @@ func (m *devMain) ParseFlags(args []string) error {
 		}
 		return err
 	}
-	m.users.DataDir = m.dataDir
+	m.users.DataDir, m.users.Dev = m.dataDir, true
 	m.users.OAuth.PublicURL = m.users.PublicURL
 	// One process: a fresh random secret for the router's calls is enough.
 	var b [24]byte

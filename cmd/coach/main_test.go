@@ -24,6 +24,9 @@ func TestRunRejectsBadInvocations(t *testing.T) {
 		{"users with bad database url", []string{"users", "--service-secret", "0123456789abcdef0"}, map[string]string{"COACH_DATABASE_URL": "mysql://x"}, `scheme "mysql" not allowed`},
 		{"users with bad env duration", []string{"users"}, map[string]string{"COACH_ACCESS_TTL": "soon"}, `COACH_ACCESS_TTL="soon"`},
 		{"users with too long access ttl", []string{"users", "--service-secret", "0123456789abcdef0", "--access-ttl", "48h"}, nil, "--access-ttl 48h0m0s: want between 1m and 24h"},
+		{"users without a key-encryption key", []string{"users", "--service-secret", "0123456789abcdef0"}, nil, "--key-encryption-key (COACH_KEY_ENCRYPTION_KEY) is required"},
+		{"users with a short key-encryption key", []string{"users", "--service-secret", "0123456789abcdef0"}, map[string]string{"COACH_KEY_ENCRYPTION_KEY": "c2hvcnQ="}, "base64 encoding of 32 random bytes"},
+		{"up without a key-encryption key", []string{"up"}, nil, "--key-encryption-key (COACH_KEY_ENCRYPTION_KEY) is required"},
 		{"dev with bad public url", []string{"dev", "--public-url", "localhost"}, nil, "--public-url"},
 	}
 	for _, tt := range tests {

@@ -71,7 +71,8 @@ func TestRouterResolvesSkillGapWithRequires(t *testing.T) {
 
 	usersHTTP := httptest.NewUnstartedServer(nil)
 	publicURL := "http://" + usersHTTP.Listener.Addr().String()
-	ucfg := users.Config{ServiceSecret: secret, PublicURL: publicURL, AccessTTL: 15 * time.Minute, RefreshTTL: time.Hour, KeyRotation: 24 * time.Hour}
+	ucfg := users.Config{ServiceSecret: secret, PublicURL: publicURL, AccessTTL: 15 * time.Minute, RefreshTTL: time.Hour, KeyRotation: 24 * time.Hour,
+		KeyEncryptionKey: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="}
 	ucfg.OAuth.PublicURL = publicURL
 	usvc, err := users.New(ctx, ucfg, dbtest.Open(t, db.SQLite, usersstore.Migrations()...), b, log)
 	if err != nil {

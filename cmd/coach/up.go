@@ -14,6 +14,7 @@ import (
 
 	"github.com/careercoach/coach/deploy/stack"
 	"github.com/careercoach/coach/internal/config"
+	"github.com/careercoach/coach/subgraphs/users"
 )
 
 // upMain runs the production topology on this machine: the router and every
@@ -26,6 +27,7 @@ type upMain struct {
 	dataDir               string
 	basePort              int
 	restart               stack.Supervision
+	kek                   string
 }
 
 func (m *upMain) ParseFlags(args []string) error {
@@ -40,6 +42,7 @@ func (m *upMain) ParseFlags(args []string) error {
 	fs.Duration(&m.restart.Backoff, "restart-backoff", "COACH_RESTART_BACKOFF", time.Second, "wait before restarting a crashed process; doubles with each crash in a row")
 	fs.Duration(&m.restart.MaxBackoff, "restart-backoff-max", "COACH_RESTART_BACKOFF_MAX", time.Minute, "longest wait before a restart")
 	fs.Duration(&m.restart.HealthyAfter, "restart-healthy-after", "COACH_RESTART_HEALTHY_AFTER", 2*time.Minute, "time up after which a crash counts as the first again")
+	fs.Secret(&m.kek, "key-encryption-key", "COACH_KEY_ENCRYPTION_KEY", "the users service's key-encryption key (base64 of 32 random bytes); required")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.Usage(m.stdout, "coach up: router + five subgraphs as separate processes on PostgreSQL and Redis")
@@ -53,6 +56,9 @@ func (m *upMain) ParseFlags(args []string) error {
 	if m.restart.Backoff <= 0 || m.restart.MaxBackoff < m.restart.Backoff || m.restart.HealthyAfter <= 0 {
 		errs = append(errs, fmt.Errorf("--restart-backoff (%s) and --restart-healthy-after (%s) must be positive and --restart-backoff-max (%s) at least --restart-backoff",
 			m.restart.Backoff, m.restart.HealthyAfter, m.restart.MaxBackoff))
+	}
+	if _, err := users.ParseKeyEncryptionKey(m.kek); err != nil {
+		errs = append(errs, fmt.Errorf("--key-encryption-key (COACH_KEY_ENCRYPTION_KEY) is required, as the users service's: %w", err))
 	}
 	return errors.Join(errors.Join(errs...), config.CheckURL("database-url", m.databaseURL, "postgres", "postgresql"),
 		config.CheckURL("redis-url", m.redisURL, "redis", "rediss"))
@@ -79,7 +85,8 @@ func (m *upMain) Run(ctx context.Context) error {
 	}
 	defer os.Remove(pidFile)
 	st, err := stack.Start(ctx, stack.Options{Binary: self, DatabaseURL: m.databaseURL, RedisURL: m.redisURL,
-		BasePort: m.basePort, Supergraph: m.supergraph, WebDir: web, MetricsAddr: m.metricsAddr, DataDir: m.dataDir, Logs: m.stdout})
+		BasePort: m.basePort, Supergraph: m.supergraph, WebDir: web, MetricsAddr: m.metricsAddr, DataDir: m.dataDir, Logs: m.stdout,
+		KeyEncryptionKey: m.kek})
 	if err != nil {
 		return err
 	}

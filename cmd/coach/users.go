@@ -33,6 +33,7 @@ func bindUsers(fs *config.FlagSet, c *server.Config) {
 	fs.String(&c.OAuth.MicrosoftTenant, "microsoft-tenant", "COACH_MICROSOFT_TENANT", "common", "Microsoft tenant: common, organizations, consumers or a tenant id")
 	fs.String(&c.OAuth.GoogleClientID, "google-client-id", "COACH_GOOGLE_CLIENT_ID", "", "Google OAuth client id; empty: Google sign-in off")
 	fs.Secret(&c.OAuth.GoogleClientSecret, "google-client-secret", "COACH_GOOGLE_CLIENT_SECRET", "Google client secret")
+	fs.Secret(&c.KeyEncryptionKey, "key-encryption-key", "COACH_KEY_ENCRYPTION_KEY", "base64 of 32 random bytes (openssl rand -base64 32) that encrypts the token signing keys at rest; required (coach dev generates one into --data-dir)")
 	bindLoginThrottle(fs, c)
 }
 

@@ -70,7 +70,8 @@ func buildCoach(ctx context.Context, repo, dir string) (string, error) {
 
 // testEnv is the environment the compose file is loaded with: what its
 // header asks the operator to set.
-var testEnv = map[string]string{"COACH_SERVICE_SECRET": "imagecheck-secret-0123456789"}
+var testEnv = map[string]string{"COACH_SERVICE_SECRET": "imagecheck-secret-0123456789",
+	"COACH_KEY_ENCRYPTION_KEY": "aW1hZ2VjaGVjay1rZXktMDEyMzQ1Njc4OWFiY2RlZjA="}
 
 // CheckRepo runs the static checks of the Dockerfile and the compose file.
 func CheckRepo(ctx context.Context, repo string, coach Coach) []error {

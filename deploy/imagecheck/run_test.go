@@ -225,7 +225,11 @@ func TestImageServes(t *testing.T) {
 		if name == "router" {
 			args = nil // the image's CMD
 		}
-		spec := runSpec(img, args, secret)
+		env := []string{secret}
+		if name == "users" {
+			env = append(env, "COACH_KEY_ENCRYPTION_KEY=aW1hZ2VjaGVjay1rZXktMDEyMzQ1Njc4OWFiY2RlZjA=")
+		}
+		spec := runSpec(img, args, env...)
 		spec.Volumes = map[string]string{"/data": newVolume(t, img, "/data")}
 		spec.NetNS = ns.Path
 		pids[name] = startContainer(t, name, spec).Process.Pid

@@ -8,6 +8,7 @@ package stack
 import (
 	"context"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -52,6 +53,10 @@ type Options struct {
 	Logs io.Writer
 	// Env is added to every process's environment (e.g. AI settings).
 	Env []string
+	// KeyEncryptionKey is the users service's (base64 of 32 bytes); empty:
+	// a random one for this stack, which suits a stack whose databases do
+	// not outlive it.
+	KeyEncryptionKey string
 	// ReadyTimeout bounds the wait for each process's /readyz.
 	ReadyTimeout time.Duration
 }
@@ -60,6 +65,7 @@ type Options struct {
 type Stack struct {
 	opts   Options
 	secret string
+	kek    string
 	mu     sync.Mutex
 	logMu  sync.Mutex
 	procs  map[string]*proc
@@ -85,7 +91,12 @@ func Start(ctx context.Context, o Options) (*Stack, error) {
 	if _, err := rand.Read(b[:]); err != nil {
 		return nil, fmt.Errorf("stack: making the service secret: %w", err)
 	}
-	s := &Stack{opts: o, secret: hex.EncodeToString(b[:]), procs: map[string]*proc{}, addrs: map[string]string{}}
+	s := &Stack{opts: o, secret: hex.EncodeToString(b[:]), kek: o.KeyEncryptionKey, procs: map[string]*proc{}, addrs: map[string]string{}}
+	if s.kek == "" {
+		var k [32]byte
+		_, _ = rand.Read(k[:]) // crypto/rand.Read never fails on supported platforms
+		s.kek = base64.StdEncoding.EncodeToString(k[:])
+	}
 	names := append([]string{"router"}, Subgraphs...)
 	// Each free port stays held until all are picked: closed at once, the
 	// kernel may hand one out twice (it did: cv and planning on one port).

@@ -7,6 +7,7 @@ import (
 	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -21,6 +22,7 @@ import (
 // still be valid.
 type Keys struct {
 	store       KeyStore
+	sealer      *Sealer
 	rotateAfter time.Duration
 	publishFor  time.Duration
 	now         func() time.Time
@@ -34,10 +36,15 @@ type loadedKey struct {
 	priv ed25519.PrivateKey
 }
 
-// NewKeys loads the keys, creating the first one if there is none.
-// publishFor is how long a retired key stays in the JWKS (≥ access token TTL).
-func NewKeys(ctx context.Context, store KeyStore, rotateAfter, publishFor time.Duration, now func() time.Time) (*Keys, error) {
-	k := &Keys{store: store, rotateAfter: rotateAfter, publishFor: publishFor, now: now}
+// NewKeys loads the keys, creating the first one if there is none. Private
+// keys are kept sealed by sealer; keys stored in plaintext by an older
+// version are sealed now (the migration to encryption at rest). publishFor
+// is how long a retired key stays in the JWKS (≥ access token TTL).
+func NewKeys(ctx context.Context, store KeyStore, sealer *Sealer, rotateAfter, publishFor time.Duration, now func() time.Time) (*Keys, error) {
+	k := &Keys{store: store, sealer: sealer, rotateAfter: rotateAfter, publishFor: publishFor, now: now}
+	if err := k.sealPlaintext(ctx); err != nil {
+		return nil, err
+	}
 	if err := k.reload(ctx); err != nil {
 		return nil, err
 	}
@@ -54,7 +61,11 @@ func (k *Keys) reload(ctx context.Context) error {
 	}
 	loaded := make([]loadedKey, 0, len(stored))
 	for _, s := range stored {
-		parsed, err := x509.ParsePKCS8PrivateKey(s.PrivateKey)
+		der, err := k.sealer.Open(s.PrivateKey, s.ID)
+		if err != nil {
+			return fmt.Errorf("reading signing key %s: %w", s.ID, err)
+		}
+		parsed, err := x509.ParsePKCS8PrivateKey(der)
 		if err != nil {
 			return fmt.Errorf("parsing signing key %s: %w", s.ID, err)
 		}
@@ -91,7 +102,7 @@ func (k *Keys) Rotate(ctx context.Context) error {
 	now := k.now().UTC()
 	id := now.Format("20060102") + "-" + hex.EncodeToString(pub[:6])
 	prev, hadPrev := k.active()
-	if err := k.store.AddSigningKey(ctx, SigningKey{ID: id, Algorithm: "EdDSA", PrivateKey: der, CreatedAt: now}); err != nil {
+	if err := k.store.AddSigningKey(ctx, SigningKey{ID: id, Algorithm: "EdDSA", PrivateKey: k.sealer.Seal(der, id), CreatedAt: now}); err != nil {
 		return fmt.Errorf("storing signing key: %w", err)
 	}
 	if hadPrev {
@@ -100,6 +111,23 @@ func (k *Keys) Rotate(ctx context.Context) error {
 		}
 	}
 	return k.reload(ctx)
+}
+
+// sealPlaintext encrypts the keys an older version stored in plaintext.
+func (k *Keys) sealPlaintext(ctx context.Context) error {
+	stored, err := k.store.SigningKeys(ctx)
+	if err != nil {
+		return fmt.Errorf("loading signing keys: %w", err)
+	}
+	for _, s := range stored {
+		if _, err := k.sealer.Open(s.PrivateKey, s.ID); !errors.Is(err, errNotSealed) {
+			continue
+		}
+		if err := k.store.SealSigningKey(ctx, s.ID, s.PrivateKey, k.sealer.Seal(s.PrivateKey, s.ID)); err != nil {
+			return fmt.Errorf("encrypting signing key %s: %w", s.ID, err)
+		}
+	}
+	return nil
 }
 
 func (k *Keys) active() (loadedKey, bool) {

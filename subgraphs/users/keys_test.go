@@ -29,6 +29,22 @@ func (c *clock) add(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
+// testKEK is a key-encryption key for tests.
+const testKEK = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
+
+func testSealer(t *testing.T) *users.Sealer {
+	t.Helper()
+	k, err := users.ParseKeyEncryptionKey(testKEK)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := users.NewSealer(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func sign(t *testing.T, k *users.Keys) string {
 	t.Helper()
 	tok, err := k.Sign(&auth.Claims{RegisteredClaims: jwt.RegisteredClaims{
@@ -77,7 +93,7 @@ func TestSigningKeysRotateAndPersist(t *testing.T) {
 		st := store.New(d)
 		clk := &clock{t: time.Now().UTC()}
 		const rotateAfter, publishFor = 24 * time.Hour, 30 * time.Minute
-		k, err := users.NewKeys(ctx, st, rotateAfter, publishFor, clk.now)
+		k, err := users.NewKeys(ctx, st, testSealer(t), rotateAfter, publishFor, clk.now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +109,7 @@ func TestSigningKeysRotateAndPersist(t *testing.T) {
 		old := sign(t, k)
 
 		t.Run("a restart loads the persisted key", func(t *testing.T) {
-			again, err := users.NewKeys(ctx, st, rotateAfter, publishFor, clk.now)
+			again, err := users.NewKeys(ctx, st, testSealer(t), rotateAfter, publishFor, clk.now)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -134,7 +150,7 @@ func TestSigningKeysRotateAndPersist(t *testing.T) {
 			}
 		})
 		t.Run("another replica verifies tokens of a key it has not loaded", func(t *testing.T) {
-			replica, err := users.NewKeys(ctx, st, rotateAfter, publishFor, clk.now)
+			replica, err := users.NewKeys(ctx, st, testSealer(t), rotateAfter, publishFor, clk.now)
 			if err != nil {
 				t.Fatal(err)
 			}

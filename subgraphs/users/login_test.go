@@ -26,7 +26,7 @@ func newAccounts(t *testing.T, d *db.DB, c *clock) *users.Accounts {
 	t.Helper()
 	ctx := context.Background()
 	st := store.New(d)
-	keys, err := users.NewKeys(ctx, st, 24*time.Hour, time.Hour, c.now)
+	keys, err := users.NewKeys(ctx, st, testSealer(t), 24*time.Hour, time.Hour, c.now)
 	if err != nil {
 		t.Fatal(err)
 	}

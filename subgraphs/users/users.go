@@ -65,7 +65,7 @@ type RefreshToken struct {
 type SigningKey struct {
 	ID         string // the JWT kid
 	Algorithm  string // "EdDSA"
-	PrivateKey []byte // PKCS#8 DER
+	PrivateKey []byte // PKCS#8 DER, sealed (see Sealer)
 	CreatedAt  time.Time
 	RetiredAt  *time.Time // no longer signs; still published until tokens expire
 }
@@ -116,6 +116,9 @@ type KeyStore interface {
 	SigningKeys(ctx context.Context) ([]SigningKey, error)
 	AddSigningKey(ctx context.Context, k SigningKey) error
 	RetireSigningKey(ctx context.Context, id string, at time.Time) error
+	// SealSigningKey replaces a key's plaintext with its sealed form, if the
+	// plaintext is still what is stored (another replica may have sealed it).
+	SealSigningKey(ctx context.Context, id string, plaintext, sealed []byte) error
 	SaveOAuthState(ctx context.Context, s OAuthState) error
 	// TakeOAuthState returns and deletes a state that has not expired.
 	TakeOAuthState(ctx context.Context, state string, now time.Time) (*OAuthState, error)

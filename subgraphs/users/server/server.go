@@ -4,7 +4,6 @@ package server
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -44,6 +43,12 @@ type Config struct {
 	// turn before it is answered 503. Zero: the defaults.
 	HashConcurrency int
 	HashWait        time.Duration
+	// KeyEncryptionKey (base64 of 32 bytes) encrypts the token signing keys
+	// at rest and keys the device cookies. Required unless Dev.
+	KeyEncryptionKey string
+	// Dev is set only by `coach dev`: a missing key-encryption key is then
+	// generated into the data directory.
+	Dev bool
 }
 
 // withDefaults fills in the settings a caller left zero.
@@ -74,6 +79,17 @@ func (c Config) Validate() error {
 	}
 	if c.KeyRotation < time.Hour {
 		errs = append(errs, fmt.Errorf("--key-rotation %s: want at least 1h", c.KeyRotation))
+	}
+	switch {
+	case c.KeyEncryptionKey != "":
+		if _, err := users.ParseKeyEncryptionKey(c.KeyEncryptionKey); err != nil {
+			errs = append(errs, fmt.Errorf("--key-encryption-key (COACH_KEY_ENCRYPTION_KEY): %w", err))
+		}
+	case !c.Dev:
+		errs = append(errs, errors.New("--key-encryption-key (COACH_KEY_ENCRYPTION_KEY) is required: it encrypts the token signing keys at rest; "+
+			"generate one with `openssl rand -base64 32`, keep it secret and give every users replica the same"))
+	case c.DataDir == "":
+		errs = append(errs, errors.New("coach dev keeps its key-encryption key in --data-dir, which is empty"))
 	}
 	c = c.withDefaults()
 	if c.HashConcurrency < 1 || c.HashConcurrency > 256 {
@@ -119,18 +135,28 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 		return nil, err
 	}
 	cfg = cfg.withDefaults()
+	kek, err := keyEncryptionKey(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	sealer, err := users.NewSealer(kek)
+	if err != nil {
+		return nil, err
+	}
+	deviceKey, err := users.DeriveKey(kek, "device cookies")
+	if err != nil {
+		return nil, err
+	}
 	st := store.New(d)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
 	st.Deleted = func(ctx context.Context, id string) {
 		relay.Notify()
 		tombstone.Announce(ctx, b, id, log)
 	}
-	keys, err := users.NewKeys(ctx, st, cfg.KeyRotation, 2*cfg.AccessTTL, time.Now)
+	keys, err := users.NewKeys(ctx, st, sealer, cfg.KeyRotation, 2*cfg.AccessTTL, time.Now)
 	if err != nil {
 		return nil, err
 	}
-	deviceKey := make([]byte, 32) // TODO(key encryption): derive from the configured key
-	_, _ = rand.Read(deviceKey)
 	accounts := &users.Accounts{Store: st, Keys: keys, Issuer: cfg.PublicURL, AccessTTL: cfg.AccessTTL,
 		RefreshTTL: cfg.RefreshTTL, Now: time.Now, Log: log,
 		Hasher: users.NewHasher(cfg.HashConcurrency, cfg.HashWait), Throttle: cfg.Throttle,

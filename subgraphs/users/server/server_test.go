@@ -35,7 +35,10 @@ type harness struct {
 	bus    *membus.Bus
 }
 
-const serviceSecret = "router-secret-0123456789"
+const (
+	serviceSecret = "router-secret-0123456789"
+	testKEK       = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=" // base64 of 32 bytes
+)
 
 func start(t testing.TB, d *db.DB, oc oauth.Config, edit ...func(*server.Config)) *harness {
 	t.Helper()
@@ -43,7 +46,8 @@ func start(t testing.TB, d *db.DB, oc oauth.Config, edit ...func(*server.Config)
 	t.Cleanup(cancel)
 	srv := httptest.NewUnstartedServer(nil)
 	cfg := server.Config{ServiceSecret: serviceSecret, PublicURL: "http://" + srv.Listener.Addr().String(),
-		AccessTTL: 15 * time.Minute, RefreshTTL: 24 * time.Hour, KeyRotation: 24 * time.Hour, OAuth: oc}
+		AccessTTL: 15 * time.Minute, RefreshTTL: 24 * time.Hour, KeyRotation: 24 * time.Hour, OAuth: oc,
+		KeyEncryptionKey: testKEK}
 	cfg.OAuth.PublicURL = cfg.PublicURL
 	for _, e := range edit {
 		e(&cfg)

@@ -49,6 +49,17 @@ func (s *Store) AddSigningKey(ctx context.Context, k users.SigningKey) error {
 	return nil
 }
 
+// SealSigningKey replaces a plaintext key with its sealed form, in one
+// conditional statement so that replicas starting together seal it once.
+func (s *Store) SealSigningKey(ctx context.Context, id string, plaintext, sealed []byte) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE signing_keys SET private_key = $1 WHERE id = $2 AND private_key = $3`,
+		base64.StdEncoding.EncodeToString(sealed), id, base64.StdEncoding.EncodeToString(plaintext))
+	if err != nil {
+		return fmt.Errorf("sealing signing key: %w", err)
+	}
+	return nil
+}
+
 // RetireSigningKey stops a key from signing.
 func (s *Store) RetireSigningKey(ctx context.Context, id string, at time.Time) error {
 	if _, err := s.db.ExecContext(ctx, `UPDATE signing_keys SET retired_at = $1 WHERE id = $2 AND retired_at IS NULL`, db.UTC(at), id); err != nil {
