@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -16,16 +17,28 @@ import (
 const edgeLines = 2
 
 var (
-	digits     = regexp.MustCompile(`[0-9]+`)
-	pageNumber = regexp.MustCompile(`(?i)^\W*(page|seite|página|pagina|strona|side)?\s*#(\s*(of|/|von|de|di|z|af)\s*#)?\W*$`)
+	digits = regexp.MustCompile(`[0-9]+`)
+	// The punctuation around a page number is any non-word character but
+	// "#" (digits are "#" here): with "\W" a phone number such as
+	// "+1 (234) 567 890" matched and a contact line was dropped.
+	pageNumber = regexp.MustCompile(`(?i)^[^\w#]*(page|seite|página|pagina|strona|side)?\s*#(\s*(of|/|von|de|di|z|af)\s*#)?[^\w#]*$`)
 	pageWord   = regexp.MustCompile(`(?i)\b(page|seite|página|pagina|strona|side)\b`)
 )
 
-// runningKey identifies a line across pages.
-func runningKey(s string) string {
+// trailingNumber is a footer's page number at the end of the line:
+// "… · Résumé 2", "… informacion adicional 2/2".
+var trailingNumber = regexp.MustCompile(`\s([0-9]{1,3})(\s*/\s*[0-9]{1,3})?$`)
+
+// runningKey identifies a line across pages; page is the line's page,
+// from 0. A trailing number equal to the page's own number is a page
+// number ("Byungjin Park · Résumé 2" on page 2), any other stays.
+func runningKey(s string, page int) string {
 	s = strings.TrimSpace(s)
 	if pageWord.MatchString(s) || len(strings.Fields(s)) <= 1 {
 		return digits.ReplaceAllString(s, "#")
+	}
+	if m := trailingNumber.FindStringSubmatchIndex(s); m != nil && s[m[2]:m[3]] == strconv.Itoa(page+1) {
+		return s[:m[0]] + " #"
 	}
 	return s
 }
@@ -37,8 +50,8 @@ func dropRunningLines(pages [][]string) [][]string {
 	}
 	// count[key]: pages with that line at that place from the top or bottom.
 	count := map[string]int{}
-	for _, p := range pages {
-		for _, k := range edgeKeys(p) {
+	for n, p := range pages {
+		for _, k := range edgeKeys(p, n) {
 			count[k]++
 		}
 	}
@@ -50,13 +63,13 @@ func dropRunningLines(pages [][]string) [][]string {
 				continue
 			}
 			running := false
-			for _, k := range placeKeys(i, len(p), ln) {
+			for _, k := range placeKeys(i, len(p), ln, n) {
 				if c := count[k]; c >= 2 && 2*c >= len(pages) {
 					running = true
 				}
 			}
 			if running {
-				k := runningKey(ln)
+				k := runningKey(ln, n)
 				if kept[k] {
 					continue
 				}
@@ -71,23 +84,24 @@ func dropRunningLines(pages [][]string) [][]string {
 
 func isEdge(i, n int) bool { return i < edgeLines || i >= n-edgeLines }
 
-// placeKeys name line i of n by its place from the top and from the bottom.
-func placeKeys(i, n int, ln string) []string {
+// placeKeys name line i of n on page pg by its place from the top and
+// from the bottom.
+func placeKeys(i, n int, ln string, pg int) []string {
 	var keys []string
 	if i < edgeLines {
-		keys = append(keys, fmt.Sprintf("t%d:%s", i, runningKey(ln)))
+		keys = append(keys, fmt.Sprintf("t%d:%s", i, runningKey(ln, pg)))
 	}
 	if j := n - 1 - i; j < edgeLines {
-		keys = append(keys, fmt.Sprintf("b%d:%s", j, runningKey(ln)))
+		keys = append(keys, fmt.Sprintf("b%d:%s", j, runningKey(ln, pg)))
 	}
 	return keys
 }
 
-// edgeKeys are the place keys of a page's first and last lines.
-func edgeKeys(p []string) []string {
+// edgeKeys are the place keys of page pg's first and last lines.
+func edgeKeys(p []string, pg int) []string {
 	var keys []string
 	for i, ln := range p {
-		keys = append(keys, placeKeys(i, len(p), ln)...)
+		keys = append(keys, placeKeys(i, len(p), ln, pg)...)
 	}
 	return keys
 }

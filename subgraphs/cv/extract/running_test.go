@@ -31,3 +31,28 @@ func TestDropRunningLines(t *testing.T) {
 		t.Errorf("a one-page document lost lines: %q", got)
 	}
 }
+
+// A contact line of digits and punctuation at a page's edge is not a page
+// number (moderncv's footer "+1 (234) 567 890 • +2 (345) 678 901" was
+// dropped), and a footer ending in its page's number is one running line.
+func TestRunningLinesKeepPhoneNumbers(t *testing.T) {
+	pages := [][]string{
+		{"+49 30 1234 5678", "Experience", "Engineer at Acme", "+1 (234) 567 890 • +2 (345) 678 901", "February 10, 2026 Ana Ćirić · Résumé 1"},
+		{"Intern at Beta", "Education", "+1 (234) 567 890 • +2 (345) 678 901", "February 10, 2026 Ana Ćirić · Résumé 2"},
+		{"Skills", "Go", "Project 7", "February 10, 2026 Ana Ćirić · Résumé 3"},
+	}
+	var lines []string
+	for _, p := range dropRunningLines(pages) {
+		lines = append(lines, strings.Join(p, " / "))
+	}
+	want := []string{
+		"+49 30 1234 5678 / Experience / Engineer at Acme / +1 (234) 567 890 • +2 (345) 678 901 / February 10, 2026 Ana Ćirić · Résumé 1",
+		"Intern at Beta / Education",
+		"Skills / Go / Project 7",
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("page %d: %q, want %q", i+1, lines[i], want[i])
+		}
+	}
+}
