@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+
+	"github.com/careercoach/coach/internal/db"
 )
 
 // Header and cookie names shared by the router, the users service and the web app.
@@ -53,7 +55,7 @@ func refuse(w http.ResponseWriter, err error) {
 	case errors.Is(err, ErrRevocationCheck):
 		w.Header().Set("Retry-After", "1")
 		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = w.Write([]byte(`{"errors":[{"message":"cannot check the access token right now; try again","extensions":{"code":"SERVICE_UNAVAILABLE"}}]}`))
+		_, _ = w.Write([]byte(`{"errors":[{"message":"` + RevocationCheckMessage(err) + `","extensions":{"code":"SERVICE_UNAVAILABLE"}}]}`))
 	case errors.Is(err, ErrRevoked):
 		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
 		w.WriteHeader(http.StatusUnauthorized)
@@ -63,6 +65,15 @@ func refuse(w http.ResponseWriter, err error) {
 		w.WriteHeader(http.StatusUnauthorized)
 		_, _ = w.Write([]byte(`{"errors":[{"message":"invalid or expired access token","extensions":{"code":"UNAUTHENTICATED"}}]}`))
 	}
+}
+
+// RevocationCheckMessage says why a token could not be checked: the
+// database being down is said as every service says it elsewhere.
+func RevocationCheckMessage(err error) string {
+	if db.IsUnavailable(err) {
+		return "the service's database is unavailable; try again shortly"
+	}
+	return "cannot check the access token right now; try again"
 }
 
 // TokenFromRequest returns the bearer token, or the access cookie's value.

@@ -26,7 +26,7 @@ func refuseRevoked(v *auth.Verifier, log *slog.Logger) graphql.OperationMiddlewa
 		switch {
 		case err != nil:
 			log.ErrorContext(ctx, "checking for a deleted account", "err", err)
-			e = &gqlerror.Error{Message: "cannot check the access token right now; try again", Extensions: map[string]any{"code": apperr.Unavailable}}
+			e = &gqlerror.Error{Message: auth.RevocationCheckMessage(err), Extensions: map[string]any{"code": apperr.Unavailable}}
 		case revoked:
 			e = &gqlerror.Error{Message: "this account has been deleted", Extensions: map[string]any{"code": apperr.Unauthenticated}}
 		default:
