@@ -37,13 +37,24 @@ func runningKey(s string, page int) string {
 	if pageWord.MatchString(s) || len(strings.Fields(s)) <= 1 {
 		return digits.ReplaceAllString(s, "#")
 	}
-	if m := trailingNumber.FindStringSubmatchIndex(s); m != nil && s[m[2]:m[3]] == strconv.Itoa(page+1) {
-		return s[:m[0]] + " #"
+	if rest, ok := withoutPageNumber(s, page); ok {
+		return rest + " #"
 	}
 	return s
 }
 
-// dropRunningLines filters per-page lines (in reading order) in place.
+// withoutPageNumber cuts a trailing page number (the page's own, from 0)
+// off a running line.
+func withoutPageNumber(s string, page int) (string, bool) {
+	m := trailingNumber.FindStringSubmatchIndex(s)
+	if m == nil || s[m[2]:m[3]] != strconv.Itoa(page+1) {
+		return s, false
+	}
+	return s[:m[0]], true
+}
+
+// dropRunningLines filters per-page lines (in reading order) in place;
+// running footers, kept once, come back as a last page of their own.
 func dropRunningLines(pages [][]string) [][]string {
 	if len(pages) < 2 {
 		return pages
@@ -56,28 +67,40 @@ func dropRunningLines(pages [][]string) [][]string {
 		}
 	}
 	kept := map[string]bool{}
+	var footers []string
 	for n, p := range pages {
 		out := p[:0]
 		for i, ln := range p {
 			if pageNumber.MatchString(digits.ReplaceAllString(strings.TrimSpace(ln), "#")) && isEdge(i, len(p)) {
 				continue
 			}
-			running := false
+			header, footer := false, false
 			for _, k := range placeKeys(i, len(p), ln, n) {
 				if c := count[k]; c >= 2 && 2*c >= len(pages) {
-					running = true
+					header, footer = header || k[0] == 't', footer || k[0] == 'b'
 				}
 			}
-			if running {
+			if header || footer {
 				k := runningKey(ln, n)
 				if kept[k] {
 					continue
 				}
 				kept[k] = true
+				ln, _ = withoutPageNumber(strings.TrimSpace(ln), n)
+				if !header {
+					// A footer goes after the last page: where it first
+					// appears it would split page 1's last entry from
+					// page 2's continuation.
+					footers = append(footers, ln)
+					continue
+				}
 			}
 			out = append(out, ln)
 		}
 		pages[n] = out
+	}
+	if len(footers) > 0 {
+		pages = append(pages, footers)
 	}
 	return pages
 }

@@ -17,9 +17,13 @@ func TestDropRunningLines(t *testing.T) {
 		lines = append(lines, strings.Join(p, " / "))
 	}
 	want := []string{
-		"Ana Ćirić · ana@example.com / Experience / Engineer at Acme / Ana Ćirić — CV — Page 1 of 3",
+		"Ana Ćirić · ana@example.com / Experience / Engineer at Acme",
 		"Intern at Beta / Education",
 		"Skills / Go",
+		"Ana Ćirić — CV — Page 1 of 3", // the footer, once, after the last page
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d pages: %q", len(lines), lines)
 	}
 	for i := range want {
 		if lines[i] != want[i] {
@@ -46,9 +50,13 @@ func TestRunningLinesKeepPhoneNumbers(t *testing.T) {
 		lines = append(lines, strings.Join(p, " / "))
 	}
 	want := []string{
-		"+49 30 1234 5678 / Experience / Engineer at Acme / +1 (234) 567 890 • +2 (345) 678 901 / February 10, 2026 Ana Ćirić · Résumé 1",
+		"+49 30 1234 5678 / Experience / Engineer at Acme",
 		"Intern at Beta / Education",
 		"Skills / Go / Project 7",
+		"+1 (234) 567 890 • +2 (345) 678 901 / February 10, 2026 Ana Ćirić · Résumé",
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d pages: %q", len(lines), lines)
 	}
 	for i := range want {
 		if lines[i] != want[i] {
