@@ -27,6 +27,7 @@ func bindUsers(fs *config.FlagSet, c *server.Config) {
 	fs.String(&c.PublicURL, "public-url", "COACH_PUBLIC_URL", "http://localhost:4000", "URL browsers use to reach the platform (token issuer, OAuth redirects)")
 	fs.Duration(&c.AccessTTL, "access-ttl", "COACH_ACCESS_TTL", 15*time.Minute, "lifetime of access tokens")
 	fs.Duration(&c.RefreshTTL, "refresh-ttl", "COACH_REFRESH_TTL", 30*24*time.Hour, "lifetime of refresh tokens (sessions)")
+	fs.Duration(&c.RefreshGrace, "refresh-reuse-grace", "COACH_REFRESH_REUSE_GRACE", users.DefaultRefreshGrace, "a rotated refresh token presented again this soon gets the same successor (two tabs); later reuse signs that session out everywhere")
 	fs.Duration(&c.KeyRotation, "key-rotation", "COACH_KEY_ROTATION", 30*24*time.Hour, "age at which the token signing key is replaced")
 	fs.String(&c.OAuth.MicrosoftClientID, "microsoft-client-id", "COACH_MICROSOFT_CLIENT_ID", "", "Microsoft Entra ID app (client) id; empty: Microsoft sign-in off")
 	fs.Secret(&c.OAuth.MicrosoftClientSecret, "microsoft-client-secret", "COACH_MICROSOFT_CLIENT_SECRET", "Microsoft client secret")

@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
@@ -33,7 +34,16 @@ type Accounts struct {
 	// signed in before from the account and address throttles.
 	Throttle ThrottleConfig
 	Devices  DeviceCookies
+	// RefreshGrace is how long a rotated refresh token still yields its
+	// successor; SuccessorKey (32 bytes) derives successors, and without it
+	// every reuse revokes.
+	RefreshGrace time.Duration
+	SuccessorKey []byte
 }
+
+// DefaultRefreshGrace is the rotation leeway the flags default to (Okta's
+// default grace period).
+const DefaultRefreshGrace = 30 * time.Second
 
 // Session is what a successful sign-in hands to the client.
 type Session struct {
@@ -106,21 +116,27 @@ func indexAt(s string) int {
 
 // Refresh exchanges a refresh token for a new session (rotation). Presenting
 // a token that was already exchanged revokes every session of that sign-in:
-// someone else may hold a copy.
+// someone else may hold a copy. Within RefreshGrace of its exchange, though,
+// the same token gets the same successor again (Auth0's and Okta's rotation
+// "leeway"), so that two tabs refreshing at once do not sign the user out.
 func (a *Accounts) Refresh(ctx context.Context, refreshToken string) (*Session, error) {
 	if refreshToken == "" || len(refreshToken) > 200 {
 		return nil, ErrTokenInvalid
 	}
 	now := a.Now().UTC()
 	raw, next := newRefreshToken(now, a.RefreshTTL)
-	userID, err := a.Store.RotateRefreshToken(ctx, hashToken(refreshToken), next, now)
+	if len(a.SuccessorKey) > 0 {
+		raw = a.successor(refreshToken)
+		next.Hash = hashToken(raw)
+	}
+	rt, err := a.Store.RotateRefreshToken(ctx, hashToken(refreshToken), next, now, a.RefreshGrace)
 	if err != nil {
 		if errors.Is(err, ErrTokenReuse) {
 			a.Log.WarnContext(ctx, "refresh token reuse detected; family revoked")
 		}
 		return nil, err
 	}
-	u, err := a.Store.UserByID(ctx, userID)
+	u, err := a.Store.UserByID(ctx, rt.UserID)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +144,17 @@ func (a *Accounts) Refresh(ctx context.Context, refreshToken string) (*Session, 
 	if err != nil {
 		return nil, err
 	}
-	return &Session{AccessToken: access, AccessExpiresAt: exp, RefreshToken: raw, RefreshExpires: next.ExpiresAt, User: u}, nil
+	return &Session{AccessToken: access, AccessExpiresAt: exp, RefreshToken: raw, RefreshExpires: rt.ExpiresAt, User: u}, nil
+}
+
+// successor derives the token that replaces raw with a keyed hash: the
+// same token always asks for the same successor, so none is stored in the
+// clear (only its SHA-256, as for every token), and nobody without the key
+// can compute a stolen token's successor and skip the reuse check.
+func (a *Accounts) successor(raw string) string {
+	m := hmac.New(sha256.New, a.SuccessorKey)
+	m.Write([]byte("refresh-successor-v1\x00" + raw))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
 // Logout revokes a refresh token (its access token expires by itself).

@@ -104,10 +104,13 @@ type UserStore interface {
 // SessionStore keeps refresh tokens.
 type SessionStore interface {
 	CreateRefreshToken(ctx context.Context, t RefreshToken) error
-	// RotateRefreshToken marks the token with hash used and stores next in
-	// its family. A token that was already used revokes the whole family and
-	// returns ErrTokenReuse.
-	RotateRefreshToken(ctx context.Context, hash string, next RefreshToken, now time.Time) (userID string, err error)
+	// RotateRefreshToken marks the token with hash used, stores next in its
+	// family and returns it (with family and user set). A token used before
+	// returns its successor again if that was within grace and the
+	// successor's hash is next.Hash (the caller derives successors, so the
+	// same token always asks for the same one); any other reuse revokes the
+	// whole family and returns ErrTokenReuse.
+	RotateRefreshToken(ctx context.Context, hash string, next RefreshToken, now time.Time, grace time.Duration) (RefreshToken, error)
 	RevokeRefreshToken(ctx context.Context, hash string, now time.Time) error
 }
 

@@ -46,6 +46,9 @@ type Config struct {
 	// KeyEncryptionKey (base64 of 32 bytes) encrypts the token signing keys
 	// at rest and keys the device cookies. Required unless Dev.
 	KeyEncryptionKey string
+	// RefreshGrace is how long a rotated refresh token still yields the same
+	// successor (0: every reuse revokes its sign-in).
+	RefreshGrace time.Duration
 	// Dev is set only by `coach dev`: a missing key-encryption key is then
 	// generated into the data directory.
 	Dev bool
@@ -98,6 +101,9 @@ func (c Config) Validate() error {
 	if c.HashWait < 0 || c.HashWait > time.Minute {
 		errs = append(errs, fmt.Errorf("--password-hash-wait %s: want 0 to 1m", c.HashWait))
 	}
+	if c.RefreshGrace < 0 || c.RefreshGrace > 5*time.Minute {
+		errs = append(errs, fmt.Errorf("--refresh-reuse-grace %s: want 0 to 5m", c.RefreshGrace))
+	}
 	errs = append(errs, c.Throttle.Validate())
 	return errors.Join(errs...)
 }
@@ -147,6 +153,10 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 	if err != nil {
 		return nil, err
 	}
+	successorKey, err := users.DeriveKey(kek, "refresh token successors")
+	if err != nil {
+		return nil, err
+	}
 	st := store.New(d)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
 	st.Deleted = func(ctx context.Context, id string) {
@@ -160,7 +170,8 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 	accounts := &users.Accounts{Store: st, Keys: keys, Issuer: cfg.PublicURL, AccessTTL: cfg.AccessTTL,
 		RefreshTTL: cfg.RefreshTTL, Now: time.Now, Log: log,
 		Hasher: users.NewHasher(cfg.HashConcurrency, cfg.HashWait), Throttle: cfg.Throttle,
-		Devices: users.DeviceCookies{Key: deviceKey, TTL: cfg.Throttle.DeviceTTL}}
+		Devices:      users.DeviceCookies{Key: deviceKey, TTL: cfg.Throttle.DeviceTTL},
+		RefreshGrace: cfg.RefreshGrace, SuccessorKey: successorKey}
 	ts := tombstone.New(d)
 	verifier := &auth.Verifier{Keys: keys, Issuer: cfg.PublicURL, Audience: auth.Audience, Revoked: ts}
 	flow, err := oauth.New(ctx, cfg.OAuth, st, &http.Client{Timeout: 15 * time.Second}, time.Now)

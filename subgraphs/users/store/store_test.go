@@ -175,15 +175,15 @@ func TestRefreshTokenRotation(t *testing.T) {
 			t.Run(st.name, func(t *testing.T) {
 				next := tok(st.next)
 				next.FamilyID, next.UserID = "", ""
-				userID, err := s.RotateRefreshToken(ctx, st.present, next, now)
+				got, err := s.RotateRefreshToken(ctx, st.present, next, now, 0)
 				if st.wantErr != nil {
 					if !errors.Is(err, st.wantErr) {
 						t.Fatalf("err = %v, want %v", err, st.wantErr)
 					}
 					return
 				}
-				if err != nil || userID != u.ID {
-					t.Fatalf("userID %q err %v", userID, err)
+				if err != nil || got.UserID != u.ID || got.FamilyID != "fam" || got.Hash != st.next {
+					t.Fatalf("got %+v err %v", got, err)
 				}
 			})
 		}
@@ -194,7 +194,7 @@ func TestRefreshTokenRotation(t *testing.T) {
 			if err := s.CreateRefreshToken(ctx, old); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.RotateRefreshToken(ctx, "exp", tok("exp2"), now); !errors.Is(err, users.ErrTokenInvalid) {
+			if _, err := s.RotateRefreshToken(ctx, "exp", tok("exp2"), now, time.Minute); !errors.Is(err, users.ErrTokenInvalid) {
 				t.Fatalf("err = %v, want ErrTokenInvalid", err)
 			}
 		})
@@ -207,7 +207,7 @@ func TestRefreshTokenRotation(t *testing.T) {
 			if err := s.RevokeRefreshToken(ctx, "l1", now); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.RotateRefreshToken(ctx, "l1", tok("l2"), now); !errors.Is(err, users.ErrTokenInvalid) {
+			if _, err := s.RotateRefreshToken(ctx, "l1", tok("l2"), now, time.Minute); !errors.Is(err, users.ErrTokenInvalid) {
 				t.Fatalf("err = %v, want ErrTokenInvalid", err)
 			}
 		})
