@@ -263,8 +263,9 @@ func TestConnectionCaps(t *testing.T) {
 
 	// 127.0.0.1 holds 3 (two kept, one just made), .2's is idle, the probe
 	// holds 1: one more fills the total, the one after is refused.
-	dialFrom(t, "127.0.0.4", addr)
-	time.Sleep(50 * time.Millisecond) // the server accepts it
+	if status, err := get(dialFrom(t, "127.0.0.4", addr), "/healthz"); status != http.StatusOK {
+		t.Fatalf("the connection filling the total got %d, %v", status, err)
+	}
 	status, err = get(dialFrom(t, "127.0.0.5", addr), "/healthz")
 	if status != http.StatusServiceUnavailable && err == nil {
 		t.Fatalf("a connection past the total got %d, want 503 or a closed connection", status)
