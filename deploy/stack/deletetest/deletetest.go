@@ -148,6 +148,38 @@ func Replay(t *testing.T, tg Target) {
 		n := c.rows(tg, user)
 		return n == 0, fmt.Sprintf("%d rows left", n)
 	})
+
+	// Writes that committed after a service had erased the user (what a
+	// write racing the deletion does, whatever the timing of this run) are
+	// erased by the sweep.
+	c.lateWrites(tg, user)
+	waitfor.Check(t, propagation, "the sweep to erase writes committed after the erase", func() (bool, string) {
+		n := c.rows(tg, user)
+		return n == 0, fmt.Sprintf("%d rows left", n)
+	})
+}
+
+// lateWrites commits one row of the user in each service, as the service's
+// own write would have.
+func (c *client) lateWrites(tg Target, user string) {
+	c.t.Helper()
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	writes := map[string]string{
+		"cv":       `INSERT INTO cvs (id, user_id, file_name, kind, size_bytes, sha256, uploaded_at, status, updated_at) VALUES ('late-cv', $1, 'cv.pdf', 'PDF', 1, 'x', $2, 'DONE', $2)`,
+		"planning": `INSERT INTO interview_attempts (id, user_id, question_id, answer, feedback, created_at) VALUES ('late-attempt', $1, 'q', 'a late answer', '{}', $2)`,
+		"progress": `INSERT INTO assessments (id, user_id, skill, level, source, note, taken_at) VALUES ('late-assessment', $1, 'Go', 3, 'SELF', '', $2)`,
+		"courses":  `INSERT INTO user_profiles (user_id, cv_id, skills, suggested_roles, analyzed_at) VALUES ($1, 'late-cv', '[]', '[]', $2)`,
+	}
+	for service, q := range writes {
+		d := tg.DB(c.t, service)
+		if _, err := d.ExecContext(c.t.Context(), q, user, now); err != nil {
+			c.t.Fatalf("late write in %s: %v", service, err)
+		}
+		_ = d.Close()
+	}
+	if n := c.rows(tg, user); n != len(writes) {
+		c.t.Fatalf("%d late rows stored, want %d", n, len(writes))
+	}
 }
 
 // racer sends one write again and again.
