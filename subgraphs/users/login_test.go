@@ -207,3 +207,39 @@ func TestParallelGuessesAreNotAllChecked(t *testing.T) {
 		}
 	}, store.Migrations()...)
 }
+
+// TestUncheckedAttemptsAreNotCounted: a sign-in answered 503 because
+// every hashing slot was busy was never checked, so it does not count
+// towards the throttle (a crowd of logins cannot throttle an account).
+func TestUncheckedAttemptsAreNotCounted(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		c := &clock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
+		a := newAccounts(t, d, c)
+		a.Hasher = users.NewHasher(1, time.Millisecond)
+		ctx, stop := context.WithCancel(context.Background())
+		busy := make(chan struct{})
+		go func() { // keeps the only slot nearly always taken
+			defer close(busy)
+			for ctx.Err() == nil {
+				_, _ = a.Hasher.Hash(ctx, "filler-password-1")
+			}
+		}()
+		counts := map[string]int{}
+		for range 20 {
+			_, err := login(a, victimEmail, wrongPass, "203.0.113.9", "")
+			counts[apperr.Code(err)]++
+		}
+		stop()
+		<-busy
+		if counts[apperr.Unavailable] == 0 {
+			t.Fatalf("no attempt found the hasher busy: %v", counts)
+		}
+		st, err := a.Store.LoginThrottle(context.Background(), "email:"+victimEmail)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Failures != counts[apperr.Unauthenticated] {
+			t.Fatalf("%d failures counted, want %d (only the checked attempts; results %v)", st.Failures, counts[apperr.Unauthenticated], counts)
+		}
+	}, store.Migrations()...)
+}
