@@ -49,8 +49,8 @@ func readingOrder(frags []fragment) []string {
 	var out []string
 	var left, right []fragment
 	flush := func() {
-		out = append(out, joinLines(left)...)
-		out = append(out, joinLines(right)...)
+		out = append(out, columnLines(left)...)
+		out = append(out, columnLines(right)...)
 		left, right = left[:0], right[:0]
 	}
 	for i := 0; i < len(frags); {
@@ -74,6 +74,18 @@ func readingOrder(frags []fragment) []string {
 	}
 	flush()
 	return out
+}
+
+// columnLines reads one column: as a table where it holds one (a date
+// column beside the entries), else line by line.
+func columnLines(frags []fragment) []string {
+	if len(frags) == 0 {
+		return nil
+	}
+	if out, ok := regionalOrder(frags); ok {
+		return out
+	}
+	return joinLines(frags)
 }
 
 // joinLines joins the fragments of each baseline, left to right.

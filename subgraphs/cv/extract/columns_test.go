@@ -377,3 +377,60 @@ func TestGutterOnAHugeSpan(t *testing.T) {
 		t.Error("a gutter across a billion points")
 	}
 }
+
+// Deedy's awards: "1" with a raised "st", then "/50", in a row of a table.
+// The superscript joins its row; alone it was a line between two rows,
+// which made the rows look like cells that wrap.
+func TestSuperscriptJoinsItsLine(t *testing.T) {
+	var gs []glyph
+	put := func(s string, x, y, size, w float64) float64 {
+		for _, r := range s {
+			gs = append(gs, glyph{X: x, Y: y, W: w, Size: size, S: string(r)})
+			x += w
+		}
+		return x
+	}
+	put("2014", 223.5, 194.7, 10, 5.8)
+	put("top", 258.5, 194.7, 10, 5)
+	x := put("2014", 223.5, 182.8, 10, 5.8)
+	_ = x
+	x = put("1", 258.5, 182.8, 10, 5.8)
+	x = put("st", x, 186.4, 7, 2.75)
+	put("/50", x, 182.8, 10, 5)
+	put("2013", 223.5, 170.8, 10, 5.8)
+	lines := layoutPage(gs)
+	if len(lines) != 3 || lines[1] != "2014 1st/50" {
+		t.Errorf("lines %q", lines)
+	}
+}
+
+// A date column beside the entries inside the main column of a page with
+// a sidebar (an HTML CV): each date cell is read before its entry.
+func TestDateColumnInsideAColumn(t *testing.T) {
+	var fs []fragment
+	line := 0
+	add := func(parts ...fragment) {
+		for i := range parts {
+			parts[i].line = line
+		}
+		fs = append(fs, parts...)
+		line++
+	}
+	y := 700.0
+	for e := 0; e < 3; e++ {
+		add(frag(0, 475, 560, y+4, 8.5, "side"+itoaTest(2*e))) // the sidebar's own baselines
+		add(frag(0, 30, 47, y, 7, "2015"), frag(0, 77, 140, y, 9, "Position"+itoaTest(e)))
+		add(frag(0, 37, 41, y-8, 7, "|"))
+		add(frag(0, 77, 133, y-10, 7.5, "Workplace"))
+		add(frag(0, 475, 540, y-13, 8.5, "side"+itoaTest(2*e+1)))
+		add(frag(0, 22, 47, y-16, 7, "present"))
+		for b := 0; b < 3; b++ {
+			add(frag(0, 77, 430, y-22-float64(b)*9, 7, "bullet text"))
+		}
+		y -= 60
+	}
+	got := strings.Join(readingOrder(fs), " / ")
+	if !strings.HasPrefix(got, "2015 / | / present / Position0 / Workplace / bullet text") {
+		t.Errorf("date cells interleaved with their entries:\n%s", got)
+	}
+}

@@ -16,6 +16,9 @@ const (
 	fragmentGapEm = 1.0  // a gap wider than this splits a line into fragments (tab stops, columns)
 	duplicateEm   = 0.15 // the same character drawn again this close is a fake-bold duplicate
 	minGutterEm   = 0.8  // narrowest empty band that can separate two columns
+	scriptSize    = 0.8  // a superscript is at most this share of its line's size
+	scriptRise    = 0.6  // and sits at most this many of the line's ems above it
+	scriptGapEm   = 0.2  // right after a glyph of the line
 )
 
 // fragment is a run of words on one baseline with no wide gap inside.
@@ -70,7 +73,64 @@ func baselines(gs []glyph) [][]glyph {
 	for _, ln := range lines {
 		sort.SliceStable(ln, func(i, j int) bool { return ln[i].X < ln[j].X })
 	}
-	return lines
+	return mergeSuperscripts(lines)
+}
+
+// mergeSuperscripts puts a raised, smaller run ("st" of "1st", a footnote
+// mark) into the line it belongs to: the next line down, when the run
+// sits less than half that line's em above it, right after one of its
+// glyphs. Alone it would be a line of its own between two table rows.
+func mergeSuperscripts(lines [][]glyph) [][]glyph {
+	out := lines[:0]
+	for i := 0; i < len(lines); i++ {
+		ln := lines[i]
+		if i+1 < len(lines) && isSuperscriptOf(ln, lines[i+1]) {
+			merged := append(append([]glyph{}, lines[i+1]...), ln...)
+			sort.SliceStable(merged, func(a, b int) bool { return merged[a].X < merged[b].X })
+			lines[i+1] = merged
+			continue
+		}
+		out = append(out, ln)
+	}
+	return out
+}
+
+func isSuperscriptOf(sup, base []glyph) bool {
+	if len(sup) == 0 || len(base) == 0 {
+		return false
+	}
+	var supSize, supY float64
+	for _, g := range sup {
+		supSize = math.Max(supSize, g.Size)
+		supY += g.Y
+	}
+	supY /= float64(len(sup))
+	sizes := make([]float64, len(base))
+	for i, g := range base {
+		sizes[i] = g.Size
+	}
+	sort.Float64s(sizes)
+	baseSize, baseY := sizes[len(sizes)/2], base[0].Y
+	if supSize > scriptSize*baseSize || supY-baseY <= 0 || supY-baseY > scriptRise*baseSize {
+		return false
+	}
+	// Every run of the line starts right after a base glyph.
+	for i, g := range sup {
+		if i > 0 && g.X-(sup[i-1].X+sup[i-1].W) < wordGapEm*g.Size {
+			continue
+		}
+		attached := false
+		for _, b := range base {
+			if d := g.X - (b.X + b.W); d >= -0.1*baseSize && d <= scriptGapEm*baseSize {
+				attached = true
+				break
+			}
+		}
+		if !attached {
+			return false
+		}
+	}
+	return true
 }
 
 func isBlank(s string) bool { return strings.TrimFunc(s, unicode.IsSpace) == "" }
