@@ -93,3 +93,23 @@ func TestRouterDebugAddrValidated(t *testing.T) {
 		t.Fatalf("err = %v, want one about --debug-addr", err)
 	}
 }
+
+func TestRouterDeletedAccountsPollValidated(t *testing.T) {
+	tests := []struct {
+		name, value string
+		ok          bool
+	}{{"default", "", true}, {"fast", "100ms", true}, {"too fast", "10ms", false}, {"too slow", "2m", false}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &routerMain{env: env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}}
+			args := []string{"--service-secret", "0123456789abcdef0"}
+			if tt.value != "" {
+				args = append(args, "--deleted-accounts-poll", tt.value)
+			}
+			err := m.ParseFlags(args)
+			if tt.ok != (err == nil) || (err != nil && !strings.Contains(err.Error(), "deleted-accounts-poll")) {
+				t.Fatalf("err = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+}
