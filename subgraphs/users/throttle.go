@@ -48,8 +48,10 @@ func (c ThrottleConfig) Validate() error {
 	if c.MaxDelay < c.BaseDelay || c.MaxDelay > 24*time.Hour {
 		errs = append(errs, fmt.Errorf("--login-max-delay %s: want from --login-base-delay to 24h", c.MaxDelay))
 	}
-	if c.Forget < time.Minute {
-		errs = append(errs, fmt.Errorf("--login-forget-after %s: want at least 1m", c.Forget))
+	if c.Forget < time.Minute || c.Forget < c.MaxDelay {
+		// Shorter, and an attacker who waits out the longest delay would
+		// find the count forgotten and the free failures back.
+		errs = append(errs, fmt.Errorf("--login-forget-after %s: want at least 1m and at least --login-max-delay", c.Forget))
 	}
 	if c.DeviceTTL < time.Hour {
 		errs = append(errs, fmt.Errorf("--device-cookie-ttl %s: want at least 1h", c.DeviceTTL))
