@@ -8,9 +8,10 @@ import { createClient } from '@/lib/urql';
 
 export function AppProvider({ children }: { children: ReactNode }) {
   const state = useSession();
-  const userId = state.status === 'signedIn' ? state.user.id : null;
-  // A new client (and so an empty cache) for every user.
-  const { client } = useMemo(() => ({ client: createClient(session), owner: userId }), [userId]);
+  // A new client (and so an empty cache) for every user, and when their
+  // email changes (an emailed link confirmed it: cached data shows the old one).
+  const owner = state.status === 'signedIn' ? `${state.user.id} ${state.user.email}` : null;
+  const { client } = useMemo(() => ({ client: createClient(session), owner }), [owner]);
 
   useEffect(() => {
     applyTheme();

@@ -1,7 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppShell } from './layout/AppShell';
-import { PublicOnly, RequireAuth } from './layout/guards';
+import { OpenToAll, PublicOnly, RequireAuth } from './layout/guards';
 import { NotFound, RouteError } from './layout/RouteError';
 
 // Pages load on demand; each route names its title (document.title and the
@@ -11,6 +11,16 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const SignInPage = page(() => import('@/features/auth/components/SignInPage'), 'SignInPage');
 const SignUpPage = page(() => import('@/features/auth/components/SignUpPage'), 'SignUpPage');
+const ForgotPasswordPage = page(
+  () => import('@/features/auth/components/ForgotPasswordPage'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = page(
+  () => import('@/features/auth/components/ResetPasswordPage'),
+  'ResetPasswordPage',
+);
+const VerifyEmailPage = page(() => import('@/features/auth/components/VerifyEmailPage'), 'VerifyEmailPage');
+const DevMailboxPage = page(() => import('@/features/auth/components/DevMailboxPage'), 'DevMailboxPage');
 const DashboardPage = page(() => import('@/features/dashboard/components/DashboardPage'), 'DashboardPage');
 const ProfilePage = page(() => import('@/features/profile/components/ProfilePage'), 'ProfilePage');
 const CVPage = page(() => import('@/features/cv/components/CVPage'), 'CVPage');
@@ -33,6 +43,27 @@ export const routes: RouteObject[] = [
         children: [
           { path: '/signin', element: <SignInPage />, handle: { title: 'Sign in' } },
           { path: '/signup', element: <SignUpPage />, handle: { title: 'Create your account' } },
+          {
+            path: '/forgot-password',
+            element: <ForgotPasswordPage />,
+            handle: { title: 'Reset your password' },
+          },
+        ],
+      },
+      {
+        element: <OpenToAll />,
+        children: [
+          {
+            path: '/reset-password',
+            element: <ResetPasswordPage />,
+            handle: { title: 'Choose a new password' },
+          },
+          {
+            path: '/verify-email',
+            element: <VerifyEmailPage />,
+            handle: { title: 'Verify your email address' },
+          },
+          { path: '/dev/mailbox', element: <DevMailboxPage />, handle: { title: 'Development mailbox' } },
         ],
       },
       {

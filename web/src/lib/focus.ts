@@ -26,3 +26,13 @@ export function useHeadingFocus(ref: RefObject<HTMLElement | null>): void {
     }
   }, [ref]);
 }
+
+/**
+ * After a submit that found mistakes (`attempt` counts them): focus the
+ * first invalid field, whose error its aria-describedby reads out.
+ */
+export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, attempt: number): void {
+  useEffect(() => {
+    if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [form, attempt]);
+}

@@ -3,6 +3,8 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/ui/ErrorBoundary';
 import { PageSkeleton } from '@/components/ui/Skeleton';
+import { VerifyEmailBanner } from '@/features/auth/components/VerifyEmailBanner';
+import { useSession } from '@/lib/auth';
 import { NavLinks } from './NavLinks';
 import { ThemeMenu } from './ThemeMenu';
 import { useRouteAnnouncer } from './useRouteAnnouncer';
@@ -11,6 +13,7 @@ import { UserMenu } from './UserMenu';
 export function AppShell() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const state = useSession();
   useRouteAnnouncer();
 
   return (
@@ -64,6 +67,9 @@ export function AppShell() {
           </div>
         </div>
       </header>
+      {state.status === 'signedIn' && (
+        <VerifyEmailBanner email={state.user.email} verified={state.user.emailVerified} />
+      )}
       <div className="mx-auto flex max-w-7xl gap-6 px-4 py-6">
         <aside className="hidden w-56 shrink-0 lg:block">
           <div className="sticky top-20">

@@ -66,3 +66,19 @@ export function PublicOnly() {
     </>
   );
 }
+
+/**
+ * Pages opened from emailed links and the development mailbox: for anyone,
+ * signed in or not. They wait for the session to be restored first, so a
+ * link that signs in is not overtaken by the restore of an older session.
+ */
+export function OpenToAll() {
+  const state = useSession();
+  useRouteAnnouncer();
+  if (state.status === 'loading') return <Boot />;
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <Outlet />
+    </Suspense>
+  );
+}

@@ -83,8 +83,45 @@ export class Session {
     this.adopt(await authApi.login(email, password), true);
   }
 
-  async signUp(email: string, password: string, displayName: string): Promise<void> {
-    this.adopt(await authApi.signup(email, password, displayName), true);
+  /**
+   * 'verificationSent': the account is created when the emailed link is
+   * followed (the answer is the same whether the address is registered).
+   * 'signedIn': a server without verification signed the person in at once.
+   */
+  async signUp(
+    email: string,
+    password: string,
+    displayName: string,
+  ): Promise<'signedIn' | 'verificationSent'> {
+    const r = await authApi.signup(email, password, displayName);
+    if (r.kind === 'verificationSent') return r.kind;
+    this.adopt(r.session, true);
+    return 'signedIn';
+  }
+
+  /** Follows an emailed verification link: the account is verified and signed in. */
+  async verifyEmail(token: string): Promise<void> {
+    this.adopt(await authApi.verifyEmail(token), true);
+  }
+
+  /** Sets a new password from an emailed link and signs in (other sessions end). */
+  async resetPassword(token: string, password: string): Promise<void> {
+    this.adopt(await authApi.resetPassword(token, password), true);
+  }
+
+  /** Changes the password of the signed-in person; this tab keeps a new session, others end. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    this.adopt(await authApi.changePassword(currentPassword, newPassword, await this.freshToken()), true);
+  }
+
+  /** Sends a link to the new address; the email changes when it is followed. */
+  async changeEmail(currentPassword: string, newEmail: string): Promise<void> {
+    await authApi.changeEmail(currentPassword, newEmail, await this.freshToken());
+  }
+
+  /** A new verification link for the signed-in person's address. */
+  async resendVerification(): Promise<void> {
+    await authApi.resendVerification(null, await this.freshToken());
   }
 
   async signOut(): Promise<void> {
@@ -149,6 +186,15 @@ export class Session {
     clearTimeout(this.timer);
     this.channel?.close();
     this.listeners.clear();
+  }
+
+  /**
+   * A token that will not expire in flight, so a 401 from an account
+   * endpoint means what it says (a wrong current password), not "expired".
+   */
+  private async freshToken(): Promise<string | null> {
+    if (this.needsRefresh()) await this.refresh();
+    return this.accessToken();
   }
 
   private locked<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,12 +1,26 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useHeadingFocus } from '@/lib/focus';
 
-export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
+export function AuthLayout({
+  title,
+  children,
+  focusHeading = false,
+  wide = false,
+}: {
+  title: string;
+  children: ReactNode;
+  /** take focus on mount (a new step of the same page, e.g. after submitting) */
+  focusHeading?: boolean;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useHeadingFocus(ref);
+  useEffect(() => {
+    if (focusHeading) ref.current?.focus();
+  }, [focusHeading]);
   return (
     <div className="flex min-h-screen items-center justify-center bg-slate-50 px-4 py-10 dark:bg-slate-950">
-      <main id="main" className="w-full max-w-md">
+      <main id="main" className={wide ? 'w-full max-w-3xl' : 'w-full max-w-md'}>
         <p className="mb-6 text-center text-lg font-semibold text-indigo-700 dark:text-indigo-300">
           Career Coach
         </p>

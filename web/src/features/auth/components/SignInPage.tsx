@@ -61,6 +61,15 @@ export function SignInPage() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        <p className="-mt-2 text-right text-sm">
+          <Link
+            to="/forgot-password"
+            state={{ email: email.trim() }}
+            className="font-medium text-indigo-700 underline dark:text-indigo-300"
+          >
+            Forgot password?
+          </Link>
+        </p>
         <Button type="submit" busy={busy} disabled={!email || !password}>
           {busy ? 'Signing in…' : error ? 'Try again' : 'Sign in'}
         </Button>

@@ -4,11 +4,12 @@ import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { session } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
-import { passwordOK } from '../api/password-rules';
+import { passwordOK } from '@/lib/password-rules';
 import { useProviders } from '../api/providers';
 import { AuthLayout } from './AuthLayout';
+import { CheckInbox } from './CheckInbox';
 import { FormError } from './FormError';
-import { PasswordRules } from './PasswordRules';
+import { PasswordRules } from '@/components/ui/PasswordRules';
 import { ProviderButtons } from './ProviderButtons';
 
 export function SignUpPage() {
@@ -20,6 +21,7 @@ export function SignUpPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const pwOK = passwordOK(password, email);
 
   async function submit(e: FormEvent) {
@@ -29,16 +31,25 @@ export function SignUpPage() {
     if (!name.trim() || !email.trim() || !pwOK) return;
     setBusy(true);
     try {
-      await session.signUp(email.trim(), password, name.trim());
-      navigate('/dashboard', { replace: true });
+      const r = await session.signUp(email.trim(), password, name.trim());
+      if (r === 'signedIn') navigate('/dashboard', { replace: true });
+      else setSentTo(email.trim());
     } catch (err) {
       setError(describeError(err));
       setBusy(false);
     }
   }
 
+  if (sentTo) {
+    return (
+      <AuthLayout key="sent" title="Check your inbox" focusHeading>
+        <CheckInbox email={sentTo} />
+      </AuthLayout>
+    );
+  }
+
   return (
-    <AuthLayout title="Create your account">
+    <AuthLayout key="form" title="Create your account">
       <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
         <FormError message={error} />
         <Field

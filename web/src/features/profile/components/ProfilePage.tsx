@@ -4,6 +4,8 @@ import { PageSkeleton } from '@/components/ui/Skeleton';
 import { EmptyState, ErrorState } from '@/components/ui/States';
 import { describeError } from '@/lib/errors';
 import { ProfileQuery } from '../api/profile';
+import { ChangeEmail } from './ChangeEmail';
+import { ChangePassword } from './ChangePassword';
 import { DeleteAccount } from './DeleteAccount';
 import { LinkedAccounts } from './LinkedAccounts';
 import { ProfileForm } from './ProfileForm';
@@ -33,6 +35,8 @@ export function ProfilePage() {
           }}
         />
         <LinkedAccounts identities={me.identities} />
+        <ChangePassword email={me.email} />
+        <ChangeEmail email={me.email} />
         <DeleteAccount email={me.email} />
       </div>
     );

@@ -1,3 +1,5 @@
+import { AuthError } from './auth';
+
 // The users service's password rules (subgraphs/users/password.go), checked
 // as the person types so the form can say what is missing before sending.
 // The server stays the judge: it also rejects well-known passwords.
@@ -32,4 +34,12 @@ export function passwordRules(password: string, email: string): Rule[] {
 
 export function passwordOK(password: string, email: string): boolean {
   return passwordRules(password, email).every((r) => r.ok);
+}
+
+/**
+ * Whether the server refused a new password itself (too short, too common,
+ * …) rather than the request: such errors belong beside the password field.
+ */
+export function isPasswordRuleError(err: unknown): boolean {
+  return err instanceof AuthError && err.status === 400 && /password/i.test(err.message);
 }

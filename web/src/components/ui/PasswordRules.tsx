@@ -1,4 +1,4 @@
-import { passwordRules } from '../api/password-rules';
+import { passwordRules } from '@/lib/password-rules';
 
 /** The password rules with whether each is met, readable by screen readers. */
 export function PasswordRules({ password, email, id }: { password: string; email: string; id: string }) {
