@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth';
 import { json, serve, sessionJSON } from '@/test/fetch';
 import { AppProvider } from './provider';
@@ -22,6 +22,12 @@ function renderApp(path: string) {
 }
 
 describe('account recovery in the app', () => {
+  // Lazy pages that load for longer than the route announcer waits (2 s, on a
+  // busy machine) would lose the heading focus these tests check.
+  beforeAll(async () => {
+    await import('@/features/auth/components/ForgotPasswordPage');
+    await import('@/features/auth/components/SignInPage');
+  });
   afterEach(() => {
     session.ended();
     vi.unstubAllGlobals();
