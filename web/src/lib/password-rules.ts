@@ -36,10 +36,18 @@ export function passwordOK(password: string, email: string): boolean {
   return passwordRules(password, email).every((r) => r.ok);
 }
 
+/** The server refused the current password given to re-authenticate ("the current password is wrong"). */
+export function isWrongCurrentPassword(err: unknown): boolean {
+  return err instanceof AuthError && err.status === 401 && /password/i.test(err.message);
+}
+
 /**
  * Whether the server refused a new password itself (too short, too common,
  * …) rather than the request: such errors belong beside the password field.
  */
 export function isPasswordRuleError(err: unknown): boolean {
-  return err instanceof AuthError && err.status === 400 && /password/i.test(err.message);
+  // subgraphs/users/password.go: "password must …", "this password is too common …".
+  return (
+    err instanceof AuthError && err.status === 400 && /^(password must|this password)/i.test(err.message)
+  );
 }

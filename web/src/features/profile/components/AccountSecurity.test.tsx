@@ -8,7 +8,8 @@ import { ChangeEmail } from './ChangeEmail';
 import { ChangePassword } from './ChangePassword';
 
 const user = { id: 'u1', email: 'ada@example.com', displayName: 'Ada', emailVerified: true };
-const wrong = () => json(401, { error: { code: 'UNAUTHENTICATED', message: 'wrong password' } });
+const wrong = () =>
+  json(401, { error: { code: 'UNAUTHENTICATED', message: 'the current password is wrong' } });
 
 async function signedIn(routes: Parameters<typeof serve>[0]): Promise<Call[]> {
   const calls = serve({ 'POST /auth/login': () => sessionJSON(user), ...routes });
@@ -53,7 +54,7 @@ describe('ChangePassword', () => {
     await change('not-it-at-all', 'indigo-Lantern-77');
     const field = screen.getByLabelText('Current password');
     await vi.waitFor(() => expect(field).toHaveFocus());
-    expect(field).toHaveAccessibleDescription('Wrong password.');
+    expect(field).toHaveAccessibleDescription('The current password is wrong.');
     expect(screen.getByLabelText('New password')).toHaveValue('indigo-Lantern-77');
     expect(session.accessToken()).toBe('token-1');
   });
@@ -65,6 +66,32 @@ describe('ChangePassword', () => {
     expect(field).toHaveFocus();
     expect(field).toHaveAccessibleDescription('Enter your current password.');
     expect(calls).toHaveLength(1); // only the sign-in
+  });
+
+  it('shows an ended session as an alert, not as a wrong password', async () => {
+    await signedIn({
+      'POST /auth/password/change': () =>
+        json(401, { error: { code: 'UNAUTHENTICATED', message: 'your session expired; sign in again' } }),
+    });
+    await change('violet-Harbour-42', 'indigo-Lantern-77');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your session expired; sign in again.');
+    expect(screen.getByLabelText('Current password')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('explains that an account without a password sets one through a reset', async () => {
+    await signedIn({
+      'POST /auth/password/change': () =>
+        json(400, {
+          error: {
+            code: 'BAD_USER_INPUT',
+            message:
+              'this account signs in with Google or Microsoft and has no password yet; use “Forgot password?” to set one',
+          },
+        }),
+    });
+    await change('anything-at-all', 'indigo-Lantern-77');
+    expect(await screen.findByRole('alert')).toHaveTextContent('has no password yet');
+    expect(screen.getByLabelText('New password')).not.toHaveAttribute('aria-invalid');
   });
 
   it('refuses a new password that breaks a rule before sending', async () => {
@@ -117,7 +144,7 @@ describe('ChangeEmail', () => {
     await change('grace@example.com', 'not-it-at-all');
     const field = screen.getByLabelText('Current password');
     await vi.waitFor(() => expect(field).toHaveFocus());
-    expect(field).toHaveAccessibleDescription('Wrong password.');
+    expect(field).toHaveAccessibleDescription('The current password is wrong.');
   });
 
   it.each([

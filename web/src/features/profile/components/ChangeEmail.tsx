@@ -4,9 +4,10 @@ import { Card } from '@/components/ui/Card';
 import { DevMailboxLink } from '@/components/ui/DevMailboxLink';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
-import { AuthError, session } from '@/lib/auth';
+import { session } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
 import { useFocusFirstInvalid } from '@/lib/focus';
+import { isWrongCurrentPassword } from '@/lib/password-rules';
 
 type Outcome = { tone: 'success' | 'error'; text: string; n: number };
 
@@ -61,7 +62,7 @@ export function ChangeEmail({ email }: { email: string }) {
         n: (p?.n ?? 0) + 1,
       }));
     } catch (err) {
-      if (err instanceof AuthError && err.status === 401) {
+      if (isWrongCurrentPassword(err)) {
         setCurrentError(describeError(err));
         setAttempt((n) => n + 1);
       } else setOutcome((p) => ({ tone: 'error', text: describeError(err), n: (p?.n ?? 0) + 1 }));

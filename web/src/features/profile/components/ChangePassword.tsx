@@ -4,10 +4,10 @@ import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { PasswordRules } from '@/components/ui/PasswordRules';
-import { AuthError, session } from '@/lib/auth';
+import { session } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
 import { useFocusFirstInvalid } from '@/lib/focus';
-import { isPasswordRuleError, passwordOK } from '@/lib/password-rules';
+import { isPasswordRuleError, isWrongCurrentPassword, passwordOK } from '@/lib/password-rules';
 
 type Outcome = { tone: 'success' | 'error'; text: string; n: number };
 
@@ -56,7 +56,7 @@ export function ChangePassword({ email }: { email: string }) {
       }));
     } catch (err) {
       const msg = describeError(err);
-      if (err instanceof AuthError && err.status === 401) setCurrentError(msg);
+      if (isWrongCurrentPassword(err)) setCurrentError(msg);
       else if (isPasswordRuleError(err)) setNextError(msg);
       else {
         setOutcome((p) => ({ tone: 'error', text: msg, n: (p?.n ?? 0) + 1 }));
