@@ -250,16 +250,16 @@ func (r *run) runBatch(ctx context.Context, b *batch) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for i, f := range b.fetches {
-		r.mergeEntities(f, eb[i], data, b.aliases[i])
+		r.mergeEntities(f, eb[i], data, b.aliases[i], resp.Errors)
 	}
 	for _, e := range resp.Errors {
-		var path []any
+		var paths [][]any
 		for i, alias := range b.aliases {
 			if len(e.Path) > 0 && e.Path[0] == alias {
 				p := append([]any{"_entities"}, e.Path[1:]...)
-				path = r.entityErrorPath(p, eb[i], b.fetches[i].Selection)
+				paths = r.entityErrorPaths(p, eb[i], b.fetches[i].Selection)
 			}
 		}
-		r.errs = append(r.errs, subgraphError(e, b.fetch.Service, path))
+		r.addEntityError(e, b.fetch.Service, paths)
 	}
 }

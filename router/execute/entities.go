@@ -61,9 +61,9 @@ func (r *run) entityFetch(ctx context.Context, path []string, f *plan.Fetch) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.mergeEntities(f, b, resp.object(), "_entities")
+	r.mergeEntities(f, b, resp.object(), "_entities", resp.Errors)
 	for _, e := range resp.Errors {
-		r.errs = append(r.errs, subgraphError(e, f.Service, r.entityErrorPath(e.Path, b, f.Selection)))
+		r.addEntityError(e, f.Service, r.entityErrorPaths(e.Path, b, f.Selection))
 	}
 }
 
@@ -125,7 +125,7 @@ func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
 
 // mergeEntities merges the entity list under field of data into the
 // batch's objects. The caller holds r.mu.
-func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data *Object, field string) {
+func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data *Object, field string, errs []*Error) {
 	ents, _ := data.value(field).([]any)
 	if data.value(field) != nil && len(ents) != len(b.reps) {
 		r.errs = append(r.errs, &Error{
@@ -135,6 +135,11 @@ func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data *Object, field st
 		ents = nil
 	}
 	if ents == nil {
+		if len(errs) > 0 {
+			for _, t := range b.targets {
+				r.markNulled(t.obj, f.Selection)
+			}
+		}
 		return
 	}
 	if !r.c.state(f).plain {
@@ -157,9 +162,12 @@ func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data *Object, field st
 	}
 }
 
-// entityErrorPath maps ["_entities", i, rest...] to the client path of the
-// i-th representation's first object. The caller holds r.mu.
-func (r *run) entityErrorPath(p []any, b entityBatch, sel *plan.Selection) []any {
+// entityErrorPaths maps ["_entities", i, rest...] to the client paths of
+// the i-th representation: one entity reached at several paths (deduplicated
+// into one representation) has the error at each of them, as a single
+// server's execution would report it. nil when p is not an entity path.
+// The caller holds r.mu.
+func (r *run) entityErrorPaths(p []any, b entityBatch, sel *plan.Selection) [][]any {
 	if len(p) < 2 || p[0] != "_entities" {
 		return nil
 	}
@@ -178,24 +186,35 @@ func (r *run) entityErrorPath(p []any, b entityBatch, sel *plan.Selection) []any
 	default:
 		return nil
 	}
+	want := map[*Object]bool{}
 	for _, t := range b.targets {
 		if t.rep == i {
-			return append(r.locate(b.path, t.obj), unaliasPath(p[2:], sel)...)
+			want[t.obj] = true
 		}
 	}
-	return nil
-}
-
-// locate returns the path of obj, an object found at path ("@" = every
-// list element), by walking there again.
-func (r *run) locate(path []string, obj *Object) []any {
-	var at *pathNode
-	collect(r.data, path, &pathArena{}, func(o *Object, p *pathNode) {
-		if o == obj && at == nil {
-			at = p
+	if len(want) == 0 {
+		return nil
+	}
+	rest := unaliasPath(p[2:], sel)
+	var out [][]any
+	collect(r.data, b.path, &pathArena{}, func(o *Object, at *pathNode) {
+		if want[o] {
+			delete(want, o)
+			out = append(out, append(at.slice(), rest...))
 		}
 	})
-	return at.slice()
+	return out
+}
+
+// addEntityError adds a subgraph's error once per client path it maps to.
+// The caller holds r.mu.
+func (r *run) addEntityError(e *Error, service string, paths [][]any) {
+	if len(paths) == 0 {
+		r.errs = append(r.errs, subgraphError(e, service, nil))
+	}
+	for _, p := range paths {
+		r.errs = append(r.errs, subgraphError(e, service, p))
+	}
 }
 
 // unaliasPath rewrites the planner aliases in a subgraph error path (relative

@@ -96,6 +96,35 @@ type run struct {
 	data  *Object
 	errs  []*Error
 	paths pathArena // path nodes of shaping, which runs after the fetches
+	// nulled holds, per object, the response keys a subgraph left null
+	// because it nulled its whole answer (data: null, or _entities: null)
+	// with errors of its own: those errors explain the nulls, so no
+	// NON_NULLABLE_FIELD_NULL is added beside them.
+	nulled map[*Object]map[string]bool
+}
+
+// markNulled records that the fields of sel on obj were nulled by a
+// subgraph that reported why. The caller holds r.mu.
+func (r *run) markNulled(obj *Object, sel *plan.Selection) {
+	if r.nulled == nil {
+		r.nulled = map[*Object]map[string]bool{}
+	}
+	keys := r.nulled[obj]
+	if keys == nil {
+		keys = map[string]bool{}
+		r.nulled[obj] = keys
+	}
+	var walk func(s *plan.Selection)
+	walk = func(s *plan.Selection) {
+		for _, it := range s.Items {
+			if it.Name == "" {
+				walk(it.Sel) // a type condition: its fields are the object's
+				continue
+			}
+			keys[it.MergeKeyOrResponseKey()] = true
+		}
+	}
+	walk(sel)
 }
 
 func (r *run) addErr(err *Error) {
@@ -239,6 +268,8 @@ func (r *run) rootFetch(ctx context.Context, f *plan.Fetch) {
 			unalias(d, f.Selection)
 		}
 		mergeObject(r.data, d)
+	} else if len(resp.Errors) > 0 {
+		r.markNulled(r.data, f.Selection)
 	}
 	for _, e := range resp.Errors {
 		r.errs = append(r.errs, subgraphError(e, f.Service, unaliasPath(e.Path, f.Selection)))

@@ -117,6 +117,12 @@ func (f *fixture) Fetch(ctx context.Context, service string, req *Request) (*Res
 
 func (f *fixture) run(t *testing.T, query string, vars map[string]any) string {
 	t.Helper()
+	return f.runWith(t, f, query, vars)
+}
+
+// runWith runs query with fetcher in front of the fixture's subgraphs.
+func (f *fixture) runWith(t *testing.T, fetcher Fetcher, query string, vars map[string]any) string {
+	t.Helper()
 	doc, errs := gqlparser.LoadQueryWithRules(f.sg.API, query, rules.NewDefaultRules())
 	if len(errs) > 0 {
 		t.Fatalf("invalid query: %v", errs)
@@ -125,7 +131,7 @@ func (f *fixture) run(t *testing.T, query string, vars map[string]any) string {
 	if err != nil {
 		t.Fatalf("plan: %v", err)
 	}
-	ex := &Executor{Fetcher: f, MaxConcurrency: 2}
+	ex := &Executor{Fetcher: fetcher, MaxConcurrency: 2}
 	res := ex.Execute(context.Background(), p, vars, nil)
 	b, err := json.Marshal(res)
 	if err != nil {

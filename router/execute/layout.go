@@ -84,7 +84,12 @@ func (n *shapeNode) build(typename string) *layout {
 			subs = append(subs, nil)
 		}
 		if f.Sub != nil {
+			// Not nil even when @skip/@include emptied the selection: the
+			// field is still an object, completed as {}.
 			subs[i] = append(subs[i], f.Sub.Fields...)
+			if subs[i] == nil {
+				subs[i] = []*plan.ShapeField{}
+			}
 		}
 	}
 	for i := range l.groups {

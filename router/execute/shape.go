@@ -37,6 +37,9 @@ func (r *run) shapeObject(b []byte, n *shapeNode, obj *Object, typename string, 
 				g.at.Store(int32(j))
 			}
 		}
+		if v == nil && g.f.Type != nil && g.f.Type.NonNull && r.nulled[obj][g.key] {
+			return b, false // the subgraph's own error says why
+		}
 		var ok bool
 		if b, ok = r.complete(b, g.f, g.f.Type, v, g.child, path, g.keyAny); !ok {
 			return b, false

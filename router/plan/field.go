@@ -79,10 +79,42 @@ func (p *planner) addLocal(at pos, f *ast.Field, fg *supergraph.FieldInGraph, pr
 		parent: &at, via: f}
 	child.alts = p.alternatives(at, f.Name)
 	child.members = p.unionMembers(child)
-	if p.sg.IsAbstract(child.typ) {
+	if p.sg.IsAbstract(child.typ) || p.collectsNothing(child.typ, f.SelectionSet) {
+		// A selection set that @skip/@include or inapplicable fragments
+		// empty still resolves the field (CollectFields gives {} and the
+		// resolver runs, errors and all); __typename is what routers send
+		// so the subgraph's selection set is not empty.
 		item.Sel.typename()
 	}
 	return p.planSelectionSet(child, f.SelectionSet)
+}
+
+// collectsNothing reports whether CollectFields on an object of type typ
+// finds no field in ss once @skip/@include and fragments that cannot apply
+// to typ are left out.
+func (p *planner) collectsNothing(typ string, ss ast.SelectionSet) bool {
+	for _, s := range ss {
+		switch x := s.(type) {
+		case *ast.Field:
+			if included(x.Directives, p.vars) {
+				return false
+			}
+		case *ast.InlineFragment:
+			if included(x.Directives, p.vars) && p.fragmentApplies(typ, x.TypeCondition) && !p.collectsNothing(typ, x.SelectionSet) {
+				return false
+			}
+		case *ast.FragmentSpread:
+			if included(x.Directives, p.vars) && x.Definition != nil && p.fragmentApplies(typ, x.Definition.TypeCondition) &&
+				!p.collectsNothing(typ, x.Definition.SelectionSet) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (p *planner) fragmentApplies(typ, cond string) bool {
+	return cond == "" || cond == typ || contains(p.sg.PossibleTypes(cond), typ)
 }
 
 func appendPath(path []string, key string, t *ast.Type) []string {

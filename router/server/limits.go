@@ -94,6 +94,7 @@ func (l Limits) checkCost(cost int, of string) *reqError {
 // OWASP GraphQL cheat sheet: disable field suggestions with introspection).
 func validationRules(introspection bool) *rules.Rules {
 	r := rules.NewDefaultRules()
+	r.AddRule("IntRange", intRangeRule)
 	if introspection {
 		return r
 	}

@@ -97,7 +97,14 @@ func (s *Server) prepare(ctx context.Context, st *state, req gqlRequest, method 
 		}
 		var err error
 		if doc, err = parser.ParseQuery(&ast.Source{Input: query}); err != nil {
+			if rerr := notExecutable(query); rerr != nil {
+				return nil, rerr
+			}
 			return nil, gqlErrors(CodeParseFailed, err)
+		}
+		// The operation rules go first: they decide which operation to run.
+		if rerr := operationRules(doc); rerr != nil {
+			return nil, rerr
 		}
 	}
 	op, err := selectOperation(doc, req.OperationName)
@@ -129,9 +136,9 @@ func (s *Server) prepare(ctx context.Context, st *state, req gqlRequest, method 
 	if s.cfg.DisableIntrospection && ch.shape.introspects {
 		return nil, newReqError(CodeIntrospectionOff, "introspection is disabled")
 	}
-	vars, err := validator.VariableValues(st.sg.API, op, req.Variables)
-	if err != nil {
-		return nil, gqlErrors(CodeValidationFailed, err)
+	vars, rerr := coerceVariables(st.sg.API, op, req.Variables)
+	if rerr != nil {
+		return nil, rerr
 	}
 	cost := ch.costOf(op, vars, lim)
 	if rerr := lim.checkCost(cost, "of the query"); rerr != nil {

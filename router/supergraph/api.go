@@ -83,7 +83,26 @@ func buildAPISchema(doc *ast.SchemaDocument) (*ast.Schema, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("build API schema: %w", err)
 	}
+	specDeprecated(schema)
 	return schema, sdl, nil
+}
+
+// specDeprecated gives @deprecated the locations the GraphQL spec defines:
+// gqlparser's prelude adds DIRECTIVE_DEFINITION, which introspection would
+// otherwise report to clients.
+func specDeprecated(schema *ast.Schema) {
+	d := schema.Directives["deprecated"]
+	if d == nil {
+		return
+	}
+	c := *d
+	c.Locations = nil
+	for _, l := range d.Locations {
+		if l != ast.LocationDirectiveDefinition {
+			c.Locations = append(c.Locations, l)
+		}
+	}
+	schema.Directives["deprecated"] = &c
 }
 
 func apiDefinition(d *ast.Definition, hidden map[string]bool) *ast.Definition {

@@ -1,0 +1,120 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/careercoach/coach/router/execute"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/lexer"
+	"github.com/vektah/gqlparser/v2/validator/core"
+)
+
+// operationRules applies the validation rules that decide which operation
+// a request runs, before one is chosen (spec 5.2: Operation Name
+// Uniqueness, Lone Anonymous Operation; 5.5.1.4: Fragments Must Be Used,
+// which is what a document of fragments alone fails). Messages are
+// graphql-js's. Linear in the number of definitions.
+func operationRules(doc *ast.QueryDocument) *reqError {
+	var errs []*execute.Error
+	add := func(msg string, pos *ast.Position) {
+		e := &execute.Error{Message: msg, Extensions: map[string]any{"code": CodeValidationFailed}}
+		if pos != nil {
+			e.Locations = []execute.Location{{Line: pos.Line, Column: pos.Column}}
+		}
+		errs = append(errs, e)
+	}
+	if len(doc.Operations) == 0 {
+		for _, f := range doc.Fragments {
+			add(fmt.Sprintf("Fragment %q is never used.", f.Name), f.Position)
+		}
+	}
+	seen := make(map[string]bool, len(doc.Operations))
+	for _, op := range doc.Operations {
+		switch {
+		case op.Name == "" && len(doc.Operations) > 1:
+			add("This anonymous operation must be the only defined operation.", op.Position)
+		case op.Name != "" && seen[op.Name]:
+			add(fmt.Sprintf("There can be only one operation named %q.", op.Name), op.Position)
+		}
+		seen[op.Name] = true
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return &reqError{status: http.StatusBadRequest, errs: errs}
+}
+
+// typeSystemKeywords start the definitions a query document may not hold.
+var typeSystemKeywords = map[string]bool{"schema": true, "scalar": true, "type": true, "interface": true, "union": true,
+	"enum": true, "input": true, "directive": true, "extend": true}
+
+// notExecutable reports the type system definitions of a document that did
+// not parse as a query: the spec makes them a validation error (5.1.1
+// Executable Definitions), where gqlparser's query parser stops with a
+// syntax error. It scans top-level tokens once; nil when it finds none
+// (the syntax error stands).
+func notExecutable(query string) *reqError {
+	lx := lexer.New(&ast.Source{Input: query})
+	depth := 0
+	start := true // the next top-level token may begin a definition
+	var errs []*execute.Error
+	for {
+		tok, err := lx.ReadToken()
+		if err != nil || tok.Kind == lexer.EOF {
+			break
+		}
+		switch tok.Kind {
+		case lexer.BraceL:
+			depth++
+			start = false
+			continue
+		case lexer.BraceR:
+			depth--
+			start = depth == 0
+			continue
+		case lexer.String, lexer.BlockString:
+			continue // a description: the definition follows
+		}
+		if depth == 0 && start && tok.Kind == lexer.Name && typeSystemKeywords[tok.Value] {
+			msg := "The schema definition is not executable."
+			if tok.Value != "schema" {
+				name := tok.Value
+				if next, err := lx.ReadToken(); err == nil && next.Kind == lexer.Name {
+					name = next.Value
+					if tok.Value == "extend" {
+						if n2, err := lx.ReadToken(); err == nil && n2.Kind == lexer.Name {
+							name = n2.Value
+						}
+					}
+				}
+				if tok.Value == "directive" {
+					name = "@" + name
+				}
+				msg = fmt.Sprintf("The %q definition is not executable.", name)
+			}
+			errs = append(errs, &execute.Error{Message: msg, Locations: []execute.Location{{Line: tok.Pos.Line, Column: tok.Pos.Column}},
+				Extensions: map[string]any{"code": CodeValidationFailed}})
+		}
+		start = false
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return &reqError{status: http.StatusBadRequest, errs: errs}
+}
+
+// intRangeRule is the 32-bit range check of Int literals (spec 3.5.1),
+// which gqlparser's ValuesOfCorrectType leaves out: courses(first:
+// 2147483648) is a validation error, as it is for graphql-js.
+func intRangeRule(observers *core.Events, addError core.AddErrFunc) {
+	observers.OnValue(func(_ *core.Walker, v *ast.Value) {
+		if v == nil || v.Kind != ast.IntValue || v.ExpectedType == nil || v.ExpectedType.Elem != nil || v.ExpectedType.NamedType != "Int" {
+			return
+		}
+		if _, err := strconv.ParseInt(v.Raw, 10, 32); err != nil {
+			addError(core.Message("Int cannot represent non 32-bit signed integer value: %s", v.Raw), core.At(v.Position))
+		}
+	})
+}
