@@ -22,11 +22,15 @@ test-go: crosscheck-deps
 	@# deploy/imagecheck is a module of its own (buildkit, compose-go): ./... does not enter it.
 	cd deploy/imagecheck && $(GO) test -count=1 $(GOTESTFLAGS) ./...
 
-# The composition cross-check against @apollo/composition runs when Node is
-# present; its packages are installed on first use.
+# The composition cross-check against @apollo/composition and the router's
+# GraphQL-over-HTTP audit run when Node is present; their packages are
+# installed on first use.
 crosscheck-deps:
 	@if command -v npm >/dev/null 2>&1 && [ ! -d schema/crosscheck/node_modules/@apollo/composition ]; then \
 	  npm ci --prefix schema/crosscheck --no-audit --no-fund --loglevel=error; fi
+	@# The GraphQL-over-HTTP audit (graphql-http) of router/httpaudit likewise.
+	@if command -v npm >/dev/null 2>&1 && [ ! -d router/httpaudit/node_modules/graphql-http ]; then \
+	  npm ci --prefix router/httpaudit --no-audit --no-fund --loglevel=error; fi
 
 # --- web app (web/): Node 20 + npm; see web/README.md ---------------------
 NPM ?= npm

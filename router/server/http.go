@@ -40,6 +40,14 @@ func newReqError(code, msg string) *reqError {
 
 func (e *reqError) withStatus(s int) *reqError { e.status = s; return e }
 
+// malformed reports a request that is not a well-formed GraphQL-over-HTTP
+// request (body not JSON, a parameter of the wrong type, no query): the
+// spec wants 4xx for it under application/json too, where a GraphQL
+// error of a well-formed request (parse, validation) is answered 200.
+func (e *reqError) malformed() bool {
+	return len(e.errs) > 0 && e.errs[0].Extensions["code"] == CodeBadRequest
+}
+
 // bodyCache keeps decoded request bodies: clients send the same few
 // operations again and again, and decoding a body costs more than looking
 // it up. Entries are shared, so nothing may modify a gqlRequest's maps.
@@ -107,11 +115,13 @@ func parseRequest(r *http.Request, maxBody int64, bodies *bodyCache) ([]gqlReque
 }
 
 // responseType picks the media type from Accept: graphql-response+json
-// when acceptable, else application/json (the legacy default).
+// when acceptable, else application/json (the legacy default). A request
+// without Accept gets graphql-response+json, as the GraphQL-over-HTTP spec
+// says since its 2025 watershed.
 func responseType(r *http.Request) (string, bool) {
 	accept := r.Header.Get("Accept")
 	if accept == "" {
-		return mediaJSON, true
+		return mediaGraphQLResponse, true
 	}
 	jsonOK := false
 	for _, part := range strings.Split(accept, ",") {
@@ -138,7 +148,7 @@ func writeResult(w http.ResponseWriter, media string, res any, rerr *reqError) {
 		res = struct {
 			Errors []*execute.Error `json:"errors"`
 		}{rerr.errs}
-		if media == mediaGraphQLResponse || rerr.status != http.StatusBadRequest {
+		if media == mediaGraphQLResponse || rerr.status != http.StatusBadRequest || rerr.malformed() {
 			status = rerr.status
 		}
 	}
