@@ -245,20 +245,26 @@ func TestExecute(t *testing.T) {
 				t.Errorf("response\n got: %s\nwant: %s", got, tc.want)
 			}
 			if tc.calls != nil {
-				count := map[string]int{}
-				for _, c := range f.calls {
-					count[c]++
-				}
-				for s, n := range tc.calls {
-					if count[s] != n {
-						t.Errorf("%s called %d times, want %d (calls %v)", s, count[s], n, f.calls)
-					}
-				}
-				if len(count) != len(tc.calls) {
-					t.Errorf("calls = %v, want only %v", count, tc.calls)
-				}
+				f.checkCalls(t, tc.calls)
 			}
 		})
+	}
+}
+
+// checkCalls compares the subgraphs called, and how often, with want.
+func (f *fixture) checkCalls(t *testing.T, want map[string]int) {
+	t.Helper()
+	count := map[string]int{}
+	for _, c := range f.calls {
+		count[c]++
+	}
+	for s, n := range want {
+		if count[s] != n {
+			t.Errorf("%s called %d times, want %d (calls %v)", s, count[s], n, f.calls)
+		}
+	}
+	if len(count) != len(want) {
+		t.Errorf("calls = %v, want only %v", count, want)
 	}
 }
 

@@ -103,18 +103,7 @@ func TestExecuteIssue22(t *testing.T) {
 			if got := f.runWith(t, fetcher, tc.query, nil); got != tc.want {
 				t.Errorf("response\n got: %s\nwant: %s", got, tc.want)
 			}
-			count := map[string]int{}
-			for _, c := range f.calls {
-				count[c]++
-			}
-			for s, n := range tc.calls {
-				if count[s] != n {
-					t.Errorf("%s called %d times, want %d (calls %v)", s, count[s], n, f.calls)
-				}
-			}
-			if len(count) != len(tc.calls) {
-				t.Errorf("calls = %v, want only %v", count, tc.calls)
-			}
+			f.checkCalls(t, tc.calls)
 		})
 	}
 }
