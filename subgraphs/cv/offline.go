@@ -93,30 +93,43 @@ func (o *Offline) Analyze(_ context.Context, in AnalysisInput) (*Analysis, error
 		a.Score += points
 	}
 
-	// Contact (10)
+	r := Assess(in.Text, s, now)
+	a.Confidence, a.UnreadParts = r.Confidence, r.Unread
+
+	// Contact (10): "missing" only for what the raw text lacks too.
 	c := s.Contact
 	pts, missing := 0, []string{}
 	for _, f := range []struct {
 		ok   bool
 		pts  int
 		name string
-	}{{c.Name != "", 2, "name"}, {c.Email != "", 4, "email"}, {c.Phone != "", 2, "phone"}, {c.Location != "" || len(c.Links) > 0, 2, "location or profile link"}} {
+	}{{r.HasEmail, 4, "email"}, {r.HasPhone, 2, "phone"}, {r.HasLocation, 2, "location or profile link"}} {
 		if f.ok {
 			pts += f.pts
 		} else {
 			missing = append(missing, f.name)
 		}
 	}
-	if len(missing) == 0 {
+	if c.Name != "" {
+		pts += 2
+	}
+	switch {
+	case len(missing) == 0 && c.Name != "":
 		add("Contact details", pts, 10, "Name, email, phone and location or links are all there.")
-	} else {
+	case len(missing) == 0:
+		add("Contact details", pts, 10, "Email, phone and location or links are there; we could not tell which line is your name.")
+	default:
 		add("Contact details", pts, 10, "Missing: "+strings.Join(missing, ", ")+".")
 		a.Suggestions = append(a.Suggestions, "Add your "+strings.Join(missing, ", ")+" at the top so recruiters can reach you.")
 	}
 
-	// Summary (10)
-	words := len(strings.Fields(s.Summary))
+	// Summary (10): its length is judged only when its end is known.
+	words := r.SummaryWords
 	switch {
+	case r.SummaryFound && !r.SummaryBounded && s.Summary != "":
+		add("Summary", 5, 10, "There is a summary; we could not tell where it ends, so its length is not judged.")
+	case r.SummaryFound && s.Summary == "":
+		add("Summary", 8, 10, "There is a profile paragraph at the top.")
 	case words >= 20 && words <= 120:
 		add("Summary", 10, 10, fmt.Sprintf("A %d-word summary introduces you.", words))
 	case words > 120:
@@ -132,13 +145,16 @@ func (o *Offline) Analyze(_ context.Context, in AnalysisInput) (*Analysis, error
 	}
 
 	// Experience (30)
-	years, bullets, quant, actions, dated := o.experienceStats(s, now)
+	_, bullets, quant, actions, dated := o.experienceStats(s, r.CVDate)
+	years := r.Years
 	expPts := 0
-	if n := len(s.Experience); n > 0 {
+	switch n := len(s.Experience); {
+	case n > 0:
 		expPts += min(10, 4+2*n)
-		if dated == n {
+		switch {
+		case dated == n:
 			expPts += 5
-		} else {
+		case !r.UndatedButDated:
 			a.Suggestions = append(a.Suggestions, "Give every position its start and end dates (month and year).")
 		}
 		if bullets >= 2*n {
@@ -162,8 +178,11 @@ func (o *Offline) Analyze(_ context.Context, in AnalysisInput) (*Analysis, error
 		if years >= 3 {
 			a.Strengths = append(a.Strengths, fmt.Sprintf("About %.0f years of professional experience.", years))
 		}
-	} else {
-		add("Experience", 0, 30, "No dated work experience was found.")
+	case r.ExperienceUnread:
+		add("Experience", 0, 30, "We could not read your experience section, so it is not scored.")
+		a.Suggestions = append(a.Suggestions, "Give each position a line with its title, employer and dates so it can be read (by us and by applicant tracking systems).")
+	default:
+		add("Experience", 0, 30, "No work experience section or dated positions were found.")
 		a.Weaknesses = append(a.Weaknesses, "No work experience section with dated positions.")
 		a.Suggestions = append(a.Suggestions, "Add an Experience section: title, company, dates and achievements for each position (internships and projects count).")
 	}
@@ -194,6 +213,8 @@ func (o *Offline) Analyze(_ context.Context, in AnalysisInput) (*Analysis, error
 	switch {
 	case len(s.Education) > 0:
 		add("Education", 10, 10, fmt.Sprintf("%d education entr%s.", len(s.Education), plural(len(s.Education), "y", "ies")))
+	case r.EducationUnread:
+		add("Education", 0, 10, "We could not read your education section, so it is not scored.")
 	case len(s.Certifications) > 0:
 		add("Education", 6, 10, "No education section; certifications show learning.")
 	default:
@@ -244,8 +265,8 @@ func (o *Offline) Analyze(_ context.Context, in AnalysisInput) (*Analysis, error
 		a.Suggestions = append(a.Suggestions, "Add projects, certifications or languages that support your goal.")
 	}
 
-	a.Seniority = seniorityOf(s, years)
-	a.SuggestedRoles = o.suggestRoles(a.Skills, a.Seniority)
+	a.Seniority = seniorityOf(s, years, !r.ExperienceUnread)
+	a.SuggestedRoles = o.suggestRoles(a.Skills, a.Seniority, !r.ExperienceUnread)
 	if len(a.Strengths) == 0 {
 		a.Strengths = append(a.Strengths, "The CV is readable as text, so applicant tracking systems can parse it.")
 	}
@@ -273,33 +294,41 @@ func (o *Offline) experienceStats(s *Sections, now time.Time) (years float64, bu
 	return round1(totalYears(spans)), bullets, quant, actions, dated
 }
 
-// seniorityOf weighs years of experience and the latest title.
-func seniorityOf(s *Sections, years float64) Seniority {
+// seniorityOf weighs years of experience and the latest title. Years the
+// text shows outrank a title: fifteen years are never ENTRY, whatever the
+// last title says. Without any readable position or years the level is
+// unknown and MID (the middle) is given, with experience in the unread
+// parts.
+func seniorityOf(s *Sections, years float64, known bool) Seniority {
 	title := ""
 	if len(s.Experience) > 0 {
 		title = s.Experience[0].Title // CVs list the latest position first
 	}
 	switch {
+	case !known && years == 0:
+		return SeniorityMid
 	case leadTitle.MatchString(title) && years >= 5:
 		return SeniorityLead
 	case seniorTitle.MatchString(title) && years >= 3:
+		return SenioritySenior
+	case years >= 12:
+		return SeniorityLead
+	case years >= 6:
 		return SenioritySenior
 	case entryTitle.MatchString(title) || years < 1:
 		return SeniorityEntry
 	case juniorTitle.MatchString(title) || years < 3:
 		return SeniorityJunior
-	case years < 6:
-		return SeniorityMid
-	case years < 12:
-		return SenioritySenior
 	default:
-		return SeniorityLead
+		return SeniorityMid
 	}
 }
 
 // suggestRoles ranks roles by the share of their skills the person has,
 // weighted by level; the top three with at least two skills in common.
-func (o *Offline) suggestRoles(found []SkillFinding, sen Seniority) []RoleSuggestion {
+// Without readable experience the level is a guess, so no "Junior" or
+// "Senior" is put in front of a title.
+func (o *Offline) suggestRoles(found []SkillFinding, sen Seniority, levelKnown bool) []RoleSuggestion {
 	level := map[string]int{}
 	for _, f := range found {
 		level[f.Name] = f.Level
@@ -336,6 +365,9 @@ func (o *Offline) suggestRoles(found []SkillFinding, sen Seniority) []RoleSugges
 	prefix := map[Seniority]string{SeniorityEntry: "Junior ", SeniorityJunior: "Junior ", SenioritySenior: "Senior ", SeniorityLead: "Lead "}[sen]
 	if strings.HasPrefix(prefix, "Lead") {
 		prefix = "Senior "
+	}
+	if !levelKnown {
+		prefix = ""
 	}
 	for _, sc := range ranked[:min(3, len(ranked))] {
 		title := sc.r.title

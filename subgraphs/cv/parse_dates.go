@@ -3,42 +3,112 @@ package cv
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-const monthRE = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
-const dateRE = `(?:` + monthRE + `\s+\d{4}|\d{1,2}[/.]\d{4}|\d{4}-\d{2}|(?:19|20)\d{2})`
+// monthNames maps month names and their usual abbreviations in English,
+// Spanish, French, German, Portuguese and Italian (accents dropped) to
+// the month's number.
+var monthNames = func() map[string]int {
+	m := map[string]int{}
+	for i, names := range [12][]string{
+		{"jan", "january", "enero", "ene", "janvier", "janv", "januar", "jan", "janeiro", "gennaio", "gen"},
+		{"feb", "february", "febrero", "fevrier", "fevr", "fev", "februar", "fevereiro", "febbraio"},
+		{"mar", "march", "marzo", "mars", "marz", "maerz", "marco"},
+		{"apr", "april", "abril", "abr", "avril", "avr", "aprile"},
+		{"may", "mayo", "mai", "maio", "maggio", "mag"},
+		{"jun", "june", "junio", "juin", "juni", "junho", "giugno", "giu"},
+		{"jul", "july", "julio", "juillet", "juil", "juli", "julho", "luglio", "lug"},
+		{"aug", "august", "agosto", "ago", "aout"},
+		{"sep", "sept", "september", "septiembre", "setiembre", "septembre", "setembro", "set", "settembre"},
+		{"oct", "october", "octubre", "octobre", "okt", "oktober", "outubro", "out", "ottobre", "ott"},
+		{"nov", "november", "noviembre", "novembre", "novembro"},
+		{"dec", "december", "diciembre", "dic", "decembre", "dez", "dezember", "dezembro", "dicembre"},
+	} {
+		for _, n := range names {
+			m[n] = i + 1
+		}
+	}
+	return m
+}()
 
-// dateRange matches "Jan 2019 – Present", "03/2018 - 2020", "2016–2019".
-var dateRange = regexp.MustCompile(`(?i)(` + dateRE + `)\s*(?:-|–|—|to|until|till)\s*(` + dateRE + `|present|current|now|today|ongoing|date)`)
+// presentWords say a period goes on ("2019 – present").
+var presentWords = []string{"present", "current", "now", "today", "ongoing", "date", "actualidad", "actual", "presente",
+	"hoy", "la fecha", "aujourd'hui", "aujourd’hui", "présent", "en cours", "heute", "jetzt", "aktuell", "derzeit",
+	"atual", "atualmente", "hoje", "oggi", "in corso", "attuale", "至今", "现在", "今"}
 
-// sinceDate matches "since 2020".
-var sinceDate = regexp.MustCompile(`(?i)\bsince\s+(` + dateRE + `)`)
+var (
+	monthRE = func() string {
+		var names []string
+		for n := range monthNames {
+			names = append(names, n)
+		}
+		// Longest first, so "september" is not read as "sep" + "tember".
+		slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
+		// Accented spellings ("März", "février", "août") are matched as
+		// written; normDate folds them.
+		return `(?:` + strings.Join(names, "|") + `|märz|février|févr|août|décembre|março)\.?`
+	}()
+	year   = `(?:19|20)\d{2}`
+	dateRE = `(?:` + monthRE + `(?:\s+de)?\s+` + year + `|\d{1,2}[/.]` + year + `|` + year + `[-/.]\d{1,2}\b|` + year + `\s*年\s*\d{1,2}\s*月|` + year + `)`
+	seps   = `(?:-|–|—|‒|~|to|until|till|bis|à|a|al|hasta|até|au|–|至)`
+)
+
+// dateRange matches "Jan 2019 – Present", "03/2018 - 2020", "2016–2019",
+// "Sep. 2023 – Mar. 2024", "enero de 2019 – actualidad", "2019年3月至今".
+var dateRange = regexp.MustCompile(`(?i)(` + dateRE + `)\s*` + seps + `\s*(` + dateRE + `|` + strings.Join(presentWords, "|") + `)`)
+
+// openRange matches a period left open: "2019 –" or "09/2019 -" at the end
+// of a line or before a separator.
+var openRange = regexp.MustCompile(`(?i)(` + dateRE + `)\s*[-–—]\s*(?:$|[|,·(])`)
+
+// sinceDate matches "since 2020", "desde 2020", "depuis 2020", "seit 2020".
+var sinceDate = regexp.MustCompile(`(?i)\b(?:since|desde|depuis|seit|dal|dall'|da)\s+(` + dateRE + `)`)
 
 var yearRE = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
 
-var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+// anyDate finds dates with a month or a year, for the CV's own date.
+var anyDate = regexp.MustCompile(`(?i)\b` + dateRE)
+
+// foldAccents lower-cases and drops accents: "Févr." → "fevr.".
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if r < 0x300 || r > 0x36f {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var leadingWord = regexp.MustCompile(`^\p{L}+`)
+var numericMonth = regexp.MustCompile(`^(\d{1,2})[/.]\d{4}$|^\d{4}[-/.](\d{1,2})$|^\d{4}\s*年\s*(\d{1,2})\s*月$`)
 
 // normDate turns a matched date into "2019-03" or "2019"; "" for "present".
 func normDate(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if y := yearRE.FindString(s); y != "" {
-		if m, ok := months[s[:min(3, len(s))]]; ok {
+	s = foldAccents(strings.TrimSpace(s))
+	y := yearRE.FindString(s)
+	if y == "" {
+		return ""
+	}
+	if w := leadingWord.FindString(s); w != "" {
+		if m, ok := monthNames[w]; ok {
 			return fmt.Sprintf("%s-%02d", y, m)
 		}
-		if i := strings.IndexAny(s, "/."); i > 0 {
-			if m, err := strconv.Atoi(s[:i]); err == nil && m >= 1 && m <= 12 {
+	}
+	if g := numericMonth.FindStringSubmatch(s); g != nil {
+		for _, v := range g[1:] {
+			if m, err := strconv.Atoi(v); err == nil && m >= 1 && m <= 12 {
 				return fmt.Sprintf("%s-%02d", y, m)
 			}
 		}
-		if len(s) == 7 && s[4] == '-' {
-			return s
-		}
-		return y
 	}
-	return ""
+	return y
 }
 
 // span is a period in fractional years.
@@ -70,7 +140,12 @@ func toYears(d string, endOfPeriod bool) (float64, bool) {
 	return float64(y) + float64(m-1)/12, true
 }
 
-// spanOf returns the period of an experience entry; ok false without a start.
+// yearsOf is t as fractional years.
+func yearsOf(t time.Time) float64 { return float64(t.Year()) + float64(t.Month()-1)/12 }
+
+// spanOf returns the period of an experience entry; ok false without a
+// start. An open period ends at now: the CV's own date (see CVDate), so an
+// old CV is not credited with the years since it was written.
 func spanOf(e Experience, now time.Time) (span, bool) {
 	from, ok := toYears(e.StartDate, false)
 	if !ok {
@@ -78,12 +153,31 @@ func spanOf(e Experience, now time.Time) (span, bool) {
 	}
 	to, ok := toYears(e.EndDate, true)
 	if e.Current || !ok {
-		to = float64(now.Year()) + float64(now.Month()-1)/12
+		to = yearsOf(now)
 	}
 	if to < from {
 		return span{}, false
 	}
 	return span{from, to}, true
+}
+
+// CVDate is when the CV was written, as far as its text tells: the latest
+// date it mentions (a "Last updated" line, a dated footer, the latest
+// position), never later than now. A CV without dates is dated now.
+func CVDate(text string, now time.Time) time.Time {
+	latest := 0.0
+	for _, m := range anyDate.FindAllString(text, 500) {
+		d := normDate(m)
+		if v, ok := toYears(d, true); ok && v > latest {
+			latest = v
+		}
+	}
+	if latest == 0 || latest >= yearsOf(now) {
+		return now
+	}
+	y := int(latest)
+	mo := int((latest-float64(y))*12+0.5) + 1
+	return time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
 }
 
 // totalYears is the length of the union of spans (overlaps count once).
@@ -92,11 +186,15 @@ func totalYears(spans []span) float64 {
 		return 0
 	}
 	s := append([]span(nil), spans...)
-	for i := 1; i < len(s); i++ { // insertion sort: a CV has few entries
-		for j := i; j > 0 && s[j].from < s[j-1].from; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
+	slices.SortFunc(s, func(a, b span) int {
+		switch {
+		case a.from < b.from:
+			return -1
+		case a.from > b.from:
+			return 1
 		}
-	}
+		return 0
+	})
 	total, cur := 0.0, s[0]
 	for _, x := range s[1:] {
 		if x.from <= cur.to {

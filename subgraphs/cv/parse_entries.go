@@ -2,11 +2,12 @@ package cv
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
 var (
-	titleWords   = regexp.MustCompile(`(?i)\b(?:engineer|developer|manager|lead|analyst|designer|architect|consultant|scientist|intern|director|head|specialist|administrator|officer|coordinator|associate|assistant|programmer|tester|owner|devops|sre|founder|cto|ceo|cfo|vp|president|researcher|teacher|nurse|accountant|technician|advisor|strategist|writer|editor|support|representative|executive|trainee|apprentice|contractor|freelance|freelancer)\b`)
+	titleWords   = regexp.MustCompile(`(?i)\b(?:engineer|developer|manager|lead|analyst|designer|architect|consultant|scientist|intern|director|head|specialist|administrator|officer|coordinator|associate|assistant|programmer|tester|owner|devops|sre|founder|cto|ceo|cfo|vp|president|researcher|teacher|nurse|accountant|technician|advisor|strategist|writer|editor|support|representative|executive|trainee|apprentice|contractor|freelance|freelancer|contributor|leader|member|fellow|maintainer|volunteer|partner|principal|professor|lecturer|tutor)\b`)
 	companyWords = regexp.MustCompile(`(?i)\b(?:inc|ltd|llc|gmbh|ag|plc|corp|corporation|company|co|technologies|solutions|labs|bank|group|systems|software|consulting|agency|studio|partners|limited|s\.a|sa|bv|oy|ab|university|hospital|foundation)\b\.?`)
 	headSplit    = regexp.MustCompile(`\s*(?:\||·|•|\s[-–—]\s|\s+at\s+|@|,\s)\s*`)
 	degreeWords  = regexp.MustCompile(`(?i)\b(?:bachelor|master|b\.?sc|m\.?sc|b\.?a\.?|m\.?a\.?|b\.?eng|m\.?eng|ph\.?d|doctor|doctorate|diploma|mba|associate|a-levels|degree|b\.s\.|m\.s\.|bs|ms|abitur|licence|license|certificate)\b`)
@@ -20,7 +21,7 @@ var (
 func parseExperience(lines []line) []Experience {
 	var anchors []int
 	for i, l := range lines {
-		if dateRange.MatchString(l.text) || sinceDate.MatchString(l.text) {
+		if hasPeriod(l.text) {
 			anchors = append(anchors, i)
 		}
 	}
@@ -72,6 +73,7 @@ func parseExperience(lines []line) []Experience {
 func headPieces(s string) []string {
 	s = dateRange.ReplaceAllString(s, " ")
 	s = sinceDate.ReplaceAllString(s, " ")
+	s = openRange.ReplaceAllString(s, " ")
 	s = strings.Trim(s, " ,|()-–—·")
 	var out []string
 	for _, p := range headSplit.Split(s, -1) {
@@ -88,22 +90,44 @@ func isHeadLine(s string) bool {
 }
 
 // titleAndCompany picks the job title and the employer among pieces by
-// their words; without clues the first piece is the title.
+// their words: the title is the first piece naming a role (and no
+// company), the employer the first other piece naming a company, else the
+// first other piece. Without clues the first piece is the title.
 func titleAndCompany(pieces []string) (title, company string) {
 	if len(pieces) == 0 {
 		return "", ""
 	}
-	if len(pieces) == 1 {
-		if companyWords.MatchString(pieces[0]) && !titleWords.MatchString(pieces[0]) {
+	ti := slices.IndexFunc(pieces, func(p string) bool { return titleWords.MatchString(p) && !companyWords.MatchString(p) })
+	if ti < 0 { // "Software Architect": a company word, but it ends in a role
+		ti = slices.IndexFunc(pieces, endsInRole)
+	}
+	if ti < 0 {
+		if len(pieces) == 1 && companyWords.MatchString(pieces[0]) {
 			return "", pieces[0]
 		}
-		return pieces[0], ""
+		if len(pieces) == 1 {
+			return pieces[0], ""
+		}
+		return pieces[0], pieces[1]
 	}
-	a, b := pieces[0], pieces[1]
-	if (companyWords.MatchString(a) || !titleWords.MatchString(a)) && titleWords.MatchString(b) {
-		return b, a
+	title = pieces[ti]
+	for i, p := range pieces {
+		if i != ti && companyWords.MatchString(p) {
+			return title, p
+		}
 	}
-	return a, b
+	for i, p := range pieces {
+		if i != ti {
+			return title, p
+		}
+	}
+	return title, ""
+}
+
+// endsInRole: the piece's last word names a role ("Software Engineer").
+func endsInRole(p string) bool {
+	m := titleWords.FindAllStringIndex(p, -1)
+	return len(m) > 0 && m[len(m)-1][1] == len(strings.TrimRight(p, " ."))
 }
 
 func datesOf(s string) (start, end string, current bool) {
@@ -114,7 +138,16 @@ func datesOf(s string) (start, end string, current bool) {
 	if m := sinceDate.FindStringSubmatch(s); m != nil {
 		return normDate(m[1]), "", true
 	}
+	if m := openRange.FindStringSubmatch(s); m != nil {
+		return normDate(m[1]), "", true
+	}
 	return "", "", false
+}
+
+// hasPeriod reports whether s holds a period: a date range, "since 2020"
+// or an open "2019 –".
+func hasPeriod(s string) bool {
+	return dateRange.MatchString(s) || sinceDate.MatchString(s) || openRange.MatchString(s)
 }
 
 // bulletsOf joins wrapped lines back into bullet points.

@@ -57,7 +57,7 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	skills := FindSkills(text, secs, p.Skills, now())
+	skills := FindSkills(text, secs, p.Skills, CVDate(text, now()))
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
@@ -79,6 +79,10 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 			return Result{}, err
 		}
 		return Result{}, Fail(FailEngine, "the analysis engine failed; try again later", true, fmt.Errorf("analyse: %w", err))
+	}
+	if a.UnreadParts == nil { // an AI engine: the same checks as the offline one
+		r := Assess(text, secs, now())
+		a.Confidence, a.UnreadParts = r.Confidence, r.Unread
 	}
 	if err := a.Validate(); err != nil {
 		return Result{}, Fail(FailEngine, "the analysis engine gave an invalid result; try again later", true, err)

@@ -63,9 +63,14 @@ type Analysis struct {
 	Seniority      Seniority        `json:"seniority"`
 	SuggestedRoles []RoleSuggestion `json:"suggestedRoles"`
 	Skills         []SkillFinding   `json:"skills"`
-	Engine         string           `json:"engine"` // EngineOffline, EngineAzureOpenAI, EngineOpenAI
-	Model          string           `json:"model,omitempty"`
-	AnalysedAt     time.Time        `json:"analysedAt"`
+	// Confidence (0–1) is how far the parsed CV can be trusted; UnreadParts
+	// are the parts seen in the text but not read, about which the
+	// analysis claims nothing (see Assess).
+	Confidence  float64      `json:"confidence"`
+	UnreadParts []UnreadPart `json:"unreadParts"`
+	Engine      string       `json:"engine"` // EngineOffline, EngineAzureOpenAI, EngineOpenAI
+	Model       string       `json:"model,omitempty"`
+	AnalysedAt  time.Time    `json:"analysedAt"`
 }
 
 // Engines that produce analyses.
