@@ -214,7 +214,15 @@ func printReport(w io.Writer, r cv.Result) {
 	if a.Model != "" {
 		p(", model %s", a.Model)
 	}
-	p(")\n  score: %d/100   seniority: %s\n", a.Score, a.Seniority)
+	p(")\n  score: %d/100   seniority: %s   confidence: %.2f\n", a.Score, a.Seniority, a.Confidence)
+	if len(a.UnreadParts) == 0 {
+		p("  read: every part found\n")
+	} else {
+		p("  not read (nothing is claimed about these):\n")
+		for _, u := range a.UnreadParts {
+			p("    - %s: %s\n", u.Part, u.Reason)
+		}
+	}
 	for _, r := range a.ScoreReasons {
 		p("    %-16s %2d/%-2d  %s\n", r.Aspect, r.Points, r.MaxPoints, r.Comment)
 	}

@@ -32,7 +32,8 @@ func TestCVCommands(t *testing.T) {
 	}{
 		{name: "extract prints text and verdict", args: []string{"extract", pdf}, wantOut: []string{"Zoë Łukasiewicz-Brønner", "--- quality: OK"}},
 		{name: "extract refuses a scan", args: []string{"extract", "../../subgraphs/cv/extract/testdata/scanned.pdf"}, wantOut: []string{"--- quality: SCANNED"}, wantErr: "quality gate"},
-		{name: "analyze as text", args: []string{"analyze", pdf}, wantOut: []string{"ANALYSIS (engine: offline)", "score: ", "EXPERIENCE (2)", "Staff Engineer | Nordlicht Payments GmbH"}},
+		{name: "analyze as text", args: []string{"analyze", pdf}, wantOut: []string{"ANALYSIS (engine: offline)", "score: ", "confidence: 1.00", "read: every part found", "EXPERIENCE (2)", "Staff Engineer | Nordlicht Payments GmbH"}},
+		{name: "analyze shows what it could not read", args: []string{"analyze", "../../subgraphs/cv/extract/testdata/real/react-pdf-resume.pdf"}, wantOut: []string{"confidence: 0.70", "not read (nothing is claimed about these):", "- experience: We found an experience section but could not read its positions."}},
 		{name: "analyze a DOCX", args: []string{"analyze", "../../subgraphs/cv/extract/testdata/word-style.docx"}, wantOut: []string{"ANALYSIS (engine: offline)"}},
 		{name: "analyze needs a file", args: []string{"analyze", "--json"}, wantErr: "name the file"},
 		{name: "analyze with half an Azure config", env: map[string]string{"AZURE_OPENAI_ENDPOINT": "https://x.openai.azure.com"}, args: []string{"analyze", pdf}, wantErr: "--azure-openai-api-key is required"},

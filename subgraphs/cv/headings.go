@@ -177,18 +177,16 @@ func headingOf(s string) string {
 			return k
 		}
 	}
-	if !looksLikeHeading(s) {
-		return ""
-	}
 	words := strings.Fields(n)
-	if len(words) > 4 {
+	if len(words) > 4 || !looksLikeHeading(s) {
 		return ""
 	}
+	title := titleCased(s)
 	for _, kw := range headingKeywords {
-		if words[len(words)-1] == kw.word || len(words) > 1 && words[0] == kw.word && romanceFirst(kw.word) {
-			return kw.kind
-		}
-		if hanHeading(n) && strings.HasSuffix(n, kw.word) {
+		switch {
+		case title && words[len(words)-1] == kw.word, // "Leadership Experience"
+			len(words) > 1 && words[0] == kw.word && romanceFirst(kw.word), // "Experiencia docente"
+			hanHeading(n) && strings.HasSuffix(n, kw.word): // "实践经验"
 			return kw.kind
 		}
 	}
@@ -219,28 +217,32 @@ func hanHeading(n string) bool {
 }
 
 // looksLikeHeading is the layout cue extraction leaves in the text: a short
-// line alone, not a sentence, in capitals or with its words capitalised.
+// line alone, not a sentence nor a period, starting with a capital.
 func looksLikeHeading(s string) bool {
-	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || dateRange.MatchString(s) || yearRE.MatchString(s) {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || hasPeriod(s) || yearRE.MatchString(s) {
 		return false
 	}
 	if hanHeading(normHeading(s)) {
 		return true
 	}
-	words := strings.Fields(s)
-	if len(words) > 5 {
-		return false
-	}
-	upper, lettered := true, false
+	first, _ := utf8.DecodeRuneInString(s)
+	return len(strings.Fields(s)) <= 5 && unicode.IsUpper(first)
+}
+
+// titleCased: in capitals, or every word of four letters or more
+// capitalised ("Leadership Experience", not "I have wide experience").
+func titleCased(s string) bool {
+	upper := true
 	for _, r := range s {
-		if unicode.IsLetter(r) {
-			lettered = true
-			upper = upper && !unicode.IsLower(r)
-		}
+		upper = upper && !unicode.IsLower(r)
 	}
-	if upper && lettered {
+	if upper {
 		return true
 	}
-	first, _ := utf8.DecodeRuneInString(words[0])
-	return unicode.IsUpper(first)
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); utf8.RuneCountInString(w) >= 4 && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -27,7 +27,8 @@ func toAnalysis(a *cv.Analysis) *model.CVAnalysis {
 	}
 	m := &model.CVAnalysis{Score: a.Score, Strengths: a.Strengths, Weaknesses: a.Weaknesses, Suggestions: a.Suggestions,
 		Seniority: model.CVSeniority(a.Seniority), Engine: a.Engine, AnalysedAt: a.AnalysedAt,
-		ScoreReasons: ptrs(a.ScoreReasons), SuggestedRoles: ptrs(a.SuggestedRoles), Skills: toSkills(a.Skills)}
+		ScoreReasons: ptrs(a.ScoreReasons), SuggestedRoles: ptrs(a.SuggestedRoles), Skills: toSkills(a.Skills),
+		Confidence: a.Confidence, UnreadParts: ptrs(a.UnreadParts)}
 	if a.Model != "" {
 		m.Model = &a.Model
 	}

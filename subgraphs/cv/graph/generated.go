@@ -59,6 +59,7 @@ type ComplexityRoot struct {
 
 	CVAnalysis struct {
 		AnalysedAt     func(childComplexity int) int
+		Confidence     func(childComplexity int) int
 		Engine         func(childComplexity int) int
 		Model          func(childComplexity int) int
 		Score          func(childComplexity int) int
@@ -68,6 +69,7 @@ type ComplexityRoot struct {
 		Strengths      func(childComplexity int) int
 		SuggestedRoles func(childComplexity int) int
 		Suggestions    func(childComplexity int) int
+		UnreadParts    func(childComplexity int) int
 		Weaknesses     func(childComplexity int) int
 	}
 
@@ -151,6 +153,11 @@ type ComplexityRoot struct {
 	CVSkillEvidence struct {
 		Snippet func(childComplexity int) int
 		Where   func(childComplexity int) int
+	}
+
+	CVUnreadPart struct {
+		Part   func(childComplexity int) int
+		Reason func(childComplexity int) int
 	}
 
 	Entity struct {
@@ -307,6 +314,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CVAnalysis.AnalysedAt(childComplexity), true
+	case "CVAnalysis.confidence":
+		if e.ComplexityRoot.CVAnalysis.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVAnalysis.Confidence(childComplexity), true
 	case "CVAnalysis.engine":
 		if e.ComplexityRoot.CVAnalysis.Engine == nil {
 			break
@@ -361,6 +374,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CVAnalysis.Suggestions(childComplexity), true
+	case "CVAnalysis.unreadParts":
+		if e.ComplexityRoot.CVAnalysis.UnreadParts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVAnalysis.UnreadParts(childComplexity), true
 	case "CVAnalysis.weaknesses":
 		if e.ComplexityRoot.CVAnalysis.Weaknesses == nil {
 			break
@@ -672,6 +691,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CVSkillEvidence.Where(childComplexity), true
+
+	case "CVUnreadPart.part":
+		if e.ComplexityRoot.CVUnreadPart.Part == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVUnreadPart.Part(childComplexity), true
+	case "CVUnreadPart.reason":
+		if e.ComplexityRoot.CVUnreadPart.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVUnreadPart.Reason(childComplexity), true
 
 	case "Entity.findCV":
 		if e.ComplexityRoot.Entity.FindCv == nil {
@@ -1065,6 +1097,10 @@ func (ec *executionContext) childFields_CVAnalysis(ctx context.Context, field gr
 		return ec.fieldContext_CVAnalysis_suggestedRoles(ctx, field)
 	case "skills":
 		return ec.fieldContext_CVAnalysis_skills(ctx, field)
+	case "confidence":
+		return ec.fieldContext_CVAnalysis_confidence(ctx, field)
+	case "unreadParts":
+		return ec.fieldContext_CVAnalysis_unreadParts(ctx, field)
 	case "engine":
 		return ec.fieldContext_CVAnalysis_engine(ctx, field)
 	case "model":
@@ -1237,6 +1273,16 @@ func (ec *executionContext) childFields_CVSkillEvidence(ctx context.Context, fie
 		return ec.fieldContext_CVSkillEvidence_where(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CVSkillEvidence", field.Name)
+}
+
+func (ec *executionContext) childFields_CVUnreadPart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "part":
+		return ec.fieldContext_CVUnreadPart_part(ctx, field)
+	case "reason":
+		return ec.fieldContext_CVUnreadPart_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CVUnreadPart", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2073,6 +2119,61 @@ func (ec *executionContext) fieldContext_CVAnalysis_skills(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CVSkill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CVAnalysis_confidence(ctx context.Context, field graphql.CollectedField, obj *model.CVAnalysis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVAnalysis_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVAnalysis_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVAnalysis", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CVAnalysis_unreadParts(ctx context.Context, field graphql.CollectedField, obj *model.CVAnalysis) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVAnalysis_unreadParts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnreadParts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*cv.UnreadPart) graphql.Marshaler {
+			return ec.marshalNCVUnreadPart2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐUnreadPartᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVAnalysis_unreadParts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CVAnalysis",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CVUnreadPart(ctx, field)
 		},
 	}
 	return fc, nil
@@ -3317,6 +3418,52 @@ func (ec *executionContext) _CVSkillEvidence_where(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_CVSkillEvidence_where(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CVSkillEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVUnreadPart_part(ctx context.Context, field graphql.CollectedField, obj *cv.UnreadPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVUnreadPart_part(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Part, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVUnreadPart_part(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVUnreadPart", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVUnreadPart_reason(ctx context.Context, field graphql.CollectedField, obj *cv.UnreadPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVUnreadPart_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVUnreadPart_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVUnreadPart", field, false, false, "String")
 }
 
 func (ec *executionContext) _Entity_findCV(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -5293,6 +5440,16 @@ func (ec *executionContext) _CVAnalysis(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "confidence":
+			out.Values[i] = ec._CVAnalysis_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unreadParts":
+			out.Values[i] = ec._CVAnalysis_unreadParts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "engine":
 			out.Values[i] = ec._CVAnalysis_engine(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5858,6 +6015,44 @@ func (ec *executionContext) _CVSkillEvidence(ctx context.Context, sel ast.Select
 			}
 		case "where":
 			out.Values[i] = ec._CVSkillEvidence_where(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cVUnreadPartImplementors = []string{"CVUnreadPart"}
+
+func (ec *executionContext) _CVUnreadPart(ctx context.Context, sel ast.SelectionSet, obj *cv.UnreadPart) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cVUnreadPartImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CVUnreadPart")
+		case "part":
+			out.Values[i] = ec._CVUnreadPart_part(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._CVUnreadPart_reason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6826,6 +7021,30 @@ func (ec *executionContext) marshalNCVSkillEvidence2ᚖgithubᚗcomᚋcareercoac
 	return ec._CVSkillEvidence(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCVUnreadPart2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐUnreadPartᚄ(ctx context.Context, sel ast.SelectionSet, v []*cv.UnreadPart) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCVUnreadPart2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐUnreadPart(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCVUnreadPart2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐUnreadPart(ctx context.Context, sel ast.SelectionSet, v *cv.UnreadPart) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVUnreadPart!")
+		return graphql.Null
+	}
+	return ec._CVUnreadPart(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -6852,6 +7071,20 @@ func (ec *executionContext) marshalNFieldSet2string(ctx context.Context, sel ast
 		graphql.AddInvalidNullFromMarshaler(ctx, "FieldSet!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {

@@ -45,6 +45,11 @@ type CVAnalysis struct {
 	Seniority      CVSeniority          `json:"seniority"`
 	SuggestedRoles []*cv.RoleSuggestion `json:"suggestedRoles"`
 	Skills         []*CVSkill           `json:"skills"`
+	// How far the CV could be read, 0–1: lower for each part seen in the text but not read
+	// (unreadParts). Analyses stored before this was measured report 0.
+	Confidence float64 `json:"confidence"`
+	// Parts of the CV seen in the text but not read; the analysis claims nothing about them.
+	UnreadParts []*cv.UnreadPart `json:"unreadParts"`
 	// Which engine produced it: offline (rule-based), azure-openai or openai.
 	Engine string `json:"engine"`
 	// The AI model or deployment, when an AI engine was used.

@@ -1,0 +1,67 @@
+package cv
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDatesOf(t *testing.T) {
+	tests := []struct {
+		line, start, end string
+		current          bool
+	}{
+		{"DevOps Engineer Sep. 2023 – Mar. 2024", "2023-09", "2024-03", false},
+		{"DevOps Engineer Sep. 2023 \u00ad Mar. 2024", "", "", false}, // no dash: extraction's job
+		{"Engineer 09/2019 – present", "2019-09", "", true},
+		{"Engineer 2019–", "2019", "", true},
+		{"Engineer | 2019 - | Berlin", "2019", "", true},
+		{"2019 - 2021", "2019", "2021", false},
+		{"2019-09 – 2021-01", "2019-09", "2021-01", false},
+		{"September 2019 to June 2021", "2019-09", "2021-06", false},
+		{"Jan 2015 - Present | New York, NY", "2015-01", "", true},
+		{"enero de 2019 – actualidad", "2019-01", "", true},
+		{"Septiembre 2018 - Diciembre 2020", "2018-09", "2020-12", false},
+		{"févr. 2017 – août 2019", "2017-02", "2019-08", false},
+		{"janvier 2020 – aujourd'hui", "2020-01", "", true},
+		{"März 2016 – Okt. 2018", "2016-03", "2018-10", false},
+		{"Mai 2021 – heute", "2021-05", "", true},
+		{"seit 2020", "2020", "", true},
+		{"março 2015 – outubro 2017", "2015-03", "2017-10", false},
+		{"fev 2019 - atual", "2019-02", "", true},
+		{"gennaio 2018 – ottobre 2020", "2018-01", "2020-10", false},
+		{"giu 2019 - in corso", "2019-06", "", true},
+		{"2019年3月 – 2021年6月", "2019-03", "2021-06", false},
+		{"2019年3月至今", "2019-03", "", true},
+		{"desde 2020", "2020", "", true},
+		{"no dates here", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			s, e, c := datesOf(tt.line)
+			if s != tt.start || e != tt.end || c != tt.current {
+				t.Errorf("datesOf(%q) = %q, %q, %v; want %q, %q, %v", tt.line, s, e, c, tt.start, tt.end, tt.current)
+			}
+		})
+	}
+}
+
+func TestCVDate(t *testing.T) {
+	now := time.Date(2030, 6, 15, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		want       time.Time
+	}{
+		{"latest position", "Engineer, Acme\nMar 2018 – Present\nIntern\n2016 – 2017", time.Date(2018, 3, 31, 0, 0, 0, 0, time.UTC)},
+		{"last updated line", "Last Updated on 21st January 2015\nEngineer\nJan 2013 - Present", time.Date(2015, 1, 31, 0, 0, 0, 0, time.UTC)},
+		{"a year only", "Engineer 2016 – present\nAwards 2020", time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)},
+		{"no dates: today", "Engineer, Acme", now},
+		{"dates in the future: today", "Engineer 2029 – 2031", now},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CVDate(tt.text, now); !got.Equal(tt.want) {
+				t.Errorf("CVDate = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
