@@ -33,6 +33,9 @@ func (t *Taxonomy) Find(text string) []Match {
 				break // no longer form starts with these words
 			}
 		}
+		if best > 0 && orgFollows(text, toks, i+best) {
+			best = 0 // "The Linux Foundation", "Docker Inc.": an organisation, not a skill
+		}
 		if best == 0 {
 			i++
 			continue
@@ -186,6 +189,20 @@ func (t *Taxonomy) rightContext(text string, toks []token, j int) context {
 		return ctxOther
 	}
 	return ctxLine
+}
+
+// orgFollows reports whether token j, right after a match and in the same
+// phrase, is a word that makes the match part of an organisation's name.
+func orgFollows(text string, toks []token, j int) bool {
+	if j >= len(toks) || toks[j].hardBefore {
+		return false
+	}
+	switch strings.ToLower(text[toks[j].start:toks[j].end]) {
+	case "foundation", "inc", "corp", "corporation", "ltd", "llc", "gmbh", "plc", "institute", "association",
+		"society", "consortium", "university", "academy":
+		return true
+	}
+	return false
 }
 
 func isConj(w string) bool { return strings.EqualFold(w, "and") || strings.EqualFold(w, "or") }
