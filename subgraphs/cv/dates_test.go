@@ -51,9 +51,13 @@ func TestCVDate(t *testing.T) {
 		name, text string
 		want       time.Time
 	}{
-		{"latest position", "Engineer, Acme\nMar 2018 – Present\nIntern\n2016 – 2017", time.Date(2018, 3, 31, 0, 0, 0, 0, time.UTC)},
+		{"only an open period: today", "Engineer, Acme\nMar 2018 – Present\nIntern\n2016 – 2017", now},
+		{"a later closed date", "Engineer, Acme\nMar 2018 – Present\nCertified Kubernetes Administrator, 2020", time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)},
+		{"dated footer", "Engineer Sep. 2023 - Present\nFebruary 10, 2026 Byungjin Park · Résumé 1", time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC)},
+		{"date of birth is not the CV's date", "Date of birth: 12 March 1990\nEngineer 2015 – 2019", time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)},
 		{"last updated line", "Last Updated on 21st January 2015\nEngineer\nJan 2013 - Present", time.Date(2015, 1, 31, 0, 0, 0, 0, time.UTC)},
 		{"a year only", "Engineer 2016 – present\nAwards 2020", time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)},
+		{"a closed period", "Engineer Jan 2016 – Mar 2019", time.Date(2019, 3, 31, 0, 0, 0, 0, time.UTC)},
 		{"no dates: today", "Engineer, Acme", now},
 		{"dates in the future: today", "Engineer 2029 – 2031", now},
 	}

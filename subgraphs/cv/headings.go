@@ -186,7 +186,7 @@ func headingOf(s string) string {
 		switch {
 		case title && words[len(words)-1] == kw.word, // "Leadership Experience"
 			len(words) > 1 && words[0] == kw.word && romanceFirst(kw.word), // "Experiencia docente"
-			hanHeading(n) && strings.HasSuffix(n, kw.word): // "实践经验"
+			hanHeading(n) && strings.HasSuffix(n, kw.word):                 // "实践经验"
 			return kw.kind
 		}
 	}

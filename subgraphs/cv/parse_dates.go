@@ -86,7 +86,7 @@ func foldAccents(s string) string {
 	return b.String()
 }
 
-var leadingWord = regexp.MustCompile(`^\p{L}+`)
+var letterWords = regexp.MustCompile(`\p{L}+`)
 var numericMonth = regexp.MustCompile(`^(\d{1,2})[/.]\d{4}$|^\d{4}[-/.](\d{1,2})$|^\d{4}\s*年\s*(\d{1,2})\s*月$`)
 
 // normDate turns a matched date into "2019-03" or "2019"; "" for "present".
@@ -96,7 +96,7 @@ func normDate(s string) string {
 	if y == "" {
 		return ""
 	}
-	if w := leadingWord.FindString(s); w != "" {
+	for _, w := range letterWords.FindAllString(s, 4) { // "Sep.", "21st January", "enero de"
 		if m, ok := monthNames[w]; ok {
 			return fmt.Sprintf("%s-%02d", y, m)
 		}
@@ -161,23 +161,74 @@ func spanOf(e Experience, now time.Time) (span, bool) {
 	return span{from, to}, true
 }
 
-// CVDate is when the CV was written, as far as its text tells: the latest
-// date it mentions (a "Last updated" line, a dated footer, the latest
-// position), never later than now. A CV without dates is dated now.
+// dayDate is a date with its day ("February 10, 2026", "21st January
+// 2015"): a dated footer or a "Last updated" line; updatedDate is one after
+// "updated", "as of", "Stand", "actualizado" and the like.
+var (
+	dayDate     = regexp.MustCompile(`(?i)\b(?:` + monthRE + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+` + year + `|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?` + monthRE + `(?:\s+de)?\s+` + year + `)`)
+	updatedDate = regexp.MustCompile(`(?i)(?:updated|as of|stand|actualizado|mis à jour|aggiornato|atualizado)\D{0,20}(` + dateRE + `)`)
+	birthWords  = regexp.MustCompile(`(?i)birth|born|geboren|nacimiento|naissance|nascita|nascimento|出生`)
+)
+
+// CVDate is when the CV was written, as far as its text tells, so that
+// "present" is not counted to today on an old CV:
+//   - a dated footer or "Last updated" line (not a date of birth), or else
+//   - the latest date the text mentions, unless that date only starts a
+//     period still open ("Jan 2019 – present"): then nothing says when the
+//     CV was written after it, and it is dated now.
+//
+// Never later than now.
 func CVDate(text string, now time.Time) time.Time {
-	latest := 0.0
-	for _, m := range anyDate.FindAllString(text, 500) {
-		d := normDate(m)
-		if v, ok := toYears(d, true); ok && v > latest {
-			latest = v
+	explicit := 0.0
+	for l := range strings.SplitSeq(text, "\n") {
+		if birthWords.MatchString(l) {
+			continue
+		}
+		for _, m := range dayDate.FindAllString(l, 5) {
+			explicit = max(explicit, endOf(normDate(m)))
+		}
+		for _, m := range updatedDate.FindAllStringSubmatch(l, 5) {
+			explicit = max(explicit, endOf(normDate(m[1])))
 		}
 	}
-	if latest == 0 || latest >= yearsOf(now) {
+	open := map[string]bool{}
+	for _, re := range []*regexp.Regexp{dateRange, sinceDate, openRange} {
+		for _, m := range re.FindAllStringSubmatch(text, 200) {
+			if re != dateRange || normDate(m[2]) == "" {
+				open[normDate(m[1])] = true
+			}
+		}
+	}
+	latest, latestClosed := 0.0, 0.0
+	for _, m := range anyDate.FindAllString(dayDate.ReplaceAllString(text, " "), 500) {
+		d := normDate(m)
+		v := endOf(d)
+		latest = max(latest, v)
+		if !open[d] {
+			latestClosed = max(latestClosed, v)
+		}
+	}
+	var date float64
+	switch {
+	case explicit > 0:
+		date = max(explicit, latestClosed)
+	case latest > latestClosed: // the latest date starts an open period
+		return now
+	default:
+		date = latest
+	}
+	if date == 0 || date >= yearsOf(now) {
 		return now
 	}
-	y := int(latest)
-	mo := int((latest-float64(y))*12+0.5) + 1
+	y := int(date)
+	mo := int((date-float64(y))*12+0.5) + 1
 	return time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+}
+
+// endOf is the end of the period d names, in fractional years; 0 if none.
+func endOf(d string) float64 {
+	v, _ := toYears(d, true)
+	return v
 }
 
 // totalYears is the length of the union of spans (overlaps count once).

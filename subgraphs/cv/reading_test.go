@@ -37,8 +37,8 @@ func TestNoFalseVerdicts(t *testing.T) {
 			mustNot: []string{"missing: phone", "missing: email, phone", "add your phone"},
 		},
 		{
-			name: "education without its heading",
-			text: "Jane Roe\njane@example.com\nExperience\nEngineer, Acme Ltd, 2019 – 2021\n- Built things\nStudien\nLicenciatura en Física, Universidad de Chile\n",
+			name:    "education without its heading",
+			text:    "Jane Roe\njane@example.com\nExperience\nEngineer, Acme Ltd, 2019 – 2021\n- Built things\nStudien\nLicenciatura en Física, Universidad de Chile\n",
 			mustNot: []string{"no education section"},
 			unread:  []string{"education"},
 		},
@@ -58,8 +58,8 @@ func TestNoFalseVerdicts(t *testing.T) {
 			notLevels: []Seniority{SeniorityEntry, SeniorityJunior},
 		},
 		{
-			name: "present counted to the CV's date, not today",
-			text: "Jane Roe\njane@example.com\nExperience\nEngineer, Acme Ltd, Jan 2015 – Present\n- Built things\nEducation\nBSc, University of Leeds, 2010 – 2014\nCertificates\n2020 Certified Kubernetes Administrator\n",
+			name:       "present counted to the CV's date, not today",
+			text:       "Jane Roe\njane@example.com\nExperience\nEngineer, Acme Ltd, Jan 2015 – Present\n- Built things\nEducation\nBSc, University of Leeds, 2010 – 2014\nCertificates\n2020 Certified Kubernetes Administrator\n",
 			wantYearsL: 5.5, wantYearsH: 6.5,
 		},
 	}
