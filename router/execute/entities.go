@@ -3,7 +3,6 @@ package execute
 import (
 	"context"
 	"encoding/binary"
-	"encoding/json"
 	"slices"
 
 	"github.com/careercoach/coach/router/plan"
@@ -171,19 +170,8 @@ func (r *run) entityErrorPaths(p []any, b entityBatch, sel *plan.Selection) [][]
 	if len(p) < 2 || p[0] != "_entities" {
 		return nil
 	}
-	var i int
-	switch n := p[1].(type) {
-	case json.Number:
-		v, err := n.Int64()
-		if err != nil {
-			return nil
-		}
-		i = int(v)
-	case float64:
-		i = int(n)
-	case int:
-		i = n
-	default:
+	i, ok := index(p[1])
+	if !ok {
 		return nil
 	}
 	want := map[*Object]bool{}
@@ -213,7 +201,9 @@ func (r *run) addEntityError(e *Error, service string, paths [][]any) {
 		r.errs = append(r.errs, subgraphError(e, service, nil))
 	}
 	for _, p := range paths {
-		r.errs = append(r.errs, subgraphError(e, service, p))
+		if !r.unselected(p) {
+			r.errs = append(r.errs, subgraphError(e, service, p))
+		}
 	}
 }
 

@@ -37,7 +37,7 @@ func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]an
 	if n <= 0 {
 		n = 8
 	}
-	r := &run{e: e, c: compiledFor(p), vars: vars, data: newObject(len(pre) + 4), sem: make(chan struct{}, n)}
+	r := &run{e: e, c: compiledFor(p), vars: vars, data: newObject(len(pre) + 4), sem: make(chan struct{}, n), rootType: p.RootType}
 	for k, v := range pre {
 		r.data.Set(k, valueOf(v))
 	}
@@ -87,10 +87,11 @@ func (r *Result) Release() {
 
 // run is the state of one execution.
 type run struct {
-	e    *Executor
-	c    *compiled
-	vars map[string]any
-	sem  chan struct{}
+	rootType string
+	e        *Executor
+	c        *compiled
+	vars     map[string]any
+	sem      chan struct{}
 
 	mu    sync.Mutex // guards data and errs while fetches run
 	data  *Object

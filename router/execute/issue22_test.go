@@ -107,3 +107,34 @@ func TestExecuteIssue22(t *testing.T) {
 		})
 	}
 }
+
+// leaking answers the reviews subgraph normally and adds, for every
+// representation, an error on shippingEstimate, which the client selects
+// on Books only: what an @interfaceObject subgraph does when it resolves a
+// field for every object it is sent.
+type leaking struct{ *fixture }
+
+func (l leaking) Fetch(ctx context.Context, service string, req *Request) (*Response, error) {
+	resp, err := l.fixture.Fetch(ctx, service, req)
+	if err != nil || service != "reviews" {
+		return resp, err
+	}
+	reps, _ := req.Variables["representations"].([]any)
+	for i, rep := range reps {
+		typename, _ := rep.(map[string]any)["__typename"].(string)
+		resp.Errors = append(resp.Errors, &Error{Message: "estimate failed for " + typename,
+			Path: []any{"_entities", i, "shippingEstimate"}})
+	}
+	return resp, nil
+}
+
+// Issue 22 item 4: an error on a field the client did not select for that
+// object's type is not reported; one on a selected field is.
+func TestErrorsOfUnselectedFieldsDropped(t *testing.T) {
+	f := newFixture(t)
+	got := f.runWith(t, leaking{f}, `{ topProducts { ... on Book { shippingEstimate } ... on Furniture { reviews { id } } } }`, nil)
+	want := `{"data":{"topProducts":[{"shippingEstimate":20},{"reviews":[{"id":"r3"}]}]},"errors":[{"message":"estimate failed for Book","path":["topProducts",0,"shippingEstimate"],"extensions":{"code":"DOWNSTREAM_SERVICE_ERROR","serviceName":"reviews"}}]}`
+	if got != want {
+		t.Errorf("response\n got: %s\nwant: %s", got, want)
+	}
+}
