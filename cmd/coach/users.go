@@ -12,6 +12,7 @@ import (
 	"github.com/careercoach/coach/internal/config"
 	"github.com/careercoach/coach/internal/httpserver"
 	"github.com/careercoach/coach/internal/logging"
+	"github.com/careercoach/coach/internal/mail"
 	"github.com/careercoach/coach/subgraphs/users"
 	"github.com/careercoach/coach/subgraphs/users/server"
 )
@@ -36,6 +37,18 @@ func bindUsers(fs *config.FlagSet, c *server.Config) {
 	fs.Secret(&c.OAuth.GoogleClientSecret, "google-client-secret", "COACH_GOOGLE_CLIENT_SECRET", "Google client secret")
 	fs.Secret(&c.KeyEncryptionKey, "key-encryption-key", "COACH_KEY_ENCRYPTION_KEY", "base64 of 32 random bytes (openssl rand -base64 32) that encrypts the token signing keys at rest; required (coach dev generates one into --data-dir)")
 	bindLoginThrottle(fs, c)
+	bindAccountMail(fs, c)
+}
+
+// bindAccountMail registers the SMTP settings and the limits on account email.
+func bindAccountMail(fs *config.FlagSet, c *server.Config) {
+	mail.Bind(fs, &c.Mail)
+	d := users.DefaultLimits()
+	fs.Duration(&c.Limits.Window, "account-limit-window", "COACH_ACCOUNT_LIMIT_WINDOW", d.Window, "window of the sign-up and account-email limits")
+	fs.Int(&c.Limits.SignupsPerIP, "signups-per-ip", "COACH_SIGNUPS_PER_IP", d.SignupsPerIP, "sign-ups per client address and window")
+	fs.Int(&c.Limits.MailPerIP, "mail-per-ip", "COACH_MAIL_PER_IP", d.MailPerIP, "forgot-password and resend-verification requests per client address and window")
+	fs.Int(&c.Limits.MailPerAddress, "mail-per-address", "COACH_MAIL_PER_ADDRESS", d.MailPerAddress, "account emails sent to one address per window (more are dropped)")
+	fs.Int(&c.Limits.ReauthFailures, "reauth-failures", "COACH_REAUTH_FAILURES", d.ReauthFailures, "current-password attempts per user and window when changing password or email")
 }
 
 // bindLoginThrottle registers the limits on password guessing and hashing.

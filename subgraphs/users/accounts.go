@@ -17,6 +17,7 @@ import (
 
 	"github.com/careercoach/coach/internal/apperr"
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/mail"
 )
 
 // Accounts signs people up and in and keeps their sessions.
@@ -39,6 +40,11 @@ type Accounts struct {
 	// every reuse revokes.
 	RefreshGrace time.Duration
 	SuccessorKey []byte
+	// Mail sends account email; LinkBase is the web app's origin for links.
+	Mail     mail.Sender
+	LinkBase string
+	Limits   Limits
+	Limiter  *Limiter
 }
 
 // DefaultRefreshGrace is the rotation leeway the flags default to (Okta's
@@ -55,31 +61,6 @@ type Session struct {
 	// DeviceCookie is set by a password sign-in (see DeviceCookies).
 	DeviceCookie  string
 	DeviceExpires time.Time
-}
-
-// SignUp creates an account with a password and signs it in.
-func (a *Accounts) SignUp(ctx context.Context, email, password, displayName string) (*Session, error) {
-	email, err := NormalizeEmail(email)
-	if err != nil {
-		return nil, err
-	}
-	name, err := CheckDisplayName(displayName)
-	if err != nil {
-		return nil, err
-	}
-	if err := CheckPassword(password, email); err != nil {
-		return nil, err
-	}
-	hash, err := a.Hasher.Hash(ctx, password)
-	if err != nil {
-		return nil, err
-	}
-	now := a.Now().UTC()
-	u := &User{ID: uuid.NewString(), Email: email, DisplayName: name, CreatedAt: now, UpdatedAt: now}
-	if err := a.Store.CreateUser(ctx, u, hash); err != nil {
-		return nil, err
-	}
-	return a.newSession(ctx, u, uuid.NewString())
 }
 
 // SignInExternal signs in the person a provider vouched for.
@@ -196,10 +177,15 @@ func (a *Accounts) accessToken(u *User, now time.Time) (string, time.Time, error
 }
 
 func newRefreshToken(now time.Time, ttl time.Duration) (string, RefreshToken) {
+	raw := randomToken()
+	return raw, RefreshToken{ID: uuid.NewString(), Hash: hashToken(raw), ExpiresAt: now.Add(ttl), CreatedAt: now}
+}
+
+// randomToken is 256 random bits, URL-safe.
+func randomToken() string {
 	b := make([]byte, 32)
 	_, _ = rand.Read(b) // crypto/rand.Read never fails on supported platforms
-	raw := base64.RawURLEncoding.EncodeToString(b)
-	return raw, RefreshToken{ID: uuid.NewString(), Hash: hashToken(raw), ExpiresAt: now.Add(ttl), CreatedAt: now}
+	return base64.RawURLEncoding.EncodeToString(b)
 }
 
 // hashToken stores refresh tokens as SHA-256: they are random, so a fast hash

@@ -20,8 +20,11 @@ type User struct {
 	AvatarURL   string
 	Headline    string
 	Location    string
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// EmailVerified: the owner of Email followed a link sent to it, or a
+	// provider vouched for it.
+	EmailVerified bool
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // Identity links a user to an external sign-in provider account.
@@ -127,11 +130,68 @@ type KeyStore interface {
 	TakeOAuthState(ctx context.Context, state string, now time.Time) (*OAuthState, error)
 }
 
+// PendingSignup is a password sign-up waiting for its emailed link.
+type PendingSignup struct {
+	TokenHash    string
+	Email        string
+	DisplayName  string
+	PasswordHash string
+	CreatedAt    time.Time
+	ExpiresAt    time.Time
+}
+
+// What an EmailToken's link does.
+const (
+	PurposeVerify      = "verify"       // confirm an existing account's email
+	PurposeReset       = "reset"        // set a new password
+	PurposeChangeEmail = "change_email" // make Email the account's address
+)
+
+// EmailToken is a single-use emailed link for an existing account; only the
+// hash of its token is kept.
+type EmailToken struct {
+	Hash      string
+	Purpose   string
+	UserID    string
+	Email     string // the address the link went to
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// RecoveryStore keeps sign-ups and emailed links, and applies what a link
+// does in the same transaction that uses it up.
+type RecoveryStore interface {
+	SavePendingSignup(ctx context.Context, p PendingSignup) error
+	// RenewPendingSignup gives the newest live sign-up for email a new token
+	// and expiry; false when there is none.
+	RenewPendingSignup(ctx context.Context, email, tokenHash string, expires, now time.Time) (bool, error)
+	// CompleteSignup turns the pending sign-up with tokenHash into the
+	// verified user u (ID and times set here, the rest from the sign-up) and
+	// forgets every sign-up for that address. ErrLinkInvalid when there is no
+	// live sign-up or the address got an account meanwhile.
+	CompleteSignup(ctx context.Context, tokenHash string, u *User, now time.Time) (*User, error)
+	// SaveEmailToken stores t and forgets the user's earlier links of the
+	// same purpose (only the newest works).
+	SaveEmailToken(ctx context.Context, t EmailToken) error
+	// EmailTokenUser returns the live token with hash and its user without
+	// using it up. ErrLinkInvalid when there is none.
+	EmailTokenUser(ctx context.Context, hash, purpose string, now time.Time) (*User, error)
+	// ConfirmEmail uses up a verify or change_email token: the user's email
+	// becomes the token's and is verified.
+	ConfirmEmail(ctx context.Context, hash string, now time.Time) (*User, error)
+	// ResetPassword uses up a reset token: sets the password, marks the email
+	// verified (the link proved it) and revokes every session.
+	ResetPassword(ctx context.Context, hash, passwordHash string, now time.Time) (*User, error)
+	// SetPassword changes a user's password and revokes every session.
+	SetPassword(ctx context.Context, userID, passwordHash string, now time.Time) error
+}
+
 // Store is everything the users service persists.
 type Store interface {
 	UserStore
 	SessionStore
 	ThrottleStore
 	KeyStore
+	RecoveryStore
 	Ping(ctx context.Context) error
 }

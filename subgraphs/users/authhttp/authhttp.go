@@ -34,7 +34,10 @@ type OAuth interface {
 type Handler struct {
 	Accounts *users.Accounts
 	Keys     *users.Keys
-	OAuth    OAuth // nil: no providers configured
+	Verifier *auth.Verifier // checks the access token of signed-in requests
+	OAuth    OAuth          // nil: no providers configured
+	// DevMailbox serves GET /auth/dev/mailbox; nil (404) except in coach dev.
+	DevMailbox http.Handler
 	// SecureCookies marks cookies Secure (everywhere but plain-http localhost).
 	SecureCookies bool
 	// ServiceSecret lets the router vouch for the client address it forwards.
@@ -52,6 +55,7 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /auth/{provider}/start", h.oauthStart)
 	mux.HandleFunc("GET /auth/{provider}/callback", h.oauthCallback)
 	mux.HandleFunc("GET /.well-known/jwks.json", h.jwks)
+	h.registerRecovery(mux)
 }
 
 type credentials struct {
@@ -70,9 +74,10 @@ type sessionJSON struct {
 }
 
 type userJSON struct {
-	ID          string `json:"id"`
-	Email       string `json:"email"`
-	DisplayName string `json:"displayName"`
+	ID            string `json:"id"`
+	Email         string `json:"email"`
+	DisplayName   string `json:"displayName"`
+	EmailVerified bool   `json:"emailVerified"`
 }
 
 func (h *Handler) signup(w http.ResponseWriter, r *http.Request) {
@@ -80,8 +85,7 @@ func (h *Handler) signup(w http.ResponseWriter, r *http.Request) {
 	if !h.decode(w, r, &c) {
 		return
 	}
-	s, err := h.Accounts.SignUp(r.Context(), c.Email, c.Password, c.DisplayName)
-	h.answerSession(w, r, s, err, http.StatusCreated, c.IncludeRefreshToken)
+	h.accepted(w, r, h.Accounts.SignUp(r.Context(), c.Email, c.Password, c.DisplayName, h.clientIP(r)), "verification_sent")
 }
 
 func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
@@ -168,7 +172,7 @@ func (h *Handler) answerSession(w http.ResponseWriter, r *http.Request, s *users
 	body := sessionJSON{
 		AccessToken: s.AccessToken,
 		ExpiresIn:   int(time.Until(s.AccessExpiresAt).Round(time.Second).Seconds()),
-		User:        userJSON{ID: s.User.ID, Email: s.User.Email, DisplayName: s.User.DisplayName},
+		User:        userJSON{ID: s.User.ID, Email: s.User.Email, DisplayName: s.User.DisplayName, EmailVerified: s.User.EmailVerified},
 	}
 	if withRefresh {
 		body.RefreshToken = s.RefreshToken
@@ -190,6 +194,8 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var retry *users.RetryError
 	if errors.As(err, &retry) {
 		w.Header().Set("Retry-After", strconv.Itoa(retry.RetryAfterSeconds()))
+	} else if errors.Is(err, users.ErrTooManyRequests) || errors.Is(err, users.ErrReauthThrottled) {
+		w.Header().Set("Retry-After", strconv.Itoa(int(h.Accounts.Limits.Window.Seconds())))
 	}
 	writeJSON(w, apperr.HTTPStatus(code), map[string]any{"error": map[string]string{"code": code, "message": apperr.Message(err)}})
 }

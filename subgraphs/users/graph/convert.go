@@ -8,13 +8,14 @@ import (
 // toUser maps the domain user to its GraphQL shape; empty optional fields are null.
 func toUser(u *users.User) *model.User {
 	return &model.User{
-		ID:          u.ID,
-		Email:       u.Email,
-		DisplayName: u.DisplayName,
-		AvatarURL:   optional(u.AvatarURL),
-		Headline:    optional(u.Headline),
-		Location:    optional(u.Location),
-		CreatedAt:   u.CreatedAt,
+		ID:            u.ID,
+		Email:         u.Email,
+		EmailVerified: u.EmailVerified,
+		DisplayName:   u.DisplayName,
+		AvatarURL:     optional(u.AvatarURL),
+		Headline:      optional(u.Headline),
+		Location:      optional(u.Location),
+		CreatedAt:     u.CreatedAt,
 	}
 }
 

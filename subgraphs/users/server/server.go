@@ -3,6 +3,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/gqlsrv"
 	"github.com/careercoach/coach/internal/httpserver"
+	"github.com/careercoach/coach/internal/mail"
 	"github.com/careercoach/coach/subgraphs/users"
 	"github.com/careercoach/coach/subgraphs/users/authhttp"
 	"github.com/careercoach/coach/subgraphs/users/graph"
@@ -49,8 +51,14 @@ type Config struct {
 	// RefreshGrace is how long a rotated refresh token still yields the same
 	// successor (0: every reuse revokes its sign-in).
 	RefreshGrace time.Duration
+	// Mail is the SMTP server for account email; required unless Dev.
+	Mail mail.Config
+	// Limits bound sign-ups and account email; the zero value means
+	// users.DefaultLimits().
+	Limits users.Limits
 	// Dev is set only by `coach dev`: a missing key-encryption key is then
-	// generated into the data directory.
+	// generated into the data directory, and without SMTP mail goes to the
+	// log and the development mailbox (GET /auth/dev/mailbox).
 	Dev bool
 }
 
@@ -66,6 +74,14 @@ func (c Config) withDefaults() Config {
 		c.HashWait = users.DefaultHashWait
 	}
 	return c
+}
+
+// limits returns the configured limits or the defaults.
+func (c Config) limits() users.Limits {
+	if c.Limits == (users.Limits{}) {
+		return users.DefaultLimits()
+	}
+	return c.Limits
 }
 
 // Validate checks the settings.
@@ -105,6 +121,10 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("--refresh-reuse-grace %s: want 0 to 5m", c.RefreshGrace))
 	}
 	errs = append(errs, c.Throttle.Validate())
+	if c.Mail.Host == "" && !c.Dev {
+		errs = append(errs, errors.New("no SMTP server configured: set --smtp-host (COACH_SMTP_HOST) and the other --smtp-* settings; account email (verification, password reset) cannot be sent without one, and only `coach dev` may run without it"))
+	}
+	errs = append(errs, c.Mail.Validate(), c.limits().Validate())
 	return errors.Join(errs...)
 }
 
@@ -120,6 +140,7 @@ type Service struct {
 	Tombstones *tombstone.Store
 	handler    http.Handler
 	relay      *bus.Relay
+	mail       *mail.Queue
 	log        *slog.Logger
 	rotation   time.Duration
 	forget     time.Duration // login throttle keys quiet this long are pruned
@@ -167,11 +188,18 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 	if err != nil {
 		return nil, err
 	}
+	sender, mailbox, err := newSender(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	queue := mail.NewQueue(sender, mailQueueSize, cmp.Or(cfg.Mail.Timeout, 30*time.Second), log)
+	limits := cfg.limits()
 	accounts := &users.Accounts{Store: st, Keys: keys, Issuer: cfg.PublicURL, AccessTTL: cfg.AccessTTL,
 		RefreshTTL: cfg.RefreshTTL, Now: time.Now, Log: log,
 		Hasher: users.NewHasher(cfg.HashConcurrency, cfg.HashWait), Throttle: cfg.Throttle,
 		Devices:      users.DeviceCookies{Key: deviceKey, TTL: cfg.Throttle.DeviceTTL},
-		RefreshGrace: cfg.RefreshGrace, SuccessorKey: successorKey}
+		RefreshGrace: cfg.RefreshGrace, SuccessorKey: successorKey,
+		Mail: queue, LinkBase: cfg.PublicURL, Limits: limits, Limiter: users.NewLimiter(limits.Window)}
 	ts := tombstone.New(d)
 	verifier := &auth.Verifier{Keys: keys, Issuer: cfg.PublicURL, Audience: auth.Audience, Revoked: ts}
 	flow, err := oauth.New(ctx, cfg.OAuth, st, &http.Client{Timeout: 15 * time.Second}, time.Now)
@@ -186,30 +214,36 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", mw.Wrap(gql))
 	pub, _ := url.Parse(cfg.PublicURL)
-	(&authhttp.Handler{Accounts: accounts, Keys: keys, OAuth: flow, Log: log, ServiceSecret: cfg.ServiceSecret,
-		SecureCookies: pub.Scheme == "https" || (pub.Hostname() != "localhost" && pub.Hostname() != "127.0.0.1")}).Register(mux)
+	ah := &authhttp.Handler{Accounts: accounts, Keys: keys, Verifier: verifier, OAuth: flow, Log: log, ServiceSecret: cfg.ServiceSecret,
+		SecureCookies: pub.Scheme == "https" || (pub.Hostname() != "localhost" && pub.Hostname() != "127.0.0.1")}
+	if mailbox != nil {
+		ah.DevMailbox = mailbox
+	}
+	ah.Register(mux)
 	// Tokens of accounts deleted earlier than one access-token lifetime
 	// (plus the verifiers' leeway) have expired: the router needs no more.
 	mux.Handle("GET "+tombstone.FeedPath, tombstone.FeedHandler(ts, cfg.AccessTTL+time.Minute, cfg.ServiceSecret))
 	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
 
 	return &Service{DB: d, Store: st, Tombstones: ts, Keys: keys, Accounts: accounts, Verifier: verifier,
-		handler: httpserver.Wrap(mux, log), relay: relay, log: log, rotation: cfg.KeyRotation}, nil
+		handler: httpserver.Wrap(mux, log), relay: relay, mail: queue, log: log, rotation: cfg.KeyRotation}, nil
 }
 
 // Handler serves /graphql, /auth/*, the JWKS and health endpoints.
 func (s *Service) Handler() http.Handler { return s.handler }
 
-// RunBackground relays outbox events and rotates signing keys until ctx ends.
+// RunBackground relays outbox events, sends mail and rotates signing keys
+// until ctx ends.
 func (s *Service) RunBackground(ctx context.Context) error {
-	errc := make(chan error, 1)
+	errc, mailDone := make(chan error, 1), make(chan error, 1)
 	go func() { errc <- s.relay.Run(ctx) }()
+	go func() { mailDone <- s.mail.Run(ctx) }()
 	t := time.NewTicker(min(s.rotation/4, time.Hour))
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			return <-errc
+			return errors.Join(<-errc, <-mailDone)
 		case <-t.C:
 			if err := s.Keys.RotateIfDue(ctx); err != nil {
 				s.log.ErrorContext(ctx, "rotating signing keys", "err", err)
@@ -219,6 +253,24 @@ func (s *Service) RunBackground(ctx context.Context) error {
 			}
 		}
 	}
+}
+
+// mailQueueSize bounds account email waiting to be sent.
+const mailQueueSize = 1000
+
+// newSender is SMTP when configured, else (coach dev only) the development
+// mailbox, which is also returned to be served.
+func newSender(cfg Config, log *slog.Logger) (mail.Sender, *mail.Mailbox, error) {
+	if cfg.Mail.Host != "" {
+		s, err := mail.NewSMTP(cfg.Mail)
+		return s, nil, err
+	}
+	if !cfg.Dev {
+		return nil, nil, errors.New("no SMTP server configured (set --smtp-host)")
+	}
+	log.Warn("no SMTP server configured: account email goes to the log and GET /auth/dev/mailbox")
+	box := &mail.Mailbox{Log: log, Now: time.Now}
+	return box, box, nil
 }
 
 // Close releases the database.

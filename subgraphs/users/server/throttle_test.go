@@ -50,7 +50,7 @@ func TestGuessingOverHTTP(t *testing.T) {
 			c.Throttle = users.DefaultThrottle()
 			c.Throttle.BaseDelay, c.Throttle.MaxDelay = time.Minute, time.Hour
 		})
-		if resp, body := h.post("/auth/signup", map[string]any{"email": "ada@example.com", "password": password, "displayName": "Ada"}); resp.StatusCode != 201 {
+		if resp, body := h.signUp("ada@example.com", "Ada", password); resp.StatusCode != http.StatusOK {
 			t.Fatalf("signup %d %v", resp.StatusCode, body)
 		}
 		resp, err := loginFrom(h.client, h.srv.URL, "ada@example.com", password, "198.51.100.7")

@@ -35,8 +35,9 @@ func (s *Store) IdentitiesByUserIDs(ctx context.Context, ids []string) (map[stri
 // SignInExternal resolves a provider account to a user in one transaction:
 // the identity's user if linked; else the user with the same email, linked
 // only when the provider verified that email (otherwise an attacker could
-// claim a victim's account by registering their address at a provider);
-// else a new user.
+// claim a victim's account by registering their address at a provider) and
+// the account's owner verified it too (otherwise whoever registered it with
+// a password keeps a way in); else a new user, verified by the provider.
 func (s *Store) SignInExternal(ctx context.Context, acct users.ExternalAccount, newUser *users.User) (*users.User, error) {
 	var userID string
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
@@ -47,15 +48,21 @@ func (s *Store) SignInExternal(ctx context.Context, acct users.ExternalAccount, 
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("finding identity: %w", err)
 		}
-		err = tx.QueryRowContext(ctx, `SELECT id FROM users WHERE email = $1`, acct.Email).Scan(&userID)
+		var verified bool
+		err = tx.QueryRowContext(ctx, `SELECT id, email_verified FROM users WHERE email = $1`, acct.Email).Scan(&userID, &verified)
 		switch {
 		case err == nil && !acct.EmailVerified:
 			return users.ErrEmailTaken
+		case err == nil && !verified:
+			// Pre-account takeover: whoever registered this address with a
+			// password never proved they own it (OWASP ASVS 2.5 / account
+			// linking); linking would hand the provider's user to them.
+			return users.ErrLinkUnverified
 		case errors.Is(err, sql.ErrNoRows):
 			userID = newUser.ID
-			if _, err := tx.ExecContext(ctx, `INSERT INTO users (`+userColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO users (`+userColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 				newUser.ID, newUser.Email, newUser.DisplayName, newUser.AvatarURL, newUser.Headline, newUser.Location,
-				db.UTC(newUser.CreatedAt), db.UTC(newUser.UpdatedAt)); err != nil {
+				db.UTC(newUser.CreatedAt), db.UTC(newUser.UpdatedAt), true); err != nil {
 				return fmt.Errorf("creating user: %w", err)
 			}
 		case err != nil:

@@ -15,13 +15,13 @@ import (
 	"github.com/careercoach/coach/subgraphs/users"
 )
 
-const userColumns = `id, email, display_name, avatar_url, headline, location, created_at, updated_at`
+const userColumns = `id, email, display_name, avatar_url, headline, location, created_at, updated_at, email_verified`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanUser(row scanner, extra ...any) (*users.User, error) {
 	u := &users.User{}
-	dest := append([]any{&u.ID, &u.Email, &u.DisplayName, &u.AvatarURL, &u.Headline, &u.Location, &u.CreatedAt, &u.UpdatedAt}, extra...)
+	dest := append([]any{&u.ID, &u.Email, &u.DisplayName, &u.AvatarURL, &u.Headline, &u.Location, &u.CreatedAt, &u.UpdatedAt, &u.EmailVerified}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}
@@ -77,8 +77,8 @@ func (s *Store) UserByEmail(ctx context.Context, email string) (*users.User, str
 
 // CreateUser inserts a user; an email in use gives users.ErrEmailTaken.
 func (s *Store) CreateUser(ctx context.Context, u *users.User, passwordHash string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO users (`+userColumns+`, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-		u.ID, u.Email, u.DisplayName, u.AvatarURL, u.Headline, u.Location, db.UTC(u.CreatedAt), db.UTC(u.UpdatedAt), passwordHash)
+	_, err := s.db.ExecContext(ctx, `INSERT INTO users (`+userColumns+`, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		u.ID, u.Email, u.DisplayName, u.AvatarURL, u.Headline, u.Location, db.UTC(u.CreatedAt), db.UTC(u.UpdatedAt), u.EmailVerified, passwordHash)
 	if db.IsUniqueViolation(err) {
 		return users.ErrEmailTaken
 	}
@@ -127,7 +127,7 @@ func (s *Store) DeleteUser(ctx context.Context, id string) error {
 		}
 		// SQLite enforces ON DELETE CASCADE only with foreign_keys on; delete
 		// explicitly so the rule holds whatever the connection settings.
-		for _, q := range []string{`DELETE FROM identities WHERE user_id = $1`, `DELETE FROM refresh_tokens WHERE user_id = $1`} {
+		for _, q := range []string{`DELETE FROM identities WHERE user_id = $1`, `DELETE FROM refresh_tokens WHERE user_id = $1`, `DELETE FROM email_tokens WHERE user_id = $1`} {
 			if _, err := tx.ExecContext(ctx, q, id); err != nil {
 				return fmt.Errorf("deleting user data: %w", err)
 			}

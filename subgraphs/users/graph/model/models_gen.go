@@ -30,9 +30,11 @@ type UpdateProfileInput struct {
 
 // A person with a Career Coach account. Only the person themself can read it.
 type User struct {
-	ID          string `json:"id"`
-	Email       string `json:"email"`
-	DisplayName string `json:"displayName"`
+	ID    string `json:"id"`
+	Email string `json:"email"`
+	// Whether the owner of this email address confirmed it (followed the emailed link) or a sign-in provider vouched for it.
+	EmailVerified bool   `json:"emailVerified"`
+	DisplayName   string `json:"displayName"`
 	// An https:// image URL, or null.
 	AvatarURL *string `json:"avatarUrl,omitempty"`
 	// A one-line professional headline, e.g. 'Backend engineer moving into data'.
