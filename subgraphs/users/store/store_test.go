@@ -22,8 +22,14 @@ func each(t *testing.T, fn func(t *testing.T, s *store.Store, d *db.DB)) {
 
 func newUser(t *testing.T, s *store.Store, email string) *users.User {
 	t.Helper()
+	return createUser(t, s, email, false)
+}
+
+// createUser stores a password user, verified or not.
+func createUser(t *testing.T, s *store.Store, email string, verified bool) *users.User {
+	t.Helper()
 	now := time.Now().UTC()
-	u := &users.User{ID: uuid.NewString(), Email: email, DisplayName: "Ada", CreatedAt: now, UpdatedAt: now}
+	u := &users.User{ID: uuid.NewString(), Email: email, DisplayName: "Ada", EmailVerified: verified, CreatedAt: now, UpdatedAt: now}
 	if err := s.CreateUser(context.Background(), u, "hash-"+email); err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +109,8 @@ func TestUsers(t *testing.T) {
 func TestSignInExternal(t *testing.T) {
 	each(t, func(t *testing.T, s *store.Store, d *db.DB) {
 		ctx := context.Background()
-		existing := newUser(t, s, "ada@example.com")
+		existing := createUser(t, s, "ada@example.com", true)
+		legacy := createUser(t, s, "old@example.com", false)
 		fresh := func(email string) *users.User {
 			now := time.Now().UTC()
 			return &users.User{ID: uuid.NewString(), Email: email, DisplayName: "New", CreatedAt: now, UpdatedAt: now}
@@ -117,6 +124,7 @@ func TestSignInExternal(t *testing.T) {
 			{"verified email links to existing user", users.ExternalAccount{Provider: "google", Subject: "g1", Email: existing.Email, EmailVerified: true}, "existing", nil},
 			{"linked identity signs in again", users.ExternalAccount{Provider: "google", Subject: "g1", Email: "changed@example.com", EmailVerified: true}, "existing", nil},
 			{"unverified email never links", users.ExternalAccount{Provider: "microsoft", Subject: "m1", Email: existing.Email}, "", users.ErrEmailTaken},
+			{"unverified password account never gets linked", users.ExternalAccount{Provider: "google", Subject: "g2", Email: legacy.Email, EmailVerified: true}, "", users.ErrLinkUnverified},
 			{"unknown email creates a user", users.ExternalAccount{Provider: "microsoft", Subject: "m2", Email: "new@example.com", EmailVerified: true}, "new", nil},
 		}
 		for _, tt := range tests {
@@ -141,8 +149,8 @@ func TestSignInExternal(t *testing.T) {
 				}
 			})
 		}
-		ids, err := s.IdentitiesByUserIDs(ctx, []string{existing.ID})
-		if err != nil || len(ids[existing.ID]) != 1 || ids[existing.ID][0].Provider != "google" {
+		ids, err := s.IdentitiesByUserIDs(ctx, []string{existing.ID, legacy.ID})
+		if err != nil || len(ids[existing.ID]) != 1 || ids[existing.ID][0].Provider != "google" || len(ids[legacy.ID]) != 0 {
 			t.Fatalf("identities = %+v, %v", ids, err)
 		}
 	})
