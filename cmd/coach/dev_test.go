@@ -52,9 +52,7 @@ func TestDevServesSignupAndMe(t *testing.T) {
 		return out
 	}
 	creds := map[string]any{"email": "ada@example.com", "password": "violet-Harbour-42", "displayName": "Ada"}
-	if out := post("/auth/signup", "", creds); out["accessToken"] == nil {
-		t.Fatalf("signup: %v", out)
-	}
+	accessToken(t, signUpVerified(t, base, creds, devMailLink(base, t)))
 	login := post("/auth/login", "", creds)
 	token, _ := login["accessToken"].(string)
 	me := post("/graphql", token, map[string]any{"query": "{ me { email displayName } }"})

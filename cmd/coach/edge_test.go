@@ -26,22 +26,19 @@ func startDevSignedIn(t *testing.T) (string, *http.Cookie) {
 	return addr, signUp(t, addr)
 }
 
-// signUp signs Grace up through the router at addr and returns her
-// session cookie.
+// signUp signs Grace up through the router at addr, follows the link from
+// the development mailbox and returns her session cookie.
 func signUp(t *testing.T, addr string) *http.Cookie {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"email": "grace@example.com", "password": "violet-Harbour-42", "displayName": "Grace"})
-	res, err := http.Post("http://"+addr+"/auth/signup", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := "http://" + addr
+	res := signUpVerified(t, base, map[string]any{"email": "grace@example.com", "password": "violet-Harbour-42", "displayName": "Grace"}, devMailLink(base, t))
 	res.Body.Close()
 	for _, c := range res.Cookies() {
 		if c.Name == auth.AccessCookie {
 			return c
 		}
 	}
-	t.Fatalf("signup through the router set no %s cookie (status %d)", auth.AccessCookie, res.StatusCode)
+	t.Fatalf("verify-email through the router set no %s cookie (status %d)", auth.AccessCookie, res.StatusCode)
 	return nil
 }
 

@@ -23,6 +23,8 @@ func TestRunRejectsBadInvocations(t *testing.T) {
 		{"users without service secret", []string{"users"}, nil, "--service-secret must be at least 16"},
 		{"users with bad database url", []string{"users", "--service-secret", "0123456789abcdef0"}, map[string]string{"COACH_DATABASE_URL": "mysql://x"}, `scheme "mysql" not allowed`},
 		{"users with bad env duration", []string{"users"}, map[string]string{"COACH_ACCESS_TTL": "soon"}, `COACH_ACCESS_TTL="soon"`},
+		{"users without SMTP (only coach dev may)", []string{"users", "--service-secret", "0123456789abcdef0"}, nil, "no SMTP server configured: set --smtp-host"},
+		{"users with a bad SMTP TLS mode", []string{"users", "--service-secret", "0123456789abcdef0", "--smtp-host", "smtp.example.com", "--smtp-tls", "ssl"}, nil, `--smtp-tls "ssl": want starttls, tls or none`},
 		{"users with too long access ttl", []string{"users", "--service-secret", "0123456789abcdef0", "--access-ttl", "48h"}, nil, "--access-ttl 48h0m0s: want between 1m and 24h"},
 		{"users without a key-encryption key", []string{"users", "--service-secret", "0123456789abcdef0"}, nil, "--key-encryption-key (COACH_KEY_ENCRYPTION_KEY) is required"},
 		{"users with a short key-encryption key", []string{"users", "--service-secret", "0123456789abcdef0"}, map[string]string{"COACH_KEY_ENCRYPTION_KEY": "c2hvcnQ="}, "base64 encoding of 32 random bytes"},

@@ -21,9 +21,11 @@ import (
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/dbtest"
 	"github.com/careercoach/coach/internal/logging"
+	"github.com/careercoach/coach/internal/mailtest"
 	routerserver "github.com/careercoach/coach/router/server"
 	"github.com/careercoach/coach/schema/compose"
 	planning "github.com/careercoach/coach/subgraphs/planning/server"
+	usersdomain "github.com/careercoach/coach/subgraphs/users"
 	users "github.com/careercoach/coach/subgraphs/users/server"
 	usersstore "github.com/careercoach/coach/subgraphs/users/store"
 )
@@ -71,13 +73,17 @@ func TestRouterResolvesSkillGapWithRequires(t *testing.T) {
 
 	usersHTTP := httptest.NewUnstartedServer(nil)
 	publicURL := "http://" + usersHTTP.Listener.Addr().String()
+	mails := mailtest.Start(t)
 	ucfg := users.Config{ServiceSecret: secret, PublicURL: publicURL, AccessTTL: 15 * time.Minute, RefreshTTL: time.Hour, KeyRotation: 24 * time.Hour,
-		KeyEncryptionKey: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="}
+		KeyEncryptionKey: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", Mail: mails.Config()}
 	ucfg.OAuth.PublicURL = publicURL
 	usvc, err := users.New(ctx, ucfg, dbtest.Open(t, db.SQLite, usersstore.Migrations()...), b, log)
 	if err != nil {
 		t.Fatal(err)
 	}
+	bg := make(chan error, 1)
+	go func() { bg <- usvc.RunBackground(ctx) }() // sends the sign-up mail
+	t.Cleanup(func() { cancel(); <-bg })
 	usersHTTP.Config.Handler = usvc.Handler()
 	usersHTTP.Start()
 	t.Cleanup(usersHTTP.Close)
@@ -121,11 +127,10 @@ func TestRouterResolvesSkillGapWithRequires(t *testing.T) {
 	t.Cleanup(router.Close)
 
 	post := func(url, token string, body any) string { t.Helper(); return string(postJSON(t, url, token, body)) }
-	var signup struct{ AccessToken string }
-	if err := json.Unmarshal([]byte(post(usersHTTP.URL+"/auth/signup", "", map[string]any{"email": "ada@example.com", "password": "violet-Harbour-42", "displayName": "Ada"})), &signup); err != nil || signup.AccessToken == "" {
-		t.Fatalf("signup: %v", err)
-	}
-	tok := signup.AccessToken
+	tok := accessToken(t, signUpVerified(t, usersHTTP.URL, map[string]any{"email": "ada@example.com", "password": "violet-Harbour-42", "displayName": "Ada"},
+		func(email string) string {
+			return mailtest.Link(t, mails.Wait(t, email, usersdomain.SubjectVerify, 10*time.Second), "/verify-email")
+		}))
 
 	created := post(router.URL+"/graphql", tok, map[string]any{"query": `mutation { createGoal(input: {title: "Analyst", targetRoleId: "data-analyst"}) { id targetRole { title } } }`})
 	if !strings.Contains(created, `"title":"Data Analyst"`) {

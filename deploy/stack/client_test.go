@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,9 @@ import (
 
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
+
+	"github.com/careercoach/coach/internal/mailtest"
+	"github.com/careercoach/coach/subgraphs/users"
 )
 
 // client talks to the router the way the web app does.
@@ -50,18 +54,33 @@ func (r gqlResult) codes() []string {
 	return out
 }
 
-// signUp creates an account and returns a client holding its access token.
-func signUp(t *testing.T, base, email string) *client {
+// signUp creates an account (signs up, follows the emailed link) and returns
+// a client holding its access token.
+func signUp(t *testing.T, s *testedStack, email string) *client {
 	t.Helper()
+	base := s.URL()
 	body, _ := json.Marshal(map[string]string{"email": email, "password": "violet-Harbour-42", "displayName": strings.Split(email, "@")[0]})
 	resp, err := http.Post(base+"/auth/signup", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatalf("signup: %v", err)
 	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("signup: status %d", resp.StatusCode)
+	}
+	link, err := url.Parse(mailtest.Link(t, s.mail.Wait(t, email, users.SubjectVerify, 30*time.Second), "/verify-email"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = json.Marshal(map[string]string{"token": link.Query().Get("token")})
+	resp, err = http.Post(base+"/auth/verify-email", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("verify-email: %v", err)
+	}
 	defer resp.Body.Close()
 	var out struct{ AccessToken string }
 	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || out.AccessToken == "" {
-		t.Fatalf("signup: status %d, %v", resp.StatusCode, err)
+		t.Fatalf("verify-email: status %d, %v", resp.StatusCode, err)
 	}
 	return &client{t: t, base: base, token: out.AccessToken}
 }

@@ -18,7 +18,7 @@ import (
 // it, and everything recovers when it returns.
 func TestSubgraphDownGivesPartialData(t *testing.T) {
 	s := testStack(t, stackRedis(t))
-	ada := signUp(t, s.URL(), "ada@example.com")
+	ada := signUp(t, s, "ada@example.com")
 	var roles struct{ Roles []struct{ ID string } }
 	ada.must(`{ roles { id } }`, nil, &roles)
 	role := roles.Roles[0].ID
@@ -49,7 +49,7 @@ func TestSubgraphDownGivesPartialData(t *testing.T) {
 // running; the job's lease runs out and the restarted process completes it.
 func TestCVWorkerKilledDuringAnalysis(t *testing.T) {
 	s := testStack(t, stackRedis(t), "COACH_CV_JOB_LEASE=3s")
-	ada := signUp(t, s.URL(), "ada@example.com")
+	ada := signUp(t, s, "ada@example.com")
 	cvdb, err := sql.Open("pgx", s.DatabaseURL("cv"))
 	if err != nil {
 		t.Fatal(err)
@@ -121,7 +121,7 @@ func TestTwoCVReplicasDeliverProgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ada := signUp(t, s.URL(), "ada@example.com")
+	ada := signUp(t, s, "ada@example.com")
 	for i := 0; i < 3; i++ {
 		r := ada.upload(twoPagePDF)
 		var up struct {
@@ -155,7 +155,7 @@ func TestTwoCVReplicasDeliverProgress(t *testing.T) {
 func TestRedisRestart(t *testing.T) {
 	redis := startRedis(t)
 	s := testStack(t, redis.URL)
-	ada := signUp(t, s.URL(), "ada@example.com")
+	ada := signUp(t, s, "ada@example.com")
 	var roles struct{ Roles []struct{ ID string } }
 	ada.must(`{ roles(category: DATA) { id } }`, nil, &roles)
 

@@ -17,7 +17,7 @@ const twoPagePDF = "../../subgraphs/cv/extract/testdata/fpdf-two-page.pdf"
 // user sees none of the first one's data through any field.
 func TestJourney(t *testing.T) {
 	s := testStack(t, stackRedis(t))
-	ada := signUp(t, s.URL(), "ada@example.com")
+	ada := signUp(t, s, "ada@example.com")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 
@@ -130,7 +130,7 @@ func TestJourney(t *testing.T) {
 	})
 
 	t.Run("another user sees none of it", func(t *testing.T) {
-		bob := signUp(t, s.URL(), "bob@example.com")
+		bob := signUp(t, s, "bob@example.com")
 		var own struct {
 			Me struct {
 				Cvs                []any `json:"cvs"`

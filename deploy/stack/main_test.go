@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/careercoach/coach/internal/mailtest"
 )
 
 // The full-stack tests run the real multi-process topology on real
@@ -50,7 +52,7 @@ func run(m *testing.M) int {
 // testStack starts a stack with its own databases on TEST_DATABASE_URL
 // (dropped at cleanup) and the given Redis URL; its logs go to the test log
 // when the test fails.
-func testStack(t *testing.T, redisURL string, env ...string) *Stack {
+func testStack(t *testing.T, redisURL string, env ...string) *testedStack {
 	t.Helper()
 	return testStackOn(t, os.Getenv("TEST_DATABASE_URL"), redisURL, env...)
 }
@@ -67,12 +69,21 @@ func stackRedis(t *testing.T) string {
 	return startRedis(t).URL
 }
 
+// testedStack is a running stack and the SMTP server its users service
+// sends account email to.
+type testedStack struct {
+	*Stack
+	mail *mailtest.Server
+}
+
 // testStackOn is testStack on the PostgreSQL server at databaseURL.
-func testStackOn(t *testing.T, databaseURL, redisURL string, env ...string) *Stack {
+func testStackOn(t *testing.T, databaseURL, redisURL string, env ...string) *testedStack {
 	t.Helper()
 	if coachBinary == "" {
 		t.Skip("TEST_DATABASE_URL and TEST_REDIS_URL are needed for full-stack tests")
 	}
+	mails := mailtest.Start(t) // `coach users` refuses to start without SMTP
+	env = append(mails.Env(), env...)
 	var suffix [4]byte
 	_, _ = rand.Read(suffix[:])
 	logs := &syncBuffer{}
@@ -99,7 +110,7 @@ func testStackOn(t *testing.T, databaseURL, redisURL string, env ...string) *Sta
 			t.Errorf("dropping the test databases: %v", err)
 		}
 	})
-	return s
+	return &testedStack{Stack: s, mail: mails}
 }
 
 func absPath(t *testing.T, p string) string {

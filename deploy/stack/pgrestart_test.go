@@ -27,7 +27,7 @@ func TestPostgresRestart(t *testing.T) {
 	}
 
 	// Writes in users, planning, progress and cv before the restart.
-	ada := signUp(t, s.URL(), "ada@example.com")
+	ada := signUp(t, s, "ada@example.com")
 	var roles struct{ Roles []struct{ ID string } }
 	ada.must(`{ roles(category: SOFTWARE) { id } }`, nil, &roles)
 	role := roles.Roles[0].ID
@@ -84,7 +84,7 @@ func TestPostgresRestart(t *testing.T) {
 
 	// Background work reconnected too: a new account, an analysis run by the
 	// cv worker, a goal event relayed from planning's outbox to courses.
-	bob := signUp(t, s.URL(), "bob@example.com")
+	bob := signUp(t, s, "bob@example.com")
 	waitAnalysed(t, bob)
 	bob.must(`mutation($r: ID!) { createGoal(input: {title: "Bob", targetRoleId: $r}) { id } }`, map[string]any{"r": role}, nil)
 	waitfor.Check(t, 30*time.Second, "recommendations for bob's goal", func() (bool, string) {
