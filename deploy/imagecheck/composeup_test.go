@@ -34,6 +34,7 @@ func TestComposeUp(t *testing.T) {
 	t.Cleanup(func() { _ = ns.Close() })
 	startNSPostgres(t, ns)
 	startNSRedis(t, ns)
+	sink := startNSMail(t, ns)
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DialContext: ns.DialContext}}
 
 	hosts := "127.0.0.1 localhost"
@@ -64,7 +65,7 @@ func TestComposeUp(t *testing.T) {
 		})
 	}
 	t.Run("sign up and query", func(t *testing.T) {
-		signUpAndQuery(t, client, "http://127.0.0.1:4000", "grace@example.com")
+		signUpAndQuery(t, client, "http://127.0.0.1:4000", "grace@example.com", sink)
 	})
 }
 

@@ -70,8 +70,11 @@ func buildCoach(ctx context.Context, repo, dir string) (string, error) {
 
 // testEnv is the environment the compose file is loaded with: what its
 // header asks the operator to set.
+// The SMTP settings point at the sink the compose-up test runs in the
+// containers' network namespace (mailsink_test.go).
 var testEnv = map[string]string{"COACH_SERVICE_SECRET": "imagecheck-secret-0123456789",
-	"COACH_KEY_ENCRYPTION_KEY": "aW1hZ2VjaGVjay1rZXktMDEyMzQ1Njc4OWFiY2RlZjA="}
+	"COACH_KEY_ENCRYPTION_KEY": "aW1hZ2VjaGVjay1rZXktMDEyMzQ1Njc4OWFiY2RlZjA=",
+	"COACH_SMTP_HOST":          "127.0.0.1", "COACH_SMTP_PORT": "2525", "COACH_SMTP_TLS": "none"}
 
 // CheckRepo runs the static checks of the Dockerfile and the compose file.
 func CheckRepo(ctx context.Context, repo string, coach Coach) []error {

@@ -96,13 +96,27 @@ func joinNetNS(path string) error {
 	return nil
 }
 
-// DialContext connects from inside the namespace: the socket is made on a
-// thread that joined it for the dial and went back afterwards (a thread
-// that cannot go back stays locked and ends with its goroutine). Only
-// literal IP addresses: name resolution would dial from other threads.
+// DialContext connects from inside the namespace. Only literal IP
+// addresses: name resolution would dial from other threads.
 func (n *NetNS) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	return inNetNS(n, func() (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, network, addr)
+	})
+}
+
+// Listen makes a listener inside the namespace (a socket stays in the
+// namespace it was made in), e.g. for a test server the containers reach.
+func (n *NetNS) Listen(network, addr string) (net.Listener, error) {
+	return inNetNS(n, func() (net.Listener, error) { return net.Listen(network, addr) })
+}
+
+// inNetNS runs fn on a thread that joined the namespace for the call and
+// went back afterwards (a thread that cannot go back stays locked and ends
+// with its goroutine).
+func inNetNS[T any](n *NetNS, fn func() (T, error)) (T, error) {
 	type result struct {
-		c   net.Conn
+		v   T
 		err error
 	}
 	ch := make(chan result, 1)
@@ -110,22 +124,23 @@ func (n *NetNS) DialContext(ctx context.Context, network, addr string) (net.Conn
 		runtime.LockOSThread()
 		orig, err := unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
 		if err != nil {
-			ch <- result{nil, fmt.Errorf("opening this thread's network namespace: %w", err)}
+			var zero T
+			ch <- result{zero, fmt.Errorf("opening this thread's network namespace: %w", err)}
 			return
 		}
 		defer unix.Close(orig)
 		if err := joinNetNS(n.Path); err != nil {
-			ch <- result{nil, err}
+			var zero T
+			ch <- result{zero, err}
 			return
 		}
-		var d net.Dialer
-		c, err := d.DialContext(ctx, network, addr)
-		ch <- result{c, err}
+		v, err := fn()
+		ch <- result{v, err}
 		if unix.Setns(orig, unix.CLONE_NEWNET) == nil {
 			runtime.UnlockOSThread()
 			runtime.UnlockOSThread() // joinNetNS locked once more
 		}
 	}()
 	r := <-ch
-	return r.c, r.err
+	return r.v, r.err
 }

@@ -219,6 +219,7 @@ func TestImageServes(t *testing.T) {
 	t.Cleanup(func() { _ = ns.Close() })
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DialContext: ns.DialContext}}
 	secret := "COACH_SERVICE_SECRET=imagecheck-secret-0123456789"
+	sink := startNSMail(t, ns)
 	pids := map[string]int{}
 	for i, name := range []string{"users", "cv", "planning", "progress", "courses", "router"} {
 		args := []string{name}
@@ -228,6 +229,7 @@ func TestImageServes(t *testing.T) {
 		env := []string{secret}
 		if name == "users" {
 			env = append(env, "COACH_KEY_ENCRYPTION_KEY=aW1hZ2VjaGVjay1rZXktMDEyMzQ1Njc4OWFiY2RlZjA=")
+			env = append(env, smtpEnv...)
 		}
 		spec := runSpec(img, args, env...)
 		spec.Volumes = map[string]string{"/data": newVolume(t, img, "/data")}
@@ -254,7 +256,7 @@ func TestImageServes(t *testing.T) {
 		}
 	})
 	t.Run("sign up and query", func(t *testing.T) {
-		signUpAndQuery(t, client, "http://127.0.0.1:4000", "ada@example.com")
+		signUpAndQuery(t, client, "http://127.0.0.1:4000", "ada@example.com", sink)
 	})
 }
 
@@ -295,19 +297,28 @@ func waitStatus(t *testing.T, c *http.Client, url string, want int, timeout time
 }
 
 // signUpAndQuery signs up through the router (POST /auth/signup, as the
-// web app does) and asks for the account with the token it got.
-func signUpAndQuery(t *testing.T, c *http.Client, base, email string) {
+// web app does), follows the link mailed to the sink and asks for the
+// account with the token it got.
+func signUpAndQuery(t *testing.T, c *http.Client, base, email string, sink *mailSink) {
 	t.Helper()
 	body, _ := json.Marshal(map[string]string{"email": email, "password": "violet-Harbour-42", "displayName": "Ada"})
 	resp, err := c.Post(base+"/auth/signup", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("signup: %d", resp.StatusCode)
+	}
+	body, _ = json.Marshal(map[string]string{"token": sink.token(t, email, "/verify-email")})
+	if resp, err = c.Post(base+"/auth/verify-email", "application/json", bytes.NewReader(body)); err != nil {
+		t.Fatal(err)
+	}
 	var out struct{ AccessToken string }
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if err := json.Unmarshal(b, &out); err != nil || out.AccessToken == "" {
-		t.Fatalf("signup: %d %s", resp.StatusCode, b)
+		t.Fatalf("verify-email: %d %s", resp.StatusCode, b)
 	}
 	q, _ := json.Marshal(map[string]string{"query": "{ me { id email } }"})
 	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", bytes.NewReader(q))

@@ -24,6 +24,8 @@ import (
 
 	"github.com/careercoach/coach/deploy/loadtest/load"
 	"github.com/careercoach/coach/deploy/stack"
+	"github.com/careercoach/coach/internal/mailtest"
+	"github.com/careercoach/coach/subgraphs/users"
 )
 
 type options struct {
@@ -115,7 +117,13 @@ func run(ctx context.Context, o options, out, logw io.Writer) (err error) {
 		defer redis.Stop()
 		o.redisURL = redis.URL
 	}
-	st, logs, err := startStack(ctx, o, dir)
+	// The users service mails sign-up links: the generator receives them.
+	mails, err := mailtest.Listen("127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer mails.Close()
+	st, logs, err := startStack(ctx, o, dir, mails.Env())
 	if err != nil {
 		return err
 	}
@@ -136,6 +144,13 @@ func run(ctx context.Context, o options, out, logw io.Writer) (err error) {
 	fmt.Fprintf(logw, "loadtest: stack up on %s (process logs: %s)\n", st.URL(), logs.Name())
 
 	c := newClient(st.URL(), max(o.users, o.levels[len(o.levels)-1]))
+	c.VerifyLink = func(ctx context.Context, email string) (string, error) {
+		m, err := mails.WaitContext(ctx, email, users.SubjectVerify, 30*time.Second)
+		if err != nil || len(m.Links()) == 0 {
+			return "", fmt.Errorf("no verification link mailed to %s: %v", email, err)
+		}
+		return m.Links()[0], nil
+	}
 	levels, err := drive(ctx, o, st, redis, c, cvs, logw)
 	if err != nil {
 		return fmt.Errorf("%w (process logs: %s)", err, logs.Name())
@@ -153,7 +168,7 @@ func run(ctx context.Context, o options, out, logw io.Writer) (err error) {
 
 // startStack starts the topology with its own databases (suffix load_<hex>);
 // the processes' logs go to a temporary file, removed after a good run.
-func startStack(ctx context.Context, o options, dir string) (*stack.Stack, *os.File, error) {
+func startStack(ctx context.Context, o options, dir string, mailEnv []string) (*stack.Stack, *os.File, error) {
 	bin, err := filepath.Abs(o.binary)
 	if err != nil {
 		return nil, nil, fmt.Errorf("binary path: %w", err)
@@ -170,7 +185,9 @@ func startStack(ctx context.Context, o options, dir string) (*stack.Stack, *os.F
 	}
 	st, err := stack.Start(ctx, stack.Options{Binary: bin, DatabaseURL: o.databaseURL, DBSuffix: "load_" + hex.EncodeToString(b[:]),
 		RedisURL: o.redisURL, Supergraph: sg, DataDir: dir, Logs: logs,
-		Env: []string{"COACH_LOG_LEVEL=warn"}, ReadyTimeout: 90 * time.Second})
+		// Every simulated user signs up from this one address.
+		Env:          append([]string{"COACH_LOG_LEVEL=warn", "COACH_SIGNUPS_PER_IP=100000"}, mailEnv...),
+		ReadyTimeout: 90 * time.Second})
 	if err != nil {
 		return nil, nil, fmt.Errorf("starting the stack: %w (process logs: %s)", err, logs.Name())
 	}

@@ -43,30 +43,44 @@ type Server struct {
 	mu      sync.Mutex
 	msgs    []Message
 	arrived chan struct{} // closed and replaced on each message
+	done    chan struct{} // closed when Serve returned
 }
 
-// Start runs a server until the test ends.
+// Start runs a server on a loopback port until the test ends.
 func Start(t testing.TB) *Server {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	s, err := Listen("127.0.0.1:0")
 	if err != nil {
-		t.Fatalf("mailtest: listening: %v", err)
+		t.Fatalf("mailtest: %v", err)
 	}
-	s := &Server{addr: l.Addr().(*net.TCPAddr), arrived: make(chan struct{})}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+// Listen runs a server on addr until Close, for programs that are not tests
+// (the load generator).
+func Listen(addr string) (*Server, error) {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listening for SMTP: %w", err)
+	}
+	s := &Server{addr: l.Addr().(*net.TCPAddr), arrived: make(chan struct{}), done: make(chan struct{})}
 	s.srv = smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &session{s: s}, nil }))
 	s.srv.Domain = "localhost"
 	s.srv.ReadTimeout, s.srv.WriteTimeout = 30*time.Second, 30*time.Second
 	s.srv.MaxMessageBytes = 1 << 20
-	done := make(chan struct{})
 	go func() {
-		defer close(done)
+		defer close(s.done)
 		_ = s.srv.Serve(l)
 	}()
-	t.Cleanup(func() {
-		_ = s.srv.Close()
-		<-done
-	})
-	return s
+	return s, nil
+}
+
+// Close stops the server.
+func (s *Server) Close() error {
+	err := s.srv.Close()
+	<-s.done
+	return err
 }
 
 // Host and Port are where the server listens.
@@ -93,9 +107,8 @@ func (s *Server) Messages() []Message {
 	return append([]Message(nil), s.msgs...)
 }
 
-// Wait returns the first message to `to` (case-insensitive) whose subject
-// contains subject and that arrived after the first `skip` such messages;
-// it fails the test after timeout.
+// Wait returns the newest message to `to` (case-insensitive) whose subject
+// contains subject, waiting for one; it fails the test after timeout.
 func (s *Server) Wait(t testing.TB, to, subject string, timeout time.Duration) Message {
 	t.Helper()
 	m, err := s.WaitContext(context.Background(), to, subject, timeout)
@@ -105,8 +118,7 @@ func (s *Server) Wait(t testing.TB, to, subject string, timeout time.Duration) M
 	return m
 }
 
-// WaitContext is Wait without a test: for load generators and helpers. It
-// returns the newest matching message, waiting for one until timeout.
+// WaitContext is Wait without a test, for programs and helpers.
 func (s *Server) WaitContext(ctx context.Context, to, subject string, timeout time.Duration) (Message, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()

@@ -84,20 +84,12 @@ func (a *Accounts) VerifyEmail(ctx context.Context, token string) (*Session, err
 // ResendVerification sends a new link to an address whose account or
 // sign-up is unverified; it answers the same in every case.
 func (a *Accounts) ResendVerification(ctx context.Context, email, ip string) error {
-	email, err := NormalizeEmail(email)
+	email, u, now, err := a.mailRequest(ctx, email, ip)
 	if err != nil {
 		return err
 	}
-	now := a.Now().UTC()
-	if !a.Limiter.Take("mail-ip:"+ip, a.Limits.MailPerIP, now) {
-		return ErrTooManyRequests
-	}
-	u, _, err := a.Store.UserByEmail(ctx, email)
-	switch {
-	case err == nil:
+	if u != nil {
 		return a.sendVerification(ctx, u, now)
-	case !errors.Is(err, ErrUserNotFound):
-		return err
 	}
 	raw, tokenHash := newLinkToken()
 	renewed, err := a.Store.RenewPendingSignup(ctx, email, tokenHash, now.Add(VerifyTTL), now)
@@ -130,19 +122,8 @@ func (a *Accounts) sendVerification(ctx context.Context, u *User, now time.Time)
 // ForgotPassword mails a reset link if the address has an account; the
 // answer is the same either way.
 func (a *Accounts) ForgotPassword(ctx context.Context, email, ip string) error {
-	email, err := NormalizeEmail(email)
-	if err != nil {
-		return err
-	}
-	now := a.Now().UTC()
-	if !a.Limiter.Take("mail-ip:"+ip, a.Limits.MailPerIP, now) {
-		return ErrTooManyRequests
-	}
-	u, _, err := a.Store.UserByEmail(ctx, email)
-	if errors.Is(err, ErrUserNotFound) {
-		return nil
-	}
-	if err != nil {
+	_, u, now, err := a.mailRequest(ctx, email, ip)
+	if err != nil || u == nil {
 		return err
 	}
 	raw, h := newLinkToken()
@@ -150,6 +131,25 @@ func (a *Accounts) ForgotPassword(ctx context.Context, email, ip string) error {
 		return err
 	}
 	return a.send(ctx, u.Email, SubjectReset, a.resetText(raw))
+}
+
+// mailRequest starts a request that mails an address: it normalises the
+// address, applies the per-client-address limit and finds the account (nil
+// when the address has none).
+func (a *Accounts) mailRequest(ctx context.Context, email, ip string) (string, *User, time.Time, error) {
+	email, err := NormalizeEmail(email)
+	if err != nil {
+		return "", nil, time.Time{}, err
+	}
+	now := a.Now().UTC()
+	if !a.Limiter.Take("mail-ip:"+ip, a.Limits.MailPerIP, now) {
+		return "", nil, now, ErrTooManyRequests
+	}
+	u, _, err := a.Store.UserByEmail(ctx, email)
+	if errors.Is(err, ErrUserNotFound) {
+		return email, nil, now, nil
+	}
+	return email, u, now, err
 }
 
 // ResetPassword follows a reset link: new password, every session revoked,

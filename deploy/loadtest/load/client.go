@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 )
@@ -18,6 +19,9 @@ import (
 type Client struct {
 	Base string // the router's base URL, e.g. http://127.0.0.1:4000
 	HTTP *http.Client
+	// VerifyLink returns the verification link mailed to an address after a
+	// sign-up (the load generator receives the stack's mail).
+	VerifyLink func(ctx context.Context, email string) (string, error)
 }
 
 // Response is a GraphQL response.
@@ -131,25 +135,53 @@ func (c *Client) send(req *http.Request, token string, out any) error {
 	return nil
 }
 
-// SignUp creates an account and returns its access token.
+// SignUp creates an account (signs up, follows the mailed link) and
+// returns its access token.
 func (c *Client) SignUp(ctx context.Context, email, password string) (string, error) {
 	name, _, _ := strings.Cut(email, "@")
-	body, _ := json.Marshal(map[string]string{"email": email, "password": password, "displayName": name})
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.Base+"/auth/signup", bytes.NewReader(body))
+	if _, err := c.postAuth(ctx, "/auth/signup", map[string]string{"email": email, "password": password, "displayName": name}, http.StatusAccepted); err != nil {
+		return "", err
+	}
+	link, err := c.VerifyLink(ctx, email)
 	if err != nil {
-		return "", fmt.Errorf("signup: %w", err)
+		return "", fmt.Errorf("signup %s: %w", email, err)
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		return "", fmt.Errorf("signup %s: link %q: %w", email, link, err)
+	}
+	var out struct {
+		AccessToken string `json:"accessToken"`
+	}
+	body, err := c.postAuth(ctx, "/auth/verify-email", map[string]string{"token": u.Query().Get("token")}, http.StatusOK)
+	if err != nil {
+		return "", err
+	}
+	if err := json.Unmarshal(body, &out); err != nil || out.AccessToken == "" {
+		return "", fmt.Errorf("verify-email %s: no access token (%v)", email, err)
+	}
+	return out.AccessToken, nil
+}
+
+// postAuth posts JSON to an /auth endpoint and wants status.
+func (c *Client) postAuth(ctx context.Context, path string, v any, status int) ([]byte, error) {
+	body, _ := json.Marshal(v)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.Base+path, bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("POST %s: %w", path, err)
 	}
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
-		return "", fmt.Errorf("signup: %w", err)
+		return nil, fmt.Errorf("POST %s: %w", path, err)
 	}
 	defer resp.Body.Close()
-	var out struct {
-		AccessToken string `json:"accessToken"`
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return nil, fmt.Errorf("POST %s: reading the answer: %w", path, err)
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || out.AccessToken == "" {
-		return "", fmt.Errorf("signup %s: status %d, no access token (%v)", email, resp.StatusCode, err)
+	if resp.StatusCode != status {
+		return nil, fmt.Errorf("POST %s: status %d: %.200s", path, resp.StatusCode, b)
 	}
-	return out.AccessToken, nil
+	return b, nil
 }

@@ -90,10 +90,7 @@ func (h *Handler) resetPassword(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) changePassword(w http.ResponseWriter, r *http.Request) {
 	var c recoveryRequest
-	if !h.decode(w, r, &c) {
-		return
-	}
-	userID, ok := h.signedIn(w, r)
+	userID, ok := h.decodeSignedIn(w, r, &c)
 	if !ok {
 		return
 	}
@@ -103,14 +100,19 @@ func (h *Handler) changePassword(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) changeEmail(w http.ResponseWriter, r *http.Request) {
 	var c recoveryRequest
-	if !h.decode(w, r, &c) {
-		return
-	}
-	userID, ok := h.signedIn(w, r)
+	userID, ok := h.decodeSignedIn(w, r, &c)
 	if !ok {
 		return
 	}
 	h.accepted(w, r, h.Accounts.ChangeEmail(r.Context(), userID, c.CurrentPassword, c.NewEmail), "confirmation_sent")
+}
+
+// decodeSignedIn is decode for requests that need a signed-in user.
+func (h *Handler) decodeSignedIn(w http.ResponseWriter, r *http.Request, v any) (string, bool) {
+	if !h.decode(w, r, v) {
+		return "", false
+	}
+	return h.signedIn(w, r)
 }
 
 // signedIn returns the user of the request's access token (Bearer or cookie).
