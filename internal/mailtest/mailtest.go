@@ -38,6 +38,7 @@ func (m Message) Links() []string { return coachmail.Links(m.Text) }
 // Server is an SMTP server on a loopback port that keeps every message.
 type Server struct {
 	srv  *smtp.Server
+	l    net.Listener
 	addr *net.TCPAddr
 
 	mu      sync.Mutex
@@ -64,7 +65,7 @@ func Listen(addr string) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listening for SMTP: %w", err)
 	}
-	s := &Server{addr: l.Addr().(*net.TCPAddr), arrived: make(chan struct{}), done: make(chan struct{})}
+	s := &Server{l: l, addr: l.Addr().(*net.TCPAddr), arrived: make(chan struct{}), done: make(chan struct{})}
 	s.srv = smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &session{s: s}, nil }))
 	s.srv.Domain = "localhost"
 	s.srv.ReadTimeout, s.srv.WriteTimeout = 30*time.Second, 30*time.Second
@@ -79,6 +80,7 @@ func Listen(addr string) (*Server, error) {
 // Close stops the server.
 func (s *Server) Close() error {
 	err := s.srv.Close()
+	_ = s.l.Close() // Serve may not have taken the listener yet
 	<-s.done
 	return err
 }
