@@ -27,7 +27,10 @@ func (a *Accounts) page(path string) string { return strings.TrimRight(a.LinkBas
 const notYou = "If you did not ask for this, ignore this email; nothing changes until the link is followed."
 
 func (a *Accounts) verifyText(name, token string) string {
-	return fmt.Sprintf("Hello %s,\n\nconfirm that this is your email address by opening this link within 24 hours:\n\n%s\n\n%s\n",
+	if name != "" {
+		name = " " + name
+	}
+	return fmt.Sprintf("Hello%s,\n\nconfirm that this is your email address by opening this link within 24 hours:\n\n%s\n\n%s\n",
 		name, a.link("/verify-email", token), notYou)
 }
 
