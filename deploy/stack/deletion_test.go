@@ -22,7 +22,7 @@ func TestDeletedAccountIsRefusedEverywhere(t *testing.T) {
 		Router:    s.URL(),
 		Subgraphs: subs,
 		CV:        twoPagePDF,
-		SignUp:    func(t *testing.T, email string) string { return signUp(t, s.URL(), email).token },
+		SignUp:    func(t *testing.T, email string) string { return signUp(t, s, email).token },
 		DB: func(t *testing.T, service string) *db.DB {
 			d, err := db.Open(t.Context(), db.Config{URL: s.DatabaseURL(service), Name: "careercoach_" + service}, dbtest.Logger())
 			if err != nil {
