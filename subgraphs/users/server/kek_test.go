@@ -12,13 +12,15 @@ import (
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/dbtest"
 	"github.com/careercoach/coach/internal/logging"
+	"github.com/careercoach/coach/internal/mail"
 	"github.com/careercoach/coach/subgraphs/users/server"
 	"github.com/careercoach/coach/subgraphs/users/store"
 )
 
 func TestKeyEncryptionKeyConfig(t *testing.T) {
 	base := server.Config{ServiceSecret: serviceSecret, PublicURL: "http://localhost:4000", AccessTTL: 15 * time.Minute,
-		RefreshTTL: time.Hour, KeyRotation: 24 * time.Hour, DataDir: "data"}
+		RefreshTTL: time.Hour, KeyRotation: 24 * time.Hour, DataDir: "data",
+		Mail: mail.Config{Host: "smtp.example.com", Port: 587, From: "no-reply@example.com", TLS: mail.TLSStartTLS, Timeout: time.Second}}
 	tests := []struct {
 		name    string
 		edit    func(*server.Config)

@@ -250,7 +250,7 @@ func legacyUser(t *testing.T, h *harness, email string) {
 
 func TestMailConfiguration(t *testing.T) {
 	base := server.Config{ServiceSecret: "router-secret-0123456789", PublicURL: "http://localhost:4000",
-		AccessTTL: 15 * time.Minute, RefreshTTL: time.Hour, KeyRotation: 24 * time.Hour}
+		AccessTTL: 15 * time.Minute, RefreshTTL: time.Hour, KeyRotation: 24 * time.Hour, KeyEncryptionKey: testKEK}
 	t.Run("a production process without SMTP refuses to start", func(t *testing.T) {
 		if err := base.Validate(); err == nil || !strings.Contains(err.Error(), "--smtp-host") {
 			t.Fatalf("Validate = %v", err)
