@@ -20,10 +20,11 @@ func TestParallelRefreshesKeepTheSession(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		const grace = 2 * time.Second
 		h := start(t, d, oauth.Config{}, func(c *server.Config) { c.RefreshGrace = grace })
-		_, body := h.post("/auth/signup", map[string]any{"email": "ada@example.com", "password": password, "displayName": "Ada", "includeRefreshToken": true})
+		h.signUp("ada@example.com", "Ada", password)
+		_, body := h.post("/auth/login", map[string]any{"email": "ada@example.com", "password": password, "includeRefreshToken": true})
 		first, _ := body["refreshToken"].(string)
 		if first == "" {
-			t.Fatalf("signup: %v", body)
+			t.Fatalf("login: %v", body)
 		}
 
 		var mu sync.Mutex

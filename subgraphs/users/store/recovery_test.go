@@ -131,7 +131,7 @@ func TestEmailTokens(t *testing.T) {
 			if hash != "new-hash" || !got.EmailVerified {
 				t.Fatalf("after reset: %+v %q", got, hash)
 			}
-			if _, err := s.RotateRefreshToken(ctx, "rt", users.RefreshToken{ID: uuid.NewString(), Hash: "rt2", ExpiresAt: now.Add(time.Hour), CreatedAt: now}, now); !errors.Is(err, users.ErrTokenInvalid) {
+			if _, err := s.RotateRefreshToken(ctx, "rt", users.RefreshToken{ID: uuid.NewString(), Hash: "rt2", ExpiresAt: now.Add(time.Hour), CreatedAt: now}, now, 0); !errors.Is(err, users.ErrTokenInvalid) {
 				t.Fatalf("session after reset: %v", err)
 			}
 		})
