@@ -205,6 +205,12 @@ func printReport(w io.Writer, r cv.Result) {
 	p("\nSKILLS SECTION: %s\n", strings.Join(s.Skills, ", "))
 	p("CERTIFICATIONS: %s\n", strings.Join(s.Certifications, "; "))
 	p("LANGUAGES: %s\n", strings.Join(s.Languages, ", "))
+	for _, l := range s.SpokenLanguages {
+		if l.Level == "" {
+			l.Level = "level not stated"
+		}
+		p("  %s (%s)\n", l.Name, l.Level)
+	}
 	p("PROJECTS (%d)\n", len(s.Projects))
 	for _, pr := range s.Projects {
 		p("  %s  %s\n", pr.Name, pr.Description)

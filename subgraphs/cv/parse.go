@@ -19,6 +19,13 @@ func Parse(text string) *Sections {
 		Languages:      listItems(secs[secLanguages], false),
 		Projects:       parseProjects(secs[secProjects]),
 	}
+	langLines := secs[secLanguages]
+	for _, l := range lines {
+		if languageLabel.MatchString(l.text) {
+			langLines = append(langLines, l)
+		}
+	}
+	s.SpokenLanguages = parseLanguages(langLines)
 	var summary []string
 	for _, l := range secs[secSummary] {
 		summary = append(summary, stripBullet(l.text))
@@ -96,6 +103,9 @@ func FindSkills(text string, secs *Sections, finder SkillFinder, now time.Time) 
 	byName := map[string]*acc{}
 	var order []string
 	for _, m := range finder.FindSkills(text) {
+		if isSpokenLanguage(m.Name) {
+			continue // a language, with its level in Sections.SpokenLanguages
+		}
 		a := byName[m.Name]
 		if a == nil {
 			a = &acc{f: SkillFinding{Name: m.Name, Category: m.Category, Evidence: []Evidence{}}, positions: map[int]bool{}, seenLine: map[int]bool{}}

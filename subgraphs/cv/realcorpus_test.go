@@ -147,6 +147,18 @@ func TestRealCorpusSections(t *testing.T) {
 				missed = append(missed, "entry "+strings.Join(want[:], " | "))
 			}
 		}
+		if want, ok := f.truth.facts["languages"]; ok {
+			var got []string
+			for _, l := range f.secs.SpokenLanguages {
+				if l.Level != "" {
+					l.Name += " (" + l.Level + ")"
+				}
+				got = append(got, l.Name)
+			}
+			if strings.Join(got, ", ") != want {
+				t.Errorf("%s: languages %q, want %q", f.name, got, want)
+			}
+		}
 		t.Logf("%-28s headings %2d/%-2d entries %d/%d %s", f.name, h, len(f.truth.headings), e, len(f.truth.entries), strings.Join(missed, "; "))
 		hits, total, eHits, eTotal = hits+h, total+len(f.truth.headings), eHits+e, eTotal+len(f.truth.entries)
 	}

@@ -10,8 +10,10 @@ type Sections struct {
 	Education      []Education  `json:"education"`
 	Skills         []string     `json:"skills"` // the skills section's items, as written
 	Certifications []string     `json:"certifications"`
-	Languages      []string     `json:"languages"`
-	Projects       []Project    `json:"projects"`
+	Languages      []string     `json:"languages"` // the languages section's items, as written
+	// SpokenLanguages are the languages read from them, with their level.
+	SpokenLanguages []Language `json:"spokenLanguages"`
+	Projects        []Project  `json:"projects"`
 }
 
 // Contact details, usually from the top of the CV (or a DOCX header).

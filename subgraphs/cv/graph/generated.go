@@ -112,6 +112,11 @@ type ComplexityRoot struct {
 		Retryable func(childComplexity int) int
 	}
 
+	CVLanguage struct {
+		Level func(childComplexity int) int
+		Name  func(childComplexity int) int
+	}
+
 	CVProject struct {
 		Bullets     func(childComplexity int) int
 		Description func(childComplexity int) int
@@ -131,14 +136,15 @@ type ComplexityRoot struct {
 	}
 
 	CVSections struct {
-		Certifications func(childComplexity int) int
-		Contact        func(childComplexity int) int
-		Education      func(childComplexity int) int
-		Experience     func(childComplexity int) int
-		Languages      func(childComplexity int) int
-		Projects       func(childComplexity int) int
-		Skills         func(childComplexity int) int
-		Summary        func(childComplexity int) int
+		Certifications  func(childComplexity int) int
+		Contact         func(childComplexity int) int
+		Education       func(childComplexity int) int
+		Experience      func(childComplexity int) int
+		Languages       func(childComplexity int) int
+		Projects        func(childComplexity int) int
+		Skills          func(childComplexity int) int
+		SpokenLanguages func(childComplexity int) int
+		Summary         func(childComplexity int) int
 	}
 
 	CVSkill struct {
@@ -536,6 +542,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CVFailure.Retryable(childComplexity), true
 
+	case "CVLanguage.level":
+		if e.ComplexityRoot.CVLanguage.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVLanguage.Level(childComplexity), true
+	case "CVLanguage.name":
+		if e.ComplexityRoot.CVLanguage.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVLanguage.Name(childComplexity), true
+
 	case "CVProject.bullets":
 		if e.ComplexityRoot.CVProject.Bullets == nil {
 			break
@@ -635,6 +654,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CVSections.Skills(childComplexity), true
+	case "CVSections.spokenLanguages":
+		if e.ComplexityRoot.CVSections.SpokenLanguages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVSections.SpokenLanguages(childComplexity), true
 	case "CVSections.summary":
 		if e.ComplexityRoot.CVSections.Summary == nil {
 			break
@@ -1189,6 +1214,16 @@ func (ec *executionContext) childFields_CVFailure(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type CVFailure", field.Name)
 }
 
+func (ec *executionContext) childFields_CVLanguage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_CVLanguage_name(ctx, field)
+	case "level":
+		return ec.fieldContext_CVLanguage_level(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CVLanguage", field.Name)
+}
+
 func (ec *executionContext) childFields_CVProject(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -1241,6 +1276,8 @@ func (ec *executionContext) childFields_CVSections(ctx context.Context, field gr
 		return ec.fieldContext_CVSections_certifications(ctx, field)
 	case "languages":
 		return ec.fieldContext_CVSections_languages(ctx, field)
+	case "spokenLanguages":
+		return ec.fieldContext_CVSections_spokenLanguages(ctx, field)
 	case "projects":
 		return ec.fieldContext_CVSections_projects(ctx, field)
 	}
@@ -2800,6 +2837,52 @@ func (ec *executionContext) fieldContext_CVFailure_retryable(_ context.Context, 
 	return graphql.NewScalarFieldContext("CVFailure", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _CVLanguage_name(ctx context.Context, field graphql.CollectedField, obj *model.CVLanguage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVLanguage_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVLanguage_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVLanguage", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVLanguage_level(ctx context.Context, field graphql.CollectedField, obj *model.CVLanguage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVLanguage_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CVLanguage_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVLanguage", field, false, false, "String")
+}
+
 func (ec *executionContext) _CVProject_name(ctx context.Context, field graphql.CollectedField, obj *model.CVProject) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3193,6 +3276,38 @@ func (ec *executionContext) _CVSections_languages(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_CVSections_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CVSections", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVSections_spokenLanguages(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVSections_spokenLanguages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpokenLanguages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CVLanguage) graphql.Marshaler {
+			return ec.marshalNCVLanguage2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVLanguageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVSections_spokenLanguages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CVSections",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CVLanguage(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CVSections_projects(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
@@ -5742,6 +5857,44 @@ func (ec *executionContext) _CVFailure(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var cVLanguageImplementors = []string{"CVLanguage"}
+
+func (ec *executionContext) _CVLanguage(ctx context.Context, sel ast.SelectionSet, obj *model.CVLanguage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cVLanguageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CVLanguage")
+		case "name":
+			out.Values[i] = ec._CVLanguage_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._CVLanguage_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var cVProjectImplementors = []string{"CVProject"}
 
 func (ec *executionContext) _CVProject(ctx context.Context, sel ast.SelectionSet, obj *model.CVProject) graphql.Marshaler {
@@ -5914,6 +6067,11 @@ func (ec *executionContext) _CVSections(ctx context.Context, sel ast.SelectionSe
 			}
 		case "languages":
 			out.Values[i] = ec._CVSections_languages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "spokenLanguages":
+			out.Values[i] = ec._CVSections_spokenLanguages(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6870,6 +7028,30 @@ func (ec *executionContext) unmarshalNCVFileType2githubᚗcomᚋcareercoachᚋco
 
 func (ec *executionContext) marshalNCVFileType2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVFileType(ctx context.Context, sel ast.SelectionSet, v model.CVFileType) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCVLanguage2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVLanguageᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVLanguage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCVLanguage2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVLanguage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCVLanguage2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVLanguage(ctx context.Context, sel ast.SelectionSet, v *model.CVLanguage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVLanguage!")
+		return graphql.Null
+	}
+	return ec._CVLanguage(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCVProject2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVProject) graphql.Marshaler {

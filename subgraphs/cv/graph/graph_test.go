@@ -38,12 +38,17 @@ func TestResolvers(t *testing.T) {
 			vars      map[string]any
 			wantCodes string
 			wantData  []string // substrings of the JSON data
+			notData   []string // substrings it must not hold
 		}{
 			{name: "cv after analysis", user: "ada", query: `query($id: ID!) { cv(id: $id) { status fileType pages sections { contact { name email phone location } experience { title company startDate current } } analysis { score engine seniority scoreReasons { aspect points maxPoints } skills { name level evidence { where } } suggestedRoles { title } } } }`,
 				vars: map[string]any{"id": adaCVID},
 				wantData: []string{`"status":"DONE"`, `"fileType":"PDF"`, `"name":"Ada Lovelace"`, `"email":"ada@example.com"`, `"location":"Berlin, Germany"`,
 					`"title":"Senior Software Engineer","company":"Acme Corp","startDate":"2019-01","current":true`, `"engine":"offline"`,
 					`"seniority":"SENIOR"`, `{"name":"Kubernetes","level":4,"evidence":[{"where":"experience: Senior Software Engineer at Acme Corp"}`}},
+			{name: "what was read and how sure", user: "ada", query: `query($id: ID!) { cv(id: $id) { sections { languages spokenLanguages { name level } } analysis { confidence unreadParts { part reason } skills { name } } } }`,
+				vars:     map[string]any{"id": adaCVID},
+				wantData: []string{`"spokenLanguages":[{"name":"German","level":"native"},{"name":"English","level":"C1"}]`, `"confidence":1,"unreadParts":[]`},
+				notData:  []string{`{"name":"German"}`, `{"name":"English"}`}},
 			{name: "a failed cv says why", user: "ada", query: `query($id: ID!) { cv(id: $id) { status analysis { score } failure { code message retryable } } }`,
 				vars: map[string]any{"id": queued}, wantData: []string{`"status":"FAILED","analysis":null,"failure":{"code":"UNREADABLE","message":"this looks like a scanned PDF; upload a text PDF or a DOCX","retryable":false}`}},
 			{name: "another user's cv is not found", user: "bob", query: `query($id: ID!) { cv(id: $id) { id } }`, vars: map[string]any{"id": adaCVID},
@@ -70,6 +75,11 @@ func TestResolvers(t *testing.T) {
 				for _, w := range tt.wantData {
 					if !strings.Contains(string(data), w) {
 						t.Errorf("data %s\nwant containing %s", data, w)
+					}
+				}
+				for _, w := range tt.notData {
+					if strings.Contains(string(data), w) {
+						t.Errorf("data %s\nwant without %s", data, w)
 					}
 				}
 			})

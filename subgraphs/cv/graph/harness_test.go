@@ -187,4 +187,7 @@ MSc Computer Science, University of Bonn    2014 – 2016
 
 Skills
 Go, Python, Kubernetes, PostgreSQL, Docker
+
+Languages
+German (native), English (C1)
 `

@@ -15,13 +15,17 @@ func toSections(s *cv.Sections) *model.CVSections {
 	m := &model.CVSections{
 		Contact: &model.CVContact{Name: str(s.Contact.Name), Email: str(s.Contact.Email), Phone: str(s.Contact.Phone),
 			Location: str(s.Contact.Location), Links: list(s.Contact.Links)},
-		Summary:        str(s.Summary),
-		Experience:     make([]*model.CVExperience, len(s.Experience)),
-		Education:      make([]*model.CVEducation, len(s.Education)),
-		Skills:         list(s.Skills),
-		Certifications: list(s.Certifications),
-		Languages:      list(s.Languages),
-		Projects:       make([]*model.CVProject, len(s.Projects)),
+		Summary:         str(s.Summary),
+		Experience:      make([]*model.CVExperience, len(s.Experience)),
+		Education:       make([]*model.CVEducation, len(s.Education)),
+		Skills:          list(s.Skills),
+		Certifications:  list(s.Certifications),
+		Languages:       list(s.Languages),
+		Projects:        make([]*model.CVProject, len(s.Projects)),
+		SpokenLanguages: make([]*model.CVLanguage, len(s.SpokenLanguages)),
+	}
+	for i, x := range s.SpokenLanguages {
+		m.SpokenLanguages[i] = &model.CVLanguage{Name: x.Name, Level: str(x.Level)}
 	}
 	for i, x := range s.Experience {
 		m.Experience[i] = &model.CVExperience{Title: str(x.Title), Company: str(x.Company), StartDate: str(x.StartDate),

@@ -94,6 +94,14 @@ type CVExperience struct {
 	Bullets []string `json:"bullets"`
 }
 
+// A spoken language and its level as the CV states it.
+type CVLanguage struct {
+	// English name: Spanish, German, Chinese, ...
+	Name string `json:"name"`
+	// A CEFR level (A1–C2) or native, bilingual, fluent, advanced, intermediate, basic; null when the CV gives none.
+	Level *string `json:"level,omitempty"`
+}
+
 type CVProject struct {
 	Name        string   `json:"name"`
 	Description *string  `json:"description,omitempty"`
@@ -113,10 +121,13 @@ type CVSections struct {
 	Experience []*CVExperience `json:"experience"`
 	Education  []*CVEducation  `json:"education"`
 	// Items of the skills section, as written.
-	Skills         []string     `json:"skills"`
-	Certifications []string     `json:"certifications"`
-	Languages      []string     `json:"languages"`
-	Projects       []*CVProject `json:"projects"`
+	Skills         []string `json:"skills"`
+	Certifications []string `json:"certifications"`
+	// Items of the languages section, as written.
+	Languages []string `json:"languages"`
+	// The spoken languages read from the CV, with their level (languages are not skills).
+	SpokenLanguages []*CVLanguage `json:"spokenLanguages"`
+	Projects        []*CVProject  `json:"projects"`
 }
 
 type CVSkill struct {
