@@ -95,20 +95,14 @@ func parseLanguages(lines []line) []Language {
 	seen := map[string]bool{}
 	for _, l := range lines {
 		text := foldAccents(l.text)
-		type hit struct {
-			name       string
-			start, end int
-		}
-		var hits []hit
+		var hits []langHit
 		for _, loc := range languageWord.FindAllStringIndex(text, 40) {
 			if n, ok := languageNames[text[loc[0]:loc[1]]]; ok {
-				hits = append(hits, hit{n, loc[0], loc[1]})
+				hits = append(hits, langHit{n, loc[0], loc[1]})
 			}
 		}
-		for _, n := range hanLanguages(text) {
-			hits = append(hits, hit{n.name, n.start, n.end})
-		}
-		slices.SortFunc(hits, func(a, b hit) int { return a.start - b.start })
+		hits = append(hits, hanLanguages(text)...)
+		slices.SortFunc(hits, func(a, b langHit) int { return a.start - b.start })
 		for i, h := range hits {
 			end := len(text)
 			if i+1 < len(hits) && hits[i+1].start > h.end {
@@ -124,21 +118,22 @@ func parseLanguages(lines []line) []Language {
 	return out
 }
 
-type hanHit struct {
+// langHit is a language name found in a line.
+type langHit struct {
 	name       string
 	start, end int
 }
 
 // hanLanguages finds Chinese language names ("英语", "德语"), which are not
 // split into words.
-func hanLanguages(text string) []hanHit {
-	var out []hanHit
+func hanLanguages(text string) []langHit {
+	var out []langHit
 	for name, en := range languageNames {
 		if !hanHeading(name) {
 			continue
 		}
 		if i := strings.Index(text, name); i >= 0 {
-			out = append(out, hanHit{en, i, i + len(name)})
+			out = append(out, langHit{en, i, i + len(name)})
 		}
 	}
 	return out
