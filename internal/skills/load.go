@@ -14,7 +14,14 @@ var dataset string
 // normalise to a key no other form uses, in any skill: a clash would make
 // Lookup ambiguous, so it fails the load (and the dataset test) instead.
 func Load() (*Taxonomy, error) {
-	return parse(dataset)
+	t, err := parse(dataset)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.parseRelated(relatedData); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // origin remembers where a key was declared, for clash messages.

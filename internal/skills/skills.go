@@ -69,10 +69,11 @@ type Match struct {
 // Taxonomy is a loaded, validated skills dataset.
 type Taxonomy struct {
 	skills    []Skill
-	byKey     map[string]form // normalised key -> the one form that owns it
-	prefixes  map[string]bool // every proper prefix of a key: lets Find stop extending early
-	maxTokens int             // longest n-gram Find needs to try
-	maxKey    int             // longest key in bytes; longer n-grams cannot match
+	byKey     map[string]form     // normalised key -> the one form that owns it
+	prefixes  map[string]bool     // every proper prefix of a key: lets Find stop extending early
+	maxTokens int                 // longest n-gram Find needs to try
+	maxKey    int                 // longest key in bytes; longer n-grams cannot match
+	broader   map[string][]string // canonical name -> broader skills it demonstrates (related.txt)
 }
 
 // form is one name or alias of a skill as Find and Lookup see it.
