@@ -30,6 +30,9 @@ const (
 	GoalChanged         = "goal.changed"
 	EnrollmentCompleted = "enrollment.completed"
 	CourseCatalogued    = "course.catalogued"
+	// SkillProfileChanged carries a user's whole combined skill profile
+	// (owned by progress) after any of its evidence changed.
+	SkillProfileChanged = "skillprofile.changed"
 )
 
 // ErrClosed is returned by operations on a closed Bus.

@@ -58,6 +58,8 @@ type CourseCatalogued struct {
 	Title         string   `json:"title"`
 	Skills        []string `json:"skills"`
 	DurationHours float64  `json:"durationHours"`
+	// Level lets progress count a completed course at its level.
+	Level string `json:"level"`
 }
 
 // Canon maps a skill name or alias to its canonical name; see CanonicalSkills.

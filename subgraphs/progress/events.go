@@ -18,6 +18,7 @@ type CourseCatalogued struct {
 	Title         string   `json:"title"`
 	Skills        []string `json:"skills"`
 	DurationHours float64  `json:"durationHours"`
+	Level         string   `json:"level"`
 }
 
 // GoalChanged is the payload of goal.changed (the fields progress uses).
@@ -30,9 +31,41 @@ type GoalChanged struct {
 
 // CVAnalyzedEvent is the payload of cv.analyzed (the fields progress uses).
 type CVAnalyzedEvent struct {
-	UserID string `json:"userId"`
-	CVID   string `json:"cvId"`
-	Score  *int   `json:"score"`
+	UserID string    `json:"userId"`
+	CVID   string    `json:"cvId"`
+	Score  *int      `json:"score"`
+	Skills []CVSkill `json:"skills"`
+}
+
+// CVSkill is a skill of an analysed CV with the text that shows it.
+type CVSkill struct {
+	Name     string `json:"name"`
+	Level    int    `json:"level"`
+	Evidence string `json:"evidence"`
+}
+
+// ProfileEvent is the payload of skillprofile.changed: the whole profile,
+// so a consumer replaces what it holds and never merges.
+type ProfileEvent struct {
+	UserID    string              `json:"userId"`
+	Skills    []ProfileEventSkill `json:"skills"`
+	UpdatedAt time.Time           `json:"updatedAt"`
+}
+
+// ProfileEventSkill is one skill of a ProfileEvent.
+type ProfileEventSkill struct {
+	Name       string  `json:"name"`
+	Level      int     `json:"level"`
+	Confidence float64 `json:"confidence"`
+}
+
+// NewProfileEvent describes profile.
+func NewProfileEvent(userID string, profile []ProfileSkill, at time.Time) ProfileEvent {
+	ev := ProfileEvent{UserID: userID, Skills: make([]ProfileEventSkill, 0, len(profile)), UpdatedAt: at.UTC()}
+	for _, s := range profile {
+		ev.Skills = append(ev.Skills, ProfileEventSkill{Name: s.Name, Level: s.Level, Confidence: s.Confidence})
+	}
+	return ev
 }
 
 // UserDeletedEvent is the payload of user.deleted.
@@ -70,7 +103,12 @@ func ParseCourseCatalogued(raw []byte) (Course, error) {
 			skills = append(skills, s)
 		}
 	}
-	return Course{ID: p.CourseID, Title: title, Skills: skills, DurationHours: p.DurationHours}, nil
+	switch p.Level {
+	case "BEGINNER", "INTERMEDIATE", "ADVANCED":
+	default:
+		p.Level = "" // unknown: counts as a beginner course
+	}
+	return Course{ID: p.CourseID, Title: title, Skills: skills, DurationHours: p.DurationHours, Level: p.Level}, nil
 }
 
 // ParseGoalChanged decodes and validates a goal.changed payload.
@@ -105,6 +143,20 @@ func ParseCVAnalyzed(raw []byte) (CVAnalyzedEvent, error) {
 	if err := CheckID("cvId", p.CVID); err != nil {
 		return p, fmt.Errorf("cv.analyzed: %w", err)
 	}
+	// Bounded and cleaned: the event is another service's input.
+	skills := make([]CVSkill, 0, min(len(p.Skills), MaxCVSkills))
+	for _, s := range p.Skills {
+		s.Name = strings.TrimSpace(s.Name)
+		if s.Name == "" || len(s.Name) > MaxTitleLen || len(skills) == MaxCVSkills {
+			continue
+		}
+		s.Level = min(max(s.Level, 1), MaxLevel)
+		if r := []rune(s.Evidence); len(r) > MaxEvidenceLen {
+			s.Evidence = string(r[:MaxEvidenceLen])
+		}
+		skills = append(skills, s)
+	}
+	p.Skills = skills
 	return p, nil
 }
 

@@ -18,6 +18,9 @@ const (
 	MaxQuizzesPerSkillPerDay = 10
 	MaxCourseHours           = 10000
 	MaxCourseSkills          = 50
+	// MaxCVSkills and MaxEvidenceLen bound what a cv.analyzed event stores.
+	MaxCVSkills    = 300
+	MaxEvidenceLen = 300
 	// MaxAssessmentHistory bounds the assessments one request returns.
 	MaxAssessmentHistory = 1000
 	// WeeklySeriesWeeks is how many weeks the dashboard's activity series spans.

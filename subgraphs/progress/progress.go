@@ -21,6 +21,7 @@ type Course struct {
 	Title         string
 	Skills        []string
 	DurationHours float64
+	Level         string // BEGINNER, INTERMEDIATE, ADVANCED or "" (see CourseLevel)
 }
 
 // EnrollmentStatus is where a person is with a course.

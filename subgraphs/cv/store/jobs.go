@@ -124,6 +124,9 @@ type analyzedEvent struct {
 type eventSkill struct {
 	Name  string `json:"name"`
 	Level int    `json:"level"`
+	// Evidence is the first snippet that shows the skill: progress counts a
+	// CV claim with evidence more than a bare keyword.
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // CompleteJob stores the result, marks the CV DONE and enqueues cv.analyzed,
@@ -142,7 +145,11 @@ func (s *Store) CompleteJob(ctx context.Context, j *cv.Job, r cv.Result, now tim
 	ev := analyzedEvent{UserID: j.UserID, CVID: j.CVID, Score: a.Score, Seniority: string(a.Seniority),
 		Skills: []eventSkill{}, SuggestedRoles: []string{}}
 	for _, sk := range a.Skills {
-		ev.Skills = append(ev.Skills, eventSkill{Name: sk.Name, Level: sk.Level})
+		es := eventSkill{Name: sk.Name, Level: sk.Level}
+		if len(sk.Evidence) > 0 {
+			es.Evidence = sk.Evidence[0].Snippet
+		}
+		ev.Skills = append(ev.Skills, es)
 	}
 	for _, r := range a.SuggestedRoles {
 		ev.SuggestedRoles = append(ev.SuggestedRoles, r.Title)

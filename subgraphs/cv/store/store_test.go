@@ -153,7 +153,7 @@ func TestJobs(t *testing.T) {
 			if typ != "cv.analyzed" || subject != "ada" || ev["cvId"] != c.ID || ev["score"] != 77.0 || ev["seniority"] != "SENIOR" {
 				t.Fatalf("event %s %s %s", typ, subject, payload)
 			}
-			if want := `[{"level":4,"name":"Go"}]`; mustJSON(ev["skills"]) != want || mustJSON(ev["suggestedRoles"]) != `["Senior Backend Engineer"]` {
+			if want := `[{"evidence":"Go","level":4,"name":"Go"}]`; mustJSON(ev["skills"]) != want || mustJSON(ev["suggestedRoles"]) != `["Senior Backend Engineer"]` {
 				t.Fatalf("event payload %s", payload)
 			}
 			if err := s.CompleteJob(ctx, j, result(1), t0.Add(2*time.Second)); !errors.Is(err, cv.ErrLeaseLost) {

@@ -82,7 +82,7 @@ func seedHeavy(tb testing.TB, d *db.DB, user string, n int) {
 	tb.Helper()
 	ctx := context.Background()
 	st := store.New(d)
-	h := store.Handler(d)
+	h := store.New(d).Handler()
 	now := time.Now()
 	for i := range n {
 		for _, ev := range []bus.Event{

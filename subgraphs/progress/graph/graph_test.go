@@ -55,7 +55,7 @@ func setup(t *testing.T, d *db.DB) *env {
 func (e *env) event(id, typ, subject string, payload any) {
 	e.t.Helper()
 	raw, _ := json.Marshal(payload)
-	if err := store.Handler(e.d)(context.Background(), bus.Event{ID: id, Type: typ, Subject: subject, Payload: raw, OccurredAt: time.Now()}); err != nil {
+	if err := store.New(e.d).Handler()(context.Background(), bus.Event{ID: id, Type: typ, Subject: subject, Payload: raw, OccurredAt: time.Now()}); err != nil {
 		e.t.Fatal(err)
 	}
 }

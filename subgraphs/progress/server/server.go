@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/careercoach/coach/internal/skills"
 	"log/slog"
 	"net/http"
 	"time"
@@ -72,11 +73,16 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	if err != nil {
 		return nil, err
 	}
-	skill, err := skillNames()
+	tax, err := skills.Load()
+	if err != nil {
+		return nil, err
+	}
+	skill, err := skillNames(tax)
 	if err != nil {
 		return nil, err
 	}
 	st := store.New(d)
+	st.Profiler = progress.Profiler{Broader: tax.Broader}
 	ts := tombstone.New(d)
 	v = v.WithRevocations(ts)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
@@ -96,7 +102,7 @@ func (s *Service) Handler() http.Handler { return s.handler }
 
 // Sweeper erases what raced a deletion (see tombstone.Sweeper).
 func (s *Service) Sweeper() *tombstone.Sweeper {
-	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(store.HandleEvent), Announcements: s.bus, Log: s.log}
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(s.Store.HandleEvent), Announcements: s.bus, Log: s.log}
 }
 
 // RunBackground relays the outbox (enrollment.completed), consumes
@@ -108,7 +114,7 @@ func (s *Service) RunBackground(ctx context.Context) error {
 	errc := make(chan error, 2)
 	go func() { errc <- s.relay.Run(ctx) }()
 	go func() { errc <- s.Sweeper().Run(ctx) }()
-	err := s.bus.Consume(ctx, store.Consumer, store.Handler(s.DB))
+	err := s.bus.Consume(ctx, store.Consumer, s.Store.Handler())
 	cancel() // Consume returns early only when it cannot start: stop the rest too
 	if err != nil {
 		err = fmt.Errorf("consuming events: %w", err)

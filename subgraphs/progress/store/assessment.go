@@ -33,7 +33,12 @@ func scanAssessment(row scanner) (*progress.Assessment, error) {
 
 // AddAssessment records a self-assessment (and the activity).
 func (s *Store) AddAssessment(ctx context.Context, a *progress.Assessment) error {
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error { return insertAssessment(ctx, tx, a) })
+	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := insertAssessment(ctx, tx, a); err != nil {
+			return err
+		}
+		return s.publishProfile(ctx, tx, a.UserID, a.TakenAt)
+	})
 }
 
 func insertAssessment(ctx context.Context, tx *sql.Tx, a *progress.Assessment) error {
@@ -171,7 +176,10 @@ func (s *Store) SubmitQuiz(ctx context.Context, userID, attemptID string, now ti
 		if out, err = score(att); err != nil {
 			return err
 		}
-		return insertAssessment(ctx, tx, out)
+		if err := insertAssessment(ctx, tx, out); err != nil {
+			return err
+		}
+		return s.publishProfile(ctx, tx, userID, now)
 	})
 	if err != nil {
 		return nil, nil, err

@@ -22,9 +22,10 @@ func upsertCourse(ctx context.Context, q querier, c progress.Course) error {
 	if err != nil {
 		return fmt.Errorf("encoding course skills: %w", err)
 	}
-	_, err = q.ExecContext(ctx, `INSERT INTO courses (id, title, skills, duration_hours, updated_at) VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (id) DO UPDATE SET title = excluded.title, skills = excluded.skills, duration_hours = excluded.duration_hours, updated_at = excluded.updated_at`,
-		c.ID, c.Title, string(skills), c.DurationHours, db.UTC(time.Now()))
+	_, err = q.ExecContext(ctx, `INSERT INTO courses (id, title, skills, duration_hours, level, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (id) DO UPDATE SET title = excluded.title, skills = excluded.skills, duration_hours = excluded.duration_hours,
+		level = excluded.level, updated_at = excluded.updated_at`,
+		c.ID, c.Title, string(skills), c.DurationHours, c.Level, db.UTC(time.Now()))
 	if err != nil {
 		return fmt.Errorf("storing course %s: %w", c.ID, err)
 	}
@@ -38,7 +39,7 @@ func (s *Store) CoursesByIDs(ctx context.Context, ids []string) (map[string]prog
 		return out, nil
 	}
 	err := eachChunk(ids, func(part []string) error {
-		q, args := inList(`SELECT id, title, skills, duration_hours FROM courses WHERE id IN (%s)`, nil, part)
+		q, args := inList(`SELECT id, title, skills, duration_hours, level FROM courses WHERE id IN (%s)`, nil, part)
 		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("loading courses: %w", err)
@@ -57,7 +58,7 @@ func (s *Store) CoursesByIDs(ctx context.Context, ids []string) (map[string]prog
 }
 
 func courseByID(ctx context.Context, q querier, id string) (progress.Course, error) {
-	c, err := scanCourse(q.QueryRowContext(ctx, `SELECT id, title, skills, duration_hours FROM courses WHERE id = $1`, id))
+	c, err := scanCourse(q.QueryRowContext(ctx, `SELECT id, title, skills, duration_hours, level FROM courses WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, progress.ErrCourseNotFound
 	}
@@ -67,7 +68,7 @@ func courseByID(ctx context.Context, q querier, id string) (progress.Course, err
 func scanCourse(row scanner) (progress.Course, error) {
 	var c progress.Course
 	var skills string
-	if err := row.Scan(&c.ID, &c.Title, &skills, &c.DurationHours); err != nil {
+	if err := row.Scan(&c.ID, &c.Title, &skills, &c.DurationHours, &c.Level); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return c, err
 		}

@@ -75,7 +75,7 @@ func (s *Store) UpdateCourseProgress(ctx context.Context, userID, courseID strin
 	var out *progress.Enrollment
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = advance(ctx, tx, userID, courseID, percent, now)
+		out, err = s.advance(ctx, tx, userID, courseID, percent, now)
 		return err
 	})
 	return out, err
@@ -95,7 +95,7 @@ func (s *Store) CompleteCourse(ctx context.Context, userID, courseID string, now
 			out = e
 			return nil
 		}
-		out, err = advance(ctx, tx, userID, courseID, 100, now)
+		out, err = s.advance(ctx, tx, userID, courseID, 100, now)
 		return err
 	})
 	if errors.Is(err, progress.ErrConcurrentUpdate) || errors.Is(err, progress.ErrCourseCompleted) {
@@ -110,7 +110,7 @@ func (s *Store) CompleteCourse(ctx context.Context, userID, courseID string, now
 
 // advance sets percent (never backwards), logs the learning time the step
 // represents and, at 100, completes the course.
-func advance(ctx context.Context, tx *sql.Tx, userID, courseID string, percent int, now time.Time) (*progress.Enrollment, error) {
+func (s *Store) advance(ctx context.Context, tx *sql.Tx, userID, courseID string, percent int, now time.Time) (*progress.Enrollment, error) {
 	e, err := enrollment(ctx, tx, userID, courseID)
 	if err != nil {
 		return nil, err
@@ -162,6 +162,9 @@ func advance(ctx context.Context, tx *sql.Tx, userID, courseID string, percent i
 			return nil, fmt.Errorf("encoding enrollment.completed: %w", err)
 		}
 		if err := bus.Enqueue(ctx, tx, bus.Event{Type: bus.EnrollmentCompleted, Subject: userID, Payload: payload, OccurredAt: now}); err != nil {
+			return nil, err
+		}
+		if err := s.publishProfile(ctx, tx, userID, now); err != nil {
 			return nil, err
 		}
 	}

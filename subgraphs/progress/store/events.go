@@ -16,7 +16,7 @@ import (
 // bus.Idempotent records it in; events of other types are ignored. A
 // malformed payload is an error, so the event is retried and then stays
 // visible in the logs rather than being silently dropped.
-func HandleEvent(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
+func (s *Store) HandleEvent(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
 	switch ev.Type {
 	case bus.CourseCatalogued:
 		c, err := progress.ParseCourseCatalogued(ev.Payload)
@@ -39,8 +39,15 @@ func HandleEvent(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
 		if at.IsZero() {
 			at = time.Now()
 		}
-		return addActivity(ctx, tx, progress.Activity{UserID: p.UserID, Kind: progress.CVAnalyzed, RefID: p.CVID,
-			Title: progress.CVActivityTitle(p.Score), OccurredAt: at})
+		if err := addActivity(ctx, tx, progress.Activity{UserID: p.UserID, Kind: progress.CVAnalyzed, RefID: p.CVID,
+			Title: progress.CVActivityTitle(p.Score), OccurredAt: at}); err != nil {
+			return err
+		}
+		newest, err := replaceCVSkills(ctx, tx, p, at)
+		if err != nil || !newest {
+			return err
+		}
+		return s.publishProfile(ctx, tx, p.UserID, at)
 	case bus.UserDeleted:
 		userID, err := progress.ParseUserDeleted(ev.Payload, ev.Subject)
 		if err != nil {
@@ -73,7 +80,7 @@ func applyGoalChanged(ctx context.Context, tx *sql.Tx, g progress.GoalChanged) e
 
 // purgeUser deletes every row of the user (user.deleted).
 func purgeUser(ctx context.Context, tx *sql.Tx, userID string) error {
-	for _, table := range []string{"enrollments", "milestones", "goals", "assessments", "quiz_attempts", "activity"} {
+	for _, table := range []string{"enrollments", "milestones", "goals", "assessments", "quiz_attempts", "activity", "cv_skills"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE user_id = $1`, userID); err != nil {
 			return fmt.Errorf("purging %s of user: %w", table, err)
 		}
@@ -86,4 +93,6 @@ const Consumer = "progress"
 
 // Handler is the bus handler the service consumes with: HandleEvent,
 // keeping deleted accounts' tombstones, made idempotent per event id.
-func Handler(d *db.DB) bus.Handler { return bus.Idempotent(d, Consumer, tombstone.Handle(HandleEvent)) }
+func (s *Store) Handler() bus.Handler {
+	return bus.Idempotent(s.db, Consumer, tombstone.Handle(s.HandleEvent))
+}

@@ -33,6 +33,9 @@ func Migrations() []db.Migrations {
 // Store is the SQL implementation of progress.Store.
 type Store struct {
 	db *db.DB
+	// Profiler combines evidence into the skill profile; the zero value
+	// infers no related skills (the server sets the taxonomy's).
+	Profiler progress.Profiler
 }
 
 var _ progress.Store = (*Store)(nil)

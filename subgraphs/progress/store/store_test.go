@@ -23,7 +23,7 @@ func deliver(t *testing.T, d *db.DB, id, typ, subject string, payload any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := store.Handler(d)(context.Background(), bus.Event{ID: id, Type: typ, Subject: subject, Payload: raw, OccurredAt: t0}); err != nil {
+	if err := store.New(d).Handler()(context.Background(), bus.Event{ID: id, Type: typ, Subject: subject, Payload: raw, OccurredAt: t0}); err != nil {
 		t.Fatalf("handle %s: %v", typ, err)
 	}
 }
@@ -106,8 +106,9 @@ func TestEnrollments(t *testing.T) {
 				t.Fatal(err)
 			}
 			evs := outbox(t, d)
-			if len(evs) != 1 || evs[0].Type != bus.EnrollmentCompleted || evs[0].Subject != "ada" {
-				t.Fatalf("outbox %+v", evs)
+			if len(evs) != 2 || evs[0].Type != bus.EnrollmentCompleted || evs[0].Subject != "ada" ||
+				evs[1].Type != bus.SkillProfileChanged || evs[1].Subject != "ada" {
+				t.Fatalf("outbox %+v, want enrollment.completed then skillprofile.changed", evs)
 			}
 			var p progress.EnrollmentCompletedEvent
 			if err := json.Unmarshal(evs[0].Payload, &p); err != nil || p.CourseID != "k8s" || len(p.Skills) != 2 || p.UserID != "ada" || p.CompletedAt.IsZero() {
@@ -329,7 +330,7 @@ func TestEventConsumers(t *testing.T) {
 			}
 		})
 		t.Run("malformed payload is an error, not recorded as processed", func(t *testing.T) {
-			err := store.Handler(d)(ctx, bus.Event{ID: "bad", Type: bus.GoalChanged, Payload: json.RawMessage(`{"goalId":"g"}`)})
+			err := store.New(d).Handler()(ctx, bus.Event{ID: "bad", Type: bus.GoalChanged, Payload: json.RawMessage(`{"goalId":"g"}`)})
 			if err == nil {
 				t.Fatal("no error")
 			}
