@@ -1,6 +1,7 @@
 package cv
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -113,13 +114,17 @@ func FindSkills(text string, secs *Sections, finder SkillFinder, now time.Time) 
 			order = append(order, m.Name)
 		}
 		sec, li := idx.at(m.Start)
+		if notASkillHere(text, idx.lines[li], m) {
+			continue
+		}
 		where := sec
 		switch sec {
 		case secExperience:
 			a.used = true
 			for i, e := range secs.Experience {
 				if m.Start >= e.Start && m.Start < e.End {
-					if e.Company != "" && strings.Contains(e.Company, text[m.Start:m.End]) && li == firstLine(idx, e.Start) {
+					if e.Company != "" && strings.Contains(e.Company, text[m.Start:m.End]) && !isBullet(idx.lines[li].text) &&
+						strings.Contains(idx.lines[li].text, e.Company) {
 						goto next // the employer's name ("Grünwald Logistics") is not a skill
 					}
 					where = "experience: " + strings.TrimSpace(e.Title+" "+at(e.Company))
@@ -171,6 +176,28 @@ func FindSkills(text string, secs *Sections, finder SkillFinder, now time.Time) 
 	return out
 }
 
+// notASkillHere: a match inside a link or an address ("github.com/ada",
+// "Github:// ada"), or inside a list's label ("Programming Languages: Go")
+// names no skill.
+func notASkillHere(text string, l line, m SkillMatch) bool {
+	rest := text[m.End:min(len(text), m.End+8)]
+	if strings.HasPrefix(rest, "://") || domainAfter.MatchString(rest) {
+		return true
+	}
+	for _, loc := range linkRE.FindAllStringIndex(l.text, 10) {
+		if off := m.Start - l.start - (len(text[l.start:l.end]) - len(strings.TrimLeft(text[l.start:l.end], " \t"))); off >= loc[0] && off < loc[1] {
+			return true
+		}
+	}
+	if colon := strings.IndexByte(text[l.start:l.end], ':'); colon > 0 && colon <= 30 && m.End <= l.start+colon &&
+		strings.TrimSpace(text[l.start+colon+1:l.end]) != "" {
+		return true
+	}
+	return false
+}
+
+var domainAfter = regexp.MustCompile(`^\.(?:com|io|org|net|dev|co|me)\b`)
+
 func at(company string) string {
 	if company == "" {
 		return ""
@@ -216,12 +243,6 @@ func snippet(s string, off int) string {
 }
 
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
-
-// firstLine is the index of the line starting at or containing off.
-func firstLine(idx sectionIndex, off int) int {
-	_, li := idx.at(off)
-	return li
-}
 
 // sortEvidence puts use in positions and projects before mentions in lists.
 func sortEvidence(ev []Evidence) {

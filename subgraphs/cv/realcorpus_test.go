@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/careercoach/coach/internal/skills"
 	"github.com/careercoach/coach/subgraphs/cv/extract"
 )
 
@@ -26,6 +28,8 @@ type sectionsTruth struct {
 	headings [][2]string // heading, kind
 	facts    map[string]string
 	entries  [][4]string // title, employer, start, end
+	skills   []string    // every skill named: recall is measured on these
+	skillsOK []string    // acceptable finds, not required
 }
 
 func readSectionsTruth(path string) (sectionsTruth, error) {
@@ -65,6 +69,10 @@ func readSectionsTruth(path string) (sectionsTruth, error) {
 				return tr, fmt.Errorf("%s: entry needs 4 fields: %q", path, l)
 			}
 			tr.entries = append(tr.entries, [4]string{p[0], p[1], p[2], p[3]})
+		case "skills":
+			tr.skills = append(tr.skills, l)
+		case "skills ok":
+			tr.skillsOK = append(tr.skillsOK, l)
 		default:
 			return tr, fmt.Errorf("%s: line outside a part: %q", path, l)
 		}
@@ -244,4 +252,75 @@ func reasonsText(a *Analysis) []string {
 		out = append(out, r.Comment)
 	}
 	return out
+}
+
+// realSkillFloors are the skill figures measured when the truth was
+// written (taxonomy of internal/skills): a drop fails. The issue's target
+// (micro F1 ≥ 0.85, precision ≥ 0.9) needs the large taxonomy of a later
+// issue; precision is held to it already.
+var realSkillFloors = map[string]struct{ precision, recall float64 }{
+	"lualatex-awesome-cv.pdf": {0.9, 0.95},
+	"typst-basic-resume.pdf":  {0.95, 0.95},
+	"xelatex-deedy.pdf":       {0.9, 0.9},
+}
+
+// TestRealCorpusSkills measures skill precision and recall per file against
+// the truth's skills (names resolved through the taxonomy; a name the
+// taxonomy lacks counts as missed), and micro figures over the corpus.
+func TestRealCorpusSkills(t *testing.T) {
+	tx, err := skills.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	finder := Taxonomy{tx}
+	canon := func(n string) string {
+		if c, ok := finder.Canonical(n); ok {
+			return c
+		}
+		return n
+	}
+	var tp, fp, fn int
+	for _, f := range loadRealCorpus(t) {
+		if len(f.truth.skills) == 0 {
+			continue
+		}
+		want, ok := map[string]bool{}, map[string]bool{}
+		for _, n := range f.truth.skills {
+			want[canon(n)] = true
+		}
+		for _, n := range f.truth.skillsOK {
+			ok[canon(n)] = true
+		}
+		got := map[string]bool{}
+		for _, sk := range FindSkills(f.text, f.secs, finder, realNow) {
+			got[sk.Name] = true
+		}
+		var hits, wrong int
+		var falsePos, missed []string
+		for n := range got {
+			switch {
+			case want[n]:
+				hits++
+			case !ok[n]:
+				wrong++
+				falsePos = append(falsePos, n)
+			}
+		}
+		for n := range want {
+			if !got[n] {
+				missed = append(missed, n)
+			}
+		}
+		sort.Strings(falsePos)
+		sort.Strings(missed)
+		p := float64(hits) / float64(max(1, hits+wrong))
+		r := float64(hits) / float64(len(want))
+		t.Logf("%-28s skills precision %.2f recall %.2f; false %v; missed %v", f.name, p, r, falsePos, missed)
+		if fl, ok := realSkillFloors[f.name]; ok && (p < fl.precision || r < fl.recall) {
+			t.Errorf("%s: skills precision %.2f recall %.2f, floor %.2f / %.2f", f.name, p, r, fl.precision, fl.recall)
+		}
+		tp, fp, fn = tp+hits, fp+wrong, fn+len(want)-hits
+	}
+	p, r := float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn)
+	t.Logf("corpus skills: micro precision %.2f recall %.2f F1 %.2f", p, r, 2*p*r/(p+r))
 }
