@@ -29,6 +29,7 @@ func TestRunRejectsBadInvocations(t *testing.T) {
 		{"users without a key-encryption key", []string{"users", "--service-secret", "0123456789abcdef0"}, nil, "--key-encryption-key (COACH_KEY_ENCRYPTION_KEY) is required"},
 		{"users with a short key-encryption key", []string{"users", "--service-secret", "0123456789abcdef0"}, map[string]string{"COACH_KEY_ENCRYPTION_KEY": "c2hvcnQ="}, "base64 encoding of 32 random bytes"},
 		{"up without a key-encryption key", []string{"up"}, nil, "--key-encryption-key (COACH_KEY_ENCRYPTION_KEY) is required"},
+		{"up without SMTP", []string{"up"}, nil, "no SMTP server configured: set --smtp-host"},
 		{"dev with bad public url", []string{"dev", "--public-url", "localhost"}, nil, "--public-url"},
 	}
 	for _, tt := range tests {

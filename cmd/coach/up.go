@@ -14,6 +14,7 @@ import (
 
 	"github.com/careercoach/coach/deploy/stack"
 	"github.com/careercoach/coach/internal/config"
+	"github.com/careercoach/coach/internal/mail"
 	"github.com/careercoach/coach/subgraphs/users"
 )
 
@@ -28,6 +29,7 @@ type upMain struct {
 	basePort              int
 	restart               stack.Supervision
 	kek                   string
+	mail                  mail.Config
 }
 
 func (m *upMain) ParseFlags(args []string) error {
@@ -43,6 +45,7 @@ func (m *upMain) ParseFlags(args []string) error {
 	fs.Duration(&m.restart.MaxBackoff, "restart-backoff-max", "COACH_RESTART_BACKOFF_MAX", time.Minute, "longest wait before a restart")
 	fs.Duration(&m.restart.HealthyAfter, "restart-healthy-after", "COACH_RESTART_HEALTHY_AFTER", 2*time.Minute, "time up after which a crash counts as the first again")
 	fs.Secret(&m.kek, "key-encryption-key", "COACH_KEY_ENCRYPTION_KEY", "the users service's key-encryption key (base64 of 32 random bytes); required")
+	mail.Bind(fs, &m.mail)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.Usage(m.stdout, "coach up: router + five subgraphs as separate processes on PostgreSQL and Redis")
@@ -60,7 +63,10 @@ func (m *upMain) ParseFlags(args []string) error {
 	if _, err := users.ParseKeyEncryptionKey(m.kek); err != nil {
 		errs = append(errs, fmt.Errorf("--key-encryption-key (COACH_KEY_ENCRYPTION_KEY) is required, as the users service's: %w", err))
 	}
-	return errors.Join(errors.Join(errs...), config.CheckURL("database-url", m.databaseURL, "postgres", "postgresql"),
+	if m.mail.Host == "" {
+		errs = append(errs, errors.New("no SMTP server configured: set --smtp-host (COACH_SMTP_HOST) and the other --smtp-* settings; the users service sends account email (verification, password reset) through it"))
+	}
+	return errors.Join(errors.Join(errs...), m.mail.Validate(), config.CheckURL("database-url", m.databaseURL, "postgres", "postgresql"),
 		config.CheckURL("redis-url", m.redisURL, "redis", "rediss"))
 }
 
@@ -86,7 +92,7 @@ func (m *upMain) Run(ctx context.Context) error {
 	defer os.Remove(pidFile)
 	st, err := stack.Start(ctx, stack.Options{Binary: self, DatabaseURL: m.databaseURL, RedisURL: m.redisURL,
 		BasePort: m.basePort, Supergraph: m.supergraph, WebDir: web, MetricsAddr: m.metricsAddr, DataDir: m.dataDir, Logs: m.stdout,
-		KeyEncryptionKey: m.kek})
+		KeyEncryptionKey: m.kek, Mail: m.mail})
 	if err != nil {
 		return err
 	}

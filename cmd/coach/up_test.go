@@ -24,8 +24,11 @@ func TestUpRestartFlags(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			getenv := func(k string) string {
-				if k == "COACH_KEY_ENCRYPTION_KEY" { // required by coach up, not what this test is about
+				switch k { // required by coach up, not what this test is about
+				case "COACH_KEY_ENCRYPTION_KEY":
 					return "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
+				case "COACH_SMTP_HOST":
+					return "smtp.example.com"
 				}
 				return tt.env[k]
 			}

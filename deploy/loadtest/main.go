@@ -24,6 +24,7 @@ import (
 
 	"github.com/careercoach/coach/deploy/loadtest/load"
 	"github.com/careercoach/coach/deploy/stack"
+	"github.com/careercoach/coach/internal/mail"
 	"github.com/careercoach/coach/internal/mailtest"
 	"github.com/careercoach/coach/subgraphs/users"
 )
@@ -123,7 +124,7 @@ func run(ctx context.Context, o options, out, logw io.Writer) (err error) {
 		return err
 	}
 	defer mails.Close()
-	st, logs, err := startStack(ctx, o, dir, mails.Env())
+	st, logs, err := startStack(ctx, o, dir, mails.Config())
 	if err != nil {
 		return err
 	}
@@ -168,7 +169,7 @@ func run(ctx context.Context, o options, out, logw io.Writer) (err error) {
 
 // startStack starts the topology with its own databases (suffix load_<hex>);
 // the processes' logs go to a temporary file, removed after a good run.
-func startStack(ctx context.Context, o options, dir string, mailEnv []string) (*stack.Stack, *os.File, error) {
+func startStack(ctx context.Context, o options, dir string, smtp mail.Config) (*stack.Stack, *os.File, error) {
 	bin, err := filepath.Abs(o.binary)
 	if err != nil {
 		return nil, nil, fmt.Errorf("binary path: %w", err)
@@ -186,8 +187,7 @@ func startStack(ctx context.Context, o options, dir string, mailEnv []string) (*
 	st, err := stack.Start(ctx, stack.Options{Binary: bin, DatabaseURL: o.databaseURL, DBSuffix: "load_" + hex.EncodeToString(b[:]),
 		RedisURL: o.redisURL, Supergraph: sg, DataDir: dir, Logs: logs,
 		// Every simulated user signs up from this one address.
-		Env:          append([]string{"COACH_LOG_LEVEL=warn", "COACH_SIGNUPS_PER_IP=100000"}, mailEnv...),
-		ReadyTimeout: 90 * time.Second})
+		Env: []string{"COACH_LOG_LEVEL=warn", "COACH_SIGNUPS_PER_IP=100000"}, Mail: smtp, ReadyTimeout: 90 * time.Second})
 	if err != nil {
 		return nil, nil, fmt.Errorf("starting the stack: %w (process logs: %s)", err, logs.Name())
 	}

@@ -83,7 +83,6 @@ func testStackOn(t *testing.T, databaseURL, redisURL string, env ...string) *tes
 		t.Skip("TEST_DATABASE_URL and TEST_REDIS_URL are needed for full-stack tests")
 	}
 	mails := mailtest.Start(t) // `coach users` refuses to start without SMTP
-	env = append(mails.Env(), env...)
 	var suffix [4]byte
 	_, _ = rand.Read(suffix[:])
 	logs := &syncBuffer{}
@@ -92,7 +91,7 @@ func testStackOn(t *testing.T, databaseURL, redisURL string, env ...string) *tes
 	s, err := Start(ctx, Options{
 		Binary: coachBinary, DatabaseURL: databaseURL, DBSuffix: hex.EncodeToString(suffix[:]),
 		RedisURL: redisURL, Supergraph: absPath(t, "../../schema/supergraph.graphql"), DataDir: t.TempDir(),
-		Logs: logs, Env: env, ReadyTimeout: 90 * time.Second,
+		Logs: logs, Env: env, Mail: mails.Config(), ReadyTimeout: 90 * time.Second,
 	})
 	if err != nil {
 		t.Fatalf("starting the stack: %v\n%s", err, logs.String())

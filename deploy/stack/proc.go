@@ -56,8 +56,8 @@ func (s *Stack) StartProcess(ctx context.Context, name string) error {
 	}
 	cmd := exec.Command(s.opts.Binary, s.args(name)...)
 	cmd.Env = append(append(os.Environ(), "COACH_LOG_FORMAT=text", "COACH_SERVICE_SECRET="+s.secret), s.opts.Env...)
-	if strings.HasPrefix(name, "users") { // only the users service holds the key-encryption key
-		cmd.Env = append(cmd.Env, "COACH_KEY_ENCRYPTION_KEY="+s.kek)
+	if strings.HasPrefix(name, "users") { // only the users service holds the key-encryption key and the SMTP settings
+		cmd.Env = append(append(cmd.Env, "COACH_KEY_ENCRYPTION_KEY="+s.kek), s.opts.Mail.Env()...)
 	}
 	// Its own process group (a terminal's Ctrl-C reaches only the parent,
 	// which stops the processes in order), and SIGTERM when the parent dies

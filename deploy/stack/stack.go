@@ -20,6 +20,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/careercoach/coach/internal/mail"
 )
 
 // Subgraphs lists the subgraph processes in start order (users first: the
@@ -57,6 +59,9 @@ type Options struct {
 	// a random one for this stack, which suits a stack whose databases do
 	// not outlive it.
 	KeyEncryptionKey string
+	// Mail is the users service's SMTP server, handed to the users
+	// processes only (it may hold a password).
+	Mail mail.Config
 	// ReadyTimeout bounds the wait for each process's /readyz.
 	ReadyTimeout time.Duration
 }

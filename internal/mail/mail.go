@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
+	"strconv"
 	"strings"
 	"time"
 
@@ -75,6 +76,17 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("--smtp-timeout %s: want a positive duration", c.Timeout))
 	}
 	return errors.Join(errs...)
+}
+
+// Env is the configuration as the COACH_SMTP_* variables Bind reads, for a
+// child process (empty when no host is set).
+func (c Config) Env() []string {
+	if c.Host == "" {
+		return nil
+	}
+	return []string{"COACH_SMTP_HOST=" + c.Host, "COACH_SMTP_PORT=" + strconv.Itoa(c.Port), "COACH_SMTP_USER=" + c.Username,
+		"COACH_SMTP_PASSWORD=" + c.Password, "COACH_SMTP_FROM=" + c.From, "COACH_SMTP_TLS=" + c.TLS,
+		"COACH_SMTP_TIMEOUT=" + c.Timeout.String()}
 }
 
 // SMTP sends each message over a new connection to the configured server.

@@ -13,7 +13,6 @@ import (
 	"mime/quotedprintable"
 	"net"
 	"net/mail"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -94,12 +93,6 @@ func (s *Server) Port() int { return s.addr.Port }
 // Config is a sender configuration for this server (no TLS, no auth).
 func (s *Server) Config() coachmail.Config {
 	return coachmail.Config{Host: s.Host(), Port: s.Port(), From: "Career Coach <no-reply@example.com>", TLS: coachmail.TLSNone, Timeout: 10 * time.Second}
-}
-
-// Env is the same configuration as COACH_SMTP_* variables, for processes.
-func (s *Server) Env() []string {
-	return []string{"COACH_SMTP_HOST=" + s.Host(), "COACH_SMTP_PORT=" + strconv.Itoa(s.Port()),
-		"COACH_SMTP_TLS=" + coachmail.TLSNone, "COACH_SMTP_FROM=no-reply@example.com"}
 }
 
 // Messages returns every message received so far, oldest first.
