@@ -188,7 +188,7 @@ func randomToken() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// hashToken stores refresh tokens as SHA-256: they are random, so a fast hash
+// hashToken stores refresh and emailed-link tokens as SHA-256: they are random (256 bits), so a fast hash
 // is enough and a database leak reveals no usable token.
 func hashToken(raw string) string {
 	sum := sha256.Sum256([]byte(raw))
