@@ -115,3 +115,29 @@ func (q *costQueue) Pop() any {
 	*q = old[:len(old)-1]
 	return it
 }
+
+// ForPerson rewrites a path's skills to gain for someone holding have (their
+// skill profile): a skill held at the step's level or above is dropped, and
+// one held above the role's level starts from the person's level. So the
+// path agrees with the skill gap: a skill the gap calls matched is never "new".
+func (c *Catalog) ForPerson(p CareerPath, have []SkillLevel) CareerPath {
+	held := map[string]int{}
+	for _, s := range have {
+		k := c.Key(s.Name)
+		held[k] = max(held[k], min(max(s.Level, 0), MaxLevel))
+	}
+	out := CareerPath{From: p.From, To: p.To, Steps: make([]PathStep, len(p.Steps))}
+	for i, st := range p.Steps {
+		steps := []SkillStep{}
+		for _, s := range st.SkillsToGain {
+			if h := held[c.Key(s.Name)]; h > s.FromLevel {
+				s.FromLevel = h
+			}
+			if s.FromLevel < s.ToLevel {
+				steps = append(steps, s)
+			}
+		}
+		out.Steps[i] = PathStep{From: st.From, To: st.To, SkillsToGain: steps}
+	}
+	return out
+}

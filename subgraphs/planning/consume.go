@@ -31,8 +31,8 @@ func HandleEvent(cat *Catalog, h EventHandlers, log *slog.Logger) bus.TxHandler 
 				return nil
 			}
 			return h.PurgeUser(ctx, tx, p.UserID)
-		case bus.CVAnalyzed:
-			us, err := ParseCVAnalyzed(ev.Payload, ev.OccurredAt)
+		case bus.SkillProfileChanged:
+			us, err := ParseSkillProfile(ev.Payload, ev.OccurredAt)
 			if err != nil {
 				log.ErrorContext(ctx, "skipping malformed event", "type", ev.Type, "id", ev.ID, "err", err)
 				return nil

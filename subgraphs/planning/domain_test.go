@@ -180,9 +180,9 @@ func TestRuleReviewer(t *testing.T) {
 }
 
 func TestParseEvents(t *testing.T) {
-	t.Run("cv.analyzed is sanitised", func(t *testing.T) {
+	t.Run("skillprofile.changed is sanitised", func(t *testing.T) {
 		long := strings.Repeat("x", 101)
-		us, err := planning.ParseCVAnalyzed([]byte(`{"userId":"u1","cvId":"c1","skills":[{"name":" Go ","level":9},{"name":"","level":3},{"name":"`+long+`","level":2},{"name":"SQL","level":0}]}`), time.Unix(0, 0))
+		us, err := planning.ParseSkillProfile([]byte(`{"userId":"u1","skills":[{"name":" Go ","level":9},{"name":"","level":3},{"name":"`+long+`","level":2},{"name":"SQL","level":0}]}`), time.Unix(0, 0))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -190,9 +190,9 @@ func TestParseEvents(t *testing.T) {
 			t.Fatalf("skills %+v", us.Skills)
 		}
 	})
-	for _, bad := range []string{`{`, `{"cvId":"c"}`, `{"userId":""}`} {
-		t.Run("bad cv.analyzed "+bad, func(t *testing.T) {
-			if _, err := planning.ParseCVAnalyzed([]byte(bad), time.Now()); err == nil {
+	for _, bad := range []string{`{`, `{"skills":[]}`, `{"userId":""}`} {
+		t.Run("bad skillprofile.changed "+bad, func(t *testing.T) {
+			if _, err := planning.ParseSkillProfile([]byte(bad), time.Now()); err == nil {
 				t.Fatal("accepted")
 			}
 		})

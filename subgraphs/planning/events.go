@@ -49,24 +49,26 @@ func NewGoalEvent(cat *Catalog, g *Goal, change string) GoalEvent {
 	return ev
 }
 
-// CVAnalyzed is the part of the cv.analyzed payload planning reads.
-type CVAnalyzed struct {
+// SkillProfile is the part of the skillprofile.changed payload planning
+// reads: the user's whole combined skill profile, owned by the progress
+// service (CV, self-ratings, quizzes, completed courses, related skills).
+type SkillProfile struct {
 	UserID string       `json:"userId"`
-	CVID   string       `json:"cvId"`
 	Skills []SkillLevel `json:"skills"`
 }
 
-// ParseCVAnalyzed decodes and sanitises a cv.analyzed payload: levels are
-// clamped to 1–5, empty or overlong names dropped, the list bounded.
-func ParseCVAnalyzed(payload []byte, occurredAt time.Time) (UserSkills, error) {
-	var p CVAnalyzed
+// ParseSkillProfile decodes and sanitises a skillprofile.changed payload:
+// levels are clamped to 1–5, empty or overlong names dropped, the list
+// bounded.
+func ParseSkillProfile(payload []byte, occurredAt time.Time) (UserSkills, error) {
+	var p SkillProfile
 	if err := json.Unmarshal(payload, &p); err != nil {
-		return UserSkills{}, fmt.Errorf("decode cv.analyzed: %w", err)
+		return UserSkills{}, fmt.Errorf("decode skillprofile.changed: %w", err)
 	}
-	if p.UserID == "" || len(p.UserID) > maxEventID || len(p.CVID) > maxEventID {
-		return UserSkills{}, fmt.Errorf("decode cv.analyzed: bad userId or cvId")
+	if p.UserID == "" || len(p.UserID) > maxEventID {
+		return UserSkills{}, fmt.Errorf("decode skillprofile.changed: bad userId")
 	}
-	us := UserSkills{UserID: p.UserID, CVID: p.CVID, AnalyzedAt: occurredAt, Skills: []SkillLevel{}}
+	us := UserSkills{UserID: p.UserID, AnalyzedAt: occurredAt, Skills: []SkillLevel{}}
 	for _, s := range p.Skills {
 		name := strings.TrimSpace(s.Name)
 		if name == "" || utf8.RuneCountInString(name) > maxEventSkillName || len(us.Skills) == maxEventSkills {

@@ -5,7 +5,7 @@
 // Reference data (roles, market figures, interview questions) is embedded
 // (data/*.json, loaded once by Load). Per-user data (goals, practice
 // history) and the read models fed by other services' events (the user's
-// skills from cv.analyzed, which courses teach which skill from
+// skill profile from skillprofile.changed, which courses teach which skill from
 // course.catalogued) live in the store. graph/ serves GraphQL.
 package planning
 
@@ -64,7 +64,9 @@ type SkillLevel struct {
 	Level int    `json:"level"`
 }
 
-// UserSkills is the read model of a user's skills from their latest analysed CV.
+// UserSkills is the read model of a user's skill profile (owned by the
+// progress service, fed by skillprofile.changed); CVID is empty since the
+// profile combines more than the CV, AnalyzedAt is when it last changed.
 type UserSkills struct {
 	UserID     string
 	CVID       string

@@ -123,15 +123,15 @@ func TestLearningPathFromEvents(t *testing.T) {
 		for _, c := range courses {
 			e.publish(bus.CourseCatalogued, c.CourseID, c, now)
 		}
-		cv := map[string]any{"userId": ada, "cvId": "cv-1", "skills": []map[string]any{
+		cv := map[string]any{"userId": ada, "skills": []map[string]any{
 			{"name": "Python", "level": 4}, {"name": "PostgreSQL", "level": 3}, {"name": "sql", "level": 4}, {"name": "Git", "level": 3}, {"name": "Docker", "level": 1}}}
-		ev := e.publish(bus.CVAnalyzed, ada, cv, now)
+		ev := e.publish(bus.SkillProfileChanged, ada, cv, now)
 		// Redelivery of the same event has no further effect.
 		if err := e.events(t.Context(), ev); err != nil {
 			t.Fatal(err)
 		}
-		// An older analysis arriving late does not replace the newer one.
-		e.publish(bus.CVAnalyzed, ada, map[string]any{"userId": ada, "cvId": "cv-0", "skills": []map[string]any{}}, now.Add(-time.Hour))
+		// An older profile arriving late does not replace the newer one.
+		e.publish(bus.SkillProfileChanged, ada, map[string]any{"userId": ada, "skills": []map[string]any{}}, now.Add(-time.Hour))
 
 		e.ok(ada, false, q, map[string]any{"id": gid}, &p)
 		lp := p.Goal.LearningPath

@@ -181,6 +181,17 @@ func (r *queryResolver) CareerPath(ctx context.Context, from string, to string) 
 	if !ok {
 		return nil, nil
 	}
+	// For a signed-in caller with a skill profile, the path counts what they
+	// hold, the same profile the skill gap reads.
+	if caller, signedIn := auth.FromContext(ctx); signedIn {
+		us, err := r.loadersFrom(ctx).userSkills.load(ctx, caller.UserID)
+		if err != nil {
+			return nil, err
+		}
+		if us != nil {
+			p = r.Catalog.ForPerson(p, us.Skills)
+		}
+	}
 	out := &model.CareerPath{From: toRole(a), To: toRole(b), Steps: make([]*model.CareerPathStep, len(p.Steps))}
 	for i, st := range p.Steps {
 		out.Steps[i] = &model.CareerPathStep{From: toRole(st.From), To: toRole(st.To), SkillsToGain: toSkillSteps(st.SkillsToGain)}
@@ -281,9 +292,21 @@ func (r *userResolver) SkillGap(ctx context.Context, obj *model.User, targetRole
 	if !ok {
 		return nil, planning.ErrRoleNotFound
 	}
-	skills := make([]planning.SkillLevel, 0, len(obj.Skills))
-	for _, s := range obj.Skills {
-		skills = append(skills, planning.SkillLevel{Name: s.Name, Level: s.Level})
+	// The skill profile (progress's, via skillprofile.changed) is what the
+	// learning path and career path read too; until the first profile
+	// arrives the CV's skills (@requires) stand in: the profile starts from them.
+	us, err := r.loadersFrom(ctx).userSkills.load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	var skills []planning.SkillLevel
+	if us != nil {
+		skills = us.Skills
+	} else {
+		skills = make([]planning.SkillLevel, 0, len(obj.Skills))
+		for _, s := range obj.Skills {
+			skills = append(skills, planning.SkillLevel{Name: s.Name, Level: s.Level})
+		}
 	}
 	g := r.Catalog.Gap(role, skills)
 	return &model.SkillGap{TargetRole: toRole(role), Matched: toGapItems(g.Matched), Missing: toGapItems(g.Missing),

@@ -44,7 +44,7 @@ func TestConfigValidate(t *testing.T) {
 }
 
 // The running service relays goal.changed to the bus and consumes
-// cv.analyzed and course.catalogued from it, on every bus implementation.
+// skillprofile.changed and course.catalogued from it, on every bus implementation.
 func TestServiceEvents(t *testing.T) {
 	for _, nb := range bustest.Factories() {
 		t.Run(nb.Name, func(t *testing.T) {
@@ -103,9 +103,9 @@ func TestServiceEvents(t *testing.T) {
 					t.Fatal("no goal.changed on the bus")
 				}
 
-				// cv.analyzed from the bus reaches the read model.
-				payload, _ := json.Marshal(map[string]any{"userId": user, "cvId": "cv-1", "skills": []map[string]any{{"name": "AWS", "level": 4}}})
-				if err := b.Append(ctx, bus.Event{ID: uuid.NewString(), Type: bus.CVAnalyzed, Subject: user, Payload: payload, OccurredAt: time.Now()}); err != nil {
+				// skillprofile.changed from the bus reaches the read model.
+				payload, _ := json.Marshal(map[string]any{"userId": user, "skills": []map[string]any{{"name": "AWS", "level": 4}}})
+				if err := b.Append(ctx, bus.Event{ID: uuid.NewString(), Type: bus.SkillProfileChanged, Subject: user, Payload: payload, OccurredAt: time.Now()}); err != nil {
 					t.Fatal(err)
 				}
 				st := store.New(d)
@@ -119,7 +119,7 @@ func TestServiceEvents(t *testing.T) {
 						break
 					}
 					if time.Now().After(deadline) {
-						t.Fatal("cv.analyzed not consumed")
+						t.Fatal("skillprofile.changed not consumed")
 					}
 					time.Sleep(20 * time.Millisecond)
 				}
