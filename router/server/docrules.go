@@ -80,19 +80,7 @@ func notExecutable(query string) *reqError {
 		if depth == 0 && start && tok.Kind == lexer.Name && typeSystemKeywords[tok.Value] {
 			msg := "The schema definition is not executable."
 			if tok.Value != "schema" {
-				name := tok.Value
-				if next, err := lx.ReadToken(); err == nil && next.Kind == lexer.Name {
-					name = next.Value
-					if tok.Value == "extend" {
-						if n2, err := lx.ReadToken(); err == nil && n2.Kind == lexer.Name {
-							name = n2.Value
-						}
-					}
-				}
-				if tok.Value == "directive" {
-					name = "@" + name
-				}
-				msg = fmt.Sprintf("The %q definition is not executable.", name)
+				msg = fmt.Sprintf("The %q definition is not executable.", definitionName(&lx, tok.Value))
 			}
 			errs = append(errs, &execute.Error{Message: msg, Locations: []execute.Location{{Line: tok.Pos.Line, Column: tok.Pos.Column}},
 				Extensions: map[string]any{"code": CodeValidationFailed}})
@@ -103,6 +91,27 @@ func notExecutable(query string) *reqError {
 		return nil
 	}
 	return &reqError{status: http.StatusBadRequest, errs: errs}
+}
+
+// definitionName reads the name of a type system definition that began
+// with keyword: `type Foo`, `extend type Foo`, `directive @d`.
+func definitionName(lx *lexer.Lexer, keyword string) string {
+	prefix := ""
+	for {
+		tok, err := lx.ReadToken()
+		switch {
+		case err != nil || tok.Kind == lexer.EOF:
+			return prefix + keyword
+		case tok.Kind == lexer.At:
+			prefix = "@"
+		case tok.Kind == lexer.Name && keyword == "extend":
+			keyword = tok.Value // the kind extended; its name follows
+		case tok.Kind == lexer.Name:
+			return prefix + tok.Value
+		default:
+			return prefix + keyword
+		}
+	}
 }
 
 // intRangeRule is the 32-bit range check of Int literals (spec 3.5.1),
