@@ -4,13 +4,15 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var (
 	titleWords   = regexp.MustCompile(`(?i)\b(?:engineer|developer|manager|lead|analyst|designer|architect|consultant|scientist|intern|director|head|specialist|administrator|officer|coordinator|associate|assistant|programmer|tester|owner|devops|sre|founder|cto|ceo|cfo|vp|president|researcher|teacher|nurse|accountant|technician|advisor|strategist|writer|editor|support|representative|executive|trainee|apprentice|contractor|freelance|freelancer|contributor|leader|member|fellow|maintainer|volunteer|partner|principal|professor|lecturer|tutor)\b`)
 	companyWords = regexp.MustCompile(`(?i)\b(?:inc|ltd|llc|gmbh|ag|plc|corp|corporation|company|co|technologies|solutions|labs|bank|group|systems|software|consulting|agency|studio|partners|limited|s\.a|sa|bv|oy|ab|university|hospital|foundation)\b\.?`)
 	headSplit    = regexp.MustCompile(`\s*(?:\||·|•|\s[-–—]\s|\s+at\s+|@|,\s)\s*`)
-	degreeWords  = regexp.MustCompile(`(?i)\b(?:bachelor|master|b\.?sc|m\.?sc|b\.?a\.?|m\.?a\.?|b\.?eng|m\.?eng|ph\.?d|doctor|doctorate|diploma|mba|associate|a-levels|degree|b\.s\.|m\.s\.|bs|ms|abitur|licence|license|certificate)\b`)
+	degreeWords  = regexp.MustCompile(`(?i)\b(?:bachelor|master|b\.?sc|m\.?sc|b\.?eng|m\.?eng|ph\.?d|doctor|doctorate|diploma|mba|associate|a-levels|degree|bs|ms|abitur|licence|license|certificate|grado|licenciatura|m[aá]ster|maestr[ií]a|doctorado|ingenier[ií]a|t[ií]tulo|dipl[oô]me|doctorat|diplom|bachelorarbeit|promotion|bacharelado|mestrado|doutorado|laurea|dottorato)\b|(?:^|[\s(])(?:[bm]\.\s?(?:s|a|sc|eng)\.|ph\.\s?d\.|ll\.\s?[bm]\.)|学士|硕士|博士|学位`)
 	projectSplit = regexp.MustCompile(`\s+[-–—:]\s+|:\s`)
 	schoolWords  = regexp.MustCompile(`(?i)\b(?:university|college|institute|school|academy|polytechnic|universität|université|universidad|universidade|università|universiteit|uniwersytet|politechnika|hochschule|politecnico|polytechnique|école|escuela|bootcamp)\b`)
 )
@@ -185,16 +187,20 @@ func parseEducation(lines []line) []Education {
 	cur := -1
 	for _, l := range lines {
 		text := l.text
+		if dayDate.MatchString(text) {
+			continue // a dated footer ("February 10, 2026 Name · Résumé 3"), not a school year
+		}
 		start, end, _ := datesOf(text)
+		ranged := start != ""
 		if start == "" {
-			if ys := yearRE.FindAllString(text, 2); len(ys) > 0 {
-				start, end = ys[0], ys[len(ys)-1]
-				if len(ys) == 1 {
+			if ds := anyDate.FindAllString(text, 2); len(ds) > 0 { // "Dec 2014 | Ithaca, NY", "2014 2016"
+				start, end = normDate(ds[0]), normDate(ds[len(ds)-1])
+				if len(ds) == 1 {
 					start = ""
 				}
 			}
 		}
-		rest := strings.TrimSpace(yearRE.ReplaceAllString(dateRange.ReplaceAllString(text, " "), " "))
+		rest := strings.TrimSpace(yearRE.ReplaceAllString(anyDate.ReplaceAllString(dateRange.ReplaceAllString(text, " "), " "), " "))
 		rest = strings.Trim(rest, " ,|()-–—·")
 		var school, degree string
 		var other []string
@@ -210,7 +216,7 @@ func parseEducation(lines []line) []Education {
 				other = append(other, p)
 			}
 		}
-		if degree != "" && school == "" && len(other) > 0 {
+		if degree != "" && school == "" && len(other) > 0 && (cur < 0 || out[cur].Institution == "" || out[cur].Degree != "") && nameLikePiece(other[0]) {
 			school, other = other[0], other[1:] // "MSc Physics, Uniwersytet Warszawski"
 		}
 		startsNew := cur < 0 || (school != "" && out[cur].Institution != "") || (degree != "" && out[cur].Degree != "")
@@ -229,8 +235,10 @@ func parseEducation(lines []line) []Education {
 		if degree != "" {
 			e.Degree = degree
 		}
-		if end != "" || start != "" {
-			if e.StartDate == "" {
+		// A range sets the period; a lone year only fills a gap, so a
+		// year in a detail line ("Dean's List 2019") does not end it.
+		if ranged || (e.StartDate == "" && e.EndDate == "" && (start != "" || end != "")) {
+			if e.StartDate == "" || ranged {
 				e.StartDate = start
 			}
 			e.EndDate = end
@@ -240,6 +248,13 @@ func parseEducation(lines []line) []Education {
 		}
 	}
 	return out
+}
+
+// nameLikePiece: a piece that can name a school: capitalised, no digits,
+// no grade ("99%", "GPA 3.9/4.0").
+func nameLikePiece(p string) bool {
+	r, _ := utf8.DecodeRuneInString(p)
+	return unicode.IsUpper(r) && !strings.ContainsAny(p, "0123456789%") && !strings.Contains(strings.ToUpper(p), "GPA")
 }
 
 // parseProjects: a short non-bullet line names a project ("Name – what it
