@@ -79,6 +79,51 @@ func CanonicalSkills(tax *skills.Taxonomy) Canon {
 	}
 }
 
+// SkillProfileChanged is the payload of skillprofile.changed (the fields
+// courses reads): the user's whole combined skill profile, owned by progress.
+type SkillProfileChanged struct {
+	UserID string       `json:"userId"`
+	Skills []SkillLevel `json:"skills"`
+}
+
+// EnrollmentCompleted is the payload of enrollment.completed.
+type EnrollmentCompleted struct {
+	UserID   string `json:"userId"`
+	CourseID string `json:"courseId"`
+}
+
+// DecodeSkillProfile parses and checks a skillprofile.changed payload.
+func DecodeSkillProfile(payload []byte, subject string, canon Canon) (SkillProfileChanged, error) {
+	var p SkillProfileChanged
+	if err := json.Unmarshal(payload, &p); err != nil {
+		return p, fmt.Errorf("decode skillprofile.changed: %w", err)
+	}
+	if err := checkUser(p.UserID, subject); err != nil {
+		return p, err
+	}
+	if len(p.Skills) > maxEventSkills {
+		return p, apperr.Errorf(apperr.Invalid, "skillprofile.changed carries %d skills, over the limit %d", len(p.Skills), maxEventSkills)
+	}
+	var err error
+	p.Skills, err = cleanSkills(p.Skills, canon)
+	return p, err
+}
+
+// DecodeEnrollmentCompleted parses and checks an enrollment.completed payload.
+func DecodeEnrollmentCompleted(payload []byte, subject string) (EnrollmentCompleted, error) {
+	var p EnrollmentCompleted
+	if err := json.Unmarshal(payload, &p); err != nil {
+		return p, fmt.Errorf("decode enrollment.completed: %w", err)
+	}
+	if err := checkUser(p.UserID, subject); err != nil {
+		return p, err
+	}
+	if p.CourseID == "" || len(p.CourseID) > maxNameLen {
+		return p, apperr.Errorf(apperr.Invalid, "enrollment.completed has no valid courseId")
+	}
+	return p, nil
+}
+
 // DecodeCVAnalyzed parses and checks a cv.analyzed payload; subject is the
 // event's subject, which must be the same user.
 func DecodeCVAnalyzed(payload []byte, subject string, canon Canon) (CVAnalyzed, error) {

@@ -3,6 +3,7 @@ package courses
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -98,7 +99,12 @@ func cost(free bool) string {
 }
 
 // Recommend ranks the catalogue for p and writes a reason per course with ex.
+// Courses the user completed are left out: finishing a course never makes
+// it the next recommendation.
 func Recommend(ctx context.Context, p Profile, catalogue []*Course, ex Explainer) ([]*Recommendation, Basis, error) {
+	if len(p.Completed) > 0 {
+		catalogue = slices.DeleteFunc(slices.Clone(catalogue), func(c *Course) bool { return slices.Contains(p.Completed, c.ID) })
+	}
 	ranked, basis := Rank(p, catalogue)
 	if len(ranked) == 0 {
 		return nil, basis, nil

@@ -23,9 +23,10 @@ type Goal struct {
 type Profile struct {
 	UserID         string
 	HasCV          bool
-	Skills         []SkillLevel // from the latest analysed CV
+	Skills         []SkillLevel // the skill profile, or the latest analysed CV's skills before one exists
 	SuggestedRoles []string     // role titles the CV analysis suggested
 	Goal           *Goal        // the active goal, if any
+	Completed      []string     // ids of courses the user completed: never recommended
 }
 
 // Basis says what a user's recommendations were computed from.

@@ -6,12 +6,15 @@ import (
 	"fmt"
 
 	"github.com/careercoach/coach/internal/bus"
+	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/subgraphs/courses"
 )
 
 // Handle applies one domain event inside tx (the transaction bus.Idempotent
 // opened, which also records the event as processed):
 //   - cv.analyzed stores the user's skills and suggested roles,
+//   - skillprofile.changed stores the combined skill profile (it replaces
+//     the CV's skills once present), enrollment.completed a completed course,
 //   - goal.changed stores the goal (a deleted goal becomes a tombstone),
 //   - both then recompute the user's recommendations in the same tx,
 //   - user.deleted purges everything about the user.
@@ -41,6 +44,26 @@ func (s *Store) Handle(ctx context.Context, tx *sql.Tx, ev bus.Event) (string, e
 			return "", err
 		}
 		return g.UserID, recompute(ctx, tx, g.UserID)
+	case bus.SkillProfileChanged:
+		p, err := courses.DecodeSkillProfile(ev.Payload, ev.Subject, s.canon)
+		if err != nil {
+			return "", fmt.Errorf("%w: %s %s: %v", courses.ErrBadEvent, ev.Type, ev.ID, err)
+		}
+		changed, err := saveSkillProfile(ctx, tx, p, ev.OccurredAt)
+		if err != nil || !changed {
+			return "", err
+		}
+		return p.UserID, recompute(ctx, tx, p.UserID)
+	case bus.EnrollmentCompleted:
+		e, err := courses.DecodeEnrollmentCompleted(ev.Payload, ev.Subject)
+		if err != nil {
+			return "", fmt.Errorf("%w: %s %s: %v", courses.ErrBadEvent, ev.Type, ev.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO user_completed_courses (user_id, course_id, completed_at) VALUES ($1, $2, $3)
+			ON CONFLICT (user_id, course_id) DO NOTHING`, e.UserID, e.CourseID, db.UTC(ev.OccurredAt)); err != nil {
+			return "", fmt.Errorf("recording completed course %s of %s: %w", e.CourseID, e.UserID, err)
+		}
+		return e.UserID, recompute(ctx, tx, e.UserID)
 	case bus.UserDeleted:
 		u, err := courses.DecodeUserDeleted(ev.Payload, ev.Subject)
 		if err != nil {

@@ -30,6 +30,28 @@ func saveCV(ctx context.Context, tx *sql.Tx, p courses.CVAnalyzed, at time.Time)
 	return n > 0, err
 }
 
+// saveSkillProfile records the user's combined skill profile unless a later
+// one is already stored.
+func saveSkillProfile(ctx context.Context, tx *sql.Tx, p courses.SkillProfileChanged, at time.Time) (bool, error) {
+	skills, _ := json.Marshal(nonNilSkills(p.Skills))
+	res, err := tx.ExecContext(ctx, `INSERT INTO user_skill_profiles (user_id, skills, updated_at) VALUES ($1, $2, $3)
+		ON CONFLICT (user_id) DO UPDATE SET skills = excluded.skills, updated_at = excluded.updated_at
+		WHERE user_skill_profiles.updated_at <= excluded.updated_at`,
+		p.UserID, string(skills), db.UTC(at))
+	if err != nil {
+		return false, fmt.Errorf("saving skill profile of %s: %w", p.UserID, err)
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+func nonNilSkills(s []courses.SkillLevel) []courses.SkillLevel {
+	if s == nil {
+		return []courses.SkillLevel{}
+	}
+	return s
+}
+
 // saveGoal records what a goal.changed event says about one goal, unless a
 // later change of that goal is already stored. A deleted goal stays as a
 // tombstone.
@@ -65,6 +87,22 @@ func loadProfile(ctx context.Context, q querier, userID string) (courses.Profile
 			return p, fmt.Errorf("decoding profile of %s: %w", userID, err)
 		}
 	}
+	// The combined profile (CV, quizzes, self-ratings, courses) replaces the
+	// CV's skills once progress has sent one.
+	err = q.QueryRowContext(ctx, `SELECT skills FROM user_skill_profiles WHERE user_id = $1`, userID).Scan(&skills)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return p, fmt.Errorf("loading skill profile of %s: %w", userID, err)
+	default:
+		p.Skills = nil
+		if err := json.Unmarshal([]byte(skills), &p.Skills); err != nil {
+			return p, fmt.Errorf("decoding skill profile of %s: %w", userID, err)
+		}
+	}
+	if p.Completed, err = completedCourses(ctx, q, userID); err != nil {
+		return p, err
+	}
 	g := &courses.Goal{}
 	var req string
 	err = q.QueryRowContext(ctx, `SELECT goal_id, title, target_role_id, target_role_title, required_skills FROM user_goals
@@ -85,7 +123,7 @@ func loadProfile(ctx context.Context, q querier, userID string) (courses.Profile
 
 // purgeUser deletes everything stored about a user.
 func purgeUser(ctx context.Context, tx *sql.Tx, userID string) error {
-	for _, table := range []string{"recommendations", "recommendation_inputs", "user_goals", "user_profiles"} {
+	for _, table := range []string{"recommendations", "recommendation_inputs", "user_goals", "user_profiles", "user_skill_profiles", "user_completed_courses"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE user_id = $1`, userID); err != nil {
 			return fmt.Errorf("purging %s of %s: %w", table, userID, err)
 		}
@@ -98,4 +136,22 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// completedCourses lists the ids of the courses the user completed.
+func completedCourses(ctx context.Context, q querier, userID string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT course_id FROM user_completed_courses WHERE user_id = $1 ORDER BY course_id`, userID)
+	if err != nil {
+		return nil, fmt.Errorf("loading completed courses of %s: %w", userID, err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("loading completed courses of %s: %w", userID, err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
