@@ -83,6 +83,7 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 	if a.UnreadParts == nil { // an AI engine: the same checks as the offline one
 		r := Assess(text, secs, now())
 		a.Confidence, a.UnreadParts = r.Confidence, r.Unread
+		r.Guard(a, secs)
 	}
 	if err := a.Validate(); err != nil {
 		return Result{}, Fail(FailEngine, "the analysis engine gave an invalid result; try again later", true, err)
