@@ -15,5 +15,6 @@ func commands(e env) map[string]command {
 		"progress": &progressMain{env: e},
 		"courses":  &coursesMain{env: e},
 		"planning": &planningMain{env: e},
+		"data":     &dataMain{env: e},
 	}
 }
