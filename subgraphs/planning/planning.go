@@ -94,8 +94,11 @@ type Attempt struct {
 // GoalStore keeps goals. Every method takes the owner's id: a goal of
 // another user is ErrGoalNotFound, never their data.
 type GoalStore interface {
-	// CreateGoal stores g and enqueues goal.changed built by ev in the same tx.
-	CreateGoal(ctx context.Context, g *Goal, ev GoalEvent) error
+	// CreateGoal stores g and enqueues goal.changed built by ev in the same
+	// tx, unless the user already has an ACTIVE or PAUSED goal for the same
+	// role: that goal is returned instead and nothing is written ("make X my
+	// goal" twice is one goal). It returns the goal that now stands.
+	CreateGoal(ctx context.Context, g *Goal, ev GoalEvent) (*Goal, error)
 	// UpdateGoal loads the owner's goal, applies fn (which validates and
 	// returns the event) and saves both in one transaction.
 	UpdateGoal(ctx context.Context, userID, goalID string, fn func(g *Goal) (GoalEvent, error)) (*Goal, error)

@@ -175,8 +175,9 @@ func TestGoals(t *testing.T) {
 			st := store.New(d)
 			for i := range planning.MaxGoalsPerUser {
 				now := time.Now()
-				g := &planning.Goal{ID: "limit-" + string(rune('a'+i%26)) + time.Now().Format("150405.000000000"), UserID: "user-carol", Title: "t", TargetRoleID: "data-analyst", Status: planning.GoalActive, CreatedAt: now, UpdatedAt: now}
-				if err := st.CreateGoal(t.Context(), g, planning.GoalEvent{UserID: "user-carol"}); err != nil {
+				// Achieved goals: an open goal for the role would be returned instead.
+				g := &planning.Goal{ID: "limit-" + string(rune('a'+i%26)) + time.Now().Format("150405.000000000"), UserID: "user-carol", Title: "t", TargetRoleID: "data-analyst", Status: planning.GoalAchieved, CreatedAt: now, UpdatedAt: now}
+				if _, err := st.CreateGoal(t.Context(), g, planning.GoalEvent{UserID: "user-carol"}); err != nil {
 					t.Fatal(err)
 				}
 			}

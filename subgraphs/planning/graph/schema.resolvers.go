@@ -80,10 +80,11 @@ func (r *mutationResolver) CreateGoal(ctx context.Context, input model.CreateGoa
 	}
 	g := &planning.Goal{ID: uuid.NewString(), UserID: id.UserID, CreatedAt: now, UpdatedAt: now}
 	in.Apply(g)
-	if err := r.Store.CreateGoal(ctx, g, planning.NewGoalEvent(r.Catalog, g, planning.ChangeCreated)); err != nil {
+	stored, err := r.Store.CreateGoal(ctx, g, planning.NewGoalEvent(r.Catalog, g, planning.ChangeCreated))
+	if err != nil {
 		return nil, err
 	}
-	return r.toGoal(g), nil
+	return r.toGoal(stored), nil
 }
 
 // UpdateGoal is the resolver for the updateGoal field.

@@ -48,8 +48,27 @@ func enqueueGoal(ctx context.Context, tx *sql.Tx, ev planning.GoalEvent) error {
 
 // CreateGoal inserts g and its goal.changed event atomically; a user at
 // the goal limit gets ErrTooManyGoals.
-func (s *Store) CreateGoal(ctx context.Context, g *planning.Goal, ev planning.GoalEvent) error {
+func (s *Store) CreateGoal(ctx context.Context, g *planning.Goal, ev planning.GoalEvent) (*planning.Goal, error) {
+	out := g
+	created := false
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
+		// Two requests of one user must not both pass the checks below:
+		// SQLite transactions are IMMEDIATE (one writer); on PostgreSQL a
+		// transaction-scoped advisory lock per user serialises them.
+		if s.db.Dialect() == db.Postgres {
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('planning.goal:' || $1))`, g.UserID); err != nil {
+				return fmt.Errorf("locking the goals of the user: %w", err)
+			}
+		}
+		existing, err := scanGoal(tx.QueryRowContext(ctx, `SELECT `+goalColumns+` FROM goals WHERE user_id = $1 AND target_role_id = $2
+			AND status IN ($3, $4) ORDER BY created_at, id LIMIT 1`, g.UserID, g.TargetRoleID, string(planning.GoalActive), string(planning.GoalPaused)))
+		switch {
+		case err == nil:
+			out = existing
+			return nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("looking for a goal for the role: %w", err)
+		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM goals WHERE user_id = $1`, g.UserID).Scan(&n); err != nil {
 			return fmt.Errorf("counting goals: %w", err)
@@ -61,12 +80,16 @@ func (s *Store) CreateGoal(ctx context.Context, g *planning.Goal, ev planning.Go
 			g.ID, g.UserID, g.Title, g.Description, g.TargetRoleID, nullDate(g.TargetDate), string(g.Status), db.UTC(g.CreatedAt), db.UTC(g.UpdatedAt)); err != nil {
 			return fmt.Errorf("creating goal: %w", err)
 		}
+		created = true
 		return enqueueGoal(ctx, tx, ev)
 	})
-	if err == nil {
+	if err != nil {
+		return nil, err
+	}
+	if created {
 		s.notify()
 	}
-	return err
+	return out, nil
 }
 
 // goalForUpdate loads the owner's goal inside tx (locking it on PostgreSQL).

@@ -37,7 +37,7 @@ func TestGoalStore(t *testing.T) {
 		now := time.Now().UTC().Truncate(time.Microsecond)
 		date := now.AddDate(0, 3, 0)
 		g := &planning.Goal{ID: "g1", UserID: "ada", Title: "t", TargetRoleID: "data-analyst", TargetDate: &date, Status: planning.GoalActive, CreatedAt: now, UpdatedAt: now}
-		if err := st.CreateGoal(ctx, g, planning.GoalEvent{UserID: "ada", GoalID: "g1", Change: "created"}); err != nil {
+		if _, err := st.CreateGoal(ctx, g, planning.GoalEvent{UserID: "ada", GoalID: "g1", Change: "created"}); err != nil {
 			t.Fatal(err)
 		}
 		t.Run("round trip", func(t *testing.T) {
