@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -35,6 +36,14 @@ func TestMixIsWellFormed(t *testing.T) {
 	for _, o := range Mix() {
 		if o.Name == "" || o.Weight <= 0 || o.Run == nil || seen[o.Name] {
 			t.Errorf("bad or duplicate op %+v", o)
+		}
+		if len(o.Sends) == 0 {
+			t.Errorf("op %s lists no operations it sends (cmd/coach checks them against the router's limits)", o.Name)
+		}
+		for _, r := range o.Sends {
+			if strings.TrimSpace(r.Query) == "" {
+				t.Errorf("op %s sends an empty query", o.Name)
+			}
 		}
 		seen[o.Name] = true
 	}

@@ -9,18 +9,32 @@ import (
 type Op struct {
 	Name   string
 	Weight int
-	Run    func(ctx context.Context, c *Client, u *User, cat *Catalog, rng *rand.Rand) error
+	// Sends are the GraphQL operations Run sends, each with variables of
+	// the kind Run uses: tests check them against the router's limits.
+	Sends []Request
+	Run   func(ctx context.Context, c *Client, u *User, cat *Catalog, rng *rand.Rand) error
 }
 
-// query returns an Op body that runs a fixed operation with variables from vars.
-func query(q string, vars func(u *User, cat *Catalog, rng *rand.Rand) map[string]any) func(context.Context, *Client, *User, *Catalog, *rand.Rand) error {
-	return func(ctx context.Context, c *Client, u *User, cat *Catalog, rng *rand.Rand) error {
-		var v map[string]any
-		if vars != nil {
-			v = vars(u, cat, rng)
-		}
-		return c.Do(ctx, u.Token, q, v, nil)
+// Request is a GraphQL operation and the variables to send with it (nil
+// for none).
+type Request struct {
+	Query string
+	Vars  func(u *User, cat *Catalog, rng *rand.Rand) map[string]any
+}
+
+// Variables are r's variables for u.
+func (r Request) Variables(u *User, cat *Catalog, rng *rand.Rand) map[string]any {
+	if r.Vars == nil {
+		return nil
 	}
+	return r.Vars(u, cat, rng)
+}
+
+// queryOp is an Op that runs one fixed operation.
+func queryOp(name string, weight int, r Request) Op {
+	return Op{Name: name, Weight: weight, Sends: []Request{r}, Run: func(ctx context.Context, c *Client, u *User, cat *Catalog, rng *rand.Rand) error {
+		return c.Do(ctx, u.Token, r.Query, r.Variables(u, cat, rng), nil)
+	}}
 }
 
 // The web app's dashboard query (web/src/features/dashboard/api): users,
@@ -36,33 +50,48 @@ const dashboardQuery = `query Dashboard { me { id displayName headline location 
 // weighted by how often the page is used (the dashboard most).
 func Mix() []Op {
 	return []Op{
-		{"dashboard", 25, query(dashboardQuery, nil)},
-		{"courseSearch", 15, query(`query($q: String!) { courses(search: $q, first: 20) { totalCount
+		queryOp("dashboard", 25, Request{dashboardQuery, nil}),
+		queryOp("courseSearch", 15, Request{`query($q: String!) { courses(search: $q, first: 20) { totalCount
 			edges { cursor node { id title provider level durationHours free rating skills myEnrollment { status percent } } }
 			pageInfo { hasNextPage endCursor } } }`,
 			func(_ *User, _ *Catalog, rng *rand.Rand) map[string]any {
 				return map[string]any{"q": pick(rng, Searches)}
-			})},
-		{"recommendations", 10, query(`{ me { recommendedCourses(first: 10) { score reason matchedSkills
-			course { id title provider url level durationHours free rating } } } }`, nil)},
-		{"goalsWithPaths", 10, query(`{ me { goals { id title description status targetDate progressPercent
+			}}),
+		queryOp("recommendations", 10, Request{`{ me { recommendedCourses(first: 10) { score reason matchedSkills
+			course { id title provider url level durationHours free rating } } } }`, nil}),
+		queryOp("goalsWithPaths", 10, Request{`{ me { goals { id title description status targetDate progressPercent
 			targetRole { id title seniority } milestones { id title achieved dueDate }
-			learningPath { skillsAnalyzedAt steps { position skill currentLevel targetLevel courses { id title durationHours free } } } } } }`, nil)},
-		{"skillGap", 10, query(`query($r: ID!) { me { skillGap(targetRole: $r) { readinessPercent targetRole { id title }
+			learningPath { skillsAnalyzedAt steps { position skill currentLevel targetLevel courses { id title durationHours free } } } } } }`, nil}),
+		queryOp("skillGap", 10, Request{`query($r: ID!) { me { skillGap(targetRole: $r) { readinessPercent targetRole { id title }
 			matched { name level requiredLevel } missing { name level requiredLevel } underLevel { name level requiredLevel } } } }`,
-			func(u *User, _ *Catalog, _ *rand.Rand) map[string]any { return map[string]any{"r": u.RoleID} })},
-		{"interviewQuestions", 8, query(`query($r: ID!) { interviewQuestions(roleId: $r, first: 10) { id kind difficulty skill text } }`,
+			func(u *User, _ *Catalog, _ *rand.Rand) map[string]any { return map[string]any{"r": u.RoleID} }}),
+		queryOp("interviewQuestions", 8, Request{`query($r: ID!) { interviewQuestions(roleId: $r, first: 10) { id kind difficulty skill text } }`,
 			func(_ *User, cat *Catalog, rng *rand.Rand) map[string]any {
 				return map[string]any{"r": pick(rng, cat.Roles)}
-			})},
-		{"cvStatus", 8, query(`{ me { latestCV { id fileName uploadedAt status pages
-			analysis { score seniority strengths suggestions skills { name level years } } } } }`, nil)},
-		{"enrollments", 6, query(`{ me { enrollments { id status percent hoursLearned updatedAt course { id title durationHours } } } }`, nil)},
-		{"updateProgress", 5, updateProgress},
-		{"enroll", 3, func(ctx context.Context, c *Client, u *User, cat *Catalog, rng *rand.Rand) error {
+			}}),
+		queryOp("cvStatus", 8, Request{`{ me { latestCV { id fileName uploadedAt status pages
+			analysis { score seniority strengths suggestions skills { name level years } } } } }`, nil}),
+		queryOp("enrollments", 6, Request{`{ me { enrollments { id status percent hoursLearned updatedAt course { id title durationHours } } } }`, nil}),
+		{Name: "updateProgress", Weight: 5, Sends: []Request{{updateProgressQuery, progressVars}, {enrollQuery, enrollVars}}, Run: updateProgress},
+		{Name: "enroll", Weight: 3, Sends: []Request{{enrollQuery, enrollVars}}, Run: func(ctx context.Context, c *Client, u *User, cat *Catalog, rng *rand.Rand) error {
 			return enroll(ctx, c, u, pick(rng, cat.Courses))
 		}},
 	}
+}
+
+// What updateProgress and enroll send. The Requests' Vars are samples:
+// both pick the course (and percent) themselves.
+const (
+	updateProgressQuery = `mutation($c: ID!, $p: Int!) { updateCourseProgress(courseId: $c, percent: $p) { status percent } }`
+	enrollQuery         = `mutation($c: ID!) { enroll(courseId: $c) { status percent } }`
+)
+
+func progressVars(_ *User, cat *Catalog, rng *rand.Rand) map[string]any {
+	return map[string]any{"c": pick(rng, cat.Courses), "p": 5 + rng.IntN(11)}
+}
+
+func enrollVars(_ *User, cat *Catalog, rng *rand.Rand) map[string]any {
+	return map[string]any{"c": pick(rng, cat.Courses)}
 }
 
 // updateProgress moves one of the user's open courses on by 5–15 points,
@@ -84,8 +113,7 @@ func updateProgress(ctx context.Context, c *Client, u *User, cat *Catalog, rng *
 	// clients of one user must not overtake each other.
 	defer u.mu.Unlock()
 	percent := u.progress[course] + 5 + rng.IntN(11)
-	err := c.Do(ctx, u.Token, `mutation($c: ID!, $p: Int!) { updateCourseProgress(courseId: $c, percent: $p) { status percent } }`,
-		map[string]any{"c": course, "p": percent}, nil)
+	err := c.Do(ctx, u.Token, updateProgressQuery, map[string]any{"c": course, "p": percent}, nil)
 	if err == nil {
 		u.progress[course] = percent
 	}

@@ -164,7 +164,7 @@ func waitAnalysed(ctx context.Context, c *Client, token, cvID string) error {
 // catalogue's events, so a course it does not know yet is retried briefly.
 func enroll(ctx context.Context, c *Client, u *User, course string) error {
 	for try := 0; ; try++ {
-		err := c.Do(ctx, u.Token, `mutation($c: ID!) { enroll(courseId: $c) { status percent } }`, map[string]any{"c": course}, nil)
+		err := c.Do(ctx, u.Token, enrollQuery, map[string]any{"c": course}, nil)
 		if err == nil {
 			u.mu.Lock()
 			if _, ok := u.progress[course]; !ok {
