@@ -193,7 +193,11 @@ func printReport(w io.Writer, r cv.Result) {
 		if e.Current {
 			end = "present"
 		}
-		p("  %s | %s | %s – %s\n", e.Title, e.Company, e.StartDate, end)
+		p("  %s | %s | %s – %s", e.Title, e.Company, e.StartDate, end)
+		if e.Location != "" {
+			p(" | %s", e.Location)
+		}
+		p("\n")
 		for _, b := range e.Bullets {
 			p("    • %s\n", b)
 		}

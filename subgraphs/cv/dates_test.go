@@ -69,3 +69,24 @@ func TestCVDate(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitPlace(t *testing.T) {
+	tests := []struct{ in, rest, place string }{
+		{"Dunamu Inc. Seoul, S.Korea", "Dunamu Inc.", "Seoul, S.Korea"},
+		{"Kasa Seoul, S.Korea", "Kasa", "Seoul, S.Korea"},
+		{"FACEBOOK | SOFTWARE ENGINEER | New York, NY", "FACEBOOK | SOFTWARE ENGINEER |", "New York, NY"},
+		{"Google Mountain View, CA", "Google", "Mountain View, CA"},
+		{"Acme GmbH, Berlin", "Acme GmbH, Berlin", ""}, // "Berlin" is the region side: no city before it
+		{"Senior Engineer, Acme Ltd", "Senior Engineer, Acme Ltd", ""},
+		{"Engineer at Acme Inc., London, United Kingdom", "Engineer at Acme Inc.,", "London, United Kingdom"},
+		{"Pixels & Profit Interactive The Cloud", "Pixels & Profit Interactive The Cloud", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			rest, place := splitPlace(tt.in)
+			if rest != tt.rest || place != tt.place {
+				t.Errorf("splitPlace(%q) = %q, %q; want %q, %q", tt.in, rest, place, tt.rest, tt.place)
+			}
+		})
+	}
+}

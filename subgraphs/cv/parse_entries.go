@@ -54,16 +54,24 @@ func parseExperience(lines []line) []Experience {
 			bodyEnd = heads[k+1].start
 		}
 		var pieces []string
-		for _, l := range lines[h.start:h.date] {
-			pieces = append(pieces, headPieces(l.text)...)
+		location := ""
+		addLine := func(text string) {
+			ps, loc := headParts(text)
+			pieces = append(pieces, ps...)
+			if location == "" {
+				location = loc
+			}
 		}
-		pieces = append(pieces, headPieces(lines[h.date].text)...)
+		for _, l := range lines[h.start:h.date] {
+			addLine(l.text)
+		}
+		addLine(lines[h.date].text)
 		body := lines[h.date+1 : bodyEnd]
 		if len(pieces) < 2 && len(body) > 1 && isHeadLine(body[0].text) {
-			pieces = append(pieces, headPieces(body[0].text)...)
+			addLine(body[0].text)
 			body = body[1:]
 		}
-		e := Experience{Bullets: bulletsOf(body), Start: lines[h.start].start, End: lines[bodyEnd-1].end}
+		e := Experience{Bullets: bulletsOf(body), Start: lines[h.start].start, End: lines[bodyEnd-1].end, Location: location}
 		e.Title, e.Company = titleAndCompany(pieces)
 		e.StartDate, e.EndDate, e.Current = datesOf(lines[h.date].text)
 		out = append(out, e)
@@ -73,18 +81,70 @@ func parseExperience(lines []line) []Experience {
 
 // headPieces splits a heading line without its dates into its parts.
 func headPieces(s string) []string {
+	out, _ := headParts(s)
+	return out
+}
+
+// headParts splits a heading line without its dates into its parts and
+// the place at its end ("Dunamu Inc. Seoul, S.Korea": "Dunamu Inc." and
+// "Seoul, S.Korea").
+func headParts(s string) ([]string, string) {
 	s = dateRange.ReplaceAllString(s, " ")
 	s = sinceDate.ReplaceAllString(s, " ")
 	s = openRange.ReplaceAllString(s, " ")
 	s = strings.Trim(s, " ,|()-–—·")
+	s, loc := splitPlace(s)
 	var out []string
 	for _, p := range headSplit.Split(s, -1) {
 		if p = strings.Trim(p, " ,|()-–—·"); p != "" {
 			out = append(out, p)
 		}
 	}
-	return out
+	return out, loc
 }
+
+// region is what follows the last comma of a place: one to three
+// capitalised words ("CA", "S.Korea", "United Kingdom").
+var region = regexp.MustCompile(`^\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*){0,2}$`)
+
+// splitPlace takes "City, Region" off the end of a heading: the region
+// after the last comma, and before it the city: the words after a
+// separator ("| New York, NY"), else the last word, or the last two when
+// the first of them opens city names ("San", "New", "Mountain"). Words
+// that name a company or a role ("Inc.", "Engineer") are never the city.
+func splitPlace(s string) (rest, place string) {
+	i := strings.LastIndex(s, ", ")
+	if i < 0 || !region.MatchString(strings.TrimSpace(s[i+2:])) {
+		return s, ""
+	}
+	head := s[:i]
+	cut := strings.LastIndexAny(head, "|·•")
+	words := strings.Fields(head[cut+1:])
+	if cut < 0 || len(words) > 3 {
+		n := 1
+		if len(words) >= 2 && cityPrefix[strings.ToLower(words[len(words)-2])] {
+			n = 2
+		}
+		words = words[max(0, len(words)-n):]
+	}
+	if len(words) == 0 {
+		return s, ""
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || companyWords.MatchString(w) || titleWords.MatchString(w) || strings.ContainsAny(w, "0123456789") {
+			return s, ""
+		}
+	}
+	city := strings.Join(words, " ")
+	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(head), city)), city + ", " + strings.TrimSpace(s[i+2:])
+}
+
+// cityPrefix: first words of two-word city names.
+var cityPrefix = map[string]bool{"new": true, "san": true, "santa": true, "los": true, "las": true, "st.": true, "saint": true,
+	"hong": true, "rio": true, "buenos": true, "mexico": true, "tel": true, "kuala": true, "cape": true, "mountain": true,
+	"palo": true, "salt": true, "fort": true, "port": true, "north": true, "south": true, "east": true, "west": true,
+	"la": true, "le": true, "el": true, "den": true, "frankfurt": true, "abu": true, "ho": true, "sao": true, "são": true}
 
 // isHeadLine: a short line that is not a bullet nor a sentence.
 func isHeadLine(s string) bool {

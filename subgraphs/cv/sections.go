@@ -29,6 +29,7 @@ type Contact struct {
 type Experience struct {
 	Title     string   `json:"title,omitempty"`
 	Company   string   `json:"company,omitempty"`
+	Location  string   `json:"location,omitempty"`
 	StartDate string   `json:"startDate,omitempty"` // "2019-03" or "2019"
 	EndDate   string   `json:"endDate,omitempty"`   // empty when Current
 	Current   bool     `json:"current"`

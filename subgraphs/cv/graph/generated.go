@@ -102,6 +102,7 @@ type ComplexityRoot struct {
 		Company   func(childComplexity int) int
 		Current   func(childComplexity int) int
 		EndDate   func(childComplexity int) int
+		Location  func(childComplexity int) int
 		StartDate func(childComplexity int) int
 		Title     func(childComplexity int) int
 	}
@@ -510,6 +511,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CVExperience.EndDate(childComplexity), true
+	case "CVExperience.location":
+		if e.ComplexityRoot.CVExperience.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVExperience.Location(childComplexity), true
 	case "CVExperience.startDate":
 		if e.ComplexityRoot.CVExperience.StartDate == nil {
 			break
@@ -1190,6 +1197,8 @@ func (ec *executionContext) childFields_CVExperience(ctx context.Context, field 
 		return ec.fieldContext_CVExperience_title(ctx, field)
 	case "company":
 		return ec.fieldContext_CVExperience_company(ctx, field)
+	case "location":
+		return ec.fieldContext_CVExperience_location(ctx, field)
 	case "startDate":
 		return ec.fieldContext_CVExperience_startDate(ctx, field)
 	case "endDate":
@@ -2673,6 +2682,29 @@ func (ec *executionContext) _CVExperience_company(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_CVExperience_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVExperience", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVExperience_location(ctx context.Context, field graphql.CollectedField, obj *model.CVExperience) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVExperience_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CVExperience_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CVExperience", field, false, false, "String")
 }
 
@@ -5774,6 +5806,11 @@ func (ec *executionContext) _CVExperience(ctx context.Context, sel ast.Selection
 			}
 		case "company":
 			out.Values[i] = ec._CVExperience_company(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "location":
+			out.Values[i] = ec._CVExperience_location(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

@@ -178,7 +178,7 @@ Summary
 Backend engineer with eight years of experience building distributed systems in Go and Python for fintech products.
 
 Experience
-Senior Software Engineer | Acme Corp | Jan 2019 – Present
+Senior Software Engineer | Acme Corp | Berlin, Germany | Jan 2019 – Present
 • Led the migration of 40 services to Kubernetes, cutting deploy time by 70%.
 • Built a Go event pipeline on PostgreSQL handling 2 million events per day.
 

@@ -28,7 +28,7 @@ func toSections(s *cv.Sections) *model.CVSections {
 		m.SpokenLanguages[i] = &model.CVLanguage{Name: x.Name, Level: str(x.Level)}
 	}
 	for i, x := range s.Experience {
-		m.Experience[i] = &model.CVExperience{Title: str(x.Title), Company: str(x.Company), StartDate: str(x.StartDate),
+		m.Experience[i] = &model.CVExperience{Title: str(x.Title), Company: str(x.Company), Location: str(x.Location), StartDate: str(x.StartDate),
 			EndDate: str(x.EndDate), Current: x.Current, Bullets: list(x.Bullets)}
 	}
 	for i, x := range s.Education {

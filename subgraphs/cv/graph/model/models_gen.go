@@ -86,6 +86,8 @@ type CVEducation struct {
 type CVExperience struct {
 	Title   *string `json:"title,omitempty"`
 	Company *string `json:"company,omitempty"`
+	// Where, as the CV writes it: "Seoul, S.Korea", "New York, NY".
+	Location *string `json:"location,omitempty"`
 	// YYYY-MM or YYYY.
 	StartDate *string `json:"startDate,omitempty"`
 	// YYYY-MM or YYYY; null when current.
