@@ -1,10 +1,11 @@
 package planning
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/careercoach/coach/subgraphs/planning/occupations"
 )
 
 // DataSource names where a figure comes from.
@@ -35,7 +36,7 @@ type Insights struct {
 	Role             *Role
 	SOC              string
 	OccupationTitle  string
-	ProjectionGroup  string // the OOH occupation the projection covers, when broader than SOC
+	ProjectionGroup  string // the BLS broad group the figures cover, when broader than the occupation
 	MedianPay        Figure
 	Pay10th          Figure
 	Pay90th          Figure
@@ -49,70 +50,116 @@ type Insights struct {
 	RelatedRoles     []*Role
 }
 
-type sourceJSON struct {
-	Name       string `json:"name"`
-	Year       string `json:"year"`
-	URL        string `json:"url"`
-	URLPattern string `json:"urlPattern"`
+// maxHotTechnologies bounds the list shown per role.
+const maxHotTechnologies = 12
+
+// marketFacts are the published figures of one role's occupation.
+type marketFacts struct {
+	SOC, Title, ProjectionGroup string
+	Median, P10, P90            float64
+	P90AtLeast                  bool
+	Growth, Openings            float64
+	Education                   string
+	Hot                         []string // O*NET Hot Technologies of the role's O*NET-SOC occupation
 }
 
-type occupationJSON struct {
-	SOC             string   `json:"soc"`
-	Title           string   `json:"title"`
-	Median          float64  `json:"median"`
-	P10             float64  `json:"p10"`
-	P90             float64  `json:"p90"`
-	P90AtLeast      bool     `json:"p90AtLeast"`
-	Growth          float64  `json:"growth"`
-	Openings        float64  `json:"openings"`
-	ProjectionGroup string   `json:"projectionGroup"`
-	Education       string   `json:"education"`
-	Hot             []string `json:"hot"`
-}
-
-// MarketData is the embedded market dataset.
+// MarketData holds the figures of the catalogue's roles, taken from the
+// generated O*NET/BLS dataset (package occupations), and their sources.
 type MarketData struct {
-	WageSource       sourceJSON       `json:"wageSource"`
-	ProjectionSource sourceJSON       `json:"projectionSource"`
-	EducationSource  sourceJSON       `json:"educationSource"`
-	TechnologySource sourceJSON       `json:"technologySource"`
-	Occupations      []occupationJSON `json:"occupations"`
-	bySOC            map[string]*occupationJSON
+	wage, projection, education, tech DataSource // URL: a pattern for wage and tech
+	bySOC                             map[string]*marketFacts
+	hotByONet                         map[string][]string
 }
 
 func loadMarket(c *Catalog) (*MarketData, error) {
-	raw, err := dataFiles.ReadFile("data/market.json")
+	ds, err := occupations.Load()
 	if err != nil {
-		return nil, fmt.Errorf("read market dataset: %w", err)
+		return nil, fmt.Errorf("load market dataset: %w", err)
 	}
-	m := &MarketData{bySOC: map[string]*occupationJSON{}}
-	if err := json.Unmarshal(raw, m); err != nil {
-		return nil, fmt.Errorf("parse market dataset: %w", err)
+	release := map[string]string{}
+	for _, s := range ds.Sources {
+		release[s.Key] = s.Release
 	}
-	for i := range m.Occupations {
-		o := &m.Occupations[i]
-		if o.Median <= 0 || o.P10 <= 0 || o.P10 > o.Median || o.P90 < o.Median || o.Openings <= 0 || o.Education == "" || o.Title == "" {
-			return nil, fmt.Errorf("market dataset: occupation %s has implausible or missing figures", o.SOC)
-		}
-		m.bySOC[o.SOC] = o
+	m := &MarketData{
+		wage: DataSource{Name: "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (national, all industries, annual wages)",
+			Year: release["bls.oews"], URL: "https://www.bls.gov/oes/2024/may/oes%s.htm"},
+		projection: DataSource{Name: "U.S. Bureau of Labor Statistics, Employment Projections, Table 1.2",
+			Year: release["bls.projections"], URL: "https://www.bls.gov/emp/tables/occupational-projections-and-characteristics.htm"},
+		education: DataSource{Name: "U.S. Bureau of Labor Statistics, Employment Projections, Table 1.2 (typical education needed for entry)",
+			Year: release["bls.projections"], URL: "https://www.bls.gov/emp/tables/occupational-projections-and-characteristics.htm"},
+		tech: DataSource{Name: "O*NET Hot Technologies, O*NET " + release["onet.technology_skills"] + " Database, USDOL/ETA (CC BY 4.0)",
+			Year: "O*NET " + release["onet.technology_skills"], URL: "https://www.onetonline.org/link/summary/%s"},
+		bySOC:     map[string]*marketFacts{},
+		hotByONet: map[string][]string{},
+	}
+	bySOC := map[string]*occupations.Market{}
+	for i := range ds.Market {
+		bySOC[ds.Market[i].SOC] = &ds.Market[i]
+	}
+	byCode := map[string]*occupations.Occupation{}
+	for i := range ds.Occupations {
+		byCode[ds.Occupations[i].Code] = &ds.Occupations[i]
 	}
 	for _, r := range c.roles {
-		if m.bySOC[r.MarketSOC] == nil {
-			return nil, fmt.Errorf("market dataset: no figures for %s (role %s)", r.MarketSOC, r.ID)
+		o := byCode[r.ONetSOC]
+		if o == nil {
+			return nil, fmt.Errorf("market dataset: no O*NET occupation %s (role %s)", r.ONetSOC, r.ID)
 		}
+		m.hotByONet[r.ONetSOC] = hotTechnologies(o.Tech)
+		if m.bySOC[r.MarketSOC] != nil {
+			continue
+		}
+		f, err := facts(bySOC[r.MarketSOC])
+		if err != nil {
+			return nil, fmt.Errorf("market dataset: %s (role %s): %w", r.MarketSOC, r.ID, err)
+		}
+		m.bySOC[r.MarketSOC] = f
 	}
 	return m, nil
 }
 
+// facts takes the figures a role page needs; a role whose occupation
+// lacks one is a catalogue error, found at start.
+func facts(mk *occupations.Market) (*marketFacts, error) {
+	if mk == nil {
+		return nil, fmt.Errorf("BLS publishes no figures for this code")
+	}
+	w, p := mk.Wages, mk.Projection
+	if w == nil || p == nil || w.P10 == nil || w.P50 == nil || w.P90 == nil || p.Education == "" {
+		return nil, fmt.Errorf("pay percentiles, projection or education missing")
+	}
+	f := &marketFacts{SOC: mk.SOC, Title: mk.Title, Median: float64(*w.P50), P10: float64(*w.P10), P90: float64(*w.P90),
+		P90AtLeast: slices.Contains(w.TopCoded, "p90"), Growth: p.GrowthPct, Openings: float64(p.Openings), Education: p.Education}
+	if mk.Level == "broad" {
+		f.ProjectionGroup = mk.Title
+	}
+	return f, nil
+}
+
+// hotTechnologies lists O*NET's Hot Technologies of an occupation, those
+// employers ask for most in its postings (In Demand) first.
+func hotTechnologies(tech []occupations.Tech) []string {
+	var demand, hot []string
+	for _, t := range tech {
+		switch {
+		case t.Hot && t.InDemand:
+			demand = append(demand, t.Name)
+		case t.Hot:
+			hot = append(hot, t.Name)
+		}
+	}
+	all := append(demand, hot...)
+	return all[:min(maxHotTechnologies, len(all))]
+}
+
 // Insights returns the market insights of role.
 func (c *Catalog) Insights(role *Role) Insights {
-	o := c.market.bySOC[role.MarketSOC]
 	m := c.market
-	wage := DataSource{Name: m.WageSource.Name, Year: m.WageSource.Year,
-		URL: fmt.Sprintf(m.WageSource.URLPattern, strings.ReplaceAll(o.SOC, "-", ""))}
-	proj := DataSource{Name: m.ProjectionSource.Name, Year: m.ProjectionSource.Year, URL: m.ProjectionSource.URL}
-	edu := DataSource{Name: m.EducationSource.Name, Year: m.EducationSource.Year, URL: m.EducationSource.URL}
-	tech := DataSource{Name: m.TechnologySource.Name, Year: m.TechnologySource.Year, URL: fmt.Sprintf(m.TechnologySource.URLPattern, role.ONetSOC)}
+	o := m.bySOC[role.MarketSOC]
+	wage := m.wage
+	wage.URL = fmt.Sprintf(m.wage.URL, strings.ReplaceAll(o.SOC, "-", ""))
+	tech := m.tech
+	tech.URL = fmt.Sprintf(m.tech.URL, role.ONetSOC)
 	top := slices.Clone(role.Skills)
 	slices.SortStableFunc(top, func(a, b SkillLevel) int { return b.Level - a.Level })
 	return Insights{
@@ -120,13 +167,13 @@ func (c *Catalog) Insights(role *Role) Insights {
 		MedianPay:        Figure{Value: o.Median, Unit: "USD per year", Source: wage},
 		Pay10th:          Figure{Value: o.P10, Unit: "USD per year", Source: wage},
 		Pay90th:          Figure{Value: o.P90, Unit: "USD per year", AtLeast: o.P90AtLeast, Source: wage},
-		GrowthPercent:    Figure{Value: o.Growth, Unit: "percent over 10 years", Source: proj},
-		AnnualOpenings:   Figure{Value: o.Openings, Unit: "openings per year", Source: proj},
-		TypicalEducation: TextFact{Value: o.Education, Source: edu},
+		GrowthPercent:    Figure{Value: o.Growth, Unit: "percent over 10 years", Source: m.projection},
+		AnnualOpenings:   Figure{Value: o.Openings, Unit: "openings per year", Source: m.projection},
+		TypicalEducation: TextFact{Value: o.Education, Source: m.education},
 		TopSkills:        top[:min(5, len(top))],
 		SkillsSource: DataSource{Name: "Career Coach role catalogue, built from O*NET skills and technology data (CC BY 4.0)", Year: tech.Year,
-			URL: fmt.Sprintf(m.TechnologySource.URLPattern, role.ONetSOC)},
-		HotTechnologies: slices.Clone(o.Hot),
+			URL: tech.URL},
+		HotTechnologies: slices.Clone(m.hotByONet[role.ONetSOC]),
 		TechSource:      tech,
 		RelatedRoles:    c.related(role),
 	}

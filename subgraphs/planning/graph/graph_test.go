@@ -168,8 +168,10 @@ func TestCatalogueQueries(t *testing.T) {
 			{name: "no path is null", query: `{ careerPath(from: "director-of-engineering", to: "registered-nurse") { steps { to { id } } } }`, want: []string{`"careerPath":null`}},
 			{name: "career path with unknown role", query: `{ careerPath(from: "nope", to: "data-scientist") { totalLevelsToGain } }`, wantCodes: "NOT_FOUND"},
 			{name: "market insights", query: `{ marketInsights(roleId: "senior-software-engineer") { socCode medianPay { value unit source { year url } } pay10thPercentile { value } pay90thPercentile { value atLeast } projectedGrowthPercent { value source { year } } annualOpenings { value } typicalEducation { value } topSkills { name } hotTechnologies relatedRoles { id } } }`,
-				want: []string{`"socCode":"15-1252"`, `"medianPay":{"value":133080,"unit":"USD per year","source":{"year":"May 2024","url":"https://www.bls.gov/oes/current/oes151252.htm"}}`,
-					`"pay10thPercentile":{"value":79850}`, `"typicalEducation":{"value":"Bachelor's degree"}`, `"id":"staff-software-engineer"`, `"Git"`}},
+				// The figures of OEWS May 2024 and Employment Projections 2024–34 (occupations/sources.json).
+				want: []string{`"socCode":"15-1252"`, `"medianPay":{"value":133080,"unit":"USD per year","source":{"year":"May 2024","url":"https://www.bls.gov/oes/2024/may/oes151252.htm"}}`,
+					`"pay10thPercentile":{"value":79850}`, `"projectedGrowthPercent":{"value":15.8,"source":{"year":"2024–34"}}`, `"annualOpenings":{"value":115200}`,
+					`"typicalEducation":{"value":"Bachelor's degree"}`, `"id":"staff-software-engineer"`, `"Git"`}},
 			{name: "market insights top-coded pay", query: `{ marketInsights(roleId: "engineering-manager") { pay90thPercentile { value atLeast } } }`,
 				want: []string{`"pay90thPercentile":{"value":239200,"atLeast":true}`}},
 			{name: "market insights unknown role", query: `{ marketInsights(roleId: "x") { socCode } }`, wantCodes: "NOT_FOUND"},
