@@ -1,25 +1,13 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth';
 import { json, serve, sessionJSON } from '@/test/fetch';
-import { AppProvider } from './provider';
-import { routes } from './router';
+import { renderApp } from '@/test/app';
 
 const user = { id: 'u1', email: 'ada@example.com', displayName: 'Ada Lovelace' };
 const signedOut = () =>
   json(401, { error: { code: 'UNAUTHENTICATED', message: 'session expired; sign in again' } });
-
-function renderApp(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProvider>
-      <RouterProvider router={router} />
-    </AppProvider>,
-  );
-  return router;
-}
 
 describe('account recovery in the app', () => {
   // Lazy pages that load for longer than the route announcer waits (2 s, on a

@@ -43,3 +43,11 @@ export function Field({ label, hint, error, className, id, ...rest }: FieldProps
     </div>
   );
 }
+
+/** An email address field ("Email" unless labelled otherwise). */
+export function EmailField({
+  label = 'Email',
+  ...rest
+}: Omit<FieldProps, 'label' | 'type'> & { label?: string }) {
+  return <Field label={label} type="email" autoComplete="email" required {...rest} />;
+}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { cn } from './cn';
 
 const tones = {
@@ -42,5 +42,33 @@ export function Notice({
     >
       {children}
     </div>
+  );
+}
+
+export interface Outcome {
+  tone: 'success' | 'error';
+  text: string;
+  /** counts outcomes, so the same text again takes focus again */
+  n: number;
+}
+
+/** The latest outcome of a form, for <OutcomeNotice>. */
+export function useOutcome() {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const show = useCallback(
+    (tone: Outcome['tone'], text: string) => setOutcome((p) => ({ tone, text, n: (p?.n ?? 0) + 1 })),
+    [],
+  );
+  const clear = useCallback(() => setOutcome(null), []);
+  return { outcome, show, clear };
+}
+
+/** The outcome as a focused notice (nothing before the first one). */
+export function OutcomeNotice({ outcome }: { outcome: Outcome | null }) {
+  if (!outcome) return null;
+  return (
+    <Notice tone={outcome.tone} focusKey={outcome.n}>
+      {outcome.text}
+    </Notice>
   );
 }

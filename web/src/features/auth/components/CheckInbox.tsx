@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { DevMailboxLink } from '@/components/ui/DevMailboxLink';
-import { Notice } from '@/components/ui/Notice';
+import { OutcomeNotice, useOutcome } from '@/components/ui/Notice';
 import { authApi } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
 
@@ -13,20 +13,16 @@ import { describeError } from '@/lib/errors';
  */
 export function CheckInbox({ email }: { email: string }) {
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ tone: 'success' | 'error'; text: string; n: number } | null>(null);
+  const { outcome, show, clear } = useOutcome();
 
   async function resend() {
     setBusy(true);
-    setOutcome(null);
+    clear();
     try {
       await authApi.resendVerification(email);
-      setOutcome((p) => ({
-        tone: 'success',
-        text: `If ${email} is still waiting for verification, a new link is on its way.`,
-        n: (p?.n ?? 0) + 1,
-      }));
+      show('success', `If ${email} is still waiting for verification, a new link is on its way.`);
     } catch (err) {
-      setOutcome((p) => ({ tone: 'error', text: describeError(err), n: (p?.n ?? 0) + 1 }));
+      show('error', describeError(err));
     } finally {
       setBusy(false);
     }
@@ -41,11 +37,7 @@ export function CheckInbox({ email }: { email: string }) {
       <p className="text-slate-700 dark:text-slate-300">
         No mail after a few minutes? Check your spam folder, or send the link again.
       </p>
-      {outcome && (
-        <Notice tone={outcome.tone} focusKey={outcome.n}>
-          {outcome.text}
-        </Notice>
-      )}
+      <OutcomeNotice outcome={outcome} />
       <Button variant="secondary" busy={busy} onClick={() => void resend()}>
         {busy ? 'Sending…' : 'Send the link again'}
       </Button>

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { DevMailboxLink } from '@/components/ui/DevMailboxLink';
-import { Field } from '@/components/ui/Field';
+import { EmailField } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { authApi } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
@@ -82,11 +82,7 @@ export function ForgotPasswordPage() {
             {error.text}
           </Notice>
         )}
-        <Field
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
+        <EmailField
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           error={tried > 0 && invalid ? 'Enter a valid email address.' : null}

@@ -1,9 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
-import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
-import { PasswordRules } from '@/components/ui/PasswordRules';
+import { NewPasswordFields } from '@/components/ui/NewPasswordFields';
 import { useToast } from '@/components/ui/Toast';
 import { AuthError, session } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
@@ -92,29 +91,18 @@ export function ResetPasswordPage() {
             )}
           </Notice>
         )}
-        <Field
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={128}
-          value={password}
-          onChange={(e) => {
-            setPassword(e.target.value);
+        <NewPasswordFields
+          password={password}
+          confirm={confirm}
+          email=""
+          onPassword={(v) => {
+            setPassword(v);
             setServerPwError(null);
           }}
-          hint={<PasswordRules id="new-password-rules" password={password} email="" />}
-          error={pwError}
-        />
-        <Field
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={128}
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={confirmError}
+          onConfirm={setConfirm}
+          passwordError={pwError}
+          confirmError={confirmError}
+          rulesId="new-password-rules"
         />
         <Button type="submit" busy={busy}>
           {busy ? 'Saving…' : 'Save new password'}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
-import { Field } from '@/components/ui/Field';
+import { EmailField, Field } from '@/components/ui/Field';
 import { session, useSession } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
 import { useProviders } from '../api/providers';
@@ -45,14 +45,7 @@ export function SignInPage() {
     <AuthLayout title="Sign in">
       <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
         <FormError message={error} />
-        <Field
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        <EmailField value={email} onChange={(e) => setEmail(e.target.value)} />
         <Field
           label="Password"
           type="password"

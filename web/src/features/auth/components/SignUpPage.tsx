@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '@/components/ui/Button';
-import { Field } from '@/components/ui/Field';
+import { EmailField, Field } from '@/components/ui/Field';
 import { session } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
 import { passwordOK } from '@/lib/password-rules';
@@ -61,11 +61,7 @@ export function SignUpPage() {
           onChange={(e) => setName(e.target.value)}
           error={tried && !name.trim() ? 'Enter your name.' : null}
         />
-        <Field
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
+        <EmailField
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           error={tried && !email.includes('@') ? 'Enter a valid email address.' : null}

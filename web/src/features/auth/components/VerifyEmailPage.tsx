@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
-import { Field } from '@/components/ui/Field';
-import { Notice } from '@/components/ui/Notice';
+import { EmailField } from '@/components/ui/Field';
+import { Notice, OutcomeNotice, useOutcome } from '@/components/ui/Notice';
 import { useToast } from '@/components/ui/Toast';
 import { authApi, session, useSession } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
@@ -65,26 +65,25 @@ function Resend() {
   const signedIn = state.status === 'signedIn';
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ tone: 'success' | 'error'; text: string; n: number } | null>(null);
+  const { outcome, show } = useOutcome();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const to = signedIn ? state.user.email : email.trim();
     if (!to.includes('@')) {
-      setOutcome((p) => ({ tone: 'error', text: 'Enter a valid email address.', n: (p?.n ?? 0) + 1 }));
+      show('error', 'Enter a valid email address.');
       return;
     }
     setBusy(true);
     try {
       if (signedIn) await session.resendVerification();
       else await authApi.resendVerification(to);
-      setOutcome((p) => ({
-        tone: 'success',
-        text: `If ${to} is waiting for verification, a new link is on its way. It works for 24 hours.`,
-        n: (p?.n ?? 0) + 1,
-      }));
+      show(
+        'success',
+        `If ${to} is waiting for verification, a new link is on its way. It works for 24 hours.`,
+      );
     } catch (err) {
-      setOutcome((p) => ({ tone: 'error', text: describeError(err), n: (p?.n ?? 0) + 1 }));
+      show('error', describeError(err));
     } finally {
       setBusy(false);
     }
@@ -97,24 +96,13 @@ function Resend() {
       noValidate
     >
       <h2 className="text-base font-semibold">Get a new link</h2>
-      {outcome && (
-        <Notice tone={outcome.tone} focusKey={outcome.n}>
-          {outcome.text}
-        </Notice>
-      )}
+      <OutcomeNotice outcome={outcome} />
       {signedIn ? (
         <p className="text-sm">
           We will send it to <strong className="break-all">{state.user.email}</strong>.
         </p>
       ) : (
-        <Field
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        <EmailField value={email} onChange={(e) => setEmail(e.target.value)} />
       )}
       <Button type="submit" variant="secondary" busy={busy}>
         {busy ? 'Sending…' : 'Send a new link'}

@@ -2,14 +2,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { DevMailboxLink } from '@/components/ui/DevMailboxLink';
-import { Field } from '@/components/ui/Field';
-import { Notice } from '@/components/ui/Notice';
+import { EmailField, Field } from '@/components/ui/Field';
+import { OutcomeNotice, useOutcome } from '@/components/ui/Notice';
 import { session } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
 import { useFocusFirstInvalid } from '@/lib/focus';
 import { isWrongCurrentPassword } from '@/lib/password-rules';
-
-type Outcome = { tone: 'success' | 'error'; text: string; n: number };
 
 const looksLikeEmail = (s: string) => /^[^\s@]+@[^\s@]+$/.test(s);
 
@@ -24,7 +22,7 @@ export function ChangeEmail({ email }: { email: string }) {
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const [currentError, setCurrentError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { outcome, show, clear } = useOutcome();
   const [sent, setSent] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, attempt);
@@ -42,7 +40,7 @@ export function ChangeEmail({ email }: { email: string }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setOutcome(null);
+    clear();
     setCurrentError(null);
     setSent(false);
     if (!current || !looksLikeEmail(nextTrim) || nextTrim.toLowerCase() === email.toLowerCase()) {
@@ -56,16 +54,15 @@ export function ChangeEmail({ email }: { email: string }) {
       setNext('');
       setAttempt(0);
       setSent(true);
-      setOutcome((p) => ({
-        tone: 'success',
-        text: `We sent a link to ${nextTrim}. Your email changes when you follow it (within 24 hours); until then you sign in with ${email}.`,
-        n: (p?.n ?? 0) + 1,
-      }));
+      show(
+        'success',
+        `We sent a link to ${nextTrim}. Your email changes when you follow it (within 24 hours); until then you sign in with ${email}.`,
+      );
     } catch (err) {
       if (isWrongCurrentPassword(err)) {
         setCurrentError(describeError(err));
         setAttempt((n) => n + 1);
-      } else setOutcome((p) => ({ tone: 'error', text: describeError(err), n: (p?.n ?? 0) + 1 }));
+      } else show('error', describeError(err));
     } finally {
       setBusy(false);
     }
@@ -80,17 +77,10 @@ export function ChangeEmail({ email }: { email: string }) {
         You sign in with <strong className="break-all">{email}</strong>.
       </p>
       <form ref={form} onSubmit={submit} className="flex max-w-md flex-col gap-4" noValidate>
-        {outcome && (
-          <Notice tone={outcome.tone} focusKey={outcome.n}>
-            {outcome.text}
-          </Notice>
-        )}
+        <OutcomeNotice outcome={outcome} />
         {sent && <DevMailboxLink className="text-sm" />}
-        <Field
+        <EmailField
           label="New email"
-          type="email"
-          autoComplete="email"
-          required
           value={next}
           onChange={(e) => setNext(e.target.value)}
           error={nextError}

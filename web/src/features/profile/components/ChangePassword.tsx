@@ -2,14 +2,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
-import { Notice } from '@/components/ui/Notice';
-import { PasswordRules } from '@/components/ui/PasswordRules';
+import { OutcomeNotice, useOutcome } from '@/components/ui/Notice';
+import { NewPasswordFields } from '@/components/ui/NewPasswordFields';
 import { session } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
 import { useFocusFirstInvalid } from '@/lib/focus';
 import { isPasswordRuleError, isWrongCurrentPassword, passwordOK } from '@/lib/password-rules';
-
-type Outcome = { tone: 'success' | 'error'; text: string; n: number };
 
 /**
  * Re-authentication with the current password (OWASP ASVS V2.1.6); the
@@ -23,7 +21,7 @@ export function ChangePassword({ email }: { email: string }) {
   const [busy, setBusy] = useState(false);
   const [currentError, setCurrentError] = useState<string | null>(null);
   const [nextError, setNextError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { outcome, show, clear } = useOutcome();
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, attempt);
 
@@ -35,7 +33,7 @@ export function ChangePassword({ email }: { email: string }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setOutcome(null);
+    clear();
     setCurrentError(null);
     setNextError(null);
     if (!current || !passwordOK(next, email) || confirm !== next) {
@@ -49,17 +47,13 @@ export function ChangePassword({ email }: { email: string }) {
       setNext('');
       setConfirm('');
       setAttempt(0);
-      setOutcome((p) => ({
-        tone: 'success',
-        text: 'Your password was changed. Every other device was signed out.',
-        n: (p?.n ?? 0) + 1,
-      }));
+      show('success', 'Your password was changed. Every other device was signed out.');
     } catch (err) {
       const msg = describeError(err);
       if (isWrongCurrentPassword(err)) setCurrentError(msg);
       else if (isPasswordRuleError(err)) setNextError(msg);
       else {
-        setOutcome((p) => ({ tone: 'error', text: msg, n: (p?.n ?? 0) + 1 }));
+        show('error', msg);
         return;
       }
       setAttempt((n) => n + 1);
@@ -74,11 +68,7 @@ export function ChangePassword({ email }: { email: string }) {
         Change password
       </h2>
       <form ref={form} onSubmit={submit} className="flex max-w-md flex-col gap-4" noValidate>
-        {outcome && (
-          <Notice tone={outcome.tone} focusKey={outcome.n}>
-            {outcome.text}
-          </Notice>
-        )}
+        <OutcomeNotice outcome={outcome} />
         <Field
           label="Current password"
           type="password"
@@ -91,29 +81,18 @@ export function ChangePassword({ email }: { email: string }) {
           }}
           error={shownCurrent}
         />
-        <Field
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={128}
-          value={next}
-          onChange={(e) => {
-            setNext(e.target.value);
+        <NewPasswordFields
+          password={next}
+          confirm={confirm}
+          email={email}
+          onPassword={(v) => {
+            setNext(v);
             setNextError(null);
           }}
-          hint={<PasswordRules id="change-password-rules" password={next} email={email} />}
-          error={shownNext}
-        />
-        <Field
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={128}
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={shownConfirm}
+          onConfirm={setConfirm}
+          passwordError={shownNext}
+          confirmError={shownConfirm}
+          rulesId="change-password-rules"
         />
         <Button type="submit" busy={busy} className="self-start">
           {busy ? 'Changing…' : 'Change password'}
