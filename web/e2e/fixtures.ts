@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,12 +24,47 @@ export function newUser(tag: string) {
   return { name: `Ada ${tag}`, email: `ada.${tag}.${id}@example.com`, password: `violet-Harbour-${id}` };
 }
 
+// Subjects of the account mail (subgraphs/users/mailtext.go).
+export const subjects = {
+  verify: 'Confirm your email address for Career Coach',
+  reset: 'Reset your Career Coach password',
+  changeEmail: 'Confirm your new email address for Career Coach',
+  passwordChanged: 'Your Career Coach password was changed',
+};
+
+/** The newest message to `to` with `subject` in the development mailbox (`coach dev` keeps mail there). */
+export async function findMail(page: Page, to: string, subject: string): Promise<Locator> {
+  if (new URL(page.url()).pathname !== '/dev/mailbox') await page.goto('/dev/mailbox');
+  await expect(page.getByRole('heading', { level: 1, name: 'Development mailbox' })).toBeVisible();
+  const mail = page
+    .getByRole('article')
+    .filter({ hasText: `To ${to} ·` })
+    .filter({ has: page.getByRole('heading', { name: subject, exact: true }) })
+    .first();
+  // Mail is sent in the background: check again until it is there.
+  await expect(async () => {
+    if (!(await mail.isVisible())) await page.getByRole('button', { name: 'Check for new mail' }).click();
+    await expect(mail).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  return mail;
+}
+
+/** Follows the link to `path` (e.g. /verify-email) in the newest such mail. */
+export async function followMailLink(page: Page, to: string, subject: string, path: string) {
+  const mail = await findMail(page, to, subject);
+  await mail.getByRole('link', { name: new RegExp(`${path}\\?token=`) }).click();
+}
+
+/** Signs up as a person does: the form, "check your inbox", the emailed link, the dashboard. */
 export async function signUp(page: Page, u: ReturnType<typeof newUser>) {
   await page.goto('/signup');
   await page.getByLabel('Your name').fill(u.name);
   await page.getByLabel('Email').fill(u.email);
   await page.getByLabel('Password', { exact: true }).fill(u.password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your inbox' })).toBeVisible();
+  await page.getByRole('link', { name: 'Open the development mailbox' }).click();
+  await followMailLink(page, u.email, subjects.verify, '/verify-email');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 }
 

@@ -81,6 +81,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   for (const flag of new Set(help.match(/--[a-z]+-addr\b/g) ?? [])) {
     args.push(flag, `127.0.0.1:${await freePort()}`);
   }
+  // Every test signs up from 127.0.0.1: lift the per-address sign-up and
+  // account-mail limits (meant for the open internet) above what the suite needs.
+  for (const flag of ['--signups-per-ip', '--mail-per-ip']) {
+    if (help.includes(flag)) args.push(flag, '10000');
+  }
   // Started from the repository root, the router serves web/dist (its default
   // --web-dir) at `/`: the app is tested as shipped, on the router's origin.
   // The offline analyser, whatever AI keys the environment holds: tests never call out.

@@ -20,11 +20,15 @@ for (const theme of ['light', 'dark'] as const) {
       for (const p of [
         { path: '/signin', title: 'Sign in' },
         { path: '/signup', title: 'Create your account' },
+        { path: '/forgot-password', title: 'Reset your password' },
+        { path: '/reset-password?token=from-an-email', title: 'Choose a new password' },
+        { path: '/verify-email', title: 'Verify your email address' },
+        { path: '/dev/mailbox', title: 'Development mailbox' },
       ]) {
         await page.goto(p.path);
         await expect(page.getByRole('heading', { level: 1, name: p.title })).toBeVisible();
         await expectAccessible(page, `${p.path} (${theme})`);
-        await screenshot(page, `${theme}${p.path.replace('/', '-')}`);
+        await screenshot(page, `${theme}${p.path.replace(/[/?=]/g, '-')}`);
       }
     });
 
