@@ -26,7 +26,9 @@ describe('account recovery in the app', () => {
     renderApp('/signin');
     await userEvent.type(await screen.findByLabelText('Email'), 'ada@example.com');
     await userEvent.click(screen.getByRole('link', { name: 'Forgot password?' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Reset your password' })).toHaveFocus();
+    await vi.waitFor(async () =>
+      expect(await screen.findByRole('heading', { level: 1, name: 'Reset your password' })).toHaveFocus(),
+    );
     expect(screen.getByLabelText('Email')).toHaveValue('ada@example.com');
     expect(document.title).toBe('Reset your password · Career Coach');
   });

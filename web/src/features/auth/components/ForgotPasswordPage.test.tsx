@@ -14,7 +14,7 @@ describe('ForgotPasswordPage', () => {
     await userEvent.type(screen.getByLabelText('Email'), 'ada');
     await userEvent.click(screen.getByRole('button', { name: 'Send reset link' }));
     const field = screen.getByLabelText('Email');
-    expect(field).toHaveFocus();
+    await vi.waitFor(() => expect(field).toHaveFocus());
     expect(field).toHaveAccessibleDescription('Enter a valid email address.');
     expect(calls).toEqual([]);
   });
@@ -27,7 +27,9 @@ describe('ForgotPasswordPage', () => {
     renderAt('/forgot-password', '/forgot-password', <ForgotPasswordPage />);
     await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
     await userEvent.click(screen.getByRole('button', { name: 'Send reset link' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Check your inbox' })).toHaveFocus();
+    await vi.waitFor(async () =>
+      expect(await screen.findByRole('heading', { level: 1, name: 'Check your inbox' })).toHaveFocus(),
+    );
     expect(screen.getByText(/If an account uses/)).toHaveTextContent(
       'If an account uses ada@example.com, we sent it a link to choose a new password. The link works for 30 minutes and only once.',
     );
@@ -63,6 +65,6 @@ describe('ForgotPasswordPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send reset link' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Too many reset requests (about 15 minutes).');
-    expect(alert).toHaveFocus();
+    await vi.waitFor(() => expect(alert).toHaveFocus());
   });
 });

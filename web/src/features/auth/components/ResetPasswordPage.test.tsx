@@ -34,7 +34,7 @@ describe('ResetPasswordPage', () => {
     renderAt('/reset-password?token=tok-123', '/reset-password', <ResetPasswordPage />);
     await choose('indigo-Lantern-77', 'indigo-Lantern-78');
     const confirm = screen.getByLabelText('Confirm new password');
-    expect(confirm).toHaveFocus();
+    await vi.waitFor(() => expect(confirm).toHaveFocus());
     expect(confirm).toHaveAccessibleDescription('The two passwords differ.');
     expect(calls).toEqual([]);
   });
@@ -48,7 +48,7 @@ describe('ResetPasswordPage', () => {
     await choose('indigo-Lantern-77');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This link is invalid or has expired.');
-    expect(alert).toHaveFocus();
+    await vi.waitFor(() => expect(alert).toHaveFocus());
     expect(screen.getByRole('link', { name: 'Ask for a new link' })).toHaveAttribute(
       'href',
       '/forgot-password',

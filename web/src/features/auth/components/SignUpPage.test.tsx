@@ -30,7 +30,7 @@ describe('SignUpPage', () => {
     renderAt('/signup', '/signup', <SignUpPage />);
     await fillAndSubmit();
     const heading = await screen.findByRole('heading', { level: 1, name: 'Check your inbox' });
-    expect(heading).toHaveFocus();
+    await vi.waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getByText('ada@example.com')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Open the development mailbox' })).toHaveAttribute(
       'href',
@@ -70,7 +70,7 @@ describe('SignUpPage', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Send the link again' }));
     const status = await screen.findByRole('status');
     expect(status).toHaveTextContent('If ada@example.com is still waiting for verification');
-    expect(status).toHaveFocus();
+    await vi.waitFor(() => expect(status).toHaveFocus());
     expect(calls.find((c) => c.url === '/auth/verify-email/resend')?.body).toEqual({
       email: 'ada@example.com',
     });

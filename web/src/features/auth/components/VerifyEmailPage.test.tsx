@@ -40,7 +40,7 @@ describe('VerifyEmailPage', () => {
     renderAt('/verify-email?token=used', '/verify-email', <VerifyEmailPage />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This link is invalid or has expired.');
-    expect(alert).toHaveFocus();
+    await vi.waitFor(() => expect(alert).toHaveFocus());
     await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
     await userEvent.click(screen.getByRole('button', { name: 'Send a new link' }));
     expect(await screen.findByRole('status')).toHaveTextContent(

@@ -38,7 +38,7 @@ describe('ChangePassword', () => {
     await change('violet-Harbour-42', 'indigo-Lantern-77');
     const status = await screen.findByRole('status');
     expect(status).toHaveTextContent('Your password was changed. Every other device was signed out.');
-    expect(status).toHaveFocus();
+    await vi.waitFor(() => expect(status).toHaveFocus());
     expect(calls[1]).toMatchObject({
       url: '/auth/password/change',
       body: { currentPassword: 'violet-Harbour-42', newPassword: 'indigo-Lantern-77' },
@@ -63,7 +63,7 @@ describe('ChangePassword', () => {
     const calls = await signedIn({});
     await change('', 'indigo-Lantern-77');
     const field = screen.getByLabelText('Current password');
-    expect(field).toHaveFocus();
+    await vi.waitFor(() => expect(field).toHaveFocus());
     expect(field).toHaveAccessibleDescription('Enter your current password.');
     expect(calls).toHaveLength(1); // only the sign-in
   });
@@ -97,7 +97,7 @@ describe('ChangePassword', () => {
   it('refuses a new password that breaks a rule before sending', async () => {
     const calls = await signedIn({});
     await change('violet-Harbour-42', 'short');
-    expect(screen.getByLabelText('New password')).toHaveFocus();
+    await vi.waitFor(() => expect(screen.getByLabelText('New password')).toHaveFocus());
     expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(
       expect.stringContaining('Choose a password that meets every rule.'),
     );
@@ -128,7 +128,7 @@ describe('ChangeEmail', () => {
     expect(status).toHaveTextContent(
       'We sent a link to grace@example.com. Your email changes when you follow it (within 24 hours); until then you sign in with ada@example.com.',
     );
-    expect(status).toHaveFocus();
+    await vi.waitFor(() => expect(status).toHaveFocus());
     expect(calls[1]).toMatchObject({
       url: '/auth/email/change',
       body: { currentPassword: 'violet-Harbour-42', newEmail: 'grace@example.com' },
@@ -154,7 +154,7 @@ describe('ChangeEmail', () => {
     const calls = await signedIn({});
     await change(next, 'violet-Harbour-42');
     const field = screen.getByLabelText('New email');
-    expect(field).toHaveFocus();
+    await vi.waitFor(() => expect(field).toHaveFocus());
     expect(field).toHaveAccessibleDescription(message);
     expect(calls).toHaveLength(1);
   });
@@ -167,6 +167,6 @@ describe('ChangeEmail', () => {
     await change('grace@example.com', 'violet-Harbour-42');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Enter a valid email address.');
-    expect(alert).toHaveFocus();
+    await vi.waitFor(() => expect(alert).toHaveFocus());
   });
 });
