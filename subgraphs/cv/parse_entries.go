@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	titleWords   = regexp.MustCompile(`(?i)\b(?:engineer|developer|manager|lead|analyst|designer|architect|consultant|scientist|intern|director|head|specialist|administrator|officer|coordinator|associate|assistant|programmer|tester|owner|devops|sre|founder|cto|ceo|cfo|vp|president|researcher|teacher|nurse|accountant|technician|advisor|strategist|writer|editor|support|representative|executive|trainee|apprentice|contractor|freelance|freelancer|contributor|leader|member|fellow|maintainer|volunteer|partner|principal|professor|lecturer|tutor)\b`)
+	titleWords   = regexp.MustCompile(`(?i)\b(?:engineer|developer|manager|lead|analyst|designer|architect|consultant|scientist|intern|director|head|specialist|administrator|officer|coordinator|associate|assistant|programmer|tester|owner|devops|sre|founder|cto|ceo|cfo|vp|president|researcher|teacher|nurse|accountant|technician|advisor|strategist|writer|editor|support|representative|executive|trainee|apprentice|contractor|freelance|freelancer|contributor|leader|member|fellow|maintainer|volunteer|partner|principal|professor|lecturer|tutor|desarrollador|desarrolladora|ingeniero|ingeniera|analista|gerente|jefe|jefa|directora|consultor|consultora|programador|programadora|t[ée]cnico|ingénieur|développeur|développeuse|chef|responsable|chargé|chargée|entwickler|softwareentwickler|ingenieur|leiter|leiterin|berater|beraterin|engenheiro|engenheira|desenvolvedor|desenvolvedora|sviluppatore|sviluppatrice|ingegnere|responsabile)\b`)
 	companyWords = regexp.MustCompile(`(?i)\b(?:inc|ltd|llc|gmbh|ag|plc|corp|corporation|company|co|technologies|solutions|labs|bank|group|systems|software|consulting|agency|studio|partners|limited|s\.a|sa|bv|oy|ab|university|hospital|foundation)\b\.?`)
 	headSplit    = regexp.MustCompile(`\s*(?:\||·|•|\s[-–—]\s|\s+at\s+|@|,\s)\s*`)
 	degreeWords  = regexp.MustCompile(`(?i)\b(?:bachelor|master|b\.?sc|m\.?sc|b\.?eng|m\.?eng|ph\.?d|doctor|doctorate|diploma|mba|associate|a-levels|degree|bs|ms|abitur|licence|license|certificate|grado|licenciatura|m[aá]ster|maestr[ií]a|doctorado|ingenier[ií]a|t[ií]tulo|dipl[oô]me|doctorat|diplom|bachelorarbeit|promotion|bacharelado|mestrado|doutorado|laurea|dottorato)\b|(?:^|[\s(])(?:[bm]\.\s?(?:s|a|sc|eng)\.|ph\.\s?d\.|ll\.\s?[bm]\.)|学士|硕士|博士|学位`)
@@ -114,7 +114,11 @@ var region = regexp.MustCompile(`^\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*){0,2
 // that name a company or a role ("Inc.", "Engineer") are never the city.
 func splitPlace(s string) (rest, place string) {
 	i := strings.LastIndex(s, ", ")
-	if i < 0 || !region.MatchString(strings.TrimSpace(s[i+2:])) {
+	if i < 0 {
+		return s, ""
+	}
+	reg := strings.TrimSpace(s[i+2:])
+	if !region.MatchString(reg) || companyWords.MatchString(reg) || titleWords.MatchString(reg) {
 		return s, ""
 	}
 	head := s[:i]
@@ -148,7 +152,16 @@ var cityPrefix = map[string]bool{"new": true, "san": true, "santa": true, "los":
 
 // isHeadLine: a short line that is not a bullet nor a sentence.
 func isHeadLine(s string) bool {
-	return s != "" && len(s) <= 80 && !isBullet(s) && !strings.HasSuffix(s, ".") && headingOf(s) == ""
+	return s != "" && len(s) <= 80 && !isBullet(s) && !endsSentence(s) && headingOf(s) == ""
+}
+
+// endsSentence: a full stop that is not an abbreviation's ("Inc.", "S.A.").
+func endsSentence(s string) bool {
+	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	last := s[strings.LastIndexByte(s, ' ')+1:]
+	return !strings.Contains(strings.TrimSuffix(last, "."), ".") && len(last) > 4
 }
 
 // titleAndCompany picks the job title and the employer among pieces by
