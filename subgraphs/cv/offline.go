@@ -138,6 +138,8 @@ func (o *Offline) Analyze(_ context.Context, in AnalysisInput) (*Analysis, error
 	case words > 0:
 		add("Summary", 5, 10, fmt.Sprintf("The summary is short (%d words).", words))
 		a.Suggestions = append(a.Suggestions, "Expand the summary: who you are, what you are best at, what you are looking for.")
+	case r.SectionsUnread:
+		add("Summary", 0, 10, "We could not tell the parts of your CV apart, so we could not look for a summary.")
 	default:
 		add("Summary", 0, 10, "No summary or profile section.")
 		a.Weaknesses = append(a.Weaknesses, "No summary: readers must infer what you offer.")
@@ -181,6 +183,8 @@ func (o *Offline) Analyze(_ context.Context, in AnalysisInput) (*Analysis, error
 	case r.ExperienceUnread:
 		add("Experience", 0, 30, "We could not read your experience section, so it is not scored.")
 		a.Suggestions = append(a.Suggestions, "Give each position a line with its title, employer and dates so it can be read (by us and by applicant tracking systems).")
+	case r.SectionsUnread:
+		add("Experience", 0, 30, "We could not tell the parts of your CV apart, so we could not look for your experience.")
 	default:
 		add("Experience", 0, 30, "No work experience section or dated positions were found.")
 		a.Weaknesses = append(a.Weaknesses, "No work experience section with dated positions.")
@@ -217,6 +221,8 @@ func (o *Offline) Analyze(_ context.Context, in AnalysisInput) (*Analysis, error
 		add("Education", 0, 10, "We could not read your education section, so it is not scored.")
 	case len(s.Certifications) > 0:
 		add("Education", 6, 10, "No education section; certifications show learning.")
+	case r.SectionsUnread:
+		add("Education", 0, 10, "We could not tell the parts of your CV apart, so we could not look for your education.")
 	default:
 		add("Education", 0, 10, "No education section.")
 		a.Suggestions = append(a.Suggestions, "Add your education (degree, school, years) or relevant training.")
@@ -292,92 +298,6 @@ func (o *Offline) experienceStats(s *Sections, now time.Time) (years float64, bu
 		}
 	}
 	return round1(totalYears(spans)), bullets, quant, actions, dated
-}
-
-// seniorityOf weighs years of experience and the latest title. Years the
-// text shows outrank a title: fifteen years are never ENTRY, whatever the
-// last title says. Without any readable position or years the level is
-// unknown and MID (the middle) is given, with experience in the unread
-// parts.
-func seniorityOf(s *Sections, years float64, known bool) Seniority {
-	title := ""
-	if len(s.Experience) > 0 {
-		title = s.Experience[0].Title // CVs list the latest position first
-	}
-	switch {
-	case !known && years == 0:
-		return SeniorityMid
-	case leadTitle.MatchString(title) && years >= 5:
-		return SeniorityLead
-	case seniorTitle.MatchString(title) && years >= 3:
-		return SenioritySenior
-	case years >= 12:
-		return SeniorityLead
-	case years >= 6:
-		return SenioritySenior
-	case entryTitle.MatchString(title) || years < 1:
-		return SeniorityEntry
-	case juniorTitle.MatchString(title) || years < 3:
-		return SeniorityJunior
-	default:
-		return SeniorityMid
-	}
-}
-
-// suggestRoles ranks roles by the share of their skills the person has,
-// weighted by level; the top three with at least two skills in common.
-// Without readable experience the level is a guess, so no "Junior" or
-// "Senior" is put in front of a title.
-func (o *Offline) suggestRoles(found []SkillFinding, sen Seniority, levelKnown bool) []RoleSuggestion {
-	level := map[string]int{}
-	for _, f := range found {
-		level[f.Name] = f.Level
-	}
-	type scored struct {
-		r      roleRule
-		score  float64
-		common []string
-	}
-	var ranked []scored
-	for _, r := range o.roles {
-		sc := scored{r: r}
-		for _, sk := range r.skills {
-			if l, ok := level[sk]; ok {
-				sc.score += float64(l)
-				sc.common = append(sc.common, sk)
-			}
-		}
-		if len(sc.common) >= 2 {
-			sc.score /= float64(len(r.skills))
-			ranked = append(ranked, sc)
-		}
-	}
-	slices.SortStableFunc(ranked, func(a, b scored) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return strings.Compare(a.r.title, b.r.title)
-	})
-	out := []RoleSuggestion{}
-	prefix := map[Seniority]string{SeniorityEntry: "Junior ", SeniorityJunior: "Junior ", SenioritySenior: "Senior ", SeniorityLead: "Lead "}[sen]
-	if strings.HasPrefix(prefix, "Lead") {
-		prefix = "Senior "
-	}
-	if !levelKnown {
-		prefix = ""
-	}
-	for _, sc := range ranked[:min(3, len(ranked))] {
-		title := sc.r.title
-		if !strings.Contains(title, "Manager") && !strings.Contains(title, "Architect") {
-			title = prefix + title
-		}
-		out = append(out, RoleSuggestion{Title: title, Reason: fmt.Sprintf("You have %d of its %d core skills: %s.",
-			len(sc.common), len(sc.r.skills), strings.Join(sc.common, ", "))})
-	}
-	return out
 }
 
 func topSkills(fs []SkillFinding, n int) []string {

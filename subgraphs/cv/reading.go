@@ -34,6 +34,9 @@ type Reading struct {
 	// holds a year or a month, so its dates could not be read.
 	UndatedButDated bool
 	EducationUnread bool
+	// SectionsUnread: no heading was recognised, so a part's absence
+	// cannot be told from a part we did not find.
+	SectionsUnread bool
 	// SummaryFound: a summary section or an unlabelled profile paragraph.
 	// SummaryBounded: its end is known (the next heading), so its length
 	// means something.
@@ -91,8 +94,9 @@ func Assess(text string, s *Sections, now time.Time) Reading {
 	// Sections: with no heading at all, or most of the text before the
 	// first one, parts were glued together and nothing below is sure.
 	switch {
-	case len(heads) == 0 && nonEmpty > 0:
+	case len(heads) == 0 && nonEmpty >= 5: // fewer lines hide no parts
 		lose("sections", "We found no section headings (Experience, Education, Skills, …), so we could not tell the parts of your CV apart. Give each part a heading on its own line.", penaltyNoHeadings)
+		r.SectionsUnread = true
 	case nonEmpty >= 20 && float64(headerLines) > 0.6*float64(nonEmpty):
 		lose("sections", "Most of your CV comes before the first heading we recognised, so some headings were probably missed. Put each heading on its own line.", penaltySwallowed)
 	}

@@ -58,6 +58,13 @@ func TestNoFalseVerdicts(t *testing.T) {
 			notLevels: []Seniority{SeniorityEntry, SeniorityJunior},
 		},
 		{
+			name:    "no heading recognised at all",
+			text:    "Jane Roe\njane@example.com\nMi trayectoria\nHice muchas cosas en muchos sitios durante años.\nLo que sé\nGo, Python\n",
+			mustNot: []string{"no summary", "no work experience", "no education"},
+			unread:  []string{"sections"},
+			maxConf: 0.6,
+		},
+		{
 			name:       "present counted to the CV's date, not today",
 			text:       "Jane Roe\njane@example.com\nExperience\nEngineer, Acme Ltd, Jan 2015 – Present\n- Built things\nEducation\nBSc, University of Leeds, 2010 – 2014\nCertificates\n2020 Certified Kubernetes Administrator\n",
 			wantYearsL: 5.5, wantYearsH: 6.5,
