@@ -37,7 +37,10 @@ func HandleEvent(cat *Catalog, h EventHandlers, log *slog.Logger) bus.TxHandler 
 				log.ErrorContext(ctx, "skipping malformed event", "type", ev.Type, "id", ev.ID, "err", err)
 				return nil
 			}
-			return h.ReplaceUserSkills(ctx, tx, us, cat.Key)
+			if err := h.ReplaceUserSkills(ctx, tx, us, cat.Key); err != nil {
+				return err
+			}
+			return h.RecordReadiness(ctx, tx, us.UserID, us.AnalyzedAt, cat.Readiness)
 		case bus.CourseCatalogued:
 			c, err := ParseCourseCatalogued(ev.Payload)
 			if err != nil {

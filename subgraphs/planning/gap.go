@@ -49,3 +49,13 @@ func (c *Catalog) Gap(role *Role, skills []SkillLevel) SkillGap {
 	}
 	return g
 }
+
+// Readiness is the readiness skills give for the role roleID; ok is false
+// for a role not in the catalogue.
+func (c *Catalog) Readiness(roleID string, skills []SkillLevel) (int, bool) {
+	r, ok := c.Role(roleID)
+	if !ok {
+		return 0, false
+	}
+	return c.Gap(r, skills).Readiness, true
+}

@@ -74,6 +74,18 @@ type UserSkills struct {
 	AnalyzedAt time.Time
 }
 
+// ReadinessPoint is a user's readiness for a role at one time.
+type ReadinessPoint struct {
+	Readiness int
+	At        time.Time
+}
+
+// Readiness history page bounds.
+const (
+	DefaultReadinessHistory = 100
+	MaxReadinessHistory     = 500
+)
+
 // CourseRef is a course that teaches a skill, from course.catalogued.
 type CourseRef struct {
 	CourseID      string
@@ -115,6 +127,9 @@ type ReadModelStore interface {
 	// CoursesForSkills returns courses per canonical skill key, at most
 	// perSkill each, shortest first.
 	CoursesForSkills(ctx context.Context, keys []string, perSkill int) (map[string][]CourseRef, error)
+	// ReadinessHistory returns the latest first readiness snapshots of the
+	// user for roleID, oldest first.
+	ReadinessHistory(ctx context.Context, userID, roleID string, first int) ([]ReadinessPoint, error)
 }
 
 // PracticeStore keeps interview practice history.
@@ -127,6 +142,9 @@ type PracticeStore interface {
 type EventHandlers interface {
 	PurgeUser(ctx context.Context, tx *sql.Tx, userID string) error
 	ReplaceUserSkills(ctx context.Context, tx *sql.Tx, us UserSkills, key func(string) string) error
+	// RecordReadiness snapshots, for each role of the user's ACTIVE goals,
+	// the readiness their current skills give, when it changed.
+	RecordReadiness(ctx context.Context, tx *sql.Tx, userID string, at time.Time, readiness func(roleID string, skills []SkillLevel) (int, bool)) error
 	UpsertCourse(ctx context.Context, tx *sql.Tx, c CourseCatalogued, key func(string) string) error
 }
 

@@ -17,7 +17,9 @@ const (
 	QuizTTL                  = 15 * time.Minute
 	MaxQuizzesPerSkillPerDay = 10
 	MaxCourseHours           = 10000
-	MaxCourseSkills          = 50
+	// MaxReportedHours bounds the learning time one progress report may log.
+	MaxReportedHours = 200
+	MaxCourseSkills  = 50
 	// MaxCVSkills and MaxEvidenceLen bound what a cv.analyzed event stores.
 	MaxCVSkills    = 300
 	MaxEvidenceLen = 300

@@ -44,13 +44,16 @@ type Enrollment struct {
 	UpdatedAt   time.Time
 	CompletedAt *time.Time
 	// DurationHours is the course's length from the read model (0 when the
-	// course has left the catalogue), so HoursLearned needs no second load.
+	// course has left the catalogue).
 	DurationHours float64
+	// HoursReported is the learning time the user reported with their steps.
+	HoursReported float64
 }
 
-// HoursLearned is the share of the course done times its length.
+// HoursLearned is the learning time the user reported: hours count only
+// when reported, never estimated from the percent and the course length.
 func (e *Enrollment) HoursLearned() float64 {
-	return float64(e.Percent) / 100 * e.DurationHours
+	return e.HoursReported
 }
 
 // Milestone is a step towards a career goal.
@@ -164,8 +167,10 @@ type Store interface {
 	GoalOwners(ctx context.Context, goalIDs []string) (map[string]string, error)
 
 	Enroll(ctx context.Context, userID, courseID string, now time.Time) (*Enrollment, error)
-	UpdateCourseProgress(ctx context.Context, userID, courseID string, percent int, now time.Time) (*Enrollment, error)
-	CompleteCourse(ctx context.Context, userID, courseID string, now time.Time) (*Enrollment, error)
+	// UpdateCourseProgress and CompleteCourse log hours, the learning time
+	// the user reports with the step (0 = none reported).
+	UpdateCourseProgress(ctx context.Context, userID, courseID string, percent int, hours float64, now time.Time) (*Enrollment, error)
+	CompleteCourse(ctx context.Context, userID, courseID string, hours float64, now time.Time) (*Enrollment, error)
 	Enrollments(ctx context.Context, userID string, status *EnrollmentStatus) ([]*Enrollment, error)
 	EnrollmentsForCourses(ctx context.Context, userID string, courseIDs []string) (map[string]*Enrollment, error)
 
@@ -175,6 +180,9 @@ type Store interface {
 	ReorderMilestones(ctx context.Context, userID, goalID string, ids []string, now time.Time) ([]*Milestone, error)
 	DeleteMilestone(ctx context.Context, userID, id string) error
 	MilestonesForGoals(ctx context.Context, userID string, goalIDs []string) (map[string][]*Milestone, error)
+
+	// SkillProfile combines all of the user's evidence (see Profiler.Build).
+	SkillProfile(ctx context.Context, userID string, now time.Time) ([]ProfileSkill, error)
 
 	AddAssessment(ctx context.Context, a *Assessment) error
 	Assessments(ctx context.Context, userID string, skill string) ([]*Assessment, error)

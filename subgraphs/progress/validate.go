@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -22,6 +23,18 @@ func CheckPercent(p int) error {
 		return apperr.Errorf(apperr.Invalid, "percent must be between 0 and 100")
 	}
 	return nil
+}
+
+// CheckHours accepts the learning time reported with one progress step:
+// absent (nil) is none, otherwise a finite 0–MaxReportedHours.
+func CheckHours(h *float64) (float64, error) {
+	if h == nil {
+		return 0, nil
+	}
+	if math.IsNaN(*h) || *h < 0 || *h > MaxReportedHours {
+		return 0, apperr.Errorf(apperr.Invalid, "hoursSpent must be between 0 and %d", MaxReportedHours)
+	}
+	return *h, nil
 }
 
 // CheckLevel accepts the skill levels 1–5.

@@ -176,6 +176,11 @@ type ComplexityRoot struct {
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
 
+	ReadinessPoint struct {
+		At               func(childComplexity int) int
+		ReadinessPercent func(childComplexity int) int
+	}
+
 	Role struct {
 		Category       func(childComplexity int) int
 		Description    func(childComplexity int) int
@@ -216,6 +221,7 @@ type ComplexityRoot struct {
 		Goals             func(childComplexity int) int
 		ID                func(childComplexity int) int
 		InterviewPractice func(childComplexity int, first *int) int
+		ReadinessHistory  func(childComplexity int, targetRole string, first *int) int
 		SkillGap          func(childComplexity int, targetRole string) int
 		Skills            func(childComplexity int) int
 	}
@@ -263,6 +269,7 @@ type UserResolver interface {
 	SkillGap(ctx context.Context, obj *model.User, targetRole string) (*model.SkillGap, error)
 	Goals(ctx context.Context, obj *model.User) ([]*model.CareerGoal, error)
 	InterviewPractice(ctx context.Context, obj *model.User, first *int) ([]*model.InterviewAttempt, error)
+	ReadinessHistory(ctx context.Context, obj *model.User, targetRole string, first *int) ([]*model.ReadinessPoint, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -863,6 +870,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.__resolve_entities(childComplexity, args["representations"].([]map[string]any)), true
 
+	case "ReadinessPoint.at":
+		if e.ComplexityRoot.ReadinessPoint.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReadinessPoint.At(childComplexity), true
+	case "ReadinessPoint.readinessPercent":
+		if e.ComplexityRoot.ReadinessPoint.ReadinessPercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReadinessPoint.ReadinessPercent(childComplexity), true
+
 	case "Role.category":
 		if e.ComplexityRoot.Role.Category == nil {
 			break
@@ -1017,6 +1037,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.InterviewPractice(childComplexity, args["first"].(*int)), true
+	case "User.readinessHistory":
+		if e.ComplexityRoot.User.ReadinessHistory == nil {
+			break
+		}
+
+		args, err := ec.field_User_readinessHistory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.User.ReadinessHistory(childComplexity, args["targetRole"].(string), args["first"].(*int)), true
 	case "User.skillGap":
 		if e.ComplexityRoot.User.SkillGap == nil {
 			break
@@ -1473,6 +1504,16 @@ func (ec *executionContext) childFields_MarketInsights(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type MarketInsights", field.Name)
 }
 
+func (ec *executionContext) childFields_ReadinessPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "readinessPercent":
+		return ec.fieldContext_ReadinessPoint_readinessPercent(ctx, field)
+	case "at":
+		return ec.fieldContext_ReadinessPoint_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReadinessPoint", field.Name)
+}
+
 func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1557,6 +1598,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_goals(ctx, field)
 	case "interviewPractice":
 		return ec.fieldContext_User_interviewPractice(ctx, field)
+	case "readinessHistory":
+		return ec.fieldContext_User_readinessHistory(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 }
@@ -1964,6 +2007,28 @@ func (ec *executionContext) field_User_interviewPractice_args(ctx context.Contex
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_User_readinessHistory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "targetRole",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["targetRole"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -4581,6 +4646,52 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _ReadinessPoint_readinessPercent(ctx context.Context, field graphql.CollectedField, obj *model.ReadinessPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReadinessPoint_readinessPercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReadinessPercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReadinessPoint_readinessPercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReadinessPoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReadinessPoint_at(ctx context.Context, field graphql.CollectedField, obj *model.ReadinessPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReadinessPoint_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReadinessPoint_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReadinessPoint", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _Role_id(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5287,6 +5398,50 @@ func (ec *executionContext) fieldContext_User_interviewPractice(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_User_interviewPractice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_readinessHistory(ctx context.Context, field graphql.CollectedField, obj *model.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_readinessHistory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.User().ReadinessHistory(ctx, obj, fc.Args["targetRole"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReadinessPoint) graphql.Marshaler {
+			return ec.marshalNReadinessPoint2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐReadinessPointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_readinessHistory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReadinessPoint(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_User_readinessHistory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7750,6 +7905,44 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
+var readinessPointImplementors = []string{"ReadinessPoint"}
+
+func (ec *executionContext) _ReadinessPoint(ctx context.Context, sel ast.SelectionSet, obj *model.ReadinessPoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, readinessPointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReadinessPoint")
+		case "readinessPercent":
+			out.Values[i] = ec._ReadinessPoint_readinessPercent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ReadinessPoint_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var roleImplementors = []string{"Role", "_Entity"}
 
 func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj *model.Role) graphql.Marshaler {
@@ -8034,6 +8227,12 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._User_interviewPractice(ctx, field, obj)
+				})
+		case "readinessHistory":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_readinessHistory(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -8805,6 +9004,30 @@ func (ec *executionContext) marshalNMarketFigure2ᚖgithubᚗcomᚋcareercoach�
 		return graphql.Null
 	}
 	return ec._MarketFigure(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReadinessPoint2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐReadinessPointᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReadinessPoint) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReadinessPoint2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐReadinessPoint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReadinessPoint2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐReadinessPoint(ctx context.Context, sel ast.SelectionSet, v *model.ReadinessPoint) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReadinessPoint!")
+		return graphql.Null
+	}
+	return ec._ReadinessPoint(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNRole2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Role) graphql.Marshaler {

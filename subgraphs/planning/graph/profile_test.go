@@ -78,3 +78,45 @@ func TestGapAndPathAgreeOnTheProfile(t *testing.T) {
 		}
 	}, store.Migrations()...)
 }
+
+// Each change of the profile that moves readiness for an active goal's role
+// is kept, for a chart: a point per change, none when the level stays.
+func TestReadinessHistory(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := setup(t, d)
+		ada := "user-ada"
+		e.ok(ada, false, createGoal, map[string]any{"i": map[string]any{"title": "Data scientist", "targetRoleId": "data-scientist"}}, nil)
+		t0 := time.Now().UTC().Add(-time.Hour)
+		profile := func(at time.Time, skills ...map[string]any) {
+			e.publish(bus.SkillProfileChanged, ada, map[string]any{"userId": ada, "skills": skills}, at)
+		}
+		profile(t0, map[string]any{"name": "Python", "level": 2})
+		profile(t0.Add(time.Minute), map[string]any{"name": "Python", "level": 2}, map[string]any{"name": "Tableau", "level": 1}) // no readiness change
+		profile(t0.Add(2*time.Minute), map[string]any{"name": "Python", "level": 4}, map[string]any{"name": "SQL", "level": 3})
+
+		q := entities(`readinessHistory(targetRole: "data-scientist") { readinessPercent at }`, "", "")
+		var got struct {
+			Entities []struct {
+				ReadinessHistory []struct {
+					ReadinessPercent int
+					At               time.Time
+				}
+			} `json:"_entities"`
+		}
+		e.ok(ada, true, q, map[string]any{"r": []any{userRep(ada)}}, &got)
+		h := got.Entities[0].ReadinessHistory
+		if len(h) != 2 || h[0].ReadinessPercent >= h[1].ReadinessPercent || !h[0].At.Before(h[1].At) {
+			t.Fatalf("history %+v, want two rising points oldest first", h)
+		}
+		var gap struct {
+			Entities []struct{ SkillGap gapJSON } `json:"_entities"`
+		}
+		e.ok(ada, true, entities(`skillGap(targetRole: "data-scientist") { readinessPercent }`, "", ""), map[string]any{"r": []any{userRep(ada)}}, &gap)
+		if gap.Entities[0].SkillGap.ReadinessPercent != h[1].ReadinessPercent {
+			t.Fatalf("latest point %d%%, gap %d%%: the chart and the gap disagree", h[1].ReadinessPercent, gap.Entities[0].SkillGap.ReadinessPercent)
+		}
+		if got := codes(e.do("user-bob", true, q, map[string]any{"r": []any{userRep(ada)}})); got == "" {
+			t.Fatal("another user read ada's readiness history")
+		}
+	}, store.Migrations()...)
+}

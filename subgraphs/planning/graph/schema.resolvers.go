@@ -358,6 +358,32 @@ func (r *userResolver) InterviewPractice(ctx context.Context, obj *model.User, f
 	return out, nil
 }
 
+// ReadinessHistory is the resolver for the readinessHistory field.
+func (r *userResolver) ReadinessHistory(ctx context.Context, obj *model.User, targetRole string, first *int) ([]*model.ReadinessPoint, error) {
+	if err := auth.RequireOwner(ctx, obj.ID, "user"); err != nil {
+		return nil, err
+	}
+	if _, ok := r.Catalog.Role(targetRole); !ok {
+		return nil, planning.ErrRoleNotFound
+	}
+	n := planning.DefaultReadinessHistory
+	if first != nil {
+		if *first < 1 || *first > planning.MaxReadinessHistory {
+			return nil, apperr.Errorf(apperr.Invalid, "first must be between 1 and %d", planning.MaxReadinessHistory)
+		}
+		n = *first
+	}
+	pts, err := r.Store.ReadinessHistory(ctx, obj.ID, targetRole, n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.ReadinessPoint, len(pts))
+	for i, p := range pts {
+		out[i] = &model.ReadinessPoint{ReadinessPercent: p.Readiness, At: p.At}
+	}
+	return out, nil
+}
+
 // CareerGoal returns CareerGoalResolver implementation.
 func (r *Resolver) CareerGoal() CareerGoalResolver { return &careerGoalResolver{r} }
 

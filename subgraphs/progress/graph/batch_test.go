@@ -96,7 +96,7 @@ func seedHeavy(tb testing.TB, d *db.DB, user string, n int) {
 		if _, err := st.Enroll(ctx, user, fmt.Sprintf("course-%d", i), now); err != nil {
 			tb.Fatal(err)
 		}
-		if _, err := st.UpdateCourseProgress(ctx, user, fmt.Sprintf("course-%d", i), 50, now); err != nil {
+		if _, err := st.UpdateCourseProgress(ctx, user, fmt.Sprintf("course-%d", i), 50, 2.5, now); err != nil {
 			tb.Fatal(err)
 		}
 		for j := range 3 {

@@ -92,3 +92,15 @@ func toSummary(s *progress.Summary) *model.ProgressSummary {
 	}
 	return out
 }
+
+func toProfile(prof []progress.ProfileSkill) []*model.ProfileSkill {
+	out := make([]*model.ProfileSkill, len(prof))
+	for i, s := range prof {
+		ps := &model.ProfileSkill{Name: s.Name, Level: s.Level, Confidence: s.Confidence, Sources: make([]*model.ProfileSkillSource, len(s.Sources))}
+		for j, e := range s.Sources {
+			ps.Sources[j] = &model.ProfileSkillSource{Source: model.SkillEvidenceSource(e.Source), Level: e.Level, Detail: e.Detail, UpdatedAt: e.At}
+		}
+		out[i] = ps
+	}
+	return out
+}

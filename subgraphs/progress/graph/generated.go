@@ -94,15 +94,29 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AchieveMilestone     func(childComplexity int, id string, achieved bool) int
 		AssessSkill          func(childComplexity int, skill string, level int, note *string) int
-		CompleteCourse       func(childComplexity int, courseID string) int
+		CompleteCourse       func(childComplexity int, courseID string, hoursSpent *float64) int
 		CreateMilestone      func(childComplexity int, input model.MilestoneInput) int
 		DeleteMilestone      func(childComplexity int, id string) int
 		Enroll               func(childComplexity int, courseID string) int
 		ReorderMilestones    func(childComplexity int, goalID string, ids []string) int
 		StartQuiz            func(childComplexity int, skill string) int
 		SubmitQuiz           func(childComplexity int, input model.SkillQuizSubmission) int
-		UpdateCourseProgress func(childComplexity int, courseID string, percent int) int
+		UpdateCourseProgress func(childComplexity int, courseID string, percent int, hoursSpent *float64) int
 		UpdateMilestone      func(childComplexity int, id string, input model.MilestoneUpdateInput) int
+	}
+
+	ProfileSkill struct {
+		Confidence func(childComplexity int) int
+		Level      func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Sources    func(childComplexity int) int
+	}
+
+	ProfileSkillSource struct {
+		Detail    func(childComplexity int) int
+		Level     func(childComplexity int) int
+		Source    func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
 	}
 
 	ProgressSummary struct {
@@ -182,11 +196,12 @@ type ComplexityRoot struct {
 	}
 
 	User struct {
-		Activity    func(childComplexity int, first *int) int
-		Assessments func(childComplexity int, skill *string) int
-		Enrollments func(childComplexity int, status *model.EnrollmentStatus) int
-		ID          func(childComplexity int) int
-		Progress    func(childComplexity int) int
+		Activity     func(childComplexity int, first *int) int
+		Assessments  func(childComplexity int, skill *string) int
+		Enrollments  func(childComplexity int, status *model.EnrollmentStatus) int
+		ID           func(childComplexity int) int
+		Progress     func(childComplexity int) int
+		SkillProfile func(childComplexity int) int
 	}
 
 	WeeklyActivity struct {
@@ -212,8 +227,8 @@ type EntityResolver interface {
 }
 type MutationResolver interface {
 	Enroll(ctx context.Context, courseID string) (*model.Enrollment, error)
-	UpdateCourseProgress(ctx context.Context, courseID string, percent int) (*model.Enrollment, error)
-	CompleteCourse(ctx context.Context, courseID string) (*model.Enrollment, error)
+	UpdateCourseProgress(ctx context.Context, courseID string, percent int, hoursSpent *float64) (*model.Enrollment, error)
+	CompleteCourse(ctx context.Context, courseID string, hoursSpent *float64) (*model.Enrollment, error)
 	CreateMilestone(ctx context.Context, input model.MilestoneInput) (*model.Milestone, error)
 	UpdateMilestone(ctx context.Context, id string, input model.MilestoneUpdateInput) (*model.Milestone, error)
 	AchieveMilestone(ctx context.Context, id string, achieved bool) (*model.Milestone, error)
@@ -232,6 +247,7 @@ type UserResolver interface {
 	Enrollments(ctx context.Context, obj *model.User, status *model.EnrollmentStatus) ([]*model.Enrollment, error)
 	Assessments(ctx context.Context, obj *model.User, skill *string) ([]*model.SkillAssessment, error)
 	Activity(ctx context.Context, obj *model.User, first *int) ([]*model.ActivityItem, error)
+	SkillProfile(ctx context.Context, obj *model.User) ([]*model.ProfileSkill, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -497,7 +513,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CompleteCourse(childComplexity, args["courseId"].(string)), true
+		return e.ComplexityRoot.Mutation.CompleteCourse(childComplexity, args["courseId"].(string), args["hoursSpent"].(*float64)), true
 	case "Mutation.createMilestone":
 		if e.ComplexityRoot.Mutation.CreateMilestone == nil {
 			break
@@ -574,7 +590,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateCourseProgress(childComplexity, args["courseId"].(string), args["percent"].(int)), true
+		return e.ComplexityRoot.Mutation.UpdateCourseProgress(childComplexity, args["courseId"].(string), args["percent"].(int), args["hoursSpent"].(*float64)), true
 	case "Mutation.updateMilestone":
 		if e.ComplexityRoot.Mutation.UpdateMilestone == nil {
 			break
@@ -586,6 +602,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMilestone(childComplexity, args["id"].(string), args["input"].(model.MilestoneUpdateInput)), true
+
+	case "ProfileSkill.confidence":
+		if e.ComplexityRoot.ProfileSkill.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfileSkill.Confidence(childComplexity), true
+	case "ProfileSkill.level":
+		if e.ComplexityRoot.ProfileSkill.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfileSkill.Level(childComplexity), true
+	case "ProfileSkill.name":
+		if e.ComplexityRoot.ProfileSkill.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfileSkill.Name(childComplexity), true
+	case "ProfileSkill.sources":
+		if e.ComplexityRoot.ProfileSkill.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfileSkill.Sources(childComplexity), true
+
+	case "ProfileSkillSource.detail":
+		if e.ComplexityRoot.ProfileSkillSource.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfileSkillSource.Detail(childComplexity), true
+	case "ProfileSkillSource.level":
+		if e.ComplexityRoot.ProfileSkillSource.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfileSkillSource.Level(childComplexity), true
+	case "ProfileSkillSource.source":
+		if e.ComplexityRoot.ProfileSkillSource.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfileSkillSource.Source(childComplexity), true
+	case "ProfileSkillSource.updatedAt":
+		if e.ComplexityRoot.ProfileSkillSource.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfileSkillSource.UpdatedAt(childComplexity), true
 
 	case "ProgressSummary.coursesCompleted":
 		if e.ComplexityRoot.ProgressSummary.CoursesCompleted == nil {
@@ -923,6 +989,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.Progress(childComplexity), true
+	case "User.skillProfile":
+		if e.ComplexityRoot.User.SkillProfile == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.SkillProfile(childComplexity), true
 
 	case "WeeklyActivity.activeDays":
 		if e.ComplexityRoot.WeeklyActivity.ActiveDays == nil {
@@ -1239,6 +1311,34 @@ func (ec *executionContext) childFields_Milestone(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Milestone", field.Name)
 }
 
+func (ec *executionContext) childFields_ProfileSkill(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ProfileSkill_name(ctx, field)
+	case "level":
+		return ec.fieldContext_ProfileSkill_level(ctx, field)
+	case "confidence":
+		return ec.fieldContext_ProfileSkill_confidence(ctx, field)
+	case "sources":
+		return ec.fieldContext_ProfileSkill_sources(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProfileSkill", field.Name)
+}
+
+func (ec *executionContext) childFields_ProfileSkillSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_ProfileSkillSource_source(ctx, field)
+	case "level":
+		return ec.fieldContext_ProfileSkillSource_level(ctx, field)
+	case "detail":
+		return ec.fieldContext_ProfileSkillSource_detail(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ProfileSkillSource_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProfileSkillSource", field.Name)
+}
+
 func (ec *executionContext) childFields_ProgressSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "coursesInProgress":
@@ -1389,6 +1489,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_assessments(ctx, field)
 	case "activity":
 		return ec.fieldContext_User_activity(ctx, field)
+	case "skillProfile":
+		return ec.fieldContext_User_skillProfile(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 }
@@ -1636,6 +1738,14 @@ func (ec *executionContext) field_Mutation_completeCourse_args(ctx context.Conte
 		return nil, err
 	}
 	args["courseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "hoursSpent",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["hoursSpent"] = arg1
 	return args, nil
 }
 
@@ -1750,6 +1860,14 @@ func (ec *executionContext) field_Mutation_updateCourseProgress_args(ctx context
 		return nil, err
 	}
 	args["percent"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "hoursSpent",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["hoursSpent"] = arg2
 	return args, nil
 }
 
@@ -2799,7 +2917,7 @@ func (ec *executionContext) _Mutation_updateCourseProgress(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateCourseProgress(ctx, fc.Args["courseId"].(string), fc.Args["percent"].(int))
+			return ec.Resolvers.Mutation().UpdateCourseProgress(ctx, fc.Args["courseId"].(string), fc.Args["percent"].(int), fc.Args["hoursSpent"].(*float64))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Enrollment) graphql.Marshaler {
@@ -2843,7 +2961,7 @@ func (ec *executionContext) _Mutation_completeCourse(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CompleteCourse(ctx, fc.Args["courseId"].(string))
+			return ec.Resolvers.Mutation().CompleteCourse(ctx, fc.Args["courseId"].(string), fc.Args["hoursSpent"].(*float64))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Enrollment) graphql.Marshaler {
@@ -3227,6 +3345,199 @@ func (ec *executionContext) fieldContext_Mutation_submitQuiz(ctx context.Context
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ProfileSkill_name(ctx context.Context, field graphql.CollectedField, obj *model.ProfileSkill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfileSkill_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfileSkill_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfileSkill", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProfileSkill_level(ctx context.Context, field graphql.CollectedField, obj *model.ProfileSkill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfileSkill_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfileSkill_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfileSkill", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProfileSkill_confidence(ctx context.Context, field graphql.CollectedField, obj *model.ProfileSkill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfileSkill_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfileSkill_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfileSkill", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ProfileSkill_sources(ctx context.Context, field graphql.CollectedField, obj *model.ProfileSkill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfileSkill_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ProfileSkillSource) graphql.Marshaler {
+			return ec.marshalNProfileSkillSource2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐProfileSkillSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfileSkill_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProfileSkill",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProfileSkillSource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProfileSkillSource_source(ctx context.Context, field graphql.CollectedField, obj *model.ProfileSkillSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfileSkillSource_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SkillEvidenceSource) graphql.Marshaler {
+			return ec.marshalNSkillEvidenceSource2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillEvidenceSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfileSkillSource_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfileSkillSource", field, false, false, "SkillEvidenceSource")
+}
+
+func (ec *executionContext) _ProfileSkillSource_level(ctx context.Context, field graphql.CollectedField, obj *model.ProfileSkillSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfileSkillSource_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfileSkillSource_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfileSkillSource", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProfileSkillSource_detail(ctx context.Context, field graphql.CollectedField, obj *model.ProfileSkillSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfileSkillSource_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfileSkillSource_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfileSkillSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProfileSkillSource_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.ProfileSkillSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfileSkillSource_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfileSkillSource_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfileSkillSource", field, false, false, "DateTime")
 }
 
 func (ec *executionContext) _ProgressSummary_coursesInProgress(ctx context.Context, field graphql.CollectedField, obj *model.ProgressSummary) (ret graphql.Marshaler) {
@@ -4639,6 +4950,38 @@ func (ec *executionContext) fieldContext_User_activity(ctx context.Context, fiel
 	if fc.Args, err = ec.field_User_activity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_skillProfile(ctx context.Context, field graphql.CollectedField, obj *model.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_skillProfile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.User().SkillProfile(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ProfileSkill) graphql.Marshaler {
+			return ec.marshalNProfileSkill2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐProfileSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_skillProfile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProfileSkill(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -6668,6 +7011,102 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var profileSkillImplementors = []string{"ProfileSkill"}
+
+func (ec *executionContext) _ProfileSkill(ctx context.Context, sel ast.SelectionSet, obj *model.ProfileSkill) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, profileSkillImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProfileSkill")
+		case "name":
+			out.Values[i] = ec._ProfileSkill_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._ProfileSkill_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._ProfileSkill_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sources":
+			out.Values[i] = ec._ProfileSkill_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var profileSkillSourceImplementors = []string{"ProfileSkillSource"}
+
+func (ec *executionContext) _ProfileSkillSource(ctx context.Context, sel ast.SelectionSet, obj *model.ProfileSkillSource) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, profileSkillSourceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProfileSkillSource")
+		case "source":
+			out.Values[i] = ec._ProfileSkillSource_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._ProfileSkillSource_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "detail":
+			out.Values[i] = ec._ProfileSkillSource_detail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ProfileSkillSource_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var progressSummaryImplementors = []string{"ProgressSummary"}
 
 func (ec *executionContext) _ProgressSummary(ctx context.Context, sel ast.SelectionSet, obj *model.ProgressSummary) graphql.Marshaler {
@@ -7243,6 +7682,12 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._User_activity(ctx, field, obj)
+				})
+		case "skillProfile":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_skillProfile(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -7975,6 +8420,54 @@ func (ec *executionContext) unmarshalNMilestoneUpdateInput2githubᚗcomᚋcareer
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNProfileSkill2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐProfileSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ProfileSkill) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProfileSkill2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐProfileSkill(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProfileSkill2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐProfileSkill(ctx context.Context, sel ast.SelectionSet, v *model.ProfileSkill) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProfileSkill!")
+		return graphql.Null
+	}
+	return ec._ProfileSkill(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProfileSkillSource2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐProfileSkillSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ProfileSkillSource) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProfileSkillSource2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐProfileSkillSource(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProfileSkillSource2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐProfileSkillSource(ctx context.Context, sel ast.SelectionSet, v *model.ProfileSkillSource) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProfileSkillSource!")
+		return graphql.Null
+	}
+	return ec._ProfileSkillSource(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNProgressSummary2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐProgressSummary(ctx context.Context, sel ast.SelectionSet, v *model.ProgressSummary) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ProgressSummary!")
@@ -8005,6 +8498,16 @@ func (ec *executionContext) marshalNSkillAssessment2ᚖgithubᚗcomᚋcareercoac
 		return graphql.Null
 	}
 	return ec._SkillAssessment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSkillEvidenceSource2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillEvidenceSource(ctx context.Context, v any) (model.SkillEvidenceSource, error) {
+	var res model.SkillEvidenceSource
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSkillEvidenceSource2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillEvidenceSource(ctx context.Context, sel ast.SelectionSet, v model.SkillEvidenceSource) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNSkillLevelDescription2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillLevelDescriptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SkillLevelDescription) graphql.Marshaler {
@@ -8709,6 +9212,23 @@ func (ec *executionContext) marshalOEnrollmentStatus2ᚖgithubᚗcomᚋcareercoa
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {

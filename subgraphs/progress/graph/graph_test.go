@@ -43,7 +43,9 @@ func setup(t *testing.T, d *db.DB) *env {
 		t.Fatal(err)
 	}
 	e := &env{t: t, iss: iss, d: d, store: st, bank: bank}
-	res := &graph.Resolver{Store: st, Bank: bank, Skill: lookup(t), Now: func() time.Time { return time.Now().Add(e.skew) }}
+	skill := lookup(t) // loads tax
+	st.Profiler = progress.Profiler{Broader: tax.Broader}
+	res := &graph.Resolver{Store: st, Bank: bank, Skill: skill, Now: func() time.Time { return time.Now().Add(e.skew) }}
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: res}),
 		gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret})
 	mw := &auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}
@@ -55,7 +57,7 @@ func setup(t *testing.T, d *db.DB) *env {
 func (e *env) event(id, typ, subject string, payload any) {
 	e.t.Helper()
 	raw, _ := json.Marshal(payload)
-	if err := store.New(e.d).Handler()(context.Background(), bus.Event{ID: id, Type: typ, Subject: subject, Payload: raw, OccurredAt: time.Now()}); err != nil {
+	if err := e.store.Handler()(context.Background(), bus.Event{ID: id, Type: typ, Subject: subject, Payload: raw, OccurredAt: time.Now()}); err != nil {
 		e.t.Fatal(err)
 	}
 }

@@ -33,7 +33,7 @@ func (r *mutationResolver) Enroll(ctx context.Context, courseID string) (*model.
 }
 
 // UpdateCourseProgress is the resolver for the updateCourseProgress field.
-func (r *mutationResolver) UpdateCourseProgress(ctx context.Context, courseID string, percent int) (*model.Enrollment, error) {
+func (r *mutationResolver) UpdateCourseProgress(ctx context.Context, courseID string, percent int, hoursSpent *float64) (*model.Enrollment, error) {
 	id, err := auth.RequireUser(ctx)
 	if err != nil {
 		return nil, err
@@ -44,7 +44,11 @@ func (r *mutationResolver) UpdateCourseProgress(ctx context.Context, courseID st
 	if err := progress.CheckPercent(percent); err != nil {
 		return nil, err
 	}
-	e, err := r.Store.UpdateCourseProgress(ctx, id.UserID, courseID, percent, r.Now())
+	hours, err := progress.CheckHours(hoursSpent)
+	if err != nil {
+		return nil, err
+	}
+	e, err := r.Store.UpdateCourseProgress(ctx, id.UserID, courseID, percent, hours, r.Now())
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +57,7 @@ func (r *mutationResolver) UpdateCourseProgress(ctx context.Context, courseID st
 }
 
 // CompleteCourse is the resolver for the completeCourse field.
-func (r *mutationResolver) CompleteCourse(ctx context.Context, courseID string) (*model.Enrollment, error) {
+func (r *mutationResolver) CompleteCourse(ctx context.Context, courseID string, hoursSpent *float64) (*model.Enrollment, error) {
 	id, err := auth.RequireUser(ctx)
 	if err != nil {
 		return nil, err
@@ -61,7 +65,11 @@ func (r *mutationResolver) CompleteCourse(ctx context.Context, courseID string) 
 	if err := progress.CheckID("courseId", courseID); err != nil {
 		return nil, err
 	}
-	e, err := r.Store.CompleteCourse(ctx, id.UserID, courseID, r.Now())
+	hours, err := progress.CheckHours(hoursSpent)
+	if err != nil {
+		return nil, err
+	}
+	e, err := r.Store.CompleteCourse(ctx, id.UserID, courseID, hours, r.Now())
 	if err != nil {
 		return nil, err
 	}
@@ -336,6 +344,18 @@ func (r *userResolver) Activity(ctx context.Context, obj *model.User, first *int
 		out[i] = toActivity(a)
 	}
 	return out, nil
+}
+
+// SkillProfile is the resolver for the skillProfile field.
+func (r *userResolver) SkillProfile(ctx context.Context, obj *model.User) ([]*model.ProfileSkill, error) {
+	if err := owner(ctx, obj.ID); err != nil {
+		return nil, err
+	}
+	prof, err := r.Store.SkillProfile(ctx, obj.ID, r.Now())
+	if err != nil {
+		return nil, err
+	}
+	return toProfile(prof), nil
 }
 
 // Mutation returns MutationResolver implementation.

@@ -80,7 +80,7 @@ func (s *Store) Totals(ctx context.Context, userID string) (progress.Totals, err
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM enrollments WHERE user_id = $1 AND status = $2),
 		(SELECT COUNT(*) FROM enrollments WHERE user_id = $1 AND status = $3),
-		(SELECT COALESCE(SUM(e.percent * c.duration_hours), 0) FROM enrollments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1),
+		(SELECT COALESCE(SUM(hours_reported), 0) FROM enrollments WHERE user_id = $1),
 		(SELECT COUNT(*) FROM milestones WHERE user_id = $1 AND achieved_at IS NOT NULL),
 		(SELECT COUNT(*) FROM milestones WHERE user_id = $1)`,
 		userID, string(progress.InProgress), string(progress.Completed)).
@@ -88,6 +88,5 @@ func (s *Store) Totals(ctx context.Context, userID string) (progress.Totals, err
 	if err != nil {
 		return t, fmt.Errorf("loading progress totals: %w", err)
 	}
-	t.HoursLearned /= 100
 	return t, nil
 }

@@ -15,16 +15,16 @@ import (
 	"github.com/careercoach/coach/subgraphs/progress"
 )
 
-// The enrollment's course length comes along by LEFT JOIN, so hours learned
-// need no second query (and a course that left the catalogue counts 0 h).
+// The enrollment's course length comes along by LEFT JOIN (0 h for a course
+// that left the catalogue).
 const enrollmentSelect = `SELECT e.id, e.user_id, e.course_id, e.status, e.percent, e.started_at, e.updated_at, e.completed_at,
-	COALESCE(c.duration_hours, 0) FROM enrollments e LEFT JOIN courses c ON c.id = e.course_id `
+	COALESCE(c.duration_hours, 0), e.hours_reported FROM enrollments e LEFT JOIN courses c ON c.id = e.course_id `
 
 func scanEnrollment(row scanner) (*progress.Enrollment, error) {
 	e := &progress.Enrollment{}
 	var status string
 	var completed sql.NullTime
-	if err := row.Scan(&e.ID, &e.UserID, &e.CourseID, &status, &e.Percent, &e.StartedAt, &e.UpdatedAt, &completed, &e.DurationHours); err != nil {
+	if err := row.Scan(&e.ID, &e.UserID, &e.CourseID, &status, &e.Percent, &e.StartedAt, &e.UpdatedAt, &completed, &e.DurationHours, &e.HoursReported); err != nil {
 		return nil, err
 	}
 	e.Status = progress.EnrollmentStatus(status)
@@ -71,11 +71,11 @@ func (s *Store) Enroll(ctx context.Context, userID, courseID string, now time.Ti
 }
 
 // UpdateCourseProgress moves an in-progress course forward; 100 completes it.
-func (s *Store) UpdateCourseProgress(ctx context.Context, userID, courseID string, percent int, now time.Time) (*progress.Enrollment, error) {
+func (s *Store) UpdateCourseProgress(ctx context.Context, userID, courseID string, percent int, hours float64, now time.Time) (*progress.Enrollment, error) {
 	var out *progress.Enrollment
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = s.advance(ctx, tx, userID, courseID, percent, now)
+		out, err = s.advance(ctx, tx, userID, courseID, percent, hours, now)
 		return err
 	})
 	return out, err
@@ -84,7 +84,7 @@ func (s *Store) UpdateCourseProgress(ctx context.Context, userID, courseID strin
 // CompleteCourse marks the course done and emits enrollment.completed in the
 // same transaction. Completing a completed course returns it unchanged and
 // emits nothing.
-func (s *Store) CompleteCourse(ctx context.Context, userID, courseID string, now time.Time) (*progress.Enrollment, error) {
+func (s *Store) CompleteCourse(ctx context.Context, userID, courseID string, hours float64, now time.Time) (*progress.Enrollment, error) {
 	var out *progress.Enrollment
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		e, err := enrollment(ctx, tx, userID, courseID)
@@ -95,7 +95,7 @@ func (s *Store) CompleteCourse(ctx context.Context, userID, courseID string, now
 			out = e
 			return nil
 		}
-		out, err = s.advance(ctx, tx, userID, courseID, 100, now)
+		out, err = s.advance(ctx, tx, userID, courseID, 100, hours, now)
 		return err
 	})
 	if errors.Is(err, progress.ErrConcurrentUpdate) || errors.Is(err, progress.ErrCourseCompleted) {
@@ -108,9 +108,10 @@ func (s *Store) CompleteCourse(ctx context.Context, userID, courseID string, now
 	return out, err
 }
 
-// advance sets percent (never backwards), logs the learning time the step
-// represents and, at 100, completes the course.
-func (s *Store) advance(ctx context.Context, tx *sql.Tx, userID, courseID string, percent int, now time.Time) (*progress.Enrollment, error) {
+// advance sets percent (never backwards), logs the learning time the user
+// reported with the step (none when they reported none) and, at 100,
+// completes the course.
+func (s *Store) advance(ctx context.Context, tx *sql.Tx, userID, courseID string, percent int, hours float64, now time.Time) (*progress.Enrollment, error) {
 	e, err := enrollment(ctx, tx, userID, courseID)
 	if err != nil {
 		return nil, err
@@ -121,7 +122,7 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, userID, courseID string
 	if percent < e.Percent {
 		return nil, progress.ErrProgressBackwards
 	}
-	if percent == e.Percent {
+	if percent == e.Percent && hours == 0 {
 		return e, nil
 	}
 	c, err := courseByID(ctx, tx, courseID)
@@ -137,16 +138,15 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, userID, courseID string
 	// Conditional on the percent read above: of two concurrent updates (on
 	// PostgreSQL both may read the same row) only one applies, so learning
 	// time is logged once and enrollment.completed is emitted once.
-	res, err := tx.ExecContext(ctx, `UPDATE enrollments SET percent = $1, status = $2, completed_at = $3, updated_at = $4
-		WHERE id = $5 AND percent = $6 AND status = $7`,
-		percent, string(status), completedAt, db.UTC(now), e.ID, e.Percent, string(progress.InProgress))
+	res, err := tx.ExecContext(ctx, `UPDATE enrollments SET percent = $1, status = $2, completed_at = $3, updated_at = $4,
+		hours_reported = hours_reported + $8 WHERE id = $5 AND percent = $6 AND status = $7`,
+		percent, string(status), completedAt, db.UTC(now), e.ID, e.Percent, string(progress.InProgress), hours)
 	if err != nil {
 		return nil, fmt.Errorf("updating enrollment: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil, progress.ErrConcurrentUpdate
 	}
-	hours := float64(percent-e.Percent) / 100 * c.DurationHours
 	act := progress.Activity{UserID: userID, Kind: progress.CourseProgressed, RefID: courseID,
 		Title: fmt.Sprintf("%d%% of %s", percent, c.Title), Hours: hours, OccurredAt: now}
 	if status == progress.Completed {

@@ -76,7 +76,7 @@ func TestSkillProfile(t *testing.T) {
 			if _, err := s.Enroll(ctx, "ada", "ml", t0.Add(3*time.Minute)); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.CompleteCourse(ctx, "ada", "ml", t0.Add(4*time.Minute)); err != nil {
+			if _, err := s.CompleteCourse(ctx, "ada", "ml", 0, t0.Add(4*time.Minute)); err != nil {
 				t.Fatal(err)
 			}
 			for _, sk := range []string{"Machine Learning", "Pandas"} {

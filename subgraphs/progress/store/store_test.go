@@ -90,21 +90,23 @@ func TestEnrollments(t *testing.T) {
 			}
 		})
 		t.Run("progress", func(t *testing.T) {
-			e, err := s.UpdateCourseProgress(ctx, "ada", "k8s", 40, t0)
-			if err != nil || e.Percent != 40 || e.HoursLearned() != 4 {
+			e, err := s.UpdateCourseProgress(ctx, "ada", "k8s", 40, 3, t0)
+			if err != nil || e.Percent != 40 || e.HoursLearned() != 3 {
 				t.Fatalf("%+v, %v", e, err)
 			}
-			_, err = s.UpdateCourseProgress(ctx, "ada", "k8s", 30, t0)
+			_, err = s.UpdateCourseProgress(ctx, "ada", "k8s", 30, 0, t0)
 			wantErr(t, err, progress.ErrProgressBackwards)
-			_, err = s.UpdateCourseProgress(ctx, "bob", "k8s", 50, t0)
+			_, err = s.UpdateCourseProgress(ctx, "bob", "k8s", 50, 0, t0)
 			wantErr(t, err, progress.ErrNotEnrolled)
 		})
 		t.Run("complete emits enrollment.completed once", func(t *testing.T) {
-			e, err := s.CompleteCourse(ctx, "ada", "k8s", t0.Add(2*time.Hour))
+			// Completed in one click with no time reported: no hours are
+			// invented from the course's length (issue 24: "Hours this week 140").
+			e, err := s.CompleteCourse(ctx, "ada", "k8s", 0, t0.Add(2*time.Hour))
 			if err != nil || e.Status != progress.Completed || e.Percent != 100 || e.CompletedAt == nil {
 				t.Fatalf("%+v, %v", e, err)
 			}
-			if _, err := s.CompleteCourse(ctx, "ada", "k8s", t0.Add(3*time.Hour)); err != nil {
+			if _, err := s.CompleteCourse(ctx, "ada", "k8s", 0, t0.Add(3*time.Hour)); err != nil {
 				t.Fatal(err)
 			}
 			// Both events share one instant, so their order in the outbox is the database's.
@@ -118,16 +120,16 @@ func TestEnrollments(t *testing.T) {
 			if err := json.Unmarshal(evs[0].Payload, &p); err != nil || p.CourseID != "k8s" || len(p.Skills) != 2 || p.UserID != "ada" || p.CompletedAt.IsZero() {
 				t.Fatalf("payload %s: %v", evs[0].Payload, err)
 			}
-			_, err = s.UpdateCourseProgress(ctx, "ada", "k8s", 100, t0)
+			_, err = s.UpdateCourseProgress(ctx, "ada", "k8s", 100, 0, t0)
 			wantErr(t, err, progress.ErrCourseCompleted)
 		})
 		t.Run("totals and hours", func(t *testing.T) {
 			tot, err := s.Totals(ctx, "ada")
-			if err != nil || tot.CoursesCompleted != 1 || tot.CoursesInProgress != 0 || tot.HoursLearned != 10 {
+			if err != nil || tot.CoursesCompleted != 1 || tot.CoursesInProgress != 0 || tot.HoursLearned != 3 {
 				t.Fatalf("%+v, %v", tot, err)
 			}
 			stats, err := s.DayStats(ctx, "ada", t0.AddDate(0, 0, -1))
-			if err != nil || len(stats) != 1 || stats[0].Hours != 10 || stats[0].Activities != 3 {
+			if err != nil || len(stats) != 1 || stats[0].Hours != 3 || stats[0].Activities != 3 {
 				t.Fatalf("%+v, %v", stats, err)
 			}
 		})
@@ -428,7 +430,7 @@ func TestConcurrentWrites(t *testing.T) {
 			if _, err := s.Enroll(ctx, "ada", "c", t0); err != nil {
 				t.Fatal(err)
 			}
-			if ok := race(func() error { _, err := s.CompleteCourse(ctx, "ada", "c", t0); return err }); ok != n {
+			if ok := race(func() error { _, err := s.CompleteCourse(ctx, "ada", "c", 3, t0); return err }); ok != n {
 				t.Fatalf("%d of %d completions succeeded; completing is idempotent", ok, n)
 			}
 			if n := count(t, d, `SELECT COUNT(*) FROM bus_outbox WHERE type = $1`, bus.EnrollmentCompleted); n != 1 {

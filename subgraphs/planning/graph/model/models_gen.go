@@ -174,6 +174,13 @@ type Mutation struct {
 type Query struct {
 }
 
+// A user's readiness for a role at one time.
+type ReadinessPoint struct {
+	// 0–100, as SkillGap.readinessPercent.
+	ReadinessPercent int       `json:"readinessPercent"`
+	At               time.Time `json:"at"`
+}
+
 // A role of the career catalogue, with the skills it requires (built from O*NET data).
 type Role struct {
 	ID          string        `json:"id"`
@@ -250,6 +257,10 @@ type User struct {
 	Goals []*CareerGoal `json:"goals"`
 	// The user's latest interview practice answers, newest first (first: 1–100, default 20).
 	InterviewPractice []*InterviewAttempt `json:"interviewPractice"`
+	// The user's readiness for a role over time, oldest first: a point is recorded
+	// whenever a change of their skill profile moves the readiness for a role they
+	// have an active goal for (first: the latest 1–500, default 100).
+	ReadinessHistory []*ReadinessPoint `json:"readinessHistory"`
 }
 
 func (User) IsEntity() {}

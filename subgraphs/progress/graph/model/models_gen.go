@@ -64,7 +64,7 @@ type Enrollment struct {
 	Status EnrollmentStatus `json:"status"`
 	// 0–100.
 	Percent int `json:"percent"`
-	// percent × the course's duration.
+	// Learning time the person reported with their progress steps (hours count only when reported).
 	HoursLearned float64    `json:"hoursLearned"`
 	StartedAt    time.Time  `json:"startedAt"`
 	UpdatedAt    time.Time  `json:"updatedAt"`
@@ -106,6 +106,26 @@ type MilestoneUpdateInput struct {
 }
 
 type Mutation struct {
+}
+
+// A skill of the combined profile.
+type ProfileSkill struct {
+	Name string `json:"name"`
+	// 1–5.
+	Level int `json:"level"`
+	// 0–1: how sure the level is (the deciding evidence's weight, plus agreement of other sources).
+	Confidence float64 `json:"confidence"`
+	// The newest evidence of each kind, the deciding one first.
+	Sources []*ProfileSkillSource `json:"sources"`
+}
+
+// One kind of evidence of a profile skill.
+type ProfileSkillSource struct {
+	Source SkillEvidenceSource `json:"source"`
+	Level  int                 `json:"level"`
+	// A CV snippet, a course title, a quiz score or the narrower skill it was inferred from; may be empty.
+	Detail    string    `json:"detail"`
+	UpdatedAt time.Time `json:"updatedAt"`
 }
 
 // The dashboard. Days and weeks are UTC: a day counts as active when anything
@@ -222,6 +242,11 @@ type User struct {
 	Assessments []*SkillAssessment `json:"assessments"`
 	// The activity feed, newest first. first: 1–100, default 20.
 	Activity []*ActivityItem `json:"activity"`
+	// The combined skill profile, by name: one level per skill from every kind of
+	// evidence (CV, self-ratings, quizzes, completed courses, related skills). The
+	// skill gap, career and learning paths and course recommendations use these
+	// levels.
+	SkillProfile []*ProfileSkill `json:"skillProfile"`
 }
 
 func (User) IsEntity() {}
@@ -412,6 +437,68 @@ func (e *EnrollmentStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e EnrollmentStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Kinds of evidence of a skill, most trusted first at equal age.
+type SkillEvidenceSource string
+
+const (
+	SkillEvidenceSourceQuiz    SkillEvidenceSource = "QUIZ"
+	SkillEvidenceSourceSelf    SkillEvidenceSource = "SELF"
+	SkillEvidenceSourceCourse  SkillEvidenceSource = "COURSE"
+	SkillEvidenceSourceCv      SkillEvidenceSource = "CV"
+	SkillEvidenceSourceRelated SkillEvidenceSource = "RELATED"
+)
+
+var AllSkillEvidenceSource = []SkillEvidenceSource{
+	SkillEvidenceSourceQuiz,
+	SkillEvidenceSourceSelf,
+	SkillEvidenceSourceCourse,
+	SkillEvidenceSourceCv,
+	SkillEvidenceSourceRelated,
+}
+
+func (e SkillEvidenceSource) IsValid() bool {
+	switch e {
+	case SkillEvidenceSourceQuiz, SkillEvidenceSourceSelf, SkillEvidenceSourceCourse, SkillEvidenceSourceCv, SkillEvidenceSourceRelated:
+		return true
+	}
+	return false
+}
+
+func (e SkillEvidenceSource) String() string {
+	return string(e)
+}
+
+func (e *SkillEvidenceSource) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SkillEvidenceSource(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SkillEvidenceSource", str)
+	}
+	return nil
+}
+
+func (e SkillEvidenceSource) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SkillEvidenceSource) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SkillEvidenceSource) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
