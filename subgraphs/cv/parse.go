@@ -10,6 +10,7 @@ import (
 // Parse splits CV text into sections.
 func Parse(text string) *Sections {
 	lines := splitLines(text)
+	joinSplitPeriods(lines)
 	secs := sectionLines(lines)
 	s := &Sections{
 		Contact:        parseContact(secs[secHeader], text),

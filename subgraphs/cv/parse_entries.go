@@ -41,7 +41,7 @@ func parseExperience(lines []line) []Experience {
 		}
 		pieces := headPieces(lines[i].text)
 		start := i
-		for need := 2 - len(pieces); need > 0 && start-1 >= prevEnd && isHeadLine(lines[start-1].text); need-- {
+		for need := 2 - len(pieces); need > 0 && start-1 >= prevEnd && isHeadLine(lines[start-1].text) && !startsLower(lines[start-1].text); need-- {
 			start--
 		}
 		heads[k] = head{start, i}
