@@ -1,6 +1,8 @@
 package cv
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -86,6 +88,53 @@ func TestSplitPlace(t *testing.T) {
 			rest, place := splitPlace(tt.in)
 			if rest != tt.rest || place != tt.place {
 				t.Errorf("splitPlace(%q) = %q, %q; want %q, %q", tt.in, rest, place, tt.rest, tt.place)
+			}
+		})
+	}
+}
+
+func TestFileDate(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"lualatex-awesome-cv.pdf", "2026-02"},  // Info CreationDate
+		{"lualatex-moderncv-es.pdf", "2013-04"}, // Info CreationDate
+		{"pdftex-altacv.pdf", "2025-07"},        // XMP CreateDate
+		{"xelatex-deedy.pdf", ""},               // compressed metadata: none found
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(realCorpus, tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if d := FileDate(data); !d.IsZero() {
+				got = d.Format("2006-01")
+			}
+			if got != tt.want {
+				t.Errorf("FileDate = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if !FileDate([]byte("PK\x03\x04 /CreationDate (D:20200101)")).IsZero() {
+		t.Error("a date read from a file that is not a PDF")
+	}
+}
+
+func TestCVDateOfFile(t *testing.T) {
+	now := time.Date(2030, 6, 15, 0, 0, 0, 0, time.UTC)
+	file := time.Date(2020, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		want       time.Time
+	}{
+		{"the file dates an open period", "Engineer, Acme\nJan 2015 – Present", time.Date(2020, 3, 31, 0, 0, 0, 0, time.UTC)},
+		{"a dated footer outranks the file", "Engineer Jan 2015 – Present\nFebruary 10, 2019 Jane Roe", time.Date(2019, 2, 28, 0, 0, 0, 0, time.UTC)},
+		{"a later date in the text outranks the file", "Engineer Jan 2022 – Present", time.Date(2022, 1, 31, 0, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CVDateOf(tt.text, file, now); !got.Equal(tt.want) {
+				t.Errorf("CVDateOf = %v, want %v", got, tt.want)
 			}
 		})
 	}

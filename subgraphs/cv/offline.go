@@ -93,7 +93,7 @@ func (o *Offline) Analyze(_ context.Context, in AnalysisInput) (*Analysis, error
 		a.Score += points
 	}
 
-	r := Assess(in.Text, s, now)
+	r := AssessFile(in.Text, s, in.FileDate, now)
 	a.Confidence, a.UnreadParts = r.Confidence, r.Unread
 
 	// Contact (10): "missing" only for what the raw text lacks too.

@@ -171,14 +171,21 @@ var (
 )
 
 // CVDate is when the CV was written, as far as its text tells, so that
-// "present" is not counted to today on an old CV:
+// "present" is not counted to today on an old CV: see CVDateOf.
+func CVDate(text string, now time.Time) time.Time { return CVDateOf(text, time.Time{}, now) }
+
+// CVDateOf is when the CV was written:
 //   - a dated footer or "Last updated" line (not a date of birth), or else
+//   - the file's own date (fileDate, from its metadata; zero if none), or else
 //   - the latest date the text mentions, unless that date only starts a
 //     period still open ("Jan 2019 – present"): then nothing says when the
 //     CV was written after it, and it is dated now.
 //
 // Never later than now.
-func CVDate(text string, now time.Time) time.Time {
+//
+// A date the text shows later than the chosen one wins (a file re-exported
+// long after is not what is corrected here; a wrong date is).
+func CVDateOf(text string, fileDate, now time.Time) time.Time {
 	explicit := 0.0
 	for l := range strings.SplitSeq(text, "\n") {
 		if birthWords.MatchString(l) {
@@ -212,6 +219,8 @@ func CVDate(text string, now time.Time) time.Time {
 	switch {
 	case explicit > 0:
 		date = max(explicit, latestClosed)
+	case !fileDate.IsZero():
+		date = max(yearsOf(fileDate)+1.0/12, latest) // to the end of the file's month
 	case latest > latestClosed: // the latest date starts an open period
 		return now
 	default:

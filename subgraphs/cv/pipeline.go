@@ -57,7 +57,8 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	skills := FindSkills(text, secs, p.Skills, CVDate(text, now()))
+	fileDate := FileDate(data)
+	skills := FindSkills(text, secs, p.Skills, CVDateOf(text, fileDate, now()))
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
@@ -70,7 +71,7 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 	}
 	actx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	a, err := p.Analyzer.Analyze(actx, AnalysisInput{Text: text, Sections: secs, Skills: skills})
+	a, err := p.Analyzer.Analyze(actx, AnalysisInput{Text: text, Sections: secs, Skills: skills, FileDate: fileDate})
 	if err != nil {
 		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
 			return Result{}, Fail(FailTimeout, "the analysis took too long; try again later", true, err)
@@ -81,7 +82,7 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 		return Result{}, Fail(FailEngine, "the analysis engine failed; try again later", true, fmt.Errorf("analyse: %w", err))
 	}
 	if a.UnreadParts == nil { // an AI engine: the same checks as the offline one
-		r := Assess(text, secs, now())
+		r := AssessFile(text, secs, fileDate, now())
 		a.Confidence, a.UnreadParts = r.Confidence, r.Unread
 		r.Guard(a, secs)
 	}

@@ -3,6 +3,7 @@ package cv
 import (
 	"context"
 	"errors"
+	"time"
 )
 
 // Extracted is the text of a file.
@@ -44,6 +45,9 @@ type AnalysisInput struct {
 	// Skills are the skills found by the parser, with evidence and levels
 	// estimated from the text; engines may adjust levels, not invent skills.
 	Skills []SkillFinding
+	// FileDate is the file's own date from its metadata (zero if none): a
+	// CV's "now" when its text gives no date of writing.
+	FileDate time.Time
 }
 
 // Analyzer is an analysis engine: offline rules or an LLM.

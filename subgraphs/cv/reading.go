@@ -71,7 +71,13 @@ const (
 // Assess checks what Parse read against the raw text. now is the real
 // time; the CV's own date is derived from the text.
 func Assess(text string, s *Sections, now time.Time) Reading {
-	r := Reading{Confidence: 1, Unread: []UnreadPart{}, CVDate: CVDate(text, now)}
+	return AssessFile(text, s, time.Time{}, now)
+}
+
+// AssessFile is Assess with the file's own date (zero if unknown), which
+// dates the CV when its text does not (see CVDateOf).
+func AssessFile(text string, s *Sections, fileDate, now time.Time) Reading {
+	r := Reading{Confidence: 1, Unread: []UnreadPart{}, CVDate: CVDateOf(text, fileDate, now)}
 	lose := func(part, reason string, penalty float64) {
 		r.Unread = append(r.Unread, UnreadPart{Part: part, Reason: reason})
 		r.Confidence -= penalty

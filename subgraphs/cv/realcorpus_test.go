@@ -132,7 +132,7 @@ func loadRealCorpus(t *testing.T) []realFile {
 		secs := Parse(text)
 		o := NewOffline(nil)
 		o.Now = func() time.Time { return realNow }
-		a, err := o.Analyze(context.Background(), AnalysisInput{Text: text, Sections: secs, Skills: FindSkills(text, secs, nil, realNow)})
+		a, err := o.Analyze(context.Background(), AnalysisInput{Text: text, Sections: secs, Skills: FindSkills(text, secs, nil, realNow), FileDate: FileDate(data)})
 		if err != nil {
 			t.Fatalf("%s: analyse: %v", name, err)
 		}
