@@ -57,7 +57,11 @@ describe('account recovery in the app', () => {
   });
 
   it('shows the verify banner in the app to a person whose address is unverified', async () => {
-    serve({ 'POST /auth/refresh': () => sessionJSON({ ...user, emailVerified: false }) });
+    serve({
+      'POST /auth/refresh': () => sessionJSON({ ...user, emailVerified: false }),
+      'POST /graphql': () =>
+        json(200, { data: { me: { __typename: 'User', id: 'u1', emailVerified: false } } }),
+    });
     renderApp('/no-such-page');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Verify your email address' })).toHaveTextContent(

@@ -1,7 +1,10 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, type InitialEntry } from 'react-router';
+import { Provider as UrqlProvider } from 'urql';
 import { ToastProvider } from '@/components/ui/Toast';
+import { session } from '@/lib/auth';
+import { createClient } from '@/lib/urql';
 
 /** Renders `element` at `path` with stand-ins for the pages it may go on to. */
 export function renderAt(path: InitialEntry, route: string, element: ReactElement) {
@@ -16,9 +19,11 @@ export function renderAt(path: InitialEntry, route: string, element: ReactElemen
     { initialEntries: [path] },
   );
   render(
-    <ToastProvider>
-      <RouterProvider router={router} />
-    </ToastProvider>,
+    <UrqlProvider value={createClient(session)}>
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
+    </UrqlProvider>,
   );
   return router;
 }

@@ -7,6 +7,8 @@ import { renderAt } from '@/test/render';
 import { VerifyEmailBanner } from './VerifyEmailBanner';
 
 const user = { id: 'u1', email: 'ada@example.com', displayName: 'Ada', emailVerified: false };
+const me = (emailVerified: boolean) => () =>
+  json(200, { data: { me: { __typename: 'User', id: 'u1', emailVerified } } });
 
 describe('VerifyEmailBanner', () => {
   afterEach(() => {
@@ -23,9 +25,21 @@ describe('VerifyEmailBanner', () => {
     expect(screen.queryByRole('heading', { name: 'Verify your email address' })).toBeNull();
   });
 
+  it('is not shown when the API says the address was verified meanwhile', async () => {
+    const calls = serve({ 'POST /auth/login': () => sessionJSON(user), 'POST /graphql': me(true) });
+    await session.signIn('ada@example.com', 'violet-Harbour-42');
+    renderAt('/', '/', <VerifyEmailBanner email="ada@example.com" verified={false} />);
+    await vi.waitFor(() => expect(calls.some((c) => c.url === '/graphql')).toBe(true));
+    await vi.waitFor(() =>
+      expect(screen.queryByRole('heading', { name: 'Verify your email address' })).toBeNull(),
+    );
+    expect(calls.find((c) => c.url === '/graphql')?.authorization).toBe('Bearer token-1');
+  });
+
   it('sends a new link with the access token and announces it', async () => {
     const calls = serve({
       'POST /auth/login': () => sessionJSON(user),
+      'POST /graphql': me(false),
       'POST /auth/verify-email/resend': () => json(202, { status: 'sent' }),
       'GET /auth/dev/mailbox': () => json(200, []),
     });
@@ -47,6 +61,7 @@ describe('VerifyEmailBanner', () => {
   it('says why a resend failed', async () => {
     serve({
       'POST /auth/login': () => sessionJSON(user),
+      'POST /graphql': me(false),
       'POST /auth/verify-email/resend': () =>
         json(429, { error: { code: 'RATE_LIMITED', message: 'too many requests' } }),
     });

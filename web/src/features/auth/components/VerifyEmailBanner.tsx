@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { useQuery } from 'urql';
 import { Button } from '@/components/ui/Button';
 import { DevMailboxLink } from '@/components/ui/DevMailboxLink';
 import { session } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
+import { EmailVerifiedQuery } from '../api/verification';
 
 /**
  * For a signed-in person whose address is not verified yet (accounts from
@@ -12,7 +14,11 @@ export function VerifyEmailBanner({ email, verified }: { email: string; verified
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [failed, setFailed] = useState(false);
-  if (verified !== false) return null;
+  // `verified` is what the last sign-in or refresh said; `me.emailVerified` is
+  // what is true now (the link may have been followed on another device).
+  // Either one saying "verified" hides the banner.
+  const [{ data }] = useQuery({ query: EmailVerifiedQuery, pause: verified !== false });
+  if (verified !== false || data?.me?.emailVerified) return null;
 
   async function resend() {
     setBusy(true);
