@@ -13,8 +13,8 @@ import (
 )
 
 // cvUpload is an uploadCV request (GraphQL multipart request spec) for the
-// file at path, with the session cookie; the CSRF preflight header only
-// when preflight is set.
+// file at path, with the session cookie (when not nil); the CSRF preflight
+// header only when preflight is set.
 func cvUpload(t *testing.T, url, path string, cookie *http.Cookie, preflight bool) *http.Request {
 	t.Helper()
 	file, err := os.ReadFile(path)
@@ -33,7 +33,9 @@ func cvUpload(t *testing.T, url, path string, cookie *http.Cookie, preflight boo
 	if preflight {
 		req.Header.Set("GraphQL-Preflight", "1")
 	}
-	req.AddCookie(cookie)
+	if cookie != nil {
+		req.AddCookie(cookie)
+	}
 	return req
 }
 

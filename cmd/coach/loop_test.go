@@ -3,11 +3,8 @@
 package main
 
 import (
-	"bytes"
 	"io"
-	"mime/multipart"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -23,20 +20,7 @@ func TestCoachingLoop(t *testing.T) {
 	base := "http://" + d.addr
 	token := signUpToken(t, base, "ada@example.com")
 
-	file, err := os.ReadFile("../../subgraphs/cv/extract/testdata/fpdf-two-page.pdf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	_ = mw.WriteField("operations", `{"query":"mutation($f: Upload!) { uploadCV(file: $f) { id } }","variables":{"f":null}}`)
-	_ = mw.WriteField("map", `{"0":["variables.f"]}`)
-	fw, _ := mw.CreateFormFile("0", "cv.pdf")
-	_, _ = fw.Write(file)
-	_ = mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("GraphQL-Preflight", "1")
+	req := cvUpload(t, base+"/graphql", "../../subgraphs/cv/extract/testdata/fpdf-two-page.pdf", nil, true)
 	req.Header.Set("Authorization", "Bearer "+token)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
