@@ -96,14 +96,16 @@ func (o *Offline) Analyze(_ context.Context, in AnalysisInput) (*Analysis, error
 	r := AssessFile(in.Text, s, in.FileDate, now)
 	a.Confidence, a.UnreadParts = r.Confidence, r.Unread
 
-	// Contact (10): "missing" only for what the raw text lacks too.
+	// Contact (10): "missing" only for what the raw text lacks too. A
+	// location cannot be told from any other word without a gazetteer, so
+	// its absence is said as what we did not find, never as "missing".
 	c := s.Contact
 	pts, missing := 0, []string{}
 	for _, f := range []struct {
 		ok   bool
 		pts  int
 		name string
-	}{{r.HasEmail, 4, "email"}, {r.HasPhone, 2, "phone"}, {r.HasLocation, 2, "location or profile link"}} {
+	}{{r.HasEmail, 4, "email"}, {r.HasPhone, 2, "phone"}} {
 		if f.ok {
 			pts += f.pts
 		} else {
@@ -113,15 +115,24 @@ func (o *Offline) Analyze(_ context.Context, in AnalysisInput) (*Analysis, error
 	if c.Name != "" {
 		pts += 2
 	}
-	switch {
-	case len(missing) == 0 && c.Name != "":
-		add("Contact details", pts, 10, "Name, email, phone and location or links are all there.")
-	case len(missing) == 0:
-		add("Contact details", pts, 10, "Email, phone and location or links are there; we could not tell which line is your name.")
-	default:
-		add("Contact details", pts, 10, "Missing: "+strings.Join(missing, ", ")+".")
-		a.Suggestions = append(a.Suggestions, "Add your "+strings.Join(missing, ", ")+" at the top so recruiters can reach you.")
+	var notes []string
+	if len(missing) > 0 {
+		notes = append(notes, "Missing: "+strings.Join(missing, ", ")+".")
+		a.Suggestions = append(a.Suggestions, "Add your "+strings.Join(missing, " and ")+" at the top so recruiters can reach you.")
 	}
+	if r.HasLocation {
+		pts += 2
+	} else {
+		notes = append(notes, "We found no city or profile link.")
+		a.Suggestions = append(a.Suggestions, "If it is not there yet, add your city and country or a LinkedIn/GitHub link at the top.")
+	}
+	if c.Name == "" {
+		notes = append(notes, "We could not tell which line is your name.")
+	}
+	if len(notes) == 0 {
+		notes = append(notes, "Name, email, phone and location or links are all there.")
+	}
+	add("Contact details", pts, 10, strings.Join(notes, " "))
 
 	// Summary (10): its length is judged only when its end is known.
 	words := r.SummaryWords

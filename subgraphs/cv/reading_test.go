@@ -58,6 +58,11 @@ func TestNoFalseVerdicts(t *testing.T) {
 			notLevels: []Seniority{SeniorityEntry, SeniorityJunior},
 		},
 		{
+			name:    "a city alone is never called missing",
+			text:    "Jane Roe\nBerlin\njane@example.com | +49 30 1234 5678\nExperience\nEngineer, Acme Ltd, 2019 – 2021\n- Built things\nEducation\nBSc, University of Leeds, 2015\n",
+			mustNot: []string{"missing: location", "missing: email, phone, location", "location or profile link"},
+		},
+		{
 			name:    "no heading recognised at all",
 			text:    "Jane Roe\njane@example.com\nMi trayectoria\nHice muchas cosas en muchos sitios durante años.\nLo que sé\nGo, Python\n",
 			mustNot: []string{"no summary", "no work experience", "no education"},
