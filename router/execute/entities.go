@@ -149,6 +149,13 @@ func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data *Object, field st
 	for _, t := range b.targets {
 		m, ok := ents[t.rep].(*Object)
 		if !ok || m == nil {
+			if entityErred(errs, field, t.rep) {
+				// The subgraph nulled this entity and said why: its
+				// fields, this fetch's and those of later fetches that
+				// needed them (@requires), need no
+				// NON_NULLABLE_FIELD_NULL of their own.
+				r.markEntityNulled(t.obj)
+			}
 			continue
 		}
 		before := t.obj.value("__typename")
@@ -186,8 +193,9 @@ func (r *run) entityErrorPaths(p []any, b entityBatch, sel *plan.Selection) [][]
 	rest := unaliasPath(p[2:], sel)
 	var out [][]any
 	collect(r.data, b.path, &pathArena{}, func(o *Object, at *pathNode) {
+		// One object can sit at several paths (an entity merged into
+		// several parents shares its children): the error is at each.
 		if want[o] {
-			delete(want, o)
 			out = append(out, append(at.slice(), rest...))
 		}
 	})
@@ -508,4 +516,17 @@ func unalias(v any, sel *plan.Selection) {
 			}
 		}
 	}
+}
+
+// entityErred reports whether errs has an error at or below entity i of
+// the list under field (["_entities", i, ...] or [alias, i, ...]).
+func entityErred(errs []*Error, field string, i int) bool {
+	for _, e := range errs {
+		if len(e.Path) >= 2 && e.Path[0] == field {
+			if j, ok := index(e.Path[1]); ok && j == i {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -102,6 +102,19 @@ type run struct {
 	// with errors of its own: those errors explain the nulls, so no
 	// NON_NULLABLE_FIELD_NULL is added beside them.
 	nulled map[*Object]map[string]bool
+	// nulledEntities holds the objects a subgraph answered null for in
+	// _entities with an error of its own: every field missing from them is
+	// explained by that error.
+	nulledEntities map[*Object]bool
+}
+
+// markEntityNulled records that a subgraph nulled obj's entity and said
+// why. The caller holds r.mu.
+func (r *run) markEntityNulled(obj *Object) {
+	if r.nulledEntities == nil {
+		r.nulledEntities = map[*Object]bool{}
+	}
+	r.nulledEntities[obj] = true
 }
 
 // markNulled records that the fields of sel on obj were nulled by a

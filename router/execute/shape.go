@@ -37,7 +37,7 @@ func (r *run) shapeObject(b []byte, n *shapeNode, obj *Object, typename string, 
 				g.at.Store(int32(j))
 			}
 		}
-		if v == nil && g.f.Type != nil && g.f.Type.NonNull && r.nulled[obj][g.key] {
+		if v == nil && g.f.Type != nil && g.f.Type.NonNull && (r.nulled[obj][g.key] || r.nulledEntities[obj]) {
 			return b, false // the subgraph's own error says why
 		}
 		var ok bool
