@@ -1,13 +1,14 @@
 # Career Coach. `make run` and `make test` are all a newcomer needs.
 GO          ?= go
 GOTESTFLAGS ?=
-# Every gqlgen project: the five subgraphs, the router's test subgraph and the benchmark's subgraphs.
+# Every gqlgen project: the five subgraphs, the router's test subgraphs (edge, oracle) and the benchmark's subgraphs.
 GQLGEN_DIRS := $(patsubst %/gqlgen.yml,%,$(wildcard subgraphs/*/gqlgen.yml)) router/internal/eventgraph \
+  $(patsubst %/gqlgen.yml,%,$(wildcard router/internal/oracle/*/gqlgen.yml)) \
   $(patsubst %/gqlgen.yml,%,$(wildcard bench/subgraphs/*/gqlgen.yml))
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: run test test-go crosscheck-deps generate compose check-generated lint build deploy-check up down graphiql test-browser bench-subscriptions loadtest
-.PHONY: web web-deps test-web bench-gateway bench
+.PHONY: web web-deps test-web bench-gateway bench oracle
 
 ## run: every service in one process on embedded defaults (SQLite in ./data, in-process bus)
 run: web
@@ -119,6 +120,11 @@ graphiql:
 ## test-browser: GraphiQL from the router in Debian's Chromium (Playwright), outside network blocked
 test-browser:
 	router/graphiql/ui/run-browser-test.sh
+
+## oracle: the router's differential oracle on random seeds (ORACLE_N cases, default 20000); mismatches go to oracle-found.json
+ORACLE_N ?= 20000
+oracle:
+	ORACLE_SEED=random ORACLE_N=$(ORACLE_N) ORACLE_RECORD=$(CURDIR)/oracle-found.json $(GO) test -count=1 -timeout 30m -run 'TestOracle$$' -v ./router/internal/oracle/
 
 ## bench-subscriptions: 1,000 WebSocket clients through the router on one topic: events/s, latency p50/p95/p99
 bench-subscriptions:

@@ -1,0 +1,3 @@
+// Package reference is the oracle's single-schema reference server (see
+// package oracle).
+package reference
