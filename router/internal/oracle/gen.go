@@ -2,7 +2,9 @@ package oracle
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
@@ -227,6 +229,9 @@ func (o *op) args(f *ast.FieldDefinition) string {
 func (g *Generator) breakCase(c Case) Case {
 	q := c.Query
 	i := strings.Index(q, "{")
+	if len(c.Variables) > 0 && g.rnd.IntN(3) == 0 {
+		return g.breakVariables(c)
+	}
 	switch g.rnd.IntN(6) {
 	case 0:
 		c.Query, c.Invalid = q[:i+1]+" nope "+q[i+1:], "unknown field"
@@ -241,5 +246,27 @@ func (g *Generator) breakCase(c Case) Case {
 	default:
 		c.Query, c.Invalid = q+"\nfragment Unused on Book { id }", "unused fragment"
 	}
+	return c
+}
+
+// breakVariables gives one variable a value of the wrong type, which
+// always fails coercion.
+func (g *Generator) breakVariables(c Case) Case {
+	names := make([]string, 0, len(c.Variables))
+	for k := range c.Variables {
+		names = append(names, k)
+	}
+	slices.Sort(names) // map order is random; the seed must decide alone
+	name := names[g.rnd.IntN(len(names))]
+	vars := maps.Clone(c.Variables)
+	switch v := vars[name].(type) {
+	case bool:
+		vars[name], c.Invalid = "yes", "string for a Boolean variable"
+	case string:
+		vars[name], c.Invalid = []any{v}, "list for an ID or String variable"
+	default:
+		vars[name], c.Invalid = "many", "string for an Int variable"
+	}
+	c.Variables = vars
 	return c
 }
