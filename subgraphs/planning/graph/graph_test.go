@@ -47,6 +47,7 @@ func setup(t *testing.T, d *db.DB) *env {
 		t.Fatal(err)
 	}
 	st := store.New(d)
+	st.Readiness = cat.Readiness
 	res := &graph.Resolver{Store: st, Catalog: cat, Reviewer: planning.RuleReviewer{}, Now: time.Now}
 	gql := graph.NewHandler(res, gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret})
 	mw := &auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}

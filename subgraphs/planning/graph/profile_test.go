@@ -85,8 +85,10 @@ func TestReadinessHistory(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := setup(t, d)
 		ada := "user-ada"
+		// Events come after the goal in real life: their times follow it.
+		t0 := time.Now().UTC().Add(time.Minute)
+		e.publish(bus.SkillProfileChanged, ada, map[string]any{"userId": ada, "skills": []map[string]any{{"name": "SQL", "level": 1}}}, time.Now().UTC())
 		e.ok(ada, false, createGoal, map[string]any{"i": map[string]any{"title": "Data scientist", "targetRoleId": "data-scientist"}}, nil)
-		t0 := time.Now().UTC().Add(-time.Hour)
 		profile := func(at time.Time, skills ...map[string]any) {
 			e.publish(bus.SkillProfileChanged, ada, map[string]any{"userId": ada, "skills": skills}, at)
 		}
@@ -105,15 +107,17 @@ func TestReadinessHistory(t *testing.T) {
 		}
 		e.ok(ada, true, q, map[string]any{"r": []any{userRep(ada)}}, &got)
 		h := got.Entities[0].ReadinessHistory
-		if len(h) != 2 || h[0].ReadinessPercent >= h[1].ReadinessPercent || !h[0].At.Before(h[1].At) {
-			t.Fatalf("history %+v, want two rising points oldest first", h)
+		// The goal's start (SQL 1), then two changes that moved readiness
+		// (the one in between did not).
+		if len(h) != 3 || h[0].ReadinessPercent >= h[1].ReadinessPercent || h[1].ReadinessPercent >= h[2].ReadinessPercent {
+			t.Fatalf("history %+v, want three rising points oldest first", h)
 		}
 		var gap struct {
 			Entities []struct{ SkillGap gapJSON } `json:"_entities"`
 		}
 		e.ok(ada, true, entities(`skillGap(targetRole: "data-scientist") { readinessPercent }`, "", ""), map[string]any{"r": []any{userRep(ada)}}, &gap)
-		if gap.Entities[0].SkillGap.ReadinessPercent != h[1].ReadinessPercent {
-			t.Fatalf("latest point %d%%, gap %d%%: the chart and the gap disagree", h[1].ReadinessPercent, gap.Entities[0].SkillGap.ReadinessPercent)
+		if gap.Entities[0].SkillGap.ReadinessPercent != h[2].ReadinessPercent {
+			t.Fatalf("latest point %d%%, gap %d%%: the chart and the gap disagree", h[2].ReadinessPercent, gap.Entities[0].SkillGap.ReadinessPercent)
 		}
 		if got := codes(e.do("user-bob", true, q, map[string]any{"r": []any{userRep(ada)}})); got == "" {
 			t.Fatal("another user read ada's readiness history")

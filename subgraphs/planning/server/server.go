@@ -87,6 +87,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	v = v.WithRevocations(ts)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
 	st.Notify = relay.Notify
+	st.Readiness = cat.Readiness
 	rev, err := reviewer(cfg, log)
 	if err != nil {
 		return nil, err

@@ -81,7 +81,14 @@ func (s *Store) CreateGoal(ctx context.Context, g *planning.Goal, ev planning.Go
 			return fmt.Errorf("creating goal: %w", err)
 		}
 		created = true
-		return enqueueGoal(ctx, tx, ev)
+		if err := enqueueGoal(ctx, tx, ev); err != nil {
+			return err
+		}
+		// The readiness history of the role starts when the goal does.
+		if s.Readiness == nil {
+			return nil
+		}
+		return s.RecordReadiness(ctx, tx, g.UserID, g.CreatedAt, s.Readiness)
 	})
 	if err != nil {
 		return nil, err

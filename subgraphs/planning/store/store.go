@@ -31,6 +31,9 @@ type Store struct {
 	// Notify is called after a commit that enqueued events (the relay's
 	// Notify); nil is fine.
 	Notify func()
+	// Readiness computes a role's readiness from skills (Catalog.Readiness),
+	// for the snapshot a new goal starts its history with; nil records none.
+	Readiness func(roleID string, skills []planning.SkillLevel) (int, bool)
 }
 
 var _ planning.Store = (*Store)(nil)
