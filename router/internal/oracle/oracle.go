@@ -1,12 +1,13 @@
-// Package oracle is the router's differential test. Two gqlgen subgraphs
-// (catalog, reviews) serve one in-memory data set (package data) through
+// Package oracle is the router's differential test. Three gqlgen subgraphs
+// (catalog, reviews, ratings) serve one in-memory data set (package data) through
 // the router; a single-schema gqlgen server (reference) serves the same
 // data with the supergraph's API schema. A seeded generator writes valid and
 // invalid operations; the router must answer each exactly as the reference
 // does: the same data, byte for byte, and the same errors by path and code.
 //
-// The schema covers an interface (Media), a union (SearchResult), entities
-// keyed across both subgraphs (Book, Author), @requires (readingHours needs
+// The schema covers an entity interface (Media, given popularity by the
+// ratings subgraph's @interfaceObject), a union (SearchResult), entities
+// keyed across subgraphs (Book, Author), @requires (readingHours needs
 // pages), @provides (a review's author name), @shareable (Book.title),
 // lists, and nullable and non-null fields that fail.
 package oracle
@@ -20,6 +21,8 @@ import (
 	"github.com/careercoach/coach/router/internal/oracle/catalog"
 	catalogGraph "github.com/careercoach/coach/router/internal/oracle/catalog/graph"
 	"github.com/careercoach/coach/router/internal/oracle/data"
+	"github.com/careercoach/coach/router/internal/oracle/ratings"
+	ratingsGraph "github.com/careercoach/coach/router/internal/oracle/ratings/graph"
 	referenceGraph "github.com/careercoach/coach/router/internal/oracle/reference/graph"
 	"github.com/careercoach/coach/router/internal/oracle/reviews"
 	reviewsGraph "github.com/careercoach/coach/router/internal/oracle/reviews/graph"
@@ -37,6 +40,7 @@ func Subgraphs(d *data.Set) []Subgraph {
 	return []Subgraph{
 		{Name: "catalog", SDL: catalog.SDL, Handler: serve(catalogGraph.NewExecutableSchema(catalogGraph.Config{Resolvers: &catalogGraph.Resolver{Data: d}}))},
 		{Name: "reviews", SDL: reviews.SDL, Handler: serve(reviewsGraph.NewExecutableSchema(reviewsGraph.Config{Resolvers: &reviewsGraph.Resolver{Data: d}}))},
+		{Name: "ratings", SDL: ratings.SDL, Handler: serve(ratingsGraph.NewExecutableSchema(ratingsGraph.Config{Resolvers: &ratingsGraph.Resolver{Data: d}}))},
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -106,6 +107,7 @@ func TestOracle(t *testing.T) {
 	t.Logf("seed %d, %d cases", s, n)
 	g := oracle.NewGenerator(e.schema, s)
 	var found []golden
+	known := map[string]int{}
 	invalid, failing := 0, 0
 	for i := 0; i < n && len(found) < 10; i++ {
 		c := g.Next()
@@ -119,11 +121,22 @@ func TestOracle(t *testing.T) {
 			failing++
 		}
 		if d := oracle.Diff(got, want, c.Invalid != ""); d != "" {
+			if k := knownDefect(c); k != "" {
+				known[k]++
+				continue
+			}
 			found = append(found, golden{Case: c, Router: got, Reference: want})
 			t.Errorf("case %d (seed %d) %s\n%s\nquery: %s\nvariables: %v", i, s, c.Invalid, d, c.Query, c.Variables)
 		}
 	}
-	t.Logf("%d invalid operations, %d valid ones with field errors", invalid, failing)
+	t.Logf("%d invalid operations, %d valid ones with field errors, known defects hit: %v", invalid, failing, known)
+	if n >= 1000 && len(found) == 0 {
+		for _, k := range knownDefects {
+			if known[k.name] == 0 {
+				t.Errorf("known defect %q did not show in %d cases: if it is fixed, remove it from knownDefects and its golden case's mark", k.name, n)
+			}
+		}
+	}
 	// A generator that stopped writing invalid operations or reaching the
 	// failing fields would let the oracle pass without testing errors.
 	if n >= 500 && (invalid < n/30 || failing < n/10) {
@@ -164,4 +177,33 @@ type golden struct {
 	// Known names a router defect not fixed yet: the case must still differ
 	// (so that fixing it fails the test until Known is removed).
 	Known string `json:"known,omitempty"`
+}
+
+// knownDefects are router defects the oracle found and nobody has fixed
+// yet, each with its case in testdata/golden.json (marked known). A
+// mismatch in an operation that fits one is counted, not reported; each
+// must still show in a default run, so a fix cannot go unnoticed.
+var knownDefects = []struct {
+	name  string
+	match func(c oracle.Case) bool
+}{{
+	// trending comes from ratings (@interfaceObject Media); catalog resolves
+	// the concrete type and Book fields in one _entities fetch. For b2 its
+	// isbn fails, so catalog nulls the entity: the router keeps the object
+	// as a "Media" of no concrete type, drops the isbn error as unselected
+	// on that type, and answers the other fields instead of nulling it.
+	name: "interfaceObject entity nulled by the owning subgraph keeps its abstract type",
+	match: func(c oracle.Case) bool {
+		return strings.Contains(c.Query, "trending") && strings.Contains(c.Query, "isbn")
+	},
+}}
+
+// knownDefect names the known defect c's mismatch fits, or "".
+func knownDefect(c oracle.Case) string {
+	for _, k := range knownDefects {
+		if k.match(c) {
+			return k.name
+		}
+	}
+	return ""
 }

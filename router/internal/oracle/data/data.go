@@ -45,8 +45,53 @@ type Review struct {
 	Note     *string
 }
 
-// Media is the GraphQL interface Media (Book, Film).
-type Media interface{ IsMedia() }
+// Media is the GraphQL interface Media (Book, Film), an entity interface
+// (@key on the interface in catalog, @interfaceObject in ratings).
+type Media interface {
+	IsMedia()
+	IsEntity()
+}
+
+// MediaRef is a Media known by its id only: the @interfaceObject
+// subgraph's view, which knows no concrete type.
+type MediaRef struct{ ID string }
+
+// IsEntity marks MediaRef as a federation entity (the _Entity union).
+func (*MediaRef) IsEntity() {}
+
+// Popularity is a media's popularity, the field the ratings subgraph adds
+// to every Media through @interfaceObject.
+func Popularity(id string) int {
+	n := 0
+	for _, c := range id {
+		n = n*31 + int(c)
+	}
+	return n % 100
+}
+
+// MediaByID returns the book or film with the id, or nil.
+func (s *Set) MediaByID(id string) Media {
+	if b := s.Book(id); b != nil {
+		return b
+	}
+	if f := s.Film(id); f != nil {
+		return f
+	}
+	return nil
+}
+
+// Trending lists every media, films first: an order of the ratings
+// subgraph's own.
+func (s *Set) Trending() []*MediaRef {
+	var out []*MediaRef
+	for _, f := range s.Films {
+		out = append(out, &MediaRef{ID: f.ID})
+	}
+	for _, b := range s.Books {
+		out = append(out, &MediaRef{ID: b.ID})
+	}
+	return out
+}
 
 // SearchResult is the GraphQL union SearchResult (Book, Film, Author).
 type SearchResult interface{ IsSearchResult() }

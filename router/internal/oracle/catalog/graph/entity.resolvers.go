@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/careercoach/coach/router/internal/oracle/data"
 )
@@ -24,6 +25,14 @@ func (r *entityResolver) FindBookByID(ctx context.Context, id string) (*data.Boo
 // FindFilmByID is the resolver for the findFilmByID field.
 func (r *entityResolver) FindFilmByID(ctx context.Context, id string) (*data.Film, error) {
 	return found(r.Data.Film(id), "film", id)
+}
+
+// FindMediaByID is the resolver for the findMediaByID field.
+func (r *entityResolver) FindMediaByID(ctx context.Context, id string) (data.Media, error) {
+	if m := r.Data.MediaByID(id); m != nil {
+		return m, nil
+	}
+	return nil, fmt.Errorf("no media %q", id)
 }
 
 // Entity returns EntityResolver implementation.

@@ -210,6 +210,25 @@ func (ec *executionContext) resolveEntity(
 
 			return entity, nil
 		}
+	case "Media":
+		resolverName, err := entityResolverNameForMedia(ctx, rep)
+		if err != nil {
+			return nil, fmt.Errorf(`finding resolver for Entity "Media": %w`, err)
+		}
+		switch resolverName {
+
+		case "findMediaByID":
+			id0, err := ec.unmarshalNID2string(ctx, rep["id"])
+			if err != nil {
+				return nil, fmt.Errorf(`unmarshalling param 0 for findMediaByID(): %w`, err)
+			}
+			entity, err := ec.Resolvers.Entity().FindMediaByID(ctx, id0)
+			if err != nil {
+				return nil, fmt.Errorf(`resolving Entity "Media": %w`, err)
+			}
+
+			return entity, nil
+		}
 
 	}
 	return nil, fmt.Errorf("%w: %s", ErrUnknownType, typeName)
@@ -338,5 +357,40 @@ func entityResolverNameForFilm(ctx context.Context, rep EntityRepresentation) (s
 		return "findFilmByID", nil
 	}
 	return "", fmt.Errorf("%w for Film due to %v", ErrTypeNotFound,
+		errors.Join(entityResolverErrs...).Error())
+}
+
+func entityResolverNameForMedia(ctx context.Context, rep EntityRepresentation) (string, error) {
+	// we collect errors because a later entity resolver may work fine
+	// when an entity has multiple keys
+	entityResolverErrs := []error{}
+	for {
+		var (
+			m   EntityRepresentation
+			val any
+			ok  bool
+		)
+		_ = val
+		// if all of the KeyFields values for this resolver are null,
+		// we shouldn't use use it
+		allNull := true
+		m = rep
+		val, ok = m["id"]
+		if !ok {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to missing Key Field \"id\" for Media", ErrTypeNotFound))
+			break
+		}
+		if allNull {
+			allNull = val == nil
+		}
+		if allNull {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to all null value KeyFields for Media", ErrTypeNotFound))
+			break
+		}
+		return "findMediaByID", nil
+	}
+	return "", fmt.Errorf("%w for Media due to %v", ErrTypeNotFound,
 		errors.Join(entityResolverErrs...).Error())
 }

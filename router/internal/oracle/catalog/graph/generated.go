@@ -58,6 +58,7 @@ type ComplexityRoot struct {
 		FindAuthorByID func(childComplexity int, id string) int
 		FindBookByID   func(childComplexity int, id string) int
 		FindFilmByID   func(childComplexity int, id string) int
+		FindMediaByID  func(childComplexity int, id string) int
 	}
 
 	Film struct {
@@ -95,6 +96,7 @@ type EntityResolver interface {
 	FindAuthorByID(ctx context.Context, id string) (*data.Author, error)
 	FindBookByID(ctx context.Context, id string) (*data.Book, error)
 	FindFilmByID(ctx context.Context, id string) (*data.Film, error)
+	FindMediaByID(ctx context.Context, id string) (data.Media, error)
 }
 type QueryResolver interface {
 	Media(ctx context.Context) ([]data.Media, error)
@@ -204,6 +206,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindFilmByID(childComplexity, args["id"].(string)), true
+	case "Entity.findMediaByID":
+		if e.ComplexityRoot.Entity.FindMediaByID == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findMediaByID_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindMediaByID(childComplexity, args["id"].(string)), true
 
 	case "Film.id":
 		if e.ComplexityRoot.Film.ID == nil {
@@ -432,6 +445,7 @@ type Entity {
 	findAuthorByID(id: ID!,): Author!
 	findBookByID(id: ID!,): Book!
 	findFilmByID(id: ID!,): Film!
+	findMediaByID(id: ID!,): Media!
 }
 
 type _Service {
@@ -645,6 +659,20 @@ func (ec *executionContext) field_Entity_findBookByID_args(ctx context.Context, 
 }
 
 func (ec *executionContext) field_Entity_findFilmByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findMediaByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -1116,6 +1144,50 @@ func (ec *executionContext) fieldContext_Entity_findFilmByID(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Entity_findFilmByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findMediaByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findMediaByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindMediaByID(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v data.Media) graphql.Marshaler {
+			return ec.marshalNMedia2githubᚗcomᚋcareercoachᚋcoachᚋrouterᚋinternalᚋoracleᚋdataᚐMedia(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findMediaByID(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findMediaByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2836,6 +2908,12 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findFilmByID(ctx, field)
 				})
+		case "findMediaByID":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findMediaByID(ctx, field)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -3492,6 +3570,14 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNMedia2githubᚗcomᚋcareercoachᚋcoachᚋrouterᚋinternalᚋoracleᚋdataᚐMedia(ctx context.Context, sel ast.SelectionSet, v data.Media) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Media!")
+		return graphql.Null
+	}
+	return ec._Media(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMedia2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋrouterᚋinternalᚋoracleᚋdataᚐMedia(ctx context.Context, sel ast.SelectionSet, v []data.Media) graphql.Marshaler {

@@ -31,6 +31,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Author() AuthorResolver
 	Book() BookResolver
+	Film() FilmResolver
 	Query() QueryResolver
 	Review() ReviewResolver
 }
@@ -51,16 +52,18 @@ type ComplexityRoot struct {
 		ID           func(childComplexity int) int
 		ISBN         func(childComplexity int) int
 		Pages        func(childComplexity int) int
+		Popularity   func(childComplexity int) int
 		ReadingHours func(childComplexity int) int
 		Reviews      func(childComplexity int) int
 		Title        func(childComplexity int) int
 	}
 
 	Film struct {
-		ID      func(childComplexity int) int
-		Minutes func(childComplexity int) int
-		Rating  func(childComplexity int) int
-		Title   func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Minutes    func(childComplexity int) int
+		Popularity func(childComplexity int) int
+		Rating     func(childComplexity int) int
+		Title      func(childComplexity int) int
 	}
 
 	Query struct {
@@ -70,6 +73,7 @@ type ComplexityRoot struct {
 		Review     func(childComplexity int, id string) int
 		Search     func(childComplexity int, term string) int
 		TopReviews func(childComplexity int, minStars *int) int
+		Trending   func(childComplexity int) int
 	}
 
 	Review struct {
@@ -91,9 +95,13 @@ type AuthorResolver interface {
 	Reviews(ctx context.Context, obj *data.Author) ([]*data.Review, error)
 }
 type BookResolver interface {
+	Popularity(ctx context.Context, obj *data.Book) (int, error)
 	Author(ctx context.Context, obj *data.Book) (*data.Author, error)
 	ReadingHours(ctx context.Context, obj *data.Book) (int, error)
 	Reviews(ctx context.Context, obj *data.Book) ([]*data.Review, error)
+}
+type FilmResolver interface {
+	Popularity(ctx context.Context, obj *data.Film) (int, error)
 }
 type QueryResolver interface {
 	Media(ctx context.Context) ([]data.Media, error)
@@ -102,6 +110,7 @@ type QueryResolver interface {
 	Authors(ctx context.Context) ([]*data.Author, error)
 	TopReviews(ctx context.Context, minStars *int) ([]*data.Review, error)
 	Review(ctx context.Context, id string) (*data.Review, error)
+	Trending(ctx context.Context) ([]data.Media, error)
 }
 type ReviewResolver interface {
 	Author(ctx context.Context, obj *data.Review) (*data.Author, error)
@@ -175,6 +184,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Book.Pages(childComplexity), true
+	case "Book.popularity":
+		if e.ComplexityRoot.Book.Popularity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Book.Popularity(childComplexity), true
 	case "Book.readingHours":
 		if e.ComplexityRoot.Book.ReadingHours == nil {
 			break
@@ -206,6 +221,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Film.Minutes(childComplexity), true
+	case "Film.popularity":
+		if e.ComplexityRoot.Film.Popularity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Film.Popularity(childComplexity), true
 	case "Film.rating":
 		if e.ComplexityRoot.Film.Rating == nil {
 			break
@@ -276,6 +297,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.TopReviews(childComplexity, args["minStars"].(*int)), true
+	case "Query.trending":
+		if e.ComplexityRoot.Query.Trending == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Trending(childComplexity), true
 
 	case "Review.author":
 		if e.ComplexityRoot.Review.Author == nil {
@@ -426,6 +453,8 @@ func (ec *executionContext) childFields_Book(ctx context.Context, field graphql.
 		return ec.fieldContext_Book_pages(ctx, field)
 	case "isbn":
 		return ec.fieldContext_Book_isbn(ctx, field)
+	case "popularity":
+		return ec.fieldContext_Book_popularity(ctx, field)
 	case "author":
 		return ec.fieldContext_Book_author(ctx, field)
 	case "readingHours":
@@ -916,6 +945,29 @@ func (ec *executionContext) fieldContext_Book_isbn(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Book", field, true, false, "String")
 }
 
+func (ec *executionContext) _Book_popularity(ctx context.Context, field graphql.CollectedField, obj *data.Book) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Book_popularity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Book().Popularity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Book_popularity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Book", field, true, true, "Int")
+}
+
 func (ec *executionContext) _Book_author(ctx context.Context, field graphql.CollectedField, obj *data.Book) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1093,6 +1145,29 @@ func (ec *executionContext) _Film_rating(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Film_rating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Film", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Film_popularity(ctx context.Context, field graphql.CollectedField, obj *data.Film) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Film_popularity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Film().Popularity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Film_popularity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Film", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Query_media(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -1331,6 +1406,38 @@ func (ec *executionContext) fieldContext_Query_review(ctx context.Context, field
 	if fc.Args, err = ec.field_Query_review_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_trending(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_trending(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Trending(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []data.Media) graphql.Marshaler {
+			return ec.marshalNMedia2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋrouterᚋinternalᚋoracleᚋdataᚐMediaᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_trending(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
 	}
 	return fc, nil
 }
@@ -2780,6 +2887,12 @@ func (ec *executionContext) _Book(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "popularity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Book_popularity(ctx, field, obj)
+				})
 		case "author":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -2829,23 +2942,29 @@ func (ec *executionContext) _Film(ctx context.Context, sel ast.SelectionSet, obj
 		case "id":
 			out.Values[i] = ec._Film_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "title":
 			out.Values[i] = ec._Film_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "minutes":
 			out.Values[i] = ec._Film_minutes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "rating":
 			out.Values[i] = ec._Film_rating(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "popularity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Film_popularity(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -2917,6 +3036,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_review(ctx, field)
+				})
+		case "trending":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_trending(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -3461,12 +3586,36 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNMedia2githubᚗcomᚋcareercoachᚋcoachᚋrouterᚋinternalᚋoracleᚋdataᚐMedia(ctx context.Context, sel ast.SelectionSet, v data.Media) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Media!")
+		return graphql.Null
+	}
+	return ec._Media(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNMedia2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋrouterᚋinternalᚋoracleᚋdataᚐMedia(ctx context.Context, sel ast.SelectionSet, v []data.Media) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMedia2githubᚗcomᚋcareercoachᚋcoachᚋrouterᚋinternalᚋoracleᚋdataᚐMedia(ctx, sel, v[i])
 	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMedia2ᚕgithubᚗcomᚋcareercoachᚋcoachᚋrouterᚋinternalᚋoracleᚋdataᚐMediaᚄ(ctx context.Context, sel ast.SelectionSet, v []data.Media) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMedia2githubᚗcomᚋcareercoachᚋcoachᚋrouterᚋinternalᚋoracleᚋdataᚐMedia(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }

@@ -22,6 +22,11 @@ func (r *authorResolver) Reviews(ctx context.Context, obj *data.Author) ([]*data
 	return r.Data.ReviewsBy(obj.ID), nil
 }
 
+// Popularity is the resolver for the popularity field.
+func (r *bookResolver) Popularity(ctx context.Context, obj *data.Book) (int, error) {
+	return data.Popularity(obj.ID), nil
+}
+
 // Author is the resolver for the author field.
 func (r *bookResolver) Author(ctx context.Context, obj *data.Book) (*data.Author, error) {
 	return r.Data.Author(obj.AuthorID), nil
@@ -35,6 +40,11 @@ func (r *bookResolver) ReadingHours(ctx context.Context, obj *data.Book) (int, e
 // Reviews is the resolver for the reviews field.
 func (r *bookResolver) Reviews(ctx context.Context, obj *data.Book) ([]*data.Review, error) {
 	return r.Data.ReviewsOf(obj.ID), nil
+}
+
+// Popularity is the resolver for the popularity field.
+func (r *filmResolver) Popularity(ctx context.Context, obj *data.Film) (int, error) {
+	return data.Popularity(obj.ID), nil
 }
 
 // Media is the resolver for the media field.
@@ -67,6 +77,15 @@ func (r *queryResolver) Review(ctx context.Context, id string) (*data.Review, er
 	return r.Data.Review(id), nil
 }
 
+// Trending is the resolver for the trending field.
+func (r *queryResolver) Trending(ctx context.Context) ([]data.Media, error) {
+	var out []data.Media
+	for _, ref := range r.Data.Trending() {
+		out = append(out, r.Data.MediaByID(ref.ID))
+	}
+	return out, nil
+}
+
 // Author is the resolver for the author field.
 func (r *reviewResolver) Author(ctx context.Context, obj *data.Review) (*data.Author, error) {
 	return r.Data.Author(obj.AuthorID), nil
@@ -86,6 +105,9 @@ func (r *Resolver) Author() AuthorResolver { return &authorResolver{r} }
 // Book returns BookResolver implementation.
 func (r *Resolver) Book() BookResolver { return &bookResolver{r} }
 
+// Film returns FilmResolver implementation.
+func (r *Resolver) Film() FilmResolver { return &filmResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
@@ -95,6 +117,7 @@ func (r *Resolver) Review() ReviewResolver { return &reviewResolver{r} }
 type (
 	authorResolver struct{ *Resolver }
 	bookResolver   struct{ *Resolver }
+	filmResolver   struct{ *Resolver }
 	queryResolver  struct{ *Resolver }
 	reviewResolver struct{ *Resolver }
 )
