@@ -26,7 +26,7 @@ test('job market: pick a role, see pay as a chart, outlook and skills, each with
   await expect(outlook.getByText('Projected growth')).toBeVisible();
   await expect(outlook.getByText(/^[+-]?\d+(\.\d)?%$/)).toBeVisible();
   await expect(outlook.getByText('Openings each year')).toBeVisible();
-  await expect(outlook.getByText('Typical education')).toBeVisible();
+  await expect(outlook.getByText('Typical education', { exact: true })).toBeVisible();
   // every figure names its source, year and link
   await expect(outlook.getByText(/^Source:/)).toHaveCount(3);
   await expect(page.getByRole('region', { name: 'Top skills' }).getByRole('table')).toBeAttached();
