@@ -80,7 +80,7 @@ func applyGoalChanged(ctx context.Context, tx *sql.Tx, g progress.GoalChanged) e
 
 // purgeUser deletes every row of the user (user.deleted).
 func purgeUser(ctx context.Context, tx *sql.Tx, userID string) error {
-	for _, table := range []string{"enrollments", "milestones", "goals", "assessments", "quiz_attempts", "activity", "cv_skills"} {
+	for _, table := range []string{"enrollments", "milestones", "goals", "assessments", "quiz_attempts", "activity", "cv_skills", "cv_analyses"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE user_id = $1`, userID); err != nil {
 			return fmt.Errorf("purging %s of user: %w", table, err)
 		}

@@ -26,6 +26,19 @@ func (s *Store) SkillProfile(ctx context.Context, userID string, now time.Time) 
 // evidence, in the transaction of the change (the outbox), so consumers
 // (planning's gap and paths, courses' recommendations) see every change.
 func (s *Store) publishProfile(ctx context.Context, tx *sql.Tx, userID string, now time.Time) error {
+	// A CV analysed before progress kept CV skills (cv_skills came later)
+	// has left only its activity item: a profile without it would replace
+	// the CV's skills that planning and courses hold with less. Such a
+	// profile waits for the next analysis (reanalyzeCV or a new upload).
+	var legacyCV bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activity WHERE user_id = $1 AND kind = $2)
+		AND NOT EXISTS (SELECT 1 FROM cv_analyses WHERE user_id = $1)`, userID, string(progress.CVAnalyzed)).Scan(&legacyCV)
+	if err != nil {
+		return fmt.Errorf("checking the CV evidence: %w", err)
+	}
+	if legacyCV {
+		return nil
+	}
 	ev, err := skillEvidence(ctx, tx, userID)
 	if err != nil {
 		return err
@@ -114,12 +127,16 @@ func skillEvidence(ctx context.Context, q querier, userID string) ([]progress.Ev
 // analysis is stored already (events of two CVs may arrive out of order).
 func replaceCVSkills(ctx context.Context, tx *sql.Tx, p progress.CVAnalyzedEvent, at time.Time) (bool, error) {
 	var cur time.Time
-	err := tx.QueryRowContext(ctx, `SELECT analysed_at FROM cv_skills WHERE user_id = $1 ORDER BY analysed_at DESC LIMIT 1`, p.UserID).Scan(&cur)
+	err := tx.QueryRowContext(ctx, `SELECT analysed_at FROM cv_analyses WHERE user_id = $1`, p.UserID).Scan(&cur)
 	switch {
 	case err == nil && cur.After(db.UTC(at)):
 		return false, nil
 	case err != nil && !errors.Is(err, sql.ErrNoRows):
-		return false, fmt.Errorf("loading CV skills: %w", err)
+		return false, fmt.Errorf("loading the latest CV analysis: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO cv_analyses (user_id, cv_id, analysed_at) VALUES ($1, $2, $3)
+		ON CONFLICT (user_id) DO UPDATE SET cv_id = excluded.cv_id, analysed_at = excluded.analysed_at`, p.UserID, p.CVID, db.UTC(at)); err != nil {
+		return false, fmt.Errorf("recording the CV analysis: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM cv_skills WHERE user_id = $1`, p.UserID); err != nil {
 		return false, fmt.Errorf("replacing CV skills: %w", err)

@@ -112,3 +112,42 @@ func TestSkillProfile(t *testing.T) {
 		})
 	}, store.Migrations()...)
 }
+
+// A user whose CV was analysed before progress kept CV skills gets no
+// profile (it would erase the CV's skills downstream) until the next
+// analysis; one that finds no skills still counts.
+func TestProfileWaitsForLegacyCV(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := store.New(d)
+		profiles := func() int {
+			return count(t, d, `SELECT COUNT(*) FROM bus_outbox WHERE type = $1`, bus.SkillProfileChanged)
+		}
+		// The trace such a CV left: its activity item only.
+		if _, err := d.ExecContext(ctx, `INSERT INTO activity (id, user_id, kind, ref_id, title, hours, occurred_at, day) VALUES ('a1', 'ada', $1, 'cv-0', 'CV analysed', 0, $2, $3)`,
+			string(progress.CVAnalyzed), t0, t0.Format("2006-01-02")); err != nil {
+			t.Fatal(err)
+		}
+		self := func(at time.Time) {
+			if err := s.AddAssessment(ctx, &progress.Assessment{UserID: "ada", Skill: "Go", Level: 2, Source: progress.SelfAssessed, TakenAt: at}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		self(t0.Add(time.Minute))
+		if n := profiles(); n != 0 {
+			t.Fatalf("%d profiles published without the legacy CV's skills", n)
+		}
+		deliver(t, d, "cv1", bus.CVAnalyzed, "ada", progress.CVAnalyzedEvent{UserID: "ada", CVID: "cv-1", Skills: []progress.CVSkill{}})
+		self(t0.Add(2 * time.Minute))
+		if n := profiles(); n != 2 {
+			t.Fatalf("%d profiles after a new analysis (with no skills) and a rating, want 2", n)
+		}
+		// A user who never had a CV gets a profile from the first rating.
+		if err := s.AddAssessment(ctx, &progress.Assessment{UserID: "bob", Skill: "Go", Level: 2, Source: progress.SelfAssessed, TakenAt: t0}); err != nil {
+			t.Fatal(err)
+		}
+		if n := profiles(); n != 3 {
+			t.Fatalf("%d profiles, want 3", n)
+		}
+	}, store.Migrations()...)
+}
