@@ -33,6 +33,12 @@ func (r *run) unselected(path []any) bool {
 			return false
 		}
 		if t, ok := obj.value("__typename").(string); ok && t != "" {
+			if t == typ && r.nulledEntities[obj] {
+				// An entity still named by its interface, nulled by the
+				// subgraph that knows its type: its error explains the null
+				// it becomes (see complete).
+				return false
+			}
 			typ = t
 		}
 		g := n.layoutFor(typ).group(key)

@@ -95,8 +95,16 @@ func (r *run) complete(b []byte, f *plan.ShapeField, t *ast.Type, v any, sub *sh
 	if !ok || m == nil {
 		return r.invalid(b, f, t, (&pathNode{parent: parent, key: key}).slice())
 	}
-	if tn, _ := m.value("__typename").(string); f.HiddenTypes[tn] {
+	tn, _ := m.value("__typename").(string)
+	if f.HiddenTypes[tn] {
 		// An object of a type the API schema hides (@inaccessible).
+		return r.complete(b, f, t, nil, nil, parent, key)
+	}
+	if sub.typed && tn == t.NamedType && r.nulledEntities[m] {
+		// Still named by its interface (it came from an @interfaceObject
+		// subgraph) and nulled, with an error, by the one subgraph that
+		// knows its concrete type: null, as a single server's error
+		// would have made it.
 		return r.complete(b, f, t, nil, nil, parent, key)
 	}
 	if b, ok = r.shapeObject(b, sub, m, t.NamedType, r.paths.node(parent, key)); !ok {

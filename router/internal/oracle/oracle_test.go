@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -186,17 +185,7 @@ type golden struct {
 var knownDefects = []struct {
 	name  string
 	match func(c oracle.Case) bool
-}{{
-	// trending comes from ratings (@interfaceObject Media); catalog resolves
-	// the concrete type and Book fields in one _entities fetch. For b2 its
-	// isbn fails, so catalog nulls the entity: the router keeps the object
-	// as a "Media" of no concrete type, drops the isbn error as unselected
-	// on that type, and answers the other fields instead of nulling it.
-	name: "interfaceObject entity nulled by the owning subgraph keeps its abstract type",
-	match: func(c oracle.Case) bool {
-		return strings.Contains(c.Query, "trending") && strings.Contains(c.Query, "isbn")
-	},
-}}
+}{}
 
 // knownDefect names the known defect c's mismatch fits, or "".
 func knownDefect(c oracle.Case) string {
