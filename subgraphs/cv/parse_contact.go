@@ -62,7 +62,7 @@ func parseContact(header []line, text string) Contact {
 // phoneLike: 8–15 digits and nothing that makes it a date range.
 func phoneLike(s string) bool {
 	m := phoneRE.FindString(s)
-	if m == "" || dateRange.MatchString(m) {
+	if m == "" || hasPeriod(m) {
 		return false
 	}
 	digits := 0

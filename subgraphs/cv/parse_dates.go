@@ -75,6 +75,22 @@ var yearRE = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
 // anyDate finds dates with a month or a year, for the CV's own date.
 var anyDate = regexp.MustCompile(`(?i)\b` + dateRE)
 
+// hasYear reports whether s holds a year 1900–2099 not inside a longer
+// number. Every date pattern needs one, and the patterns (a long
+// alternation of month names) are slow in Go's regexp, so this byte scan
+// runs first.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
 // foldAccents lower-cases and drops accents: "Févr." → "fevr.".
 func foldAccents(s string) string {
 	var b strings.Builder
@@ -187,28 +203,33 @@ func CVDate(text string, now time.Time) time.Time { return CVDateOf(text, time.T
 // long after is not what is corrected here; a wrong date is).
 func CVDateOf(text string, fileDate, now time.Time) time.Time {
 	explicit := 0.0
+	open := map[string]bool{}
+	var dates []string
 	for l := range strings.SplitSeq(text, "\n") {
-		if birthWords.MatchString(l) {
+		if !hasYear(l) {
 			continue
 		}
-		for _, m := range dayDate.FindAllString(l, 5) {
-			explicit = max(explicit, endOf(normDate(m)))
-		}
-		for _, m := range updatedDate.FindAllStringSubmatch(l, 5) {
-			explicit = max(explicit, endOf(normDate(m[1])))
-		}
-	}
-	open := map[string]bool{}
-	for _, re := range []*regexp.Regexp{dateRange, sinceDate, openRange} {
-		for _, m := range re.FindAllStringSubmatch(text, 200) {
-			if re != dateRange || normDate(m[2]) == "" {
-				open[normDate(m[1])] = true
+		if !birthWords.MatchString(l) {
+			for _, m := range dayDate.FindAllString(l, 5) {
+				explicit = max(explicit, endOf(normDate(m)))
 			}
+			for _, m := range updatedDate.FindAllStringSubmatch(l, 5) {
+				explicit = max(explicit, endOf(normDate(m[1])))
+			}
+		}
+		for _, re := range []*regexp.Regexp{dateRange, sinceDate, openRange} {
+			for _, m := range re.FindAllStringSubmatch(l, 20) {
+				if re != dateRange || normDate(m[2]) == "" {
+					open[normDate(m[1])] = true
+				}
+			}
+		}
+		for _, m := range anyDate.FindAllString(dayDate.ReplaceAllString(l, " "), 20) {
+			dates = append(dates, normDate(m))
 		}
 	}
 	latest, latestClosed := 0.0, 0.0
-	for _, m := range anyDate.FindAllString(dayDate.ReplaceAllString(text, " "), 500) {
-		d := normDate(m)
+	for _, d := range dates {
 		v := endOf(d)
 		latest = max(latest, v)
 		if !open[d] {

@@ -89,9 +89,11 @@ func headPieces(s string) []string {
 // the place at its end ("Dunamu Inc. Seoul, S.Korea": "Dunamu Inc." and
 // "Seoul, S.Korea").
 func headParts(s string) ([]string, string) {
-	s = dateRange.ReplaceAllString(s, " ")
-	s = sinceDate.ReplaceAllString(s, " ")
-	s = openRange.ReplaceAllString(s, " ")
+	if hasYear(s) {
+		s = dateRange.ReplaceAllString(s, " ")
+		s = sinceDate.ReplaceAllString(s, " ")
+		s = openRange.ReplaceAllString(s, " ")
+	}
 	s = strings.Trim(s, " ,|()-–—·")
 	s, loc := splitPlace(s)
 	var out []string
@@ -206,6 +208,9 @@ func endsInRole(p string) bool {
 }
 
 func datesOf(s string) (start, end string, current bool) {
+	if !hasYear(s) {
+		return "", "", false
+	}
 	if m := dateRange.FindStringSubmatch(s); m != nil {
 		start, end = normDate(m[1]), normDate(m[2])
 		return start, end, end == ""
@@ -222,7 +227,7 @@ func datesOf(s string) (start, end string, current bool) {
 // hasPeriod reports whether s holds a period: a date range, "since 2020"
 // or an open "2019 –".
 func hasPeriod(s string) bool {
-	return dateRange.MatchString(s) || sinceDate.MatchString(s) || openRange.MatchString(s)
+	return hasYear(s) && (dateRange.MatchString(s) || sinceDate.MatchString(s) || openRange.MatchString(s))
 }
 
 // bulletsOf joins wrapped lines back into bullet points.
@@ -260,7 +265,7 @@ func parseEducation(lines []line) []Education {
 	cur := -1
 	for _, l := range lines {
 		text := l.text
-		if dayDate.MatchString(text) {
+		if hasYear(text) && dayDate.MatchString(text) {
 			continue // a dated footer ("February 10, 2026 Name · Résumé 3"), not a school year
 		}
 		start, end, _ := datesOf(text)

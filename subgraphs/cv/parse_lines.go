@@ -49,7 +49,7 @@ func isBullet(s string) bool {
 	if strings.HasPrefix(s, "-") && len(s) > 1 && unicode.IsDigit(rune(s[1])) {
 		return false // a negative number, not a bullet
 	}
-	return bulletPrefix.MatchString(s) && !dateRange.MatchString(s[:min(len(s), 12)])
+	return bulletPrefix.MatchString(s) && !hasPeriod(s[:min(len(s), 12)])
 }
 
 func stripBullet(s string) string { return strings.TrimSpace(bulletPrefix.ReplaceAllString(s, "")) }

@@ -14,6 +14,9 @@ var (
 	connector = regexp.MustCompile(`(?i)^(?:\||to|–|-|—|bis|hasta|à|a|até|al)(?:\s+|$)`)
 )
 
+// maxAloneDate bounds a line that is only a date ("September 2019").
+const maxAloneDate = 24
+
 // maxPeriodSpan is how many lines below its start a split period may end.
 const maxPeriodSpan = 3
 
@@ -30,6 +33,9 @@ const maxPeriodSpan = 3
 func joinSplitPeriods(lines []line) {
 	for i := 0; i < len(lines); i++ {
 		start, title := "", ""
+		if !hasYear(lines[i].text) {
+			continue
+		}
 		if m := leadDate.FindStringSubmatch(lines[i].text); m != nil && !hasPeriod(lines[i].text) {
 			start, title = m[1], m[2]
 		} else if aloneDate.MatchString(lines[i].text) && normDate(lines[i].text) != "" {
@@ -39,10 +45,11 @@ func joinSplitPeriods(lines []line) {
 		}
 		for j := i + 1; j < len(lines) && j <= i+maxPeriodSpan; j++ {
 			t := lines[j].text
-			if leadDate.MatchString(t) && !aloneDate.MatchString(t) {
+			alone := len(t) <= maxAloneDate && aloneDate.MatchString(t)
+			if !alone && hasYear(t) && leadDate.MatchString(t) {
 				break // the next dated entry
 			}
-			if !aloneDate.MatchString(t) {
+			if !alone {
 				if title == "" && !connector.MatchString(t) {
 					break // a lone date column holds only connectors between
 				}
