@@ -209,9 +209,12 @@ func (s *Set) ReviewsOf(bookID string) []*Review {
 	return where(s.Reviews, func(v *Review) bool { return v.BookID == bookID })
 }
 
-// ReviewsBy lists the author's reviews.
-func (s *Set) ReviewsBy(authorID string) []*Review {
-	return where(s.Reviews, func(v *Review) bool { return v.AuthorID == authorID })
+// ReviewsBy lists the author's reviews with at least minStars stars (nil:
+// all).
+func (s *Set) ReviewsBy(authorID string, minStars *int) []*Review {
+	return where(s.Reviews, func(v *Review) bool {
+		return v.AuthorID == authorID && (minStars == nil || v.Stars >= *minStars)
+	})
 }
 
 // ReadingHours is the reading time of a book with pages pages, the field

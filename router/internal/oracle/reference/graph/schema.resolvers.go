@@ -18,8 +18,8 @@ func (r *authorResolver) Books(ctx context.Context, obj *data.Author) ([]*data.B
 }
 
 // Reviews is the resolver for the reviews field.
-func (r *authorResolver) Reviews(ctx context.Context, obj *data.Author) ([]*data.Review, error) {
-	return r.Data.ReviewsBy(obj.ID), nil
+func (r *authorResolver) Reviews(ctx context.Context, obj *data.Author, minStars *int) ([]*data.Review, error) {
+	return r.Data.ReviewsBy(obj.ID, minStars), nil
 }
 
 // Popularity is the resolver for the popularity field.

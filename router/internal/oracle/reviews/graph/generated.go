@@ -44,7 +44,7 @@ type ComplexityRoot struct {
 	Author struct {
 		ID      func(childComplexity int) int
 		Name    func(childComplexity int) int
-		Reviews func(childComplexity int) int
+		Reviews func(childComplexity int, minStars *int) int
 	}
 
 	Book struct {
@@ -86,7 +86,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type AuthorResolver interface {
-	Reviews(ctx context.Context, obj *data.Author) ([]*data.Review, error)
+	Reviews(ctx context.Context, obj *data.Author, minStars *int) ([]*data.Review, error)
 }
 type BookResolver interface {
 	ReadingHours(ctx context.Context, obj *data.Book) (int, error)
@@ -140,7 +140,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Author.Reviews(childComplexity), true
+		args, err := ec.field_Author_reviews_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Author.Reviews(childComplexity, args["minStars"].(*int)), true
 
 	case "Book.id":
 		if e.ComplexityRoot.Book.ID == nil {
@@ -609,6 +614,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Author_reviews_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "minStars",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minStars"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_findAuthorByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -822,7 +841,8 @@ func (ec *executionContext) _Author_reviews(ctx context.Context, field graphql.C
 			return ec.fieldContext_Author_reviews(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Author().Reviews(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Author().Reviews(ctx, obj, fc.Args["minStars"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*data.Review) graphql.Marshaler {
@@ -832,7 +852,7 @@ func (ec *executionContext) _Author_reviews(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Author_reviews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Author_reviews(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Author",
 		Field:      field,
@@ -841,6 +861,17 @@ func (ec *executionContext) fieldContext_Author_reviews(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Review(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Author_reviews_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

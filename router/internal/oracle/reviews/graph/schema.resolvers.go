@@ -12,8 +12,8 @@ import (
 )
 
 // Reviews is the resolver for the reviews field.
-func (r *authorResolver) Reviews(ctx context.Context, obj *data.Author) ([]*data.Review, error) {
-	return r.Data.ReviewsBy(obj.ID), nil
+func (r *authorResolver) Reviews(ctx context.Context, obj *data.Author, minStars *int) ([]*data.Review, error) {
+	return r.Data.ReviewsBy(obj.ID, minStars), nil
 }
 
 // ReadingHours is the resolver for the readingHours field.
