@@ -29,8 +29,25 @@ test('upload a two-page PDF CV, watch the analysis, see it on the dashboard', as
   for (const skill of ['Python', 'Kubernetes']) {
     await expect(page.locator('summary', { hasText: skill }).first()).toBeVisible();
   }
+  // What was read and how sure we are, in words and number (issue 21).
+  const reading = page.getByRole('region', { name: 'How well we read your CV' });
+  await expect(reading.getByTestId('cv-confidence')).toHaveText(
+    /^We read this CV with (high|medium|low) confidence \((0\.\d\d|1\.00)\)\.$/,
+  );
+  const unread = reading.getByRole('region', { name: 'What we could not read' });
+  if ((await unread.count()) > 0) {
+    await expect(unread.getByRole('listitem').first()).toBeVisible();
+  } else {
+    await expect(reading).toContainText('We found no part of your CV that we could not read.');
+  }
   await expectAccessible(page, 'CV analysis');
   await screenshot(page, 'light-cv-analysis');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(reading.getByTestId('cv-confidence')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page, 'CV analysis at 390 px');
+  await screenshot(page, 'light-cv-analysis-390');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.getByRole('link', { name: 'Dashboard' }).first().click();
   await expect(page.getByLabel(`Score ${score} of 100`)).toBeVisible();

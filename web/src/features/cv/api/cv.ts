@@ -58,6 +58,11 @@ export const CVQuery = graphql(`
             where
           }
         }
+        confidence
+        unreadParts {
+          part
+          reason
+        }
         engine
         analysedAt
       }

@@ -1,6 +1,7 @@
 import { Card } from '@/components/ui/Card';
 import type { CvDetailQuery } from '@/gql/graphql';
 import { levelNames } from '../api/cv';
+import { ReadingReport } from './ReadingReport';
 
 type Analysis = NonNullable<NonNullable<CvDetailQuery['cv']>['analysis']>;
 
@@ -68,6 +69,7 @@ export function AnalysisView({ a }: { a: Analysis }) {
           </tbody>
         </table>
       </Card>
+      <ReadingReport confidence={a.confidence} unreadParts={a.unreadParts} />
       <div className="grid gap-4 md:grid-cols-3">
         <List id="cv-strengths" title="Strengths" items={a.strengths} />
         <List id="cv-weaknesses" title="Weaknesses" items={a.weaknesses} />
