@@ -3,7 +3,7 @@ import { expect, expectAccessible, newUser, screenshot, signUp, test } from './f
 test('sign up, dashboard, edit profile, sign out, sign in again', async ({ page }) => {
   const u = newUser('journey');
   await signUp(page, u);
-  await expect(page.getByText(`Welcome back, ${u.name}.`)).toBeVisible();
+  await expect(page.getByText(`Welcome, ${u.name}.`)).toBeVisible();
   await expect(page.getByText('1 of 4 profile details filled in', { exact: false })).toBeVisible();
 
   // Profile edit through the real GraphQL API.
@@ -167,5 +167,5 @@ test('when the server cannot be reached at start, the app says so and retries on
   await screenshot(page, 'light-unreachable');
   blocked = false;
   await page.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.getByText(`Welcome back, ${u.name}.`)).toBeVisible();
+  await expect(page.getByText(`Welcome, ${u.name}.`)).toBeVisible();
 });

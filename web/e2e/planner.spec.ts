@@ -36,11 +36,9 @@ test('career planner: path between roles, skill gap with readiness, create a goa
   await page.emulateMedia({ colorScheme: 'light' });
 
   await gap.getByRole('button', { name: 'Make Machine Learning Engineer my goal' }).click();
-  await expect(gap.getByText('Goal created.')).toBeVisible();
-  await gap.getByRole('link', { name: 'See it in Goals' }).click();
   await expect(
     page.getByRole('heading', { level: 2, name: 'Become a Machine Learning Engineer' }),
-  ).toBeVisible();
+  ).toBeFocused();
 });
 
 test('career planner: with an analysed CV the gap shows matched and missing skills', async ({

@@ -52,7 +52,7 @@ test('sign up: check your inbox, the development mailbox, the emailed link, the 
   await screenshot(page, 'light-dev-mailbox');
   await followMailLink(page, u.email, subjects.verify, '/verify-email');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await expect(page.getByText(`Welcome back, ${u.name}.`)).toBeVisible();
+  await expect(page.getByText(`Welcome, ${u.name}.`)).toBeVisible();
   await expect(page.getByText('Your email address is verified', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Verify your email address' })).toHaveCount(0);
 

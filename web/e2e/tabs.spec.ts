@@ -13,13 +13,13 @@ test('tabs opened together share the session; signing out in one signs out all',
   const third = await context.newPage();
   await Promise.all([page.goto('/profile'), other.goto('/dashboard'), third.goto('/goals')]);
   await expect(page.getByLabel('Name')).toHaveValue(u.name);
-  await expect(other.getByText(`Welcome back, ${u.name}.`)).toBeVisible();
+  await expect(other.getByText(`Welcome, ${u.name}.`)).toBeVisible();
   await expect(third.getByRole('heading', { level: 1, name: 'Career goals' })).toBeVisible();
 
   // Still signed in everywhere after all three restored their session at once.
   await Promise.all([page.reload(), other.reload()]);
   await expect(page.getByLabel('Name')).toHaveValue(u.name);
-  await expect(other.getByText(`Welcome back, ${u.name}.`)).toBeVisible();
+  await expect(other.getByText(`Welcome, ${u.name}.`)).toBeVisible();
 
   await other.getByRole('button', { name: `Account menu for ${u.name}` }).click();
   await other.getByRole('menuitem', { name: 'Sign out' }).click();

@@ -74,7 +74,7 @@ describe('the app', () => {
   it('restores the session and shows the dashboard with the bearer token', async () => {
     const graphql = serve(true);
     renderApp('/');
-    expect(await screen.findByText('Welcome back, Ada Lovelace.')).toBeInTheDocument();
+    expect(await screen.findByText('Welcome, Ada Lovelace.')).toBeInTheDocument();
     expect(graphql).toContain('Bearer t1');
     expect(document.title).toBe('Dashboard · Career Coach');
     // Every service's API is in this build's schema: no page is marked as missing.

@@ -36,3 +36,19 @@ export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, at
     if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [form, attempt]);
 }
+
+/**
+ * Links such as /goals#goal-42 point at one item of a page that loads its data: once `ready`, the
+ * element the hash names is scrolled to and takes the focus (so keyboard and screen-reader users
+ * land there too), once per hash.
+ */
+export function useHashTarget(hash: string, ready: boolean): void {
+  useEffect(() => {
+    if (!ready || hash.length < 2) return;
+    const el = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!el) return;
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+    el.scrollIntoView?.({ block: 'start' });
+    el.focus();
+  }, [hash, ready]);
+}

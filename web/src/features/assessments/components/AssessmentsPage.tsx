@@ -22,6 +22,7 @@ import {
   SubmitQuizMutation,
 } from '../api/assessments';
 import { LevelChart } from './LevelChart';
+import { formatDateTime } from '@/lib/dates';
 
 type Levels = AssessmentsResult['skillLevels'];
 type Quiz = StartResult['startQuiz'];
@@ -320,9 +321,7 @@ function History({ skill, version }: { skill: string; version: number }) {
           <tbody>
             {rows.map((a) => (
               <tr key={a.id} className="border-b border-slate-100 dark:border-slate-800">
-                <td className="py-1 pr-3">
-                  {new Date(a.takenAt).toLocaleString(undefined, { timeZone: 'UTC' })}
-                </td>
+                <td className="py-1 pr-3">{formatDateTime(a.takenAt)}</td>
                 <td className="py-1 pr-3">{a.level}</td>
                 <td className="py-1 pr-3">
                   {a.source === 'QUIZ' ? `quiz, ${a.score ?? 0}%` : 'self-rating'}

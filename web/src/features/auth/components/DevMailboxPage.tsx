@@ -5,6 +5,7 @@ import { Notice } from '@/components/ui/Notice';
 import { authApi, type DevMail } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
 import { AuthLayout } from './AuthLayout';
+import { formatDateTime } from '@/lib/dates';
 
 const linkClass = 'font-medium break-all text-indigo-700 underline dark:text-indigo-300';
 
@@ -85,7 +86,7 @@ export function DevMailboxPage() {
                 </h2>
                 <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
                   To <span className="break-all">{m.to}</span> ·{' '}
-                  <time dateTime={m.sentAt}>{new Date(m.sentAt).toLocaleString()}</time>
+                  <time dateTime={m.sentAt}>{formatDateTime(m.sentAt)}</time>
                 </p>
                 {m.links.length > 0 && (
                   <ul className="mt-3 flex flex-col gap-1 text-sm" aria-label={`Links in "${m.subject}"`}>

@@ -2,6 +2,7 @@ import { Card } from '@/components/ui/Card';
 import type { CvDetailQuery } from '@/gql/graphql';
 import { levelNames } from '../api/cv';
 import { ReadingReport } from './ReadingReport';
+import { formatDateTime } from '@/lib/dates';
 
 type Analysis = NonNullable<NonNullable<CvDetailQuery['cv']>['analysis']>;
 
@@ -39,8 +40,8 @@ export function AnalysisView({ a }: { a: Analysis }) {
             </p>
           </div>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            Seniority: {a.seniority.toLowerCase()} · analysed {new Date(a.analysedAt).toLocaleString()} by the{' '}
-            {a.engine} engine
+            Seniority: {a.seniority.toLowerCase()} · analysed {formatDateTime(a.analysedAt)} by the {a.engine}{' '}
+            engine
           </p>
         </div>
         <table className="mt-4 w-full text-left text-sm">

@@ -10,6 +10,7 @@ import { CVQuery, MyCVsQuery, ReanalyzeCVMutation } from '../api/cv';
 import { AnalysisProgress } from './AnalysisProgress';
 import { AnalysisView } from './AnalysisView';
 import { UploadCard } from './UploadCard';
+import { formatDateTime } from '@/lib/dates';
 
 const running = (s?: string) => !!s && s !== 'DONE' && s !== 'FAILED';
 
@@ -73,7 +74,7 @@ export function CVPage() {
           </h2>
           <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
             {cv.fileType} · {cv.pages ? `${cv.pages} page${cv.pages === 1 ? '' : 's'} · ` : ''}
-            {Math.ceil(cv.sizeBytes / 1024)} KB · uploaded {new Date(cv.uploadedAt).toLocaleString()}
+            {Math.ceil(cv.sizeBytes / 1024)} KB · uploaded {formatDateTime(cv.uploadedAt)}
           </p>
           {(running(cv.status) || watching === cv.id) && (
             <AnalysisProgress key={cv.id} cvId={cv.id} onFinished={finished} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextMilestones, profileTodo } from './dashboard';
+import { greeting, nextMilestones, profileTodo } from './dashboard';
 
 describe('nextMilestones', () => {
   const m = (id: string, dueDate: string | null, overdue = false, achieved = false) => ({
@@ -35,4 +35,26 @@ describe('profileTodo', () => {
       'Add a photo',
     ]);
   });
+});
+
+describe('greeting', () => {
+  const none = {
+    displayName: 'Ada',
+    latestCV: null,
+    goals: [],
+    progress: { weeklyActivity: [{ activities: 0 }] },
+  };
+  const cases: [string, Parameters<typeof greeting>[0], string][] = [
+    ['a new account that has done nothing yet', none, 'Welcome, Ada.'],
+    ['someone with a CV', { ...none, latestCV: { id: 'cv1' } }, 'Welcome back, Ada.'],
+    ['someone with a goal', { ...none, goals: [{ id: 'g1' }] }, 'Welcome back, Ada.'],
+    [
+      'someone with recorded activity',
+      { ...none, progress: { weeklyActivity: [{ activities: 0 }, { activities: 2 }] } },
+      'Welcome back, Ada.',
+    ],
+  ];
+  for (const [name, me, want] of cases) {
+    it(name, () => expect(greeting(me)).toBe(want));
+  }
 });

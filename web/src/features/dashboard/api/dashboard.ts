@@ -100,6 +100,24 @@ export function nextMilestones(
     .slice(0, n);
 }
 
+export interface GreetingBits {
+  displayName: string;
+  latestCV?: unknown;
+  goals: readonly unknown[];
+  progress: { weeklyActivity: readonly { activities: number }[] };
+}
+
+/**
+ * "Welcome back" only to someone who has been here before. A person who has done nothing yet (no
+ * CV, no goal and no recorded activity: what a new account looks like after sign-up) gets
+ * "Welcome". This reads data the dashboard has anyway, so it holds across devices and browsers.
+ */
+export function greeting(me: GreetingBits): string {
+  const active =
+    me.latestCV != null || me.goals.length > 0 || me.progress.weeklyActivity.some((w) => w.activities > 0);
+  return active ? `Welcome back, ${me.displayName}.` : `Welcome, ${me.displayName}.`;
+}
+
 /** "12 May" for a week's Monday (UTC). */
 export function weekLabel(iso: string): string {
   return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });

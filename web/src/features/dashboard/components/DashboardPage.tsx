@@ -8,7 +8,8 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { EmptyState, ErrorState } from '@/components/ui/States';
 import { describeError } from '@/lib/errors';
-import { DashboardQuery, nextMilestones, profileTodo, weekLabel } from '../api/dashboard';
+import { DashboardQuery, greeting, nextMilestones, profileTodo, weekLabel } from '../api/dashboard';
+import { formatDate } from '@/lib/dates';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -74,7 +75,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard">
-        <p>Welcome back, {me.displayName}.</p>
+        <p>{greeting(me)}</p>
       </PageHeader>
       {error && (
         <div className="mb-4">
@@ -180,7 +181,9 @@ export function DashboardPage() {
                       m.overdue ? 'text-red-700 dark:text-red-300' : 'text-slate-700 dark:text-slate-300'
                     }
                   >
-                    {m.dueDate ? `${m.overdue ? 'overdue since' : 'due'} ${m.dueDate}` : 'no date'}
+                    {m.dueDate
+                      ? `${m.overdue ? 'overdue since' : 'due'} ${formatDate(m.dueDate)}`
+                      : 'no date'}
                   </span>
                 </li>
               ))}

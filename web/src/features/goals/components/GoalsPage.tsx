@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useLocation } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
@@ -10,6 +11,7 @@ import { PageSkeleton } from '@/components/ui/Skeleton';
 import { EmptyState, ErrorState } from '@/components/ui/States';
 import { useToast } from '@/components/ui/Toast';
 import { describeError } from '@/lib/errors';
+import { useHashTarget } from '@/lib/focus';
 import type { GoalsQuery as GoalsResult } from '@/gql/graphql';
 import {
   AchieveMilestoneMutation,
@@ -21,6 +23,7 @@ import {
   GoalsQuery,
   RolesQuery,
 } from '../api/goals';
+import { formatDate } from '@/lib/dates';
 
 type Goal = NonNullable<GoalsResult['me']>['goals'][number];
 
@@ -133,9 +136,7 @@ function GoalCard({ goal, onChanged }: { goal: Goal; onChanged: () => void }) {
           </h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">
             Target role: {goal.targetRole.title} · {goal.status.toLowerCase()}
-            {goal.targetDate
-              ? ` · by ${new Date(goal.targetDate).toLocaleDateString(undefined, { timeZone: 'UTC' })}`
-              : ''}
+            {goal.targetDate ? ` · by ${formatDate(goal.targetDate)}` : ''}
           </p>
         </div>
         <ConfirmDialog
@@ -189,7 +190,7 @@ function GoalCard({ goal, onChanged }: { goal: Goal; onChanged: () => void }) {
                     m.overdue ? 'text-red-700 dark:text-red-300' : 'text-slate-600 dark:text-slate-300'
                   }
                 >
-                  {m.overdue ? 'overdue, was due' : 'due'} {m.dueDate}
+                  {m.overdue ? 'overdue, was due' : 'due'} {formatDate(m.dueDate)}
                 </span>
               )}
             </li>
@@ -238,6 +239,8 @@ export function GoalsPage() {
   });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const goals = data?.me?.goals ?? [];
+  // The planner links to one goal (/goals#goal-<id>): take the reader to it once the goals are in.
+  useHashTarget(useLocation().hash, goals.length > 0);
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeGrowth, formatCount, formatGrowth, formatMoney } from './market';
+import { describeGrowth, formatCount, formatGrowth, formatMoney, goalRoleId } from './market';
 
 const f = (value: number, atLeast = false) => ({ value, unit: 'USD per year', atLeast });
 
@@ -22,4 +22,24 @@ describe('market figures in words', () => {
   it('formats counts', () => {
     expect(formatCount(f(9500))).toBe('9,500');
   });
+});
+
+describe('goalRoleId', () => {
+  const g = (status: string, role: string) => ({ status, targetRole: { id: role } });
+  const cases: [string, ReturnType<typeof g>[], string][] = [
+    ['no goals: no role', [], ''],
+    [
+      "the active goal's role",
+      [g('ACHIEVED', 'data-analyst'), g('ACTIVE', 'data-scientist')],
+      'data-scientist',
+    ],
+    [
+      'paused or achieved goals do not choose',
+      [g('PAUSED', 'ml-engineer'), g('ACHIEVED', 'data-analyst')],
+      '',
+    ],
+  ];
+  for (const [name, goals, want] of cases) {
+    it(name, () => expect(goalRoleId(goals)).toBe(want));
+  }
 });

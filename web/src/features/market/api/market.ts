@@ -10,6 +10,27 @@ export const MarketRolesQuery = graphql(`
   }
 `);
 
+// The user's goals: the page opens on the active goal's role when the URL names none.
+export const MarketGoalsQuery = graphql(`
+  query MarketGoals {
+    me {
+      id
+      goals {
+        id
+        status
+        targetRole {
+          id
+        }
+      }
+    }
+  }
+`);
+
+/** The role of the user's active goal (the first, as the API lists them), if any. */
+export function goalRoleId(goals: readonly { status: string; targetRole: { id: string } }[]): string {
+  return goals.find((g) => g.status === 'ACTIVE')?.targetRole.id ?? '';
+}
+
 export const MarketInsightsQuery = graphql(`
   query MarketInsights($roleId: ID!) {
     marketInsights(roleId: $roleId) {

@@ -13,6 +13,8 @@ import {
   formatCount,
   formatGrowth,
   formatMoney,
+  goalRoleId,
+  MarketGoalsQuery,
   MarketInsightsQuery,
   MarketRolesQuery,
 } from '../api/market';
@@ -183,7 +185,11 @@ function InsightsView({ m, onPick }: { m: Insights; onPick: (id: string) => void
 
 export function MarketPage() {
   const [params, setParams] = useSearchParams();
-  const roleId = params.get('role') ?? '';
+  const named = params.get('role');
+  // A role in the URL wins (even an empty one: the person chose "Choose a role"); without one the
+  // page opens on the active goal's role.
+  const [goals] = useQuery({ query: MarketGoalsQuery, pause: named !== null });
+  const roleId = named ?? goalRoleId(goals.data?.me?.goals ?? []);
   const [roles, refetchRoles] = useQuery({ query: MarketRolesQuery });
   const [insights, refetch] = useQuery({
     query: MarketInsightsQuery,
@@ -192,7 +198,7 @@ export function MarketPage() {
   });
   const selectId = useId();
   const pick = (id: string) => {
-    setParams(id ? { role: id } : {}, { replace: false });
+    setParams({ role: id }, { replace: false });
   };
 
   return (

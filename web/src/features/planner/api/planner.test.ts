@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryLabel, gapRows, gapStatusLabel } from './planner';
+import { categoryLabel, gapRows, gapStatusLabel, goalHref, openGoalFor } from './planner';
 
 describe('skill gap rows', () => {
   it('lists missing, then under level by shortfall, then matched', () => {
@@ -23,5 +23,29 @@ describe('skill gap rows', () => {
     expect(gapStatusLabel('under')).toBe('below the required level');
     expect(categoryLabel('SOFTWARE')).toBe('Software');
     expect(categoryLabel('HR')).toBe('HR');
+  });
+});
+
+describe('openGoalFor', () => {
+  const goal = (id: string, role: string, status: string) => ({ id, status, targetRole: { id: role } });
+  const goals = [
+    goal('1', 'data-scientist', 'ACHIEVED'),
+    goal('2', 'data-scientist', 'ABANDONED'),
+    goal('3', 'ml-engineer', 'PAUSED'),
+    goal('4', 'data-scientist', 'ACTIVE'),
+  ];
+  const cases: [string, string, string | undefined][] = [
+    ['an active goal for the role opens', 'data-scientist', '4'],
+    ['a paused goal for the role opens', 'ml-engineer', '3'],
+    ['no goal for the role: create one', 'data-engineer', undefined],
+  ];
+  for (const [name, role, want] of cases) {
+    it(name, () => expect(openGoalFor(goals, role)?.id).toBe(want));
+  }
+  it('achieved and abandoned goals do not count', () => {
+    expect(openGoalFor(goals.slice(0, 2), 'data-scientist')).toBeUndefined();
+  });
+  it('links to the goal on the goals page', () => {
+    expect(goalHref('4')).toBe('/goals#goal-4');
   });
 });

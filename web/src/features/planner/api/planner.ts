@@ -72,6 +72,39 @@ export const SkillGapQuery = graphql(`
   }
 `);
 
+// The user's goals, to open an existing goal for a role instead of creating another.
+export const PlannerGoalsQuery = graphql(`
+  query PlannerGoals {
+    me {
+      id
+      goals {
+        id
+        status
+        targetRole {
+          id
+        }
+      }
+    }
+  }
+`);
+
+export interface GoalForRole {
+  id: string;
+  status: string;
+  targetRole: { id: string };
+}
+
+/**
+ * The open (active or paused) goal for a role, if any: the same rule the API's createGoal applies,
+ * so the page offers "Open my goal" exactly when creating would return the existing goal.
+ */
+export function openGoalFor<G extends GoalForRole>(goals: readonly G[], roleId: string): G | undefined {
+  return goals.find((g) => g.targetRole.id === roleId && (g.status === 'ACTIVE' || g.status === 'PAUSED'));
+}
+
+/** Where one goal is shown: its card on the goals page. */
+export const goalHref = (id: string) => `/goals#goal-${id}`;
+
 // The Goals feature owns goal pages; the planner creates a goal through the API itself.
 export const PlannerCreateGoalMutation = graphql(`
   mutation PlannerCreateGoal($input: CreateGoalInput!) {

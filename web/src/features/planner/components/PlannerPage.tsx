@@ -1,5 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useId, type ReactNode } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
@@ -13,7 +13,10 @@ import {
   CareerPathQuery,
   categoryLabel,
   gapRows,
+  goalHref,
+  openGoalFor,
   PlannerCreateGoalMutation,
+  PlannerGoalsQuery,
   PlannerRolesQuery,
   roleCategories,
   SkillGapQuery,
@@ -112,9 +115,11 @@ function Gap({ roleId, roleTitle }: { roleId: string; roleTitle: string }) {
     query: SkillGapQuery,
     variables: { role: roleId },
   });
+  const [goals] = useQuery({ query: PlannerGoalsQuery, requestPolicy: 'cache-and-network' });
   const [goalState, createGoal] = useMutation(PlannerCreateGoalMutation);
-  const [created, setCreated] = useState<string | null>(null);
+  const navigate = useNavigate();
   const toast = useToast();
+  const existing = openGoalFor(goals.data?.me?.goals ?? [], roleId);
   if (fetching && !data) return <PageSkeleton label="Loading your skill gap" />;
   if (error && !data)
     return (
@@ -133,8 +138,10 @@ function Gap({ roleId, roleTitle }: { roleId: string; roleTitle: string }) {
         description: describeError(res.error),
         variant: 'error',
       });
-    setCreated(roleId);
-    toast({ title: 'Goal created', description: `Become a ${roleTitle}`, variant: 'success' });
+    const id = res.data?.createGoal.id;
+    if (!id) return;
+    toast({ title: 'Your goal', description: `Become a ${roleTitle}`, variant: 'success' });
+    void navigate(goalHref(id));
   }
 
   return (
@@ -182,16 +189,16 @@ function Gap({ roleId, roleTitle }: { roleId: string; roleTitle: string }) {
         ))}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        {created === roleId ? (
-          <p role="status" className="text-sm">
-            Goal created.{' '}
-            <Link to="/goals" className="underline">
-              See it in Goals
-            </Link>{' '}
-            to add milestones.
-          </p>
+        {existing ? (
+          <Button asChild>
+            <Link to={goalHref(existing.id)}>Open my goal</Link>
+          </Button>
         ) : (
-          <Button onClick={() => void goal()} busy={goalState.fetching}>
+          <Button
+            onClick={() => void goal()}
+            busy={goalState.fetching}
+            disabled={goals.fetching && !goals.data}
+          >
             {goalState.fetching ? 'Creating…' : `Make ${roleTitle} my goal`}
           </Button>
         )}

@@ -1,5 +1,6 @@
 import { Card } from '@/components/ui/Card';
 import { EmptyState } from '@/components/ui/States';
+import { formatDate } from '@/lib/dates';
 
 const names: Record<string, string> = { microsoft: 'Microsoft', google: 'Google' };
 
@@ -26,7 +27,7 @@ export function LinkedAccounts({ identities }: { identities: Identity[] }) {
             <li key={`${i.provider}:${i.email}`} className="flex flex-wrap justify-between gap-2 py-3">
               <span className="font-medium">{names[i.provider] ?? i.provider}</span>
               <span className="text-sm text-slate-700 dark:text-slate-300">
-                {i.email} · linked {new Date(i.linkedAt).toLocaleDateString()}
+                {i.email} · linked {formatDate(i.linkedAt)}
               </span>
             </li>
           ))}

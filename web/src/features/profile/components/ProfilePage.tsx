@@ -10,6 +10,7 @@ import { DeleteAccount } from './DeleteAccount';
 import { LinkedAccounts } from './LinkedAccounts';
 import { ProfileForm } from './ProfileForm';
 import { ProfileSummary } from './ProfileSummary';
+import { formatDate } from '@/lib/dates';
 
 export function ProfilePage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ProfileQuery });
@@ -46,7 +47,7 @@ export function ProfilePage() {
       <PageHeader title="Profile">
         {data?.me ? (
           <p>
-            Signed in as {data.me.email} · member since {new Date(data.me.createdAt).toLocaleDateString()}
+            Signed in as {data.me.email} · member since {formatDate(data.me.createdAt)}
           </p>
         ) : (
           <p>Your details and account.</p>
