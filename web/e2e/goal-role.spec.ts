@@ -24,6 +24,14 @@ test('make-my-goal opens the existing goal; the market opens on the goal role', 
   await expect(heading).toBeFocused();
   await expect(heading).toHaveCount(1); // still exactly one goal for the role
 
+  // The goals page's own form does not make a second goal for the role either.
+  await page.getByLabel('Title').fill('Data engineering again');
+  await page.getByLabel('Target role').selectOption('data-engineer');
+  await page.getByRole('button', { name: 'Create goal' }).click();
+  await expect(page.getByText('You already have a goal for this role').first()).toBeVisible();
+  await expect(heading).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Data engineering again' })).toHaveCount(0);
+
   // The dashboard now greets a returning user.
   await page.goto('/dashboard');
   await expect(page.getByText(/^Welcome back, Ada goal-role\./)).toBeVisible();

@@ -40,9 +40,10 @@ export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, at
 /**
  * Links such as /goals#goal-42 point at one item of a page that loads its data: once `ready`, the
  * element the hash names is scrolled to and takes the focus (so keyboard and screen-reader users
- * land there too), once per hash.
+ * land there too), once per navigation (`navKey`, the location's key: following the same link again
+ * goes there again).
  */
-export function useHashTarget(hash: string, ready: boolean): void {
+export function useHashTarget(hash: string, ready: boolean, navKey?: string): void {
   useEffect(() => {
     if (!ready || hash.length < 2) return;
     const el = document.getElementById(decodeURIComponent(hash.slice(1)));
@@ -50,5 +51,5 @@ export function useHashTarget(hash: string, ready: boolean): void {
     if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
     el.scrollIntoView?.({ block: 'start' });
     el.focus();
-  }, [hash, ready]);
+  }, [hash, ready, navKey]);
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
@@ -27,8 +27,9 @@ import { formatDate } from '@/lib/dates';
 
 type Goal = NonNullable<GoalsResult['me']>['goals'][number];
 
-function NewGoal({ onCreated }: { onCreated: () => void }) {
+function NewGoal({ onCreated, existing }: { onCreated: () => void; existing: readonly Goal[] }) {
   const [roles] = useQuery({ query: RolesQuery });
+  const navigate = useNavigate();
   const [{ fetching }, create] = useMutation(CreateGoalMutation);
   const [title, setTitle] = useState('');
   const [roleId, setRoleId] = useState('');
@@ -48,7 +49,12 @@ function NewGoal({ onCreated }: { onCreated: () => void }) {
     setTitle('');
     setRoleId('');
     setDate('');
-    toast({ title: 'Goal created', variant: 'success' });
+    // The API returns the open goal for the role instead of a duplicate: say so and show that goal.
+    const had = existing.find((g) => g.id === res.data?.createGoal.id);
+    if (had) {
+      toast({ title: 'You already have a goal for this role', description: had.title });
+      void navigate({ hash: `goal-${had.id}` });
+    } else toast({ title: 'Goal created', variant: 'success' });
     onCreated();
   }
 
@@ -240,7 +246,8 @@ export function GoalsPage() {
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const goals = data?.me?.goals ?? [];
   // The planner links to one goal (/goals#goal-<id>): take the reader to it once the goals are in.
-  useHashTarget(useLocation().hash, goals.length > 0);
+  const location = useLocation();
+  useHashTarget(location.hash, goals.length > 0, location.key);
 
   return (
     <>
@@ -248,7 +255,7 @@ export function GoalsPage() {
         <p>Set goals, break them into milestones and follow your progress.</p>
       </PageHeader>
       <div className="flex flex-col gap-6">
-        <NewGoal onCreated={reload} />
+        <NewGoal onCreated={reload} existing={goals} />
         {fetching && !data ? (
           <PageSkeleton label="Loading your goals" />
         ) : error && !data ? (
