@@ -43,7 +43,7 @@ function serve(signedIn: boolean) {
                   longestStreak: 0,
                   weeklyActivity: [],
                 },
-                latestCV: null,
+                cvs: [],
                 goals: [],
                 recommendedCourses: [],
               },

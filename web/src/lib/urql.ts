@@ -3,6 +3,7 @@ import { cacheExchange, type Cache } from '@urql/exchange-graphcache';
 import { createClient as createWSClient } from 'graphql-ws';
 import { Client, fetchExchange, subscriptionExchange, type CombinedError } from 'urql';
 import type { Session } from './auth';
+import { removeCV, removeMilestone } from './cache-lists';
 
 // One urql client per signed-in user (the app makes a new one when the user
 // changes, so one person's cache never shows to the next).
@@ -75,6 +76,12 @@ export function createClient(session: Session, origin = window.location.origin):
           Mutation: {
             deleteAccount: (_result, _args, cache) => {
               cache.invalidate('Query', 'me');
+            },
+            deleteCV: (result, args, cache) => {
+              if (result.deleteCV) removeCV(cache, String(args.id));
+            },
+            deleteMilestone: (result, args, cache) => {
+              if (result.deleteMilestone) removeMilestone(cache, String(args.id));
             },
           },
         },

@@ -89,6 +89,12 @@ export const ReanalyzeCVMutation = graphql(`
   }
 `);
 
+export const DeleteCVMutation = graphql(`
+  mutation DeleteCV($id: ID!) {
+    deleteCV(id: $id)
+  }
+`);
+
 export const CVProgressSubscription = graphql(`
   subscription CVProgress($cvId: ID!) {
     cvAnalysisProgress(cvId: $cvId) {

@@ -9,6 +9,7 @@ import { describeError } from '@/lib/errors';
 import { CVQuery, MyCVsQuery, ReanalyzeCVMutation } from '../api/cv';
 import { AnalysisProgress } from './AnalysisProgress';
 import { AnalysisView } from './AnalysisView';
+import { DeleteCV } from './DeleteCV';
 import { UploadCard } from './UploadCard';
 import { formatDateTime } from '@/lib/dates';
 
@@ -69,9 +70,19 @@ export function CVPage() {
     body = (
       <div className="flex flex-col gap-4">
         <Card aria-labelledby="cv-file">
-          <h2 id="cv-file" className="text-base font-semibold">
-            {cv.fileName}
-          </h2>
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <h2 id="cv-file" className="text-base font-semibold">
+              {cv.fileName}
+            </h2>
+            <DeleteCV
+              id={cv.id}
+              fileName={cv.fileName}
+              onDeleted={() => {
+                setChosen(null);
+                setWatching(null);
+              }}
+            />
+          </div>
           <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
             {cv.fileType} · {cv.pages ? `${cv.pages} page${cv.pages === 1 ? '' : 's'} · ` : ''}
             {Math.ceil(cv.sizeBytes / 1024)} KB · uploaded {formatDateTime(cv.uploadedAt)}

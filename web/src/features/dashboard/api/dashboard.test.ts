@@ -40,13 +40,13 @@ describe('profileTodo', () => {
 describe('greeting', () => {
   const none = {
     displayName: 'Ada',
-    latestCV: null,
+    cvs: [],
     goals: [],
     progress: { weeklyActivity: [{ activities: 0 }] },
   };
   const cases: [string, Parameters<typeof greeting>[0], string][] = [
     ['a new account that has done nothing yet', none, 'Welcome, Ada.'],
-    ['someone with a CV', { ...none, latestCV: { id: 'cv1' } }, 'Welcome back, Ada.'],
+    ['someone with a CV', { ...none, cvs: [{ id: 'cv1' }] }, 'Welcome back, Ada.'],
     ['someone with a goal', { ...none, goals: [{ id: 'g1' }] }, 'Welcome back, Ada.'],
     [
       'someone with recorded activity',

@@ -24,10 +24,13 @@ export const DashboardQuery = graphql(`
           hours
         }
       }
-      latestCV {
+      cvs {
         id
         fileName
         status
+        failure {
+          message
+        }
         analysis {
           score
           seniority
@@ -102,7 +105,7 @@ export function nextMilestones(
 
 export interface GreetingBits {
   displayName: string;
-  latestCV?: unknown;
+  cvs: readonly unknown[];
   goals: readonly unknown[];
   progress: { weeklyActivity: readonly { activities: number }[] };
 }
@@ -114,7 +117,7 @@ export interface GreetingBits {
  */
 export function greeting(me: GreetingBits): string {
   const active =
-    me.latestCV != null || me.goals.length > 0 || me.progress.weeklyActivity.some((w) => w.activities > 0);
+    me.cvs.length > 0 || me.goals.length > 0 || me.progress.weeklyActivity.some((w) => w.activities > 0);
   return active ? `Welcome back, ${me.displayName}.` : `Welcome, ${me.displayName}.`;
 }
 

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState } from '@/components/ui/States';
 import { describeError } from '@/lib/errors';
 import { DashboardQuery, greeting, nextMilestones, profileTodo, weekLabel } from '../api/dashboard';
 import { formatDate } from '@/lib/dates';
+import { LatestCV } from './LatestCV';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -70,7 +71,7 @@ export function DashboardPage() {
   const p = me.progress;
   const todo = profileTodo(me);
   const upcoming = nextMilestones(me.goals);
-  const cv = me.latestCV;
+  const hasCV = me.cvs.length > 0;
 
   return (
     <>
@@ -120,41 +121,7 @@ export function DashboardPage() {
           )}
         </Section>
         <Section id="cv" title="Latest CV">
-          {!cv ? (
-            <EmptyState
-              title="No CV yet"
-              action={
-                <Button asChild variant="secondary">
-                  <Link to="/cv">Upload your CV</Link>
-                </Button>
-              }
-            >
-              Upload your CV to get a score, your skills and courses for your gap.
-            </EmptyState>
-          ) : cv.analysis ? (
-            <div className="flex items-center gap-4">
-              <p className="text-4xl font-semibold" aria-label={`Score ${cv.analysis.score} of 100`}>
-                {cv.analysis.score}
-                <span className="text-base font-normal text-slate-600 dark:text-slate-300">/100</span>
-              </p>
-              <div className="text-sm">
-                <p className="font-medium">{cv.fileName}</p>
-                <p className="text-slate-700 dark:text-slate-300">
-                  Seniority: {cv.analysis.seniority.toLowerCase()}
-                </p>
-                <Link to="/cv" className="text-indigo-700 underline dark:text-indigo-300">
-                  See the analysis
-                </Link>
-              </div>
-            </div>
-          ) : (
-            <p className="text-sm">
-              {cv.fileName}: {cv.status === 'FAILED' ? 'the analysis failed.' : 'being analysed…'}{' '}
-              <Link to="/cv" className="text-indigo-700 underline dark:text-indigo-300">
-                Open
-              </Link>
-            </p>
-          )}
+          <LatestCV cvs={me.cvs} />
         </Section>
         <Section id="milestones" title="Next milestones">
           {upcoming.length === 0 ? (
@@ -196,7 +163,7 @@ export function DashboardPage() {
               title="No recommendations yet"
               action={
                 <Button asChild variant="secondary">
-                  <Link to={cv ? '/goals' : '/cv'}>{cv ? 'Set a goal' : 'Upload your CV'}</Link>
+                  <Link to={hasCV ? '/goals' : '/cv'}>{hasCV ? 'Set a goal' : 'Upload your CV'}</Link>
                 </Button>
               }
             >

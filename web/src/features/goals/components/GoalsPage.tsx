@@ -24,6 +24,7 @@ import {
   RolesQuery,
 } from '../api/goals';
 import { formatDate } from '@/lib/dates';
+import { MilestoneItem } from './MilestoneItem';
 
 type Goal = NonNullable<GoalsResult['me']>['goals'][number];
 
@@ -179,27 +180,7 @@ function GoalCard({ goal, onChanged }: { goal: Goal; onChanged: () => void }) {
       ) : (
         <ul className="mb-3 flex flex-col gap-2">
           {goal.milestones.map((m) => (
-            <li key={m.id} className="flex flex-wrap items-center gap-2 text-sm">
-              <input
-                id={`ms-${m.id}`}
-                type="checkbox"
-                checked={m.achieved}
-                onChange={(e) => void toggle(m.id, e.target.checked)}
-                className="h-4 w-4"
-              />
-              <label htmlFor={`ms-${m.id}`} className={m.achieved ? 'line-through' : ''}>
-                {m.title}
-              </label>
-              {m.dueDate && (
-                <span
-                  className={
-                    m.overdue ? 'text-red-700 dark:text-red-300' : 'text-slate-600 dark:text-slate-300'
-                  }
-                >
-                  {m.overdue ? 'overdue, was due' : 'due'} {formatDate(m.dueDate)}
-                </span>
-              )}
-            </li>
+            <MilestoneItem key={m.id} m={m} onToggle={(a) => void toggle(m.id, a)} onChanged={onChanged} />
           ))}
         </ul>
       )}
