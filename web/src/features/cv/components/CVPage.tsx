@@ -75,6 +75,7 @@ export function CVPage() {
               {cv.fileName}
             </h2>
             <DeleteCV
+              key={cv.id}
               id={cv.id}
               fileName={cv.fileName}
               onDeleted={() => {

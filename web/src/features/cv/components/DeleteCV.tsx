@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation } from 'urql';
 import { Button } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
@@ -17,8 +18,13 @@ export function DeleteCV({
 }) {
   const [{ fetching }, del] = useMutation(DeleteCVMutation);
   const toast = useToast();
+  // Closed by hand on success: the page then shows the next CV, and the
+  // question must not stay open about that one.
+  const [open, setOpen] = useState(false);
   return (
     <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
       trigger={<Button variant="ghost">Delete CV…</Button>}
       title={`Delete “${fileName}”?`}
       description="The file and its analysis are deleted. This cannot be undone."
@@ -34,6 +40,7 @@ export function DeleteCV({
           });
           return;
         }
+        setOpen(false);
         toast({ title: `${fileName} deleted`, variant: 'success' });
         onDeleted();
       }}
