@@ -121,13 +121,15 @@ export function MilestoneItem({
         </span>
       )}
       <span ref={actions} className="ml-auto flex gap-1">
-        <Button variant="ghost" aria-label={`Edit ${m.title}`} onClick={startEditing}>
-          Edit
+        {/* The milestone's name in hidden text, not aria-label: the buttons are
+            named "Edit <title>" without labelling anything as the milestone. */}
+        <Button variant="ghost" onClick={startEditing}>
+          Edit<span className="sr-only"> {m.title}</span>
         </Button>
         <ConfirmDialog
           trigger={
-            <Button variant="ghost" aria-label={`Delete ${m.title}…`}>
-              Delete…
+            <Button variant="ghost">
+              Delete<span className="sr-only"> {m.title}</span>…
             </Button>
           }
           title={`Delete the milestone “${m.title}”?`}
