@@ -73,7 +73,7 @@ type CreateGoalInput struct {
 // Where a published figure comes from.
 type DataSource struct {
 	Name string `json:"name"`
-	// The reference period, e.g. 'May 2024' or '2023-33'.
+	// The reference period, e.g. 'May 2024' or '2024-34'.
 	Year string `json:"year"`
 	URL  string `json:"url"`
 }
