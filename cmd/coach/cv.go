@@ -146,7 +146,7 @@ func (m *cvMain) runAnalyze(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := p.Run(ctx, data, func(stage cv.Stage, _ int, msg string) error {
+	res, err := p.Run(ctx, data, nil, func(stage cv.Stage, _ int, msg string) error {
 		log.InfoContext(ctx, msg, "stage", stage)
 		return nil
 	})

@@ -56,6 +56,9 @@ type CV struct {
 	Pages    int
 	Sections *Sections
 	Analysis *Analysis
+	// Corrections are the user's fixes of the reading, applied to every
+	// analysis; nil when there are none.
+	Corrections *Corrections
 	// UpdatedAt changes with every progress step.
 	UpdatedAt time.Time
 }
@@ -112,6 +115,8 @@ type Result struct {
 	Pages    int
 	Sections *Sections
 	Analysis *Analysis
+	// Corrections are the ones applied, with Applied set; nil for none.
+	Corrections *Corrections
 }
 
 // Store is everything the cv service persists.
@@ -128,6 +133,11 @@ type Store interface {
 	CountCVs(ctx context.Context, userID string) (int, error)
 	FileData(ctx context.Context, cvID string) ([]byte, error)
 	DeleteCV(ctx context.Context, id string) error
+	// SaveCorrections stores the user's corrections and the reading they
+	// give, while the CV is DONE and no analysis runs (else ErrBusy), and
+	// enqueues cv.analyzed when the CV is the user's latest analysis; all
+	// in one transaction.
+	SaveCorrections(ctx context.Context, cvID string, r Result, now time.Time) error
 	// DeleteUserData removes every CV of the user; idempotent.
 	DeleteUserData(ctx context.Context, userID string) error
 	JobStore

@@ -36,7 +36,7 @@ func (t textExtractor) Extract(context.Context, []byte) (Extracted, error) {
 func TestGuardAIClaims(t *testing.T) {
 	text := "Jane Roe\n+44 20 7946 0958\nSummary\nEngineer.\nLaufbahn\nAcme Ltd 2019 – 2021\nStudien\nBSc Physics, University of Leeds\n"
 	p := &Pipeline{Extractor: textExtractor(text), Analyzer: falseClaimer{}, Now: func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }}
-	res, err := p.Run(context.Background(), nil, nil)
+	res, err := p.Run(context.Background(), nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,13 +34,13 @@ func (e textExtractor) Extract(context.Context, []byte) (cv.Extracted, error) {
 
 func TestPipelineRefusesTextOverTheLimit(t *testing.T) {
 	p := &cv.Pipeline{Extractor: textExtractor(longCV(t, 2_001)), Skills: taxonomy(t), Analyzer: cv.NewOffline(taxonomy(t)), MaxTextChars: 2_000}
-	_, err := p.Run(context.Background(), []byte("x"), nil)
+	_, err := p.Run(context.Background(), []byte("x"), nil, nil)
 	fe, ok := errors.AsType[*cv.FailureError](err)
 	if !ok || fe.Code != cv.FailTooLarge || fe.Retryable || !strings.Contains(fe.Message, "2001 characters of text; a CV has at most 2000") {
 		t.Fatalf("err = %v, want a final TOO_LARGE failure", err)
 	}
 	p.Extractor = textExtractor(longCV(t, 2_000))
-	if _, err := p.Run(context.Background(), []byte("x"), nil); err != nil {
+	if _, err := p.Run(context.Background(), []byte("x"), nil, nil); err != nil {
 		t.Fatalf("at the limit: %v", err)
 	}
 }
@@ -53,7 +53,7 @@ func BenchmarkAnalyseLongestCV(b *testing.B) {
 	tax := taxonomy(b)
 	p := &cv.Pipeline{Extractor: textExtractor(text), Skills: tax, Analyzer: cv.NewOffline(tax), Now: func() time.Time { return now }}
 	for b.Loop() {
-		if _, err := p.Run(context.Background(), []byte("x"), nil); err != nil {
+		if _, err := p.Run(context.Background(), []byte("x"), nil, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

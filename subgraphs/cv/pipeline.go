@@ -29,13 +29,10 @@ type Pipeline struct {
 // StepFunc reports progress; an error stops the pipeline (e.g. ErrLeaseLost).
 type StepFunc func(stage Stage, percent int, message string) error
 
-// Run processes data. Failures that should be recorded on the CV come back
-// as *FailureError.
-func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result, error) {
-	now := time.Now
-	if p.Now != nil {
-		now = p.Now
-	}
+// Run processes data; corr (nil for none) are the user's corrections,
+// applied to the new reading. Failures that should be recorded on the CV
+// come back as *FailureError.
+func (p *Pipeline) Run(ctx context.Context, data []byte, corr *Corrections, step StepFunc) (Result, error) {
 	if step == nil {
 		step = func(Stage, int, string) error { return nil }
 	}
@@ -52,13 +49,35 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 	if err := step(StageParsing, 40, "Finding sections and skills"); err != nil {
 		return Result{}, err
 	}
-	text := Unwrap(ex.Text)
-	secs := Parse(text)
+	r, err := p.Reassess(ctx, Unwrap(ex.Text), FileDate(data), corr, step)
+	r.Pages = ex.Pages
+	return r, err
+}
+
+// Reassess reads an extracted (and unwrapped) text with the user's
+// corrections: parse, skills, analysis. Corrections re-run it on the
+// stored text, so nothing is extracted again.
+func (p *Pipeline) Reassess(ctx context.Context, text string, fileDate time.Time, corr *Corrections, step StepFunc) (Result, error) {
+	now := time.Now
+	if p.Now != nil {
+		now = p.Now
+	}
+	if step == nil {
+		step = func(Stage, int, string) error { return nil }
+	}
+	if corr == nil {
+		corr = &Corrections{}
+	}
+	working, orig := relabel(text, corr.Headings)
+	secs := Parse(working)
+	secs.Headings = headingsOf(working, orig)
+	setRefs(working, secs)
+	fixEntries(secs, corr.Entries)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	fileDate := FileDate(data)
-	skills := FindSkills(text, secs, p.Skills, CVDateOf(text, fileDate, now()))
+	found := FindSkills(working, secs, p.Skills, CVDateOf(working, fileDate, now()))
+	skills, stated := splitSkills(found, corr)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
@@ -71,7 +90,7 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 	}
 	actx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	a, err := p.Analyzer.Analyze(actx, AnalysisInput{Text: text, Sections: secs, Skills: skills, FileDate: fileDate})
+	a, err := p.Analyzer.Analyze(actx, AnalysisInput{Text: working, Sections: secs, Skills: skills, FileDate: fileDate})
 	if err != nil {
 		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
 			return Result{}, Fail(FailTimeout, "the analysis took too long; try again later", true, err)
@@ -82,14 +101,17 @@ func (p *Pipeline) Run(ctx context.Context, data []byte, step StepFunc) (Result,
 		return Result{}, Fail(FailEngine, "the analysis engine failed; try again later", true, fmt.Errorf("analyse: %w", err))
 	}
 	if a.UnreadParts == nil { // an AI engine: the same checks as the offline one
-		r := AssessFile(text, secs, fileDate, now())
+		r := AssessFile(working, secs, fileDate, now())
 		a.Confidence, a.UnreadParts = r.Confidence, r.Unread
 		r.Guard(a, secs)
 	}
+	// The user's statements join the profile after the engine: they are
+	// not the CV's, so they neither raise its score nor get re-levelled.
+	a.Skills = append(a.Skills, stated...)
 	if err := a.Validate(); err != nil {
 		return Result{}, Fail(FailEngine, "the analysis engine gave an invalid result; try again later", true, err)
 	}
-	return Result{Text: text, Pages: ex.Pages, Sections: secs, Analysis: a}, nil
+	return Result{Text: text, Sections: secs, Analysis: a, Corrections: corr}, nil
 }
 
 // CheckTextLength refuses text longer than limit characters (0: the

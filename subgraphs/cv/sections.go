@@ -14,6 +14,8 @@ type Sections struct {
 	// SpokenLanguages are the languages read from them, with their level.
 	SpokenLanguages []Language `json:"spokenLanguages"`
 	Projects        []Project  `json:"projects"`
+	// Headings are the lines read as section headings, with their kind.
+	Headings []Heading `json:"headings"`
 }
 
 // Contact details, usually from the top of the CV (or a DOCX header).
@@ -38,6 +40,10 @@ type Experience struct {
 	// evidence can be tied to a position.
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// Ref names the entry for corrections (see setRefs); Corrected: the
+	// user fixed its title, employer or dates.
+	Ref       string `json:"ref,omitempty"`
+	Corrected bool   `json:"corrected,omitempty"`
 }
 
 // Education is one degree or school.
@@ -126,6 +132,9 @@ type SkillFinding struct {
 	Years    float64    `json:"years,omitempty"`    // years of experience that mention it
 	LastUsed int        `json:"lastUsed,omitempty"` // latest year it was used, 0 unknown
 	Evidence []Evidence `json:"evidence"`
+	// Source is "" for a skill the CV shows, SourceUser for one the user
+	// stated in a correction (no evidence, never counted as the CV's).
+	Source string `json:"source,omitempty"`
 }
 
 // Evidence is where in the CV a skill shows.

@@ -34,7 +34,13 @@ type Service struct {
 	Queued func()
 	// Pub, when set, tells subscribers that a CV was deleted.
 	Pub Publisher
-	Now func() time.Time
+	// Reader re-reads a CV's stored text with the user's corrections (the
+	// pipeline's parse, skills and engine; nothing is extracted again).
+	Reader *Pipeline
+	// Committed is called after corrections committed (pokes the outbox
+	// relay so that cv.analyzed goes out at once).
+	Committed func()
+	Now       func() time.Time
 }
 
 func (s *Service) now() time.Time {
@@ -151,7 +157,7 @@ func (s *Service) Get(ctx context.Context, id string) (*CV, error) {
 	if err := auth.RequireOwner(ctx, c.UserID, "CV"); err != nil {
 		return nil, err
 	}
-	return s.bounded(c), nil
+	return s.bounded(s.upgraded(c)), nil
 }
 
 // GetMany returns the caller's CVs among ids, by id (entity batches).
@@ -167,7 +173,7 @@ func (s *Service) GetMany(ctx context.Context, ids []string) (map[string]*CV, er
 	out := make(map[string]*CV, len(list))
 	for _, c := range list {
 		if c.UserID == viewer.UserID {
-			out[c.ID] = s.bounded(c)
+			out[c.ID] = s.bounded(s.upgraded(c))
 		}
 	}
 	return out, nil
@@ -183,7 +189,7 @@ func (s *Service) ForUser(ctx context.Context, userID string) ([]*CV, error) {
 		return nil, err
 	}
 	for i, c := range list {
-		list[i] = s.bounded(c)
+		list[i] = s.bounded(s.upgraded(c))
 	}
 	return list, nil
 }
@@ -225,7 +231,7 @@ func (s *Service) Reanalyze(ctx context.Context, id string) (*CV, error) {
 	if err != nil {
 		return nil, err
 	}
-	c = s.bounded(c)
+	c = s.bounded(s.upgraded(c))
 	if s.Queued != nil {
 		s.Queued()
 	}

@@ -17,9 +17,11 @@ type Publisher interface {
 	Publish(ctx context.Context, topic string, data []byte) error
 }
 
-// FileSource reads a CV's stored file.
+// FileSource reads a CV's stored file and the user's corrections.
 type FileSource interface {
 	FileData(ctx context.Context, cvID string) ([]byte, error)
+	// CorrectionsOf returns the CV's corrections, nil when none.
+	CorrectionsOf(ctx context.Context, cvID string) (*Corrections, error)
 }
 
 // Worker claims analysis jobs from the job table and runs the pipeline.
@@ -157,9 +159,15 @@ func (w *Worker) process(ctx context.Context, j *Job) error {
 		return nil
 	}
 	data, err := w.Files.FileData(jctx, j.CVID)
+	var corr *Corrections
+	if err == nil {
+		// Read now: corrections are refused while the job runs, so these
+		// are the ones the result must carry.
+		corr, err = w.Files.CorrectionsOf(jctx, j.CVID)
+	}
 	if err == nil {
 		var res Result
-		res, err = w.Pipeline.Run(jctx, data, step)
+		res, err = w.Pipeline.Run(jctx, data, corr, step)
 		if err == nil {
 			err = w.Jobs.CompleteJob(jctx, j, res, w.Now())
 			if err == nil {

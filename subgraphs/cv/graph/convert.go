@@ -11,7 +11,7 @@ import (
 func toCV(c *cv.CV) *model.Cv {
 	m := &model.Cv{ID: c.ID, FileName: c.FileName, SizeBytes: int(c.SizeBytes), FileType: model.CVFileTypePDF,
 		UploadedAt: c.UploadedAt, Status: model.CVAnalysisStage(c.Status), Failure: c.Failure, Pages: c.Pages,
-		Sections: toSections(c.Sections), Analysis: toAnalysis(c.Analysis)}
+		Sections: toSections(c.Sections), Analysis: toAnalysis(c.Analysis), Corrections: toCorrections(c.Corrections)}
 	if c.Kind == cv.KindDOCX {
 		m.FileType = model.CVFileTypeDocx
 	}

@@ -44,17 +44,18 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	CV struct {
-		Analysis   func(childComplexity int) int
-		Failure    func(childComplexity int) int
-		FileName   func(childComplexity int) int
-		FileType   func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Pages      func(childComplexity int) int
-		Sections   func(childComplexity int) int
-		SizeBytes  func(childComplexity int) int
-		Status     func(childComplexity int) int
-		Text       func(childComplexity int) int
-		UploadedAt func(childComplexity int) int
+		Analysis    func(childComplexity int) int
+		Corrections func(childComplexity int) int
+		Failure     func(childComplexity int) int
+		FileName    func(childComplexity int) int
+		FileType    func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Pages       func(childComplexity int) int
+		Sections    func(childComplexity int) int
+		SizeBytes   func(childComplexity int) int
+		Status      func(childComplexity int) int
+		Text        func(childComplexity int) int
+		UploadedAt  func(childComplexity int) int
 	}
 
 	CVAnalysis struct {
@@ -89,6 +90,14 @@ type ComplexityRoot struct {
 		Phone    func(childComplexity int) int
 	}
 
+	CVCorrections struct {
+		AddedSkills   func(childComplexity int) int
+		Entries       func(childComplexity int) int
+		Headings      func(childComplexity int) int
+		RemovedSkills func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
 	CVEducation struct {
 		Degree      func(childComplexity int) int
 		Details     func(childComplexity int) int
@@ -97,12 +106,24 @@ type ComplexityRoot struct {
 		StartDate   func(childComplexity int) int
 	}
 
-	CVExperience struct {
-		Bullets   func(childComplexity int) int
+	CVEntryFix struct {
+		Applied   func(childComplexity int) int
 		Company   func(childComplexity int) int
 		Current   func(childComplexity int) int
 		EndDate   func(childComplexity int) int
+		Ref       func(childComplexity int) int
+		StartDate func(childComplexity int) int
+		Title     func(childComplexity int) int
+	}
+
+	CVExperience struct {
+		Bullets   func(childComplexity int) int
+		Company   func(childComplexity int) int
+		Corrected func(childComplexity int) int
+		Current   func(childComplexity int) int
+		EndDate   func(childComplexity int) int
 		Location  func(childComplexity int) int
+		Ref       func(childComplexity int) int
 		StartDate func(childComplexity int) int
 		Title     func(childComplexity int) int
 	}
@@ -111,6 +132,18 @@ type ComplexityRoot struct {
 		Code      func(childComplexity int) int
 		Message   func(childComplexity int) int
 		Retryable func(childComplexity int) int
+	}
+
+	CVHeading struct {
+		Corrected func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Line      func(childComplexity int) int
+	}
+
+	CVHeadingLabel struct {
+		Applied func(childComplexity int) int
+		Kind    func(childComplexity int) int
+		Line    func(childComplexity int) int
 	}
 
 	CVLanguage struct {
@@ -141,6 +174,7 @@ type ComplexityRoot struct {
 		Contact         func(childComplexity int) int
 		Education       func(childComplexity int) int
 		Experience      func(childComplexity int) int
+		Headings        func(childComplexity int) int
 		Languages       func(childComplexity int) int
 		Projects        func(childComplexity int) int
 		Skills          func(childComplexity int) int
@@ -154,12 +188,18 @@ type ComplexityRoot struct {
 		LastUsed func(childComplexity int) int
 		Level    func(childComplexity int) int
 		Name     func(childComplexity int) int
+		Source   func(childComplexity int) int
 		Years    func(childComplexity int) int
 	}
 
 	CVSkillEvidence struct {
 		Snippet func(childComplexity int) int
 		Where   func(childComplexity int) int
+	}
+
+	CVStatedSkill struct {
+		Level func(childComplexity int) int
+		Name  func(childComplexity int) int
 	}
 
 	CVUnreadPart struct {
@@ -173,6 +213,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		CorrectCv   func(childComplexity int, id string, corrections model.CVCorrectionsInput) int
 		DeleteCv    func(childComplexity int, id string) int
 		ReanalyzeCv func(childComplexity int, id string) int
 		UploadCv    func(childComplexity int, file graphql.Upload) int
@@ -217,6 +258,7 @@ type MutationResolver interface {
 	UploadCv(ctx context.Context, file graphql.Upload) (*model.Cv, error)
 	DeleteCv(ctx context.Context, id string) (bool, error)
 	ReanalyzeCv(ctx context.Context, id string) (*model.Cv, error)
+	CorrectCv(ctx context.Context, id string, corrections model.CVCorrectionsInput) (*model.Cv, error)
 }
 type QueryResolver interface {
 	Cv(ctx context.Context, id string) (*model.Cv, error)
@@ -254,6 +296,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CV.Analysis(childComplexity), true
+	case "CV.corrections":
+		if e.ComplexityRoot.CV.Corrections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CV.Corrections(childComplexity), true
 	case "CV.failure":
 		if e.ComplexityRoot.CV.Failure == nil {
 			break
@@ -456,6 +504,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CVContact.Phone(childComplexity), true
 
+	case "CVCorrections.addedSkills":
+		if e.ComplexityRoot.CVCorrections.AddedSkills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVCorrections.AddedSkills(childComplexity), true
+	case "CVCorrections.entries":
+		if e.ComplexityRoot.CVCorrections.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVCorrections.Entries(childComplexity), true
+	case "CVCorrections.headings":
+		if e.ComplexityRoot.CVCorrections.Headings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVCorrections.Headings(childComplexity), true
+	case "CVCorrections.removedSkills":
+		if e.ComplexityRoot.CVCorrections.RemovedSkills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVCorrections.RemovedSkills(childComplexity), true
+	case "CVCorrections.updatedAt":
+		if e.ComplexityRoot.CVCorrections.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVCorrections.UpdatedAt(childComplexity), true
+
 	case "CVEducation.degree":
 		if e.ComplexityRoot.CVEducation.Degree == nil {
 			break
@@ -487,6 +566,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CVEducation.StartDate(childComplexity), true
 
+	case "CVEntryFix.applied":
+		if e.ComplexityRoot.CVEntryFix.Applied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVEntryFix.Applied(childComplexity), true
+	case "CVEntryFix.company":
+		if e.ComplexityRoot.CVEntryFix.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVEntryFix.Company(childComplexity), true
+	case "CVEntryFix.current":
+		if e.ComplexityRoot.CVEntryFix.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVEntryFix.Current(childComplexity), true
+	case "CVEntryFix.endDate":
+		if e.ComplexityRoot.CVEntryFix.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVEntryFix.EndDate(childComplexity), true
+	case "CVEntryFix.ref":
+		if e.ComplexityRoot.CVEntryFix.Ref == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVEntryFix.Ref(childComplexity), true
+	case "CVEntryFix.startDate":
+		if e.ComplexityRoot.CVEntryFix.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVEntryFix.StartDate(childComplexity), true
+	case "CVEntryFix.title":
+		if e.ComplexityRoot.CVEntryFix.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVEntryFix.Title(childComplexity), true
+
 	case "CVExperience.bullets":
 		if e.ComplexityRoot.CVExperience.Bullets == nil {
 			break
@@ -499,6 +621,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CVExperience.Company(childComplexity), true
+	case "CVExperience.corrected":
+		if e.ComplexityRoot.CVExperience.Corrected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVExperience.Corrected(childComplexity), true
 	case "CVExperience.current":
 		if e.ComplexityRoot.CVExperience.Current == nil {
 			break
@@ -517,6 +645,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CVExperience.Location(childComplexity), true
+	case "CVExperience.ref":
+		if e.ComplexityRoot.CVExperience.Ref == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVExperience.Ref(childComplexity), true
 	case "CVExperience.startDate":
 		if e.ComplexityRoot.CVExperience.StartDate == nil {
 			break
@@ -548,6 +682,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CVFailure.Retryable(childComplexity), true
+
+	case "CVHeading.corrected":
+		if e.ComplexityRoot.CVHeading.Corrected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVHeading.Corrected(childComplexity), true
+	case "CVHeading.kind":
+		if e.ComplexityRoot.CVHeading.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVHeading.Kind(childComplexity), true
+	case "CVHeading.line":
+		if e.ComplexityRoot.CVHeading.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVHeading.Line(childComplexity), true
+
+	case "CVHeadingLabel.applied":
+		if e.ComplexityRoot.CVHeadingLabel.Applied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVHeadingLabel.Applied(childComplexity), true
+	case "CVHeadingLabel.kind":
+		if e.ComplexityRoot.CVHeadingLabel.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVHeadingLabel.Kind(childComplexity), true
+	case "CVHeadingLabel.line":
+		if e.ComplexityRoot.CVHeadingLabel.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVHeadingLabel.Line(childComplexity), true
 
 	case "CVLanguage.level":
 		if e.ComplexityRoot.CVLanguage.Level == nil {
@@ -643,6 +815,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CVSections.Experience(childComplexity), true
+	case "CVSections.headings":
+		if e.ComplexityRoot.CVSections.Headings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVSections.Headings(childComplexity), true
 	case "CVSections.languages":
 		if e.ComplexityRoot.CVSections.Languages == nil {
 			break
@@ -704,6 +882,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CVSkill.Name(childComplexity), true
+	case "CVSkill.source":
+		if e.ComplexityRoot.CVSkill.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVSkill.Source(childComplexity), true
 	case "CVSkill.years":
 		if e.ComplexityRoot.CVSkill.Years == nil {
 			break
@@ -723,6 +907,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CVSkillEvidence.Where(childComplexity), true
+
+	case "CVStatedSkill.level":
+		if e.ComplexityRoot.CVStatedSkill.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVStatedSkill.Level(childComplexity), true
+	case "CVStatedSkill.name":
+		if e.ComplexityRoot.CVStatedSkill.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVStatedSkill.Name(childComplexity), true
 
 	case "CVUnreadPart.part":
 		if e.ComplexityRoot.CVUnreadPart.Part == nil {
@@ -760,6 +957,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Entity.FindUser(childComplexity, args["reps"].([]*model.UserRepresentation)), true
 
+	case "Mutation.correctCV":
+		if e.ComplexityRoot.Mutation.CorrectCv == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_correctCV_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CorrectCv(childComplexity, args["id"].(string), args["corrections"].(model.CVCorrectionsInput)), true
 	case "Mutation.deleteCV":
 		if e.ComplexityRoot.Mutation.DeleteCv == nil {
 			break
@@ -890,7 +1098,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("CVCorrectionsInput", ec.unmarshalInputCVCorrectionsInput),
+			graphql.NewInputUnmarshaler("CVEntryFixInput", ec.unmarshalInputCVEntryFixInput),
+			graphql.NewInputUnmarshaler("CVHeadingLabelInput", ec.unmarshalInputCVHeadingLabelInput),
 			graphql.NewInputUnmarshaler("CVRepresentation", ec.unmarshalInputCVRepresentation),
+			graphql.NewInputUnmarshaler("CVStatedSkillInput", ec.unmarshalInputCVStatedSkillInput),
 			graphql.NewInputUnmarshaler("UserRepresentation", ec.unmarshalInputUserRepresentation),
 		)
 	}
@@ -1107,6 +1319,8 @@ func (ec *executionContext) childFields_CV(ctx context.Context, field graphql.Co
 		return ec.fieldContext_CV_sections(ctx, field)
 	case "analysis":
 		return ec.fieldContext_CV_analysis(ctx, field)
+	case "corrections":
+		return ec.fieldContext_CV_corrections(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CV", field.Name)
 }
@@ -1175,6 +1389,22 @@ func (ec *executionContext) childFields_CVContact(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type CVContact", field.Name)
 }
 
+func (ec *executionContext) childFields_CVCorrections(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "removedSkills":
+		return ec.fieldContext_CVCorrections_removedSkills(ctx, field)
+	case "addedSkills":
+		return ec.fieldContext_CVCorrections_addedSkills(ctx, field)
+	case "headings":
+		return ec.fieldContext_CVCorrections_headings(ctx, field)
+	case "entries":
+		return ec.fieldContext_CVCorrections_entries(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CVCorrections_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CVCorrections", field.Name)
+}
+
 func (ec *executionContext) childFields_CVEducation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "institution":
@@ -1191,8 +1421,32 @@ func (ec *executionContext) childFields_CVEducation(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type CVEducation", field.Name)
 }
 
+func (ec *executionContext) childFields_CVEntryFix(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ref":
+		return ec.fieldContext_CVEntryFix_ref(ctx, field)
+	case "title":
+		return ec.fieldContext_CVEntryFix_title(ctx, field)
+	case "company":
+		return ec.fieldContext_CVEntryFix_company(ctx, field)
+	case "startDate":
+		return ec.fieldContext_CVEntryFix_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_CVEntryFix_endDate(ctx, field)
+	case "current":
+		return ec.fieldContext_CVEntryFix_current(ctx, field)
+	case "applied":
+		return ec.fieldContext_CVEntryFix_applied(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CVEntryFix", field.Name)
+}
+
 func (ec *executionContext) childFields_CVExperience(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "ref":
+		return ec.fieldContext_CVExperience_ref(ctx, field)
+	case "corrected":
+		return ec.fieldContext_CVExperience_corrected(ctx, field)
 	case "title":
 		return ec.fieldContext_CVExperience_title(ctx, field)
 	case "company":
@@ -1221,6 +1475,30 @@ func (ec *executionContext) childFields_CVFailure(ctx context.Context, field gra
 		return ec.fieldContext_CVFailure_retryable(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CVFailure", field.Name)
+}
+
+func (ec *executionContext) childFields_CVHeading(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_CVHeading_line(ctx, field)
+	case "kind":
+		return ec.fieldContext_CVHeading_kind(ctx, field)
+	case "corrected":
+		return ec.fieldContext_CVHeading_corrected(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CVHeading", field.Name)
+}
+
+func (ec *executionContext) childFields_CVHeadingLabel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_CVHeadingLabel_line(ctx, field)
+	case "kind":
+		return ec.fieldContext_CVHeadingLabel_kind(ctx, field)
+	case "applied":
+		return ec.fieldContext_CVHeadingLabel_applied(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CVHeadingLabel", field.Name)
 }
 
 func (ec *executionContext) childFields_CVLanguage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1289,6 +1567,8 @@ func (ec *executionContext) childFields_CVSections(ctx context.Context, field gr
 		return ec.fieldContext_CVSections_spokenLanguages(ctx, field)
 	case "projects":
 		return ec.fieldContext_CVSections_projects(ctx, field)
+	case "headings":
+		return ec.fieldContext_CVSections_headings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CVSections", field.Name)
 }
@@ -1307,6 +1587,8 @@ func (ec *executionContext) childFields_CVSkill(ctx context.Context, field graph
 		return ec.fieldContext_CVSkill_lastUsed(ctx, field)
 	case "evidence":
 		return ec.fieldContext_CVSkill_evidence(ctx, field)
+	case "source":
+		return ec.fieldContext_CVSkill_source(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CVSkill", field.Name)
 }
@@ -1319,6 +1601,16 @@ func (ec *executionContext) childFields_CVSkillEvidence(ctx context.Context, fie
 		return ec.fieldContext_CVSkillEvidence_where(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CVSkillEvidence", field.Name)
+}
+
+func (ec *executionContext) childFields_CVStatedSkill(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_CVStatedSkill_name(ctx, field)
+	case "level":
+		return ec.fieldContext_CVStatedSkill_level(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CVStatedSkill", field.Name)
 }
 
 func (ec *executionContext) childFields_CVUnreadPart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1504,6 +1796,28 @@ func (ec *executionContext) field_Entity_findUser_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["reps"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_correctCV_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "corrections",
+		func(ctx context.Context, v any) (model.CVCorrectionsInput, error) {
+			return ec.unmarshalNCVCorrectionsInput2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVCorrectionsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["corrections"] = arg1
 	return args, nil
 }
 
@@ -1954,6 +2268,38 @@ func (ec *executionContext) fieldContext_CV_analysis(_ context.Context, field gr
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CVAnalysis(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CV_corrections(ctx context.Context, field graphql.CollectedField, obj *model.Cv) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CV_corrections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corrections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CVCorrections) graphql.Marshaler {
+			return ec.marshalOCVCorrections2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVCorrections(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CV_corrections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CV",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CVCorrections(ctx, field)
 		},
 	}
 	return fc, nil
@@ -2524,6 +2870,148 @@ func (ec *executionContext) fieldContext_CVContact_links(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("CVContact", field, false, false, "String")
 }
 
+func (ec *executionContext) _CVCorrections_removedSkills(ctx context.Context, field graphql.CollectedField, obj *model.CVCorrections) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVCorrections_removedSkills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RemovedSkills, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVCorrections_removedSkills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVCorrections", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVCorrections_addedSkills(ctx context.Context, field graphql.CollectedField, obj *model.CVCorrections) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVCorrections_addedSkills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AddedSkills, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CVStatedSkill) graphql.Marshaler {
+			return ec.marshalNCVStatedSkill2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVStatedSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVCorrections_addedSkills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CVCorrections",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CVStatedSkill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CVCorrections_headings(ctx context.Context, field graphql.CollectedField, obj *model.CVCorrections) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVCorrections_headings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Headings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CVHeadingLabel) graphql.Marshaler {
+			return ec.marshalNCVHeadingLabel2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeadingLabelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVCorrections_headings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CVCorrections",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CVHeadingLabel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CVCorrections_entries(ctx context.Context, field graphql.CollectedField, obj *model.CVCorrections) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVCorrections_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CVEntryFix) graphql.Marshaler {
+			return ec.marshalNCVEntryFix2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEntryFixᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVCorrections_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CVCorrections",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CVEntryFix(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CVCorrections_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.CVCorrections) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVCorrections_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVCorrections_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVCorrections", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _CVEducation_institution(ctx context.Context, field graphql.CollectedField, obj *model.CVEducation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2637,6 +3125,213 @@ func (ec *executionContext) _CVEducation_details(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CVEducation_details(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CVEducation", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVEntryFix_ref(ctx context.Context, field graphql.CollectedField, obj *model.CVEntryFix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVEntryFix_ref(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ref, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVEntryFix_ref(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVEntryFix", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CVEntryFix_title(ctx context.Context, field graphql.CollectedField, obj *model.CVEntryFix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVEntryFix_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CVEntryFix_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVEntryFix", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVEntryFix_company(ctx context.Context, field graphql.CollectedField, obj *model.CVEntryFix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVEntryFix_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Company, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CVEntryFix_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVEntryFix", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVEntryFix_startDate(ctx context.Context, field graphql.CollectedField, obj *model.CVEntryFix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVEntryFix_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CVEntryFix_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVEntryFix", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVEntryFix_endDate(ctx context.Context, field graphql.CollectedField, obj *model.CVEntryFix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVEntryFix_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CVEntryFix_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVEntryFix", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVEntryFix_current(ctx context.Context, field graphql.CollectedField, obj *model.CVEntryFix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVEntryFix_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVEntryFix_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVEntryFix", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CVEntryFix_applied(ctx context.Context, field graphql.CollectedField, obj *model.CVEntryFix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVEntryFix_applied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Applied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVEntryFix_applied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVEntryFix", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CVExperience_ref(ctx context.Context, field graphql.CollectedField, obj *model.CVExperience) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVExperience_ref(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ref, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVExperience_ref(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVExperience", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CVExperience_corrected(ctx context.Context, field graphql.CollectedField, obj *model.CVExperience) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVExperience_corrected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corrected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVExperience_corrected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVExperience", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _CVExperience_title(ctx context.Context, field graphql.CollectedField, obj *model.CVExperience) (ret graphql.Marshaler) {
@@ -2867,6 +3562,144 @@ func (ec *executionContext) _CVFailure_retryable(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CVFailure_retryable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CVFailure", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CVHeading_line(ctx context.Context, field graphql.CollectedField, obj *model.CVHeading) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVHeading_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVHeading_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVHeading", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVHeading_kind(ctx context.Context, field graphql.CollectedField, obj *model.CVHeading) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVHeading_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CVSectionKind) graphql.Marshaler {
+			return ec.marshalNCVSectionKind2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSectionKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVHeading_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVHeading", field, false, false, "CVSectionKind")
+}
+
+func (ec *executionContext) _CVHeading_corrected(ctx context.Context, field graphql.CollectedField, obj *model.CVHeading) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVHeading_corrected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corrected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVHeading_corrected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVHeading", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CVHeadingLabel_line(ctx context.Context, field graphql.CollectedField, obj *model.CVHeadingLabel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVHeadingLabel_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVHeadingLabel_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVHeadingLabel", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVHeadingLabel_kind(ctx context.Context, field graphql.CollectedField, obj *model.CVHeadingLabel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVHeadingLabel_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CVSectionKind) graphql.Marshaler {
+			return ec.marshalNCVSectionKind2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSectionKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVHeadingLabel_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVHeadingLabel", field, false, false, "CVSectionKind")
+}
+
+func (ec *executionContext) _CVHeadingLabel_applied(ctx context.Context, field graphql.CollectedField, obj *model.CVHeadingLabel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVHeadingLabel_applied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Applied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVHeadingLabel_applied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVHeadingLabel", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _CVLanguage_name(ctx context.Context, field graphql.CollectedField, obj *model.CVLanguage) (ret graphql.Marshaler) {
@@ -3374,6 +4207,38 @@ func (ec *executionContext) fieldContext_CVSections_projects(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _CVSections_headings(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVSections_headings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Headings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CVHeading) graphql.Marshaler {
+			return ec.marshalNCVHeading2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeadingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVSections_headings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CVSections",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CVHeading(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CVSkill_name(ctx context.Context, field graphql.CollectedField, obj *model.CVSkill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3521,6 +4386,29 @@ func (ec *executionContext) fieldContext_CVSkill_evidence(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _CVSkill_source(ctx context.Context, field graphql.CollectedField, obj *model.CVSkill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVSkill_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CVSkillSource) graphql.Marshaler {
+			return ec.marshalNCVSkillSource2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSkillSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVSkill_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVSkill", field, false, false, "CVSkillSource")
+}
+
 func (ec *executionContext) _CVSkillEvidence_snippet(ctx context.Context, field graphql.CollectedField, obj *cv.Evidence) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3565,6 +4453,52 @@ func (ec *executionContext) _CVSkillEvidence_where(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_CVSkillEvidence_where(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CVSkillEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVStatedSkill_name(ctx context.Context, field graphql.CollectedField, obj *model.CVStatedSkill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVStatedSkill_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVStatedSkill_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVStatedSkill", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVStatedSkill_level(ctx context.Context, field graphql.CollectedField, obj *model.CVStatedSkill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVStatedSkill_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVStatedSkill_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVStatedSkill", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CVUnreadPart_part(ctx context.Context, field graphql.CollectedField, obj *cv.UnreadPart) (ret graphql.Marshaler) {
@@ -3827,6 +4761,50 @@ func (ec *executionContext) fieldContext_Mutation_reanalyzeCV(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_reanalyzeCV_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_correctCV(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_correctCV(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CorrectCv(ctx, fc.Args["id"].(string), fc.Args["corrections"].(model.CVCorrectionsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Cv) graphql.Marshaler {
+			return ec.marshalNCV2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCv(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_correctCV(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CV(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_correctCV_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5334,6 +6312,212 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputCVCorrectionsInput(ctx context.Context, obj any) (model.CVCorrectionsInput, error) {
+	var it model.CVCorrectionsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["removedSkills"]; !present {
+		asMap["removedSkills"] = []any{}
+	}
+	if _, present := asMap["addedSkills"]; !present {
+		asMap["addedSkills"] = []any{}
+	}
+	if _, present := asMap["headings"]; !present {
+		asMap["headings"] = []any{}
+	}
+	if _, present := asMap["entries"]; !present {
+		asMap["entries"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"removedSkills", "addedSkills", "headings", "entries"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "removedSkills":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removedSkills"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemovedSkills = data
+		case "addedSkills":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedSkills"))
+			data, err := ec.unmarshalNCVStatedSkillInput2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVStatedSkillInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedSkills = data
+		case "headings":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("headings"))
+			data, err := ec.unmarshalNCVHeadingLabelInput2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeadingLabelInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Headings = data
+		case "entries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entries"))
+			data, err := ec.unmarshalNCVEntryFixInput2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEntryFixInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entries = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCVCorrectionsInput unmarshals raw into the CVCorrectionsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCVCorrectionsInput(ctx context.Context, raw any) (model.CVCorrectionsInput, error) {
+	var out model.CVCorrectionsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CVCorrectionsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCVEntryFixInput(ctx context.Context, obj any) (model.CVEntryFixInput, error) {
+	var it model.CVEntryFixInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["current"]; !present {
+		asMap["current"] = false
+	}
+
+	fieldsInOrder := [...]string{"ref", "title", "company", "startDate", "endDate", "current"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ref":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ref"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ref = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "company":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("company"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Company = data
+		case "startDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDate"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDate = data
+		case "endDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDate"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDate = data
+		case "current":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("current"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Current = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCVEntryFixInput unmarshals raw into the CVEntryFixInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCVEntryFixInput(ctx context.Context, raw any) (model.CVEntryFixInput, error) {
+	var out model.CVEntryFixInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CVEntryFixInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCVHeadingLabelInput(ctx context.Context, obj any) (model.CVHeadingLabelInput, error) {
+	var it model.CVHeadingLabelInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"line", "kind"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "line":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("line"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Line = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNCVSectionKind2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSectionKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCVHeadingLabelInput unmarshals raw into the CVHeadingLabelInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCVHeadingLabelInput(ctx context.Context, raw any) (model.CVHeadingLabelInput, error) {
+	var out model.CVHeadingLabelInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CVHeadingLabelInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCVRepresentation(ctx context.Context, obj any) (model.CVRepresentation, error) {
 	var it model.CVRepresentation
 	if obj == nil {
@@ -5373,6 +6557,55 @@ func (ec *executionContext) unmarshalInputCVRepresentation(ctx context.Context, 
 func UnmarshalCVRepresentation(ctx context.Context, raw any) (model.CVRepresentation, error) {
 	var out model.CVRepresentation
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CVRepresentation", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCVStatedSkillInput(ctx context.Context, obj any) (model.CVStatedSkillInput, error) {
+	var it model.CVStatedSkillInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "level"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCVStatedSkillInput unmarshals raw into the CVStatedSkillInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCVStatedSkillInput(ctx context.Context, raw any) (model.CVStatedSkillInput, error) {
+	var out model.CVStatedSkillInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CVStatedSkillInput", raw, &out)
 	return out, err
 }
 
@@ -5516,6 +6749,11 @@ func (ec *executionContext) _CV(ctx context.Context, sel ast.SelectionSet, obj *
 			}
 		case "analysis":
 			out.Values[i] = ec._CV_analysis(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "corrections":
+			out.Values[i] = ec._CV_corrections(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -5735,6 +6973,59 @@ func (ec *executionContext) _CVContact(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var cVCorrectionsImplementors = []string{"CVCorrections"}
+
+func (ec *executionContext) _CVCorrections(ctx context.Context, sel ast.SelectionSet, obj *model.CVCorrections) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cVCorrectionsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CVCorrections")
+		case "removedSkills":
+			out.Values[i] = ec._CVCorrections_removedSkills(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addedSkills":
+			out.Values[i] = ec._CVCorrections_addedSkills(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "headings":
+			out.Values[i] = ec._CVCorrections_headings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entries":
+			out.Values[i] = ec._CVCorrections_entries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CVCorrections_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var cVEducationImplementors = []string{"CVEducation"}
 
 func (ec *executionContext) _CVEducation(ctx context.Context, sel ast.SelectionSet, obj *model.CVEducation) graphql.Marshaler {
@@ -5788,6 +7079,69 @@ func (ec *executionContext) _CVEducation(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var cVEntryFixImplementors = []string{"CVEntryFix"}
+
+func (ec *executionContext) _CVEntryFix(ctx context.Context, sel ast.SelectionSet, obj *model.CVEntryFix) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cVEntryFixImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CVEntryFix")
+		case "ref":
+			out.Values[i] = ec._CVEntryFix_ref(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._CVEntryFix_title(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "company":
+			out.Values[i] = ec._CVEntryFix_company(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "startDate":
+			out.Values[i] = ec._CVEntryFix_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "endDate":
+			out.Values[i] = ec._CVEntryFix_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "current":
+			out.Values[i] = ec._CVEntryFix_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applied":
+			out.Values[i] = ec._CVEntryFix_applied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var cVExperienceImplementors = []string{"CVExperience"}
 
 func (ec *executionContext) _CVExperience(ctx context.Context, sel ast.SelectionSet, obj *model.CVExperience) graphql.Marshaler {
@@ -5799,6 +7153,16 @@ func (ec *executionContext) _CVExperience(ctx context.Context, sel ast.Selection
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CVExperience")
+		case "ref":
+			out.Values[i] = ec._CVExperience_ref(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "corrected":
+			out.Values[i] = ec._CVExperience_corrected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "title":
 			out.Values[i] = ec._CVExperience_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -5874,6 +7238,92 @@ func (ec *executionContext) _CVFailure(ctx context.Context, sel ast.SelectionSet
 			}
 		case "retryable":
 			out.Values[i] = ec._CVFailure_retryable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cVHeadingImplementors = []string{"CVHeading"}
+
+func (ec *executionContext) _CVHeading(ctx context.Context, sel ast.SelectionSet, obj *model.CVHeading) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cVHeadingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CVHeading")
+		case "line":
+			out.Values[i] = ec._CVHeading_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._CVHeading_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "corrected":
+			out.Values[i] = ec._CVHeading_corrected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cVHeadingLabelImplementors = []string{"CVHeadingLabel"}
+
+func (ec *executionContext) _CVHeadingLabel(ctx context.Context, sel ast.SelectionSet, obj *model.CVHeadingLabel) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cVHeadingLabelImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CVHeadingLabel")
+		case "line":
+			out.Values[i] = ec._CVHeadingLabel_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._CVHeadingLabel_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applied":
+			out.Values[i] = ec._CVHeadingLabel_applied(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6117,6 +7567,11 @@ func (ec *executionContext) _CVSections(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "headings":
+			out.Values[i] = ec._CVSections_headings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6175,6 +7630,11 @@ func (ec *executionContext) _CVSkill(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "source":
+			out.Values[i] = ec._CVSkill_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6210,6 +7670,44 @@ func (ec *executionContext) _CVSkillEvidence(ctx context.Context, sel ast.Select
 			}
 		case "where":
 			out.Values[i] = ec._CVSkillEvidence_where(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cVStatedSkillImplementors = []string{"CVStatedSkill"}
+
+func (ec *executionContext) _CVStatedSkill(ctx context.Context, sel ast.SelectionSet, obj *model.CVStatedSkill) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cVStatedSkillImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CVStatedSkill")
+		case "name":
+			out.Values[i] = ec._CVStatedSkill_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._CVStatedSkill_level(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6352,6 +7850,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "reanalyzeCV":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_reanalyzeCV(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "correctCV":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_correctCV(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -7009,6 +8514,11 @@ func (ec *executionContext) marshalNCVContact2ᚖgithubᚗcomᚋcareercoachᚋco
 	return ec._CVContact(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCVCorrectionsInput2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVCorrectionsInput(ctx context.Context, v any) (model.CVCorrectionsInput, error) {
+	res, err := ec.unmarshalInputCVCorrectionsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCVEducation2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEducationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVEducation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -7031,6 +8541,49 @@ func (ec *executionContext) marshalNCVEducation2ᚖgithubᚗcomᚋcareercoachᚋ
 		return graphql.Null
 	}
 	return ec._CVEducation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCVEntryFix2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEntryFixᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVEntryFix) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCVEntryFix2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEntryFix(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCVEntryFix2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEntryFix(ctx context.Context, sel ast.SelectionSet, v *model.CVEntryFix) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVEntryFix!")
+		return graphql.Null
+	}
+	return ec._CVEntryFix(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCVEntryFixInput2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEntryFixInputᚄ(ctx context.Context, v any) ([]*model.CVEntryFixInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CVEntryFixInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCVEntryFixInput2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEntryFixInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNCVEntryFixInput2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVEntryFixInput(ctx context.Context, v any) (*model.CVEntryFixInput, error) {
+	res, err := ec.unmarshalInputCVEntryFixInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNCVExperience2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVExperienceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVExperience) graphql.Marshaler {
@@ -7065,6 +8618,73 @@ func (ec *executionContext) unmarshalNCVFileType2githubᚗcomᚋcareercoachᚋco
 
 func (ec *executionContext) marshalNCVFileType2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVFileType(ctx context.Context, sel ast.SelectionSet, v model.CVFileType) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCVHeading2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeadingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVHeading) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCVHeading2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeading(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCVHeading2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeading(ctx context.Context, sel ast.SelectionSet, v *model.CVHeading) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVHeading!")
+		return graphql.Null
+	}
+	return ec._CVHeading(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCVHeadingLabel2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeadingLabelᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVHeadingLabel) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCVHeadingLabel2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeadingLabel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCVHeadingLabel2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeadingLabel(ctx context.Context, sel ast.SelectionSet, v *model.CVHeadingLabel) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVHeadingLabel!")
+		return graphql.Null
+	}
+	return ec._CVHeadingLabel(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCVHeadingLabelInput2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeadingLabelInputᚄ(ctx context.Context, v any) ([]*model.CVHeadingLabelInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CVHeadingLabelInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCVHeadingLabelInput2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeadingLabelInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNCVHeadingLabelInput2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVHeadingLabelInput(ctx context.Context, v any) (*model.CVHeadingLabelInput, error) {
+	res, err := ec.unmarshalInputCVHeadingLabelInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNCVLanguage2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVLanguageᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVLanguage) graphql.Marshaler {
@@ -7182,6 +8802,16 @@ func (ec *executionContext) marshalNCVScoreReason2ᚖgithubᚗcomᚋcareercoach�
 	return ec._CVScoreReason(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCVSectionKind2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSectionKind(ctx context.Context, v any) (model.CVSectionKind, error) {
+	var res model.CVSectionKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCVSectionKind2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSectionKind(ctx context.Context, sel ast.SelectionSet, v model.CVSectionKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNCVSeniority2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSeniority(ctx context.Context, v any) (model.CVSeniority, error) {
 	var res model.CVSeniority
 	err := res.UnmarshalGQL(v)
@@ -7238,6 +8868,59 @@ func (ec *executionContext) marshalNCVSkillEvidence2ᚖgithubᚗcomᚋcareercoac
 		return graphql.Null
 	}
 	return ec._CVSkillEvidence(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCVSkillSource2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSkillSource(ctx context.Context, v any) (model.CVSkillSource, error) {
+	var res model.CVSkillSource
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCVSkillSource2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVSkillSource(ctx context.Context, sel ast.SelectionSet, v model.CVSkillSource) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNCVStatedSkill2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVStatedSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVStatedSkill) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCVStatedSkill2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVStatedSkill(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCVStatedSkill2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVStatedSkill(ctx context.Context, sel ast.SelectionSet, v *model.CVStatedSkill) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVStatedSkill!")
+		return graphql.Null
+	}
+	return ec._CVStatedSkill(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCVStatedSkillInput2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVStatedSkillInputᚄ(ctx context.Context, v any) ([]*model.CVStatedSkillInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CVStatedSkillInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCVStatedSkillInput2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVStatedSkillInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNCVStatedSkillInput2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVStatedSkillInput(ctx context.Context, v any) (*model.CVStatedSkillInput, error) {
+	res, err := ec.unmarshalInputCVStatedSkillInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNCVUnreadPart2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐUnreadPartᚄ(ctx context.Context, sel ast.SelectionSet, v []*cv.UnreadPart) graphql.Marshaler {
@@ -7836,6 +9519,13 @@ func (ec *executionContext) marshalOCVAnalysis2ᚖgithubᚗcomᚋcareercoachᚋc
 		return graphql.Null
 	}
 	return ec._CVAnalysis(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCVCorrections2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVCorrections(ctx context.Context, sel ast.SelectionSet, v *model.CVCorrections) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CVCorrections(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCVFailure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚐFailure(ctx context.Context, sel ast.SelectionSet, v *cv.Failure) graphql.Marshaler {

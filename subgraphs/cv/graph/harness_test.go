@@ -54,6 +54,7 @@ type env struct {
 	store  *store.Store
 	worker *cv.Worker
 	svc    *cv.Service
+	db     *db.DB
 }
 
 func setup(t *testing.T, d *db.DB, b bus.Bus) *env {
@@ -67,11 +68,11 @@ func setup(t *testing.T, d *db.DB, b bus.Bus) *env {
 	finder := cv.Taxonomy{T: tax}
 	w := &cv.Worker{Jobs: st, Files: st, Pub: b, Log: logging.Discard(), Lease: 5 * time.Second,
 		Pipeline: &cv.Pipeline{Extractor: textExtractor{}, Skills: finder, Analyzer: cv.NewOffline(finder)}}
-	svc := &cv.Service{Store: st, Extractor: textExtractor{}, MaxUploadBytes: 64 << 10, MaxCVsPerUser: 3, Pub: b}
+	svc := &cv.Service{Store: st, Extractor: textExtractor{}, MaxUploadBytes: 64 << 10, MaxCVsPerUser: 3, Pub: b, Reader: w.Pipeline}
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{CVs: svc, Bus: b}}),
 		gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret, MaxUploadBytes: 1 << 20})
 	mw := &auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}
-	return &env{t: t, h: mw.Wrap(gql), iss: iss, store: st, worker: w, svc: svc}
+	return &env{t: t, h: mw.Wrap(gql), iss: iss, store: st, worker: w, svc: svc, db: d}
 }
 
 // eachEnv runs fn with a fresh env on every test database (SQLite, and

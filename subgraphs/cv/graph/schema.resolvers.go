@@ -53,6 +53,15 @@ func (r *mutationResolver) ReanalyzeCv(ctx context.Context, id string) (*model.C
 	return toCV(c), nil
 }
 
+// CorrectCv is the resolver for the correctCV field.
+func (r *mutationResolver) CorrectCv(ctx context.Context, id string, corrections model.CVCorrectionsInput) (*model.Cv, error) {
+	c, err := r.CVs.Correct(ctx, id, fromCorrections(corrections))
+	if err != nil {
+		return nil, err
+	}
+	return toCV(c), nil
+}
+
 // Cv is the resolver for the cv field.
 func (r *queryResolver) Cv(ctx context.Context, id string) (*model.Cv, error) {
 	c, err := r.CVs.Get(ctx, id)

@@ -23,12 +23,13 @@ func toSections(s *cv.Sections) *model.CVSections {
 		Languages:       list(s.Languages),
 		Projects:        make([]*model.CVProject, len(s.Projects)),
 		SpokenLanguages: make([]*model.CVLanguage, len(s.SpokenLanguages)),
+		Headings:        toHeadings(s.Headings),
 	}
 	for i, x := range s.SpokenLanguages {
 		m.SpokenLanguages[i] = &model.CVLanguage{Name: x.Name, Level: str(x.Level)}
 	}
 	for i, x := range s.Experience {
-		m.Experience[i] = &model.CVExperience{Title: str(x.Title), Company: str(x.Company), Location: str(x.Location), StartDate: str(x.StartDate),
+		m.Experience[i] = &model.CVExperience{Ref: x.Ref, Corrected: x.Corrected, Title: str(x.Title), Company: str(x.Company), Location: str(x.Location), StartDate: str(x.StartDate),
 			EndDate: str(x.EndDate), Current: x.Current, Bullets: list(x.Bullets)}
 	}
 	for i, x := range s.Education {
@@ -44,7 +45,10 @@ func toSections(s *cv.Sections) *model.CVSections {
 func toSkills(fs []cv.SkillFinding) []*model.CVSkill {
 	out := make([]*model.CVSkill, len(fs))
 	for i, f := range fs {
-		out[i] = &model.CVSkill{Name: f.Name, Category: str(f.Category), Level: f.Level, Evidence: ptrs(f.Evidence)}
+		out[i] = &model.CVSkill{Name: f.Name, Category: str(f.Category), Level: f.Level, Evidence: ptrs(f.Evidence), Source: model.CVSkillSourceCv}
+		if f.Source == cv.SourceUser {
+			out[i].Source = model.CVSkillSourceUser
+		}
 		if f.Years > 0 {
 			out[i].Years = &f.Years
 		}

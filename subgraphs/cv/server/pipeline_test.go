@@ -32,7 +32,7 @@ func TestPipelineWithAzure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := p.Run(context.Background(), data, nil)
+	res, err := p.Run(context.Background(), data, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

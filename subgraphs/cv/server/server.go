@@ -161,7 +161,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	w := &cv.Worker{Jobs: st, Files: st, Pipeline: p, Pub: b, Committed: relay.Notify, Log: log,
 		Lease: cfg.JobLease, Concurrency: cfg.Workers}
 	svc := &cv.Service{Store: st, Extractor: p.Extractor, MaxUploadBytes: cfg.MaxUploadBytes,
-		MaxCVsPerUser: cfg.MaxCVsPerUser, MaxTextChars: cfg.MaxTextChars, Queued: w.Notify, Pub: b}
+		MaxCVsPerUser: cfg.MaxCVsPerUser, MaxTextChars: cfg.MaxTextChars, Queued: w.Notify, Pub: b, Reader: p, Committed: relay.Notify}
 
 	// The multipart request carries the operation besides the file.
 	maxRequest := cfg.MaxUploadBytes + 64<<10

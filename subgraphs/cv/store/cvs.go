@@ -17,16 +17,16 @@ import (
 )
 
 const cvColumns = `id, user_id, file_name, kind, size_bytes, sha256, uploaded_at, status, percent, message,
-	fail_code, fail_message, retryable, text, pages, sections, analysis, updated_at`
+	fail_code, fail_message, retryable, text, pages, sections, analysis, corrections, updated_at`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanCV(row scanner) (*cv.CV, error) {
 	c := &cv.CV{}
-	var status, failCode, failMsg, sections, analysis string
+	var status, failCode, failMsg, sections, analysis, corrections string
 	var retryable bool
 	if err := row.Scan(&c.ID, &c.UserID, &c.FileName, &c.Kind, &c.SizeBytes, &c.SHA256, &c.UploadedAt, &status,
-		&c.Percent, &c.Message, &failCode, &failMsg, &retryable, &c.Text, &c.Pages, &sections, &analysis, &c.UpdatedAt); err != nil {
+		&c.Percent, &c.Message, &failCode, &failMsg, &retryable, &c.Text, &c.Pages, &sections, &analysis, &corrections, &c.UpdatedAt); err != nil {
 		return nil, err
 	}
 	c.Status = cv.Stage(status)
@@ -43,6 +43,12 @@ func scanCV(row scanner) (*cv.CV, error) {
 		c.Analysis = &cv.Analysis{}
 		if err := json.Unmarshal([]byte(analysis), c.Analysis); err != nil {
 			return nil, fmt.Errorf("decoding analysis of cv %s: %w", c.ID, err)
+		}
+	}
+	if corrections != "" {
+		c.Corrections = &cv.Corrections{}
+		if err := json.Unmarshal([]byte(corrections), c.Corrections); err != nil {
+			return nil, fmt.Errorf("decoding corrections of cv %s: %w", c.ID, err)
 		}
 	}
 	return c, nil

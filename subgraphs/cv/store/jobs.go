@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -111,57 +110,21 @@ func setCVStatus(ctx context.Context, tx *sql.Tx, id string, st cv.Stage, percen
 	return nil
 }
 
-// analyzedEvent is the cv.analyzed payload other services consume.
-type analyzedEvent struct {
-	UserID         string       `json:"userId"`
-	CVID           string       `json:"cvId"`
-	Score          int          `json:"score"`
-	Seniority      string       `json:"seniority"`
-	Skills         []eventSkill `json:"skills"`
-	SuggestedRoles []string     `json:"suggestedRoles"`
-}
-
-type eventSkill struct {
-	Name  string `json:"name"`
-	Level int    `json:"level"`
-	// Evidence is the first snippet that shows the skill: progress counts a
-	// CV claim with evidence more than a bare keyword.
-	Evidence string `json:"evidence,omitempty"`
-}
-
 // CompleteJob stores the result, marks the CV DONE and enqueues cv.analyzed,
 // all in one transaction, and only while j holds its lease.
 func (s *Store) CompleteJob(ctx context.Context, j *cv.Job, r cv.Result, now time.Time) error {
-	secs, err := json.Marshal(r.Sections)
+	enc, err := encodeResult(r)
 	if err != nil {
-		return fmt.Errorf("encoding sections: %w", err)
+		return err
 	}
-	a := *r.Analysis
-	a.AnalysedAt = db.UTC(a.AnalysedAt)
-	an, err := json.Marshal(&a)
-	if err != nil {
-		return fmt.Errorf("encoding analysis: %w", err)
-	}
-	ev := analyzedEvent{UserID: j.UserID, CVID: j.CVID, Score: a.Score, Seniority: string(a.Seniority),
-		Skills: []eventSkill{}, SuggestedRoles: []string{}}
-	for _, sk := range a.Skills {
-		es := eventSkill{Name: sk.Name, Level: sk.Level}
-		if len(sk.Evidence) > 0 {
-			es.Evidence = sk.Evidence[0].Snippet
-		}
-		ev.Skills = append(ev.Skills, es)
-	}
-	for _, r := range a.SuggestedRoles {
-		ev.SuggestedRoles = append(ev.SuggestedRoles, r.Title)
-	}
-	payload, _ := json.Marshal(ev)
+	payload := analyzedPayload(j.UserID, j.CVID, r.Analysis)
 	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		if err := fence(ctx, tx, j, `state = 'done', lease_owner = '', lease_until = NULL, last_error = '', updated_at = $1`, db.UTC(now)); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE cvs SET status = 'DONE', percent = 100, message = 'Analysis complete', fail_code = '', fail_message = '',
-			retryable = FALSE, text = $1, pages = $2, sections = $3, analysis = $4, analysed_at = $5, updated_at = $5 WHERE id = $6`,
-			r.Text, r.Pages, string(secs), string(an), db.UTC(now), j.CVID)
+			retryable = FALSE, text = $1, pages = $2, sections = $3, analysis = $4, corrections = $5, analysed_at = $6, updated_at = $6 WHERE id = $7`,
+			r.Text, r.Pages, enc.sections, enc.analysis, enc.corrections, db.UTC(now), j.CVID)
 		if err != nil {
 			return fmt.Errorf("storing analysis of cv %s: %w", j.CVID, err)
 		}

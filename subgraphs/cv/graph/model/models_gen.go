@@ -31,6 +31,8 @@ type Cv struct {
 	Sections *CVSections `json:"sections,omitempty"`
 	// The latest completed analysis; null before the first one.
 	Analysis *CVAnalysis `json:"analysis,omitempty"`
+	// What the user fixed in the reading of this CV (applied to every analysis of it); null when nothing.
+	Corrections *CVCorrections `json:"corrections,omitempty"`
 }
 
 func (Cv) IsEntity() {}
@@ -75,6 +77,27 @@ type CVContact struct {
 	Links    []string `json:"links"`
 }
 
+// The user's fixes of a CV's reading.
+type CVCorrections struct {
+	// Skills we found that the CV does not show.
+	RemovedSkills []string `json:"removedSkills"`
+	// Skills the user states they have.
+	AddedSkills []*CVStatedSkill  `json:"addedSkills"`
+	Headings    []*CVHeadingLabel `json:"headings"`
+	Entries     []*CVEntryFix     `json:"entries"`
+	UpdatedAt   time.Time         `json:"updatedAt"`
+}
+
+// The whole set of corrections of a CV (it replaces the previous set; leave a correction out to undo it).
+// Limits: 100 removed skills, 50 added skills, 30 headings, 30 entries.
+type CVCorrectionsInput struct {
+	// Skill names (or aliases) to remove, at most 60 characters each.
+	RemovedSkills []string               `json:"removedSkills"`
+	AddedSkills   []*CVStatedSkillInput  `json:"addedSkills"`
+	Headings      []*CVHeadingLabelInput `json:"headings"`
+	Entries       []*CVEntryFixInput     `json:"entries"`
+}
+
 type CVEducation struct {
 	Institution *string  `json:"institution,omitempty"`
 	Degree      *string  `json:"degree,omitempty"`
@@ -83,9 +106,37 @@ type CVEducation struct {
 	Details     []string `json:"details"`
 }
 
-type CVExperience struct {
+type CVEntryFix struct {
+	Ref       string  `json:"ref"`
+	Title     *string `json:"title,omitempty"`
+	Company   *string `json:"company,omitempty"`
+	StartDate *string `json:"startDate,omitempty"`
+	EndDate   *string `json:"endDate,omitempty"`
+	Current   bool    `json:"current"`
+	// False when the entry is no longer found (after a re-analysis).
+	Applied bool `json:"applied"`
+}
+
+type CVEntryFixInput struct {
+	// CVExperience.ref of the entry.
+	Ref string `json:"ref"`
+	// At most 120 characters; empty clears it.
 	Title   *string `json:"title,omitempty"`
 	Company *string `json:"company,omitempty"`
+	// YYYY or YYYY-MM.
+	StartDate *string `json:"startDate,omitempty"`
+	// YYYY or YYYY-MM; none when current.
+	EndDate *string `json:"endDate,omitempty"`
+	Current bool    `json:"current"`
+}
+
+type CVExperience struct {
+	// Names the entry for corrections; stable across re-analyses of the same text.
+	Ref string `json:"ref"`
+	// Whether the user fixed its title, employer or dates.
+	Corrected bool    `json:"corrected"`
+	Title     *string `json:"title,omitempty"`
+	Company   *string `json:"company,omitempty"`
 	// Where, as the CV writes it: "Seoul, S.Korea", "New York, NY".
 	Location *string `json:"location,omitempty"`
 	// YYYY-MM or YYYY.
@@ -94,6 +145,28 @@ type CVExperience struct {
 	EndDate *string  `json:"endDate,omitempty"`
 	Current bool     `json:"current"`
 	Bullets []string `json:"bullets"`
+}
+
+// A line of the CV read as a section heading.
+type CVHeading struct {
+	// The line as the CV writes it.
+	Line string        `json:"line"`
+	Kind CVSectionKind `json:"kind"`
+	// Whether the user set this kind (a correction).
+	Corrected bool `json:"corrected"`
+}
+
+type CVHeadingLabel struct {
+	Line string        `json:"line"`
+	Kind CVSectionKind `json:"kind"`
+	// False when the CV's text (after a re-analysis) no longer has the line.
+	Applied bool `json:"applied"`
+}
+
+type CVHeadingLabelInput struct {
+	// A line of the CV exactly as in its text (case and spaces aside), at most 80 characters.
+	Line string        `json:"line"`
+	Kind CVSectionKind `json:"kind"`
 }
 
 // A spoken language and its level as the CV states it.
@@ -130,6 +203,8 @@ type CVSections struct {
 	// The spoken languages read from the CV, with their level (languages are not skills).
 	SpokenLanguages []*CVLanguage `json:"spokenLanguages"`
 	Projects        []*CVProject  `json:"projects"`
+	// The lines read as section headings, in order, with their kind.
+	Headings []*CVHeading `json:"headings"`
 }
 
 type CVSkill struct {
@@ -141,8 +216,24 @@ type CVSkill struct {
 	// Years of the positions that mention the skill.
 	Years *float64 `json:"years,omitempty"`
 	// Latest year the skill was used in a position.
-	LastUsed *int           `json:"lastUsed,omitempty"`
+	LastUsed *int `json:"lastUsed,omitempty"`
+	// Lines of the CV that show the skill; empty for a skill the user stated (source USER).
 	Evidence []*cv.Evidence `json:"evidence"`
+	// CV: read from the CV; USER: the user's own statement in a correction, not evidence from the CV.
+	Source CVSkillSource `json:"source"`
+}
+
+type CVStatedSkill struct {
+	Name string `json:"name"`
+	// 1–5 as the user states it.
+	Level int `json:"level"`
+}
+
+type CVStatedSkillInput struct {
+	// A skill name, at most 60 characters; the taxonomy's name is used when it knows it.
+	Name string `json:"name"`
+	// 1 awareness … 5 expert.
+	Level int `json:"level"`
 }
 
 type Mutation struct {
@@ -300,6 +391,86 @@ func (e CVFileType) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The kinds of CV section; NOT_A_HEADING re-labels a line as plain text.
+type CVSectionKind string
+
+const (
+	CVSectionKindContact        CVSectionKind = "CONTACT"
+	CVSectionKindSummary        CVSectionKind = "SUMMARY"
+	CVSectionKindExperience     CVSectionKind = "EXPERIENCE"
+	CVSectionKindEducation      CVSectionKind = "EDUCATION"
+	CVSectionKindSkills         CVSectionKind = "SKILLS"
+	CVSectionKindCertifications CVSectionKind = "CERTIFICATIONS"
+	CVSectionKindLanguages      CVSectionKind = "LANGUAGES"
+	CVSectionKindProjects       CVSectionKind = "PROJECTS"
+	CVSectionKindAwards         CVSectionKind = "AWARDS"
+	CVSectionKindPublications   CVSectionKind = "PUBLICATIONS"
+	CVSectionKindInterests      CVSectionKind = "INTERESTS"
+	CVSectionKindReferences     CVSectionKind = "REFERENCES"
+	CVSectionKindOther          CVSectionKind = "OTHER"
+	CVSectionKindNotAHeading    CVSectionKind = "NOT_A_HEADING"
+)
+
+var AllCVSectionKind = []CVSectionKind{
+	CVSectionKindContact,
+	CVSectionKindSummary,
+	CVSectionKindExperience,
+	CVSectionKindEducation,
+	CVSectionKindSkills,
+	CVSectionKindCertifications,
+	CVSectionKindLanguages,
+	CVSectionKindProjects,
+	CVSectionKindAwards,
+	CVSectionKindPublications,
+	CVSectionKindInterests,
+	CVSectionKindReferences,
+	CVSectionKindOther,
+	CVSectionKindNotAHeading,
+}
+
+func (e CVSectionKind) IsValid() bool {
+	switch e {
+	case CVSectionKindContact, CVSectionKindSummary, CVSectionKindExperience, CVSectionKindEducation, CVSectionKindSkills, CVSectionKindCertifications, CVSectionKindLanguages, CVSectionKindProjects, CVSectionKindAwards, CVSectionKindPublications, CVSectionKindInterests, CVSectionKindReferences, CVSectionKindOther, CVSectionKindNotAHeading:
+		return true
+	}
+	return false
+}
+
+func (e CVSectionKind) String() string {
+	return string(e)
+}
+
+func (e *CVSectionKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CVSectionKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CVSectionKind", str)
+	}
+	return nil
+}
+
+func (e CVSectionKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CVSectionKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CVSectionKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 type CVSeniority string
 
 const (
@@ -356,6 +527,61 @@ func (e *CVSeniority) UnmarshalJSON(b []byte) error {
 }
 
 func (e CVSeniority) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type CVSkillSource string
+
+const (
+	CVSkillSourceCv   CVSkillSource = "CV"
+	CVSkillSourceUser CVSkillSource = "USER"
+)
+
+var AllCVSkillSource = []CVSkillSource{
+	CVSkillSourceCv,
+	CVSkillSourceUser,
+}
+
+func (e CVSkillSource) IsValid() bool {
+	switch e {
+	case CVSkillSourceCv, CVSkillSourceUser:
+		return true
+	}
+	return false
+}
+
+func (e CVSkillSource) String() string {
+	return string(e)
+}
+
+func (e *CVSkillSource) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CVSkillSource(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CVSkillSource", str)
+	}
+	return nil
+}
+
+func (e CVSkillSource) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CVSkillSource) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CVSkillSource) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
