@@ -12,6 +12,9 @@ import (
 // compiled is what the executor derives once per plan (plan.Plan.Memo).
 type compiled struct {
 	root *shapeNode
+	// initial is the initial payload's shape of a query with @defer
+	// fragments (plan.Plan.Incremental); nil otherwise.
+	initial *shapeNode
 	// steps lists, per Parallel node, its branches with entity fetches to
 	// the same subgraph combined into one request.
 	steps map[*plan.Parallel][]branch
@@ -105,6 +108,12 @@ func compile(p *plan.Plan) *compiled {
 	}
 	if p.Root != nil {
 		walk(p.Root)
+	}
+	if p.Deferred != nil {
+		walk(p.Deferred)
+	}
+	if p.Incremental != nil {
+		c.initial = newShapeNode(p.Incremental.Fields)
 	}
 	return c
 }

@@ -33,16 +33,12 @@ type Prefilled map[string]any
 // Execute runs p with the client's coerced variables and returns the
 // client response. Subgraph failures become errors next to partial data.
 func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]any, pre Prefilled) *Result {
-	n := e.MaxConcurrency
-	if n <= 0 {
-		n = 8
-	}
-	r := &run{e: e, c: compiledFor(p), vars: vars, data: newObject(len(pre) + 4), sem: make(chan struct{}, n), rootType: p.RootType}
-	for k, v := range pre {
-		r.data.Set(k, valueOf(v))
-	}
+	r := e.newRun(p, vars, pre)
 	if p.Root != nil {
 		r.branch(ctx, branch{node: p.Root}) // the root is a branch too: a panic becomes an error
+	}
+	if p.Deferred != nil {
+		r.branch(ctx, branch{node: p.Deferred}) // all at once: the client reads no incremental delivery
 	}
 	bp := dataPool.Get().(*[]byte)
 	buf := *bp
@@ -60,6 +56,18 @@ func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]an
 		putData(bp)
 	}
 	return res
+}
+
+func (e *Executor) newRun(p *plan.Plan, vars map[string]any, pre Prefilled) *run {
+	n := e.MaxConcurrency
+	if n <= 0 {
+		n = 8
+	}
+	r := &run{e: e, c: compiledFor(p), vars: vars, data: newObject(len(pre) + 4), sem: make(chan struct{}, n), rootType: p.RootType}
+	for k, v := range pre {
+		r.data.Set(k, valueOf(v))
+	}
+	return r
 }
 
 // dataPool holds response buffers: a response of tens of kilobytes each
@@ -106,6 +114,9 @@ type run struct {
 	// _entities with an error of its own: every field missing from them is
 	// explained by that error.
 	nulledEntities map[*Object]bool
+	// pending lists the @defer fragments met while shaping the initial
+	// payload (ExecuteIncremental), delivered after it.
+	pending []pendingDefer
 }
 
 // markEntityNulled records that a subgraph nulled obj's entity and said

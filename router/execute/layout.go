@@ -21,7 +21,18 @@ type shapeNode struct {
 
 // layout is a shapeNode's fields for one runtime type, grouped by
 // response key in the order of the client's selection.
-type layout struct{ groups []group }
+type layout struct {
+	groups []group
+	// defers are the @defer fragments on objects of this type (only in
+	// the initial payload's shape, plan.Plan.Incremental).
+	defers []*deferHook
+}
+
+// deferHook is a @defer fragment and the shape of its fields.
+type deferHook struct {
+	label string
+	node  *shapeNode
+}
 
 type group struct {
 	key    string
@@ -74,6 +85,10 @@ func (n *shapeNode) build(typename string) *layout {
 	var subs [][]*plan.ShapeField
 	for _, f := range n.fields {
 		if f.Types != nil && !f.Types[typename] {
+			continue
+		}
+		if f.Defer != nil {
+			l.defers = append(l.defers, &deferHook{label: f.Defer.Label, node: newShapeNode(f.Defer.Shape.Fields)})
 			continue
 		}
 		i, ok := at[f.Key]

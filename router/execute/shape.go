@@ -17,6 +17,9 @@ func (r *run) shapeObject(b []byte, n *shapeNode, obj *Object, typename string, 
 		typename = t
 	}
 	l := n.layoutFor(typename)
+	for _, h := range l.defers {
+		r.pending = append(r.pending, pendingDefer{hook: h, obj: obj, typename: typename, path: path})
+	}
 	b = append(b, '{')
 	for i := range l.groups {
 		g := &l.groups[i]
@@ -64,7 +67,7 @@ func (r *run) complete(b []byte, f *plan.ShapeField, t *ast.Type, v any, sub *sh
 		}
 		return append(b, "null"...), true
 	}
-	start := len(b)
+	start, pending := len(b), len(r.pending)
 	if t.Elem != nil {
 		list, ok := v.([]any)
 		if !ok {
@@ -77,6 +80,7 @@ func (r *run) complete(b []byte, f *plan.ShapeField, t *ast.Type, v any, sub *sh
 				b = append(b, ',')
 			}
 			if b, ok = r.complete(b, f, t.Elem, e, sub, node, i); !ok {
+				r.pending = r.pending[:pending] // what was nulled is not delivered later either
 				return nullify(b[:start], t)
 			}
 		}
@@ -108,6 +112,7 @@ func (r *run) complete(b []byte, f *plan.ShapeField, t *ast.Type, v any, sub *sh
 		return r.complete(b, f, t, nil, nil, parent, key)
 	}
 	if b, ok = r.shapeObject(b, sub, m, t.NamedType, r.paths.node(parent, key)); !ok {
+		r.pending = r.pending[:pending]
 		return nullify(b[:start], t)
 	}
 	return b, true

@@ -6,6 +6,7 @@ package execute
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 )
 
 // Request is a GraphQL request to one subgraph.
@@ -71,8 +72,27 @@ type Location struct {
 type Result struct {
 	Data   any      `json:"data"`
 	Errors []*Error `json:"errors,omitempty"`
-	buf    *[]byte  // Data's pooled buffer (Release)
+	// HasNext is set in the payloads of an incremental response
+	// (ExecuteIncremental): true while more follow.
+	HasNext *bool
+	// Incremental, in a payload after the first, holds the deferred
+	// fragments delivered; such a payload has no data.
+	Incremental []*Incremental
+	buf         *[]byte // Data's pooled buffer (Release)
 }
+
+// Incremental is one delivered @defer fragment: its fields on the object
+// at Path (the incremental delivery RFC's format of 2022-08-24, which
+// Apollo clients read).
+type Incremental struct {
+	Data   json.RawMessage `json:"data"`
+	Path   []any           `json:"path"`
+	Label  string          `json:"label,omitempty"`
+	Errors []*Error        `json:"errors,omitempty"`
+}
+
+// MarshalJSON writes the response as AppendJSON does.
+func (r *Result) MarshalJSON() ([]byte, error) { return r.AppendJSON(nil) }
 
 // Error codes the executor puts in extensions.code.
 const (
@@ -84,10 +104,19 @@ const (
 
 // AppendJSON appends the response as encoding/json writes it.
 func (r *Result) AppendJSON(b []byte) ([]byte, error) {
-	b = append(b, `{"data":`...)
-	b, err := AppendJSON(b, r.Data)
-	if err != nil {
-		return b, err
+	b = append(b, '{')
+	if r.Incremental == nil {
+		b = append(b, `"data":`...)
+		var err error
+		if b, err = AppendJSON(b, r.Data); err != nil {
+			return b, err
+		}
+	} else {
+		enc, err := json.Marshal(r.Incremental)
+		if err != nil {
+			return b, err
+		}
+		b = append(append(b, `"incremental":`...), enc...)
 	}
 	if len(r.Errors) > 0 {
 		enc, err := json.Marshal(r.Errors)
@@ -95,6 +124,10 @@ func (r *Result) AppendJSON(b []byte) ([]byte, error) {
 			return b, err
 		}
 		b = append(append(b, `,"errors":`...), enc...)
+	}
+	if r.HasNext != nil {
+		b = append(b, `,"hasNext":`...)
+		b = strconv.AppendBool(b, *r.HasNext)
 	}
 	return append(b, '}'), nil
 }

@@ -48,10 +48,18 @@ func Build(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName string, var
 	p.rootType = root.Name
 	buildShape(sg.API, op.SelectionSet, root, nil, vars, out.Shape)
 	markHidden(sg, out.Shape)
+	if op.Operation == ast.Query {
+		inc := &Shape{}
+		shaper{schema: sg.API, vars: vars, split: true}.build(op.SelectionSet, root, nil, inc)
+		if hasDefer(inc) {
+			markHidden(sg, inc)
+			out.Incremental = inc
+		}
+	}
 	if err := p.planRoot(root.Name); err != nil {
 		return nil, err
 	}
-	out.Root = p.tree()
+	out.Root, out.Deferred = p.tree()
 	return out, nil
 }
 
@@ -80,12 +88,18 @@ type planner struct {
 	group    int
 	depth    int
 	rootType string
-	// roots holds the query's root fetch per subgraph.
+	// roots holds the query's root fetch per subgraph; last is a
+	// mutation's latest root fetch.
 	roots map[string]*fetch
+	last  *fetch
 	// avoid counts subgraphs a reroute is moving away from: they cannot
 	// reach the field being planned, so nothing under the reroute may pick
 	// them again (which also bounds rerouting).
 	avoid map[string]int
+	// deferring counts the @defer fragments planning is inside: fetches
+	// made there, and used by nothing outside them, run after the
+	// initial payload (Plan.Deferred).
+	deferring int
 }
 
 func newPlanner(sg *supergraph.Supergraph, opts Options, vars map[string]any, op *ast.OperationDefinition) *planner {
@@ -104,6 +118,9 @@ type fetch struct {
 	aliases   map[string]string
 	sel       *Selection
 	deps      map[int]bool
+	// primary: the initial payload needs this fetch (it was made or used
+	// outside every @defer fragment, or a primary fetch depends on it).
+	primary bool
 }
 
 // pos is where planning stands: a selection inside a fetch, on a type.
@@ -131,7 +148,7 @@ type pos struct {
 
 func (p *planner) newFetch(graph string, path []string, entity bool) *fetch {
 	f := &fetch{id: len(p.fetches), group: p.group, graph: graph, path: path, entity: entity,
-		sel: &Selection{}, deps: map[int]bool{}}
+		sel: &Selection{}, deps: map[int]bool{}, primary: p.deferring == 0}
 	if entity {
 		f.reps, f.repTypes, f.aliases = &Selection{}, map[string]*supergraph.Key{}, map[string]string{}
 	}
@@ -139,61 +156,83 @@ func (p *planner) newFetch(graph string, path []string, entity bool) *fetch {
 	return f
 }
 
+// rootField is a root field and whether it is inside a @defer fragment.
+type rootField struct {
+	f        *ast.Field
+	deferred bool
+}
+
 // rootFields flattens fragments on the root type and applies skip/include.
-func (p *planner) rootFields(ss ast.SelectionSet, out []*ast.Field) []*ast.Field {
+func (p *planner) rootFields(ss ast.SelectionSet, deferred bool, out []rootField) []rootField {
 	for _, s := range ss {
 		switch x := s.(type) {
 		case *ast.Field:
 			if included(x.Directives, p.vars) {
-				out = append(out, x)
+				out = append(out, rootField{x, deferred})
 			}
 		case *ast.InlineFragment:
 			if included(x.Directives, p.vars) {
-				out = p.rootFields(x.SelectionSet, out)
+				out = p.rootFields(x.SelectionSet, deferred || p.deferred(x.Directives), out)
 			}
 		case *ast.FragmentSpread:
 			if included(x.Directives, p.vars) && x.Definition != nil {
-				out = p.rootFields(x.Definition.SelectionSet, out)
+				out = p.rootFields(x.Definition.SelectionSet, deferred || p.deferred(x.Directives), out)
 			}
 		}
 	}
 	return out
 }
 
+// deferred reports whether a fragment's @defer applies: only queries are
+// delivered incrementally (a mutation's or subscription event's answer
+// comes whole).
+func (p *planner) deferred(dirs ast.DirectiveList) bool {
+	return p.op.Operation == ast.Query && deferActive(dirs, p.vars)
+}
+
 func (p *planner) planRoot(rootType string) error {
-	byGraph := p.roots
-	var last *fetch
-	for _, f := range p.rootFields(p.op.SelectionSet, nil) {
-		if strings.HasPrefix(f.Name, "__") {
+	for _, rf := range p.rootFields(p.op.SelectionSet, false, nil) {
+		if strings.HasPrefix(rf.f.Name, "__") {
 			continue // __typename and introspection are answered by the router
 		}
-		candidates := p.sg.FieldGraphs(rootType, f.Name, p.opts.Labels)
-		if len(candidates) == 0 {
-			return fmt.Errorf("no subgraph resolves %s.%s", rootType, f.Name)
+		if rf.deferred {
+			p.deferring++
 		}
-		var fe *fetch
-		if p.op.Operation == ast.Mutation {
-			// Mutation fields run strictly in order: consecutive fields of one
-			// subgraph share a fetch, anything else starts a new group.
-			if last != nil && contains(candidates, last.graph) {
-				fe = last
-			} else {
-				p.group++
-				fe = p.newFetch(candidates[0], nil, false)
-			}
-			last = fe
-		} else {
-			g := p.chooseRootGraph(rootType, f, candidates, byGraph)
-			if fe = byGraph[g]; fe == nil {
-				fe = p.newFetch(g, nil, false)
-				byGraph[g] = fe
-			}
+		err := p.planRootField(rootType, rf.f)
+		if rf.deferred {
+			p.deferring--
 		}
-		if err := p.planField(pos{f: fe, sel: fe.sel, typ: rootType}, f); err != nil {
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func (p *planner) planRootField(rootType string, f *ast.Field) error {
+	candidates := p.sg.FieldGraphs(rootType, f.Name, p.opts.Labels)
+	if len(candidates) == 0 {
+		return fmt.Errorf("no subgraph resolves %s.%s", rootType, f.Name)
+	}
+	var fe *fetch
+	if p.op.Operation == ast.Mutation {
+		// Mutation fields run strictly in order: consecutive fields of one
+		// subgraph share a fetch, anything else starts a new group.
+		if p.last != nil && contains(candidates, p.last.graph) {
+			fe = p.last
+		} else {
+			p.group++
+			fe = p.newFetch(candidates[0], nil, false)
+		}
+		p.last = fe
+	} else {
+		g := p.chooseRootGraph(rootType, f, candidates, p.roots)
+		if fe = p.roots[g]; fe == nil {
+			fe = p.newFetch(g, nil, false)
+			p.roots[g] = fe
+		}
+	}
+	return p.planField(pos{f: fe, sel: fe.sel, typ: rootType}, f)
 }
 
 // chooseRootGraph picks, for a shareable root field, the subgraph that
@@ -242,11 +281,13 @@ func (p *planner) planSelectionSet(at pos, ss ast.SelectionSet) error {
 			}
 		case *ast.InlineFragment:
 			if included(x.Directives, p.vars) {
-				err = p.planFragment(at, x.TypeCondition, x.SelectionSet)
+				err = p.deferPlanning(x.Directives, func() error { return p.planFragment(at, x.TypeCondition, x.SelectionSet) })
 			}
 		case *ast.FragmentSpread:
 			if included(x.Directives, p.vars) && x.Definition != nil {
-				err = p.planFragment(at, x.Definition.TypeCondition, x.Definition.SelectionSet)
+				err = p.deferPlanning(x.Directives, func() error {
+					return p.planFragment(at, x.Definition.TypeCondition, x.Definition.SelectionSet)
+				})
 			}
 		}
 		if err != nil {
@@ -323,4 +364,22 @@ func providedFor(fs supergraph.FieldSet, t string) supergraph.FieldSet {
 	return out
 }
 
-func (p *planner) touch(f *fetch) { p.touched[f.id] = true }
+// touch records that f selects something; outside @defer fragments that
+// makes it part of the initial payload's plan.
+func (p *planner) touch(f *fetch) {
+	p.touched[f.id] = true
+	if p.deferring == 0 {
+		f.primary = true
+	}
+}
+
+// deferPlanning runs plan inside a fragment, counted as deferred when its
+// @defer applies.
+func (p *planner) deferPlanning(dirs ast.DirectiveList, plan func() error) error {
+	if !p.deferred(dirs) {
+		return plan()
+	}
+	p.deferring++
+	defer func() { p.deferring-- }()
+	return plan()
+}

@@ -19,6 +19,13 @@ type Plan struct {
 	// Shape describes the response the client asked for; the executor
 	// projects merged subgraph data through it.
 	Shape *Shape
+	// Incremental, for a query with @defer fragments that apply, is the
+	// initial payload's shape: Shape with each such fragment a Defer
+	// field. Deferred holds the fetches only deferred fields need, run
+	// after Root (and after the initial payload is sent); nil when every
+	// deferred field comes with Root's fetches.
+	Incremental *Shape
+	Deferred    Node
 
 	memoOnce sync.Once
 	memo     any
@@ -82,6 +89,11 @@ func (p *Plan) String() string {
 		b.WriteString("  ")
 		p.Root.write(&b, 1)
 		b.WriteString("\n")
+	}
+	if p.Deferred != nil {
+		b.WriteString("  Deferred {\n    ")
+		p.Deferred.write(&b, 2)
+		b.WriteString("\n  },\n")
 	}
 	b.WriteString("}\n")
 	return b.String()

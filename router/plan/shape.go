@@ -29,6 +29,18 @@ type ShapeField struct {
 	// HiddenTypes, for an abstract field, holds its @inaccessible object
 	// types: subgraphs may return such objects, the client gets null.
 	HiddenTypes map[string]bool
+	// Defer, in Plan.Incremental, marks not a field but a @defer fragment
+	// on the objects this field list is for (Types still applies): its
+	// fields are delivered after the initial payload.
+	Defer *DeferredFragment
+}
+
+// DeferredFragment is a @defer fragment of the client's operation.
+type DeferredFragment struct {
+	Label string
+	// Shape is the fragment's fields on the object it applies to; @defer
+	// fragments inside it are Defer fields of their own.
+	Shape *Shape
 }
 
 var typenameType = ast.NonNullNamedType("String", nil)
@@ -42,6 +54,29 @@ func included(dirs ast.DirectiveList, vars map[string]any) bool {
 		return false
 	}
 	return true
+}
+
+// deferActive reports whether @defer applies to a fragment (its if
+// argument defaults to true).
+func deferActive(dirs ast.DirectiveList, vars map[string]any) bool {
+	d := dirs.ForName("defer")
+	if d == nil {
+		return false
+	}
+	if d.Arguments.ForName("if") == nil {
+		return true
+	}
+	return boolArg(d, vars)
+}
+
+func deferLabel(dirs ast.DirectiveList, vars map[string]any) string {
+	if a := dirs.ForName("defer").Arguments.ForName("label"); a != nil {
+		if v, err := a.Value.Value(vars); err == nil {
+			s, _ := v.(string)
+			return s
+		}
+	}
+	return ""
 }
 
 func boolArg(d *ast.Directive, vars map[string]any) bool {
@@ -65,8 +100,21 @@ func possibleSet(schema *ast.Schema, def *ast.Definition) map[string]bool {
 	return out
 }
 
+// shaper builds shapes. split makes @defer fragments Defer fields (the
+// initial payload's shape) instead of flattening them in.
+type shaper struct {
+	schema *ast.Schema
+	vars   map[string]any
+	split  bool
+}
+
 // buildShape flattens a selection set on parent into s.
 func buildShape(schema *ast.Schema, ss ast.SelectionSet, parent *ast.Definition, cond map[string]bool, vars map[string]any, s *Shape) {
+	shaper{schema: schema, vars: vars}.build(ss, parent, cond, s)
+}
+
+func (sh shaper) build(ss ast.SelectionSet, parent *ast.Definition, cond map[string]bool, s *Shape) {
+	schema, vars := sh.schema, sh.vars
 	for _, sel := range ss {
 		switch x := sel.(type) {
 		case *ast.Field:
@@ -91,20 +139,40 @@ func buildShape(schema *ast.Schema, ss ast.SelectionSet, parent *ast.Definition,
 			if len(x.SelectionSet) > 0 && x.Definition != nil {
 				sf.Sub = &Shape{}
 				if def := schema.Types[x.Definition.Type.Name()]; def != nil {
-					buildShape(schema, x.SelectionSet, def, nil, vars, sf.Sub)
+					sh.build(x.SelectionSet, def, nil, sf.Sub)
 				}
 			}
 			s.Fields = append(s.Fields, sf)
 		case *ast.InlineFragment:
 			if included(x.Directives, vars) {
-				buildShape(schema, x.SelectionSet, parent, narrow(schema, parent, x.TypeCondition, cond), vars, s)
+				sh.fragment(x.Directives, x.SelectionSet, parent, narrow(schema, parent, x.TypeCondition, cond), s)
 			}
 		case *ast.FragmentSpread:
 			if included(x.Directives, vars) && x.Definition != nil {
-				buildShape(schema, x.Definition.SelectionSet, parent, narrow(schema, parent, x.Definition.TypeCondition, cond), vars, s)
+				sh.fragment(x.Directives, x.Definition.SelectionSet, parent, narrow(schema, parent, x.Definition.TypeCondition, cond), s)
 			}
 		}
 	}
+}
+
+func (sh shaper) fragment(dirs ast.DirectiveList, ss ast.SelectionSet, parent *ast.Definition, cond map[string]bool, s *Shape) {
+	if !sh.split || !deferActive(dirs, sh.vars) {
+		sh.build(ss, parent, cond, s)
+		return
+	}
+	d := &DeferredFragment{Label: deferLabel(dirs, sh.vars), Shape: &Shape{}}
+	sh.build(ss, parent, cond, d.Shape)
+	s.Fields = append(s.Fields, &ShapeField{Types: cond, Defer: d})
+}
+
+// hasDefer reports whether a shape holds a @defer fragment.
+func hasDefer(s *Shape) bool {
+	for _, f := range s.Fields {
+		if f.Defer != nil || (f.Sub != nil && hasDefer(f.Sub)) {
+			return true
+		}
+	}
+	return false
 }
 
 // narrow intersects a field condition with a fragment's type condition.
@@ -151,6 +219,9 @@ func markHidden(sg *supergraph.Supergraph, s *Shape) {
 		}
 		if f.Sub != nil {
 			markHidden(sg, f.Sub)
+		}
+		if f.Defer != nil {
+			markHidden(sg, f.Defer.Shape)
 		}
 	}
 }

@@ -29,7 +29,7 @@ func BuildSubscription(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName
 	if err := p.planRoot(root.Name); err != nil {
 		return nil, err
 	}
-	out.Root = p.tree()
+	out.Root, _ = p.tree() // no @defer in subscriptions: nothing is deferred
 	return out, nil
 }
 

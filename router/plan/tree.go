@@ -10,21 +10,50 @@ import (
 
 // tree arranges the fetches into plan nodes: mutation groups in sequence;
 // inside a group, fetches in stages by dependency depth, each stage in
-// parallel.
-func (p *planner) tree() Node {
+// parallel. Fetches only @defer fragments need form the second tree, run
+// after the first.
+func (p *planner) tree() (primary, deferred Node) {
+	p.promote()
 	var groups []Node
+	var later []*fetch
 	for g := 0; g <= p.group; g++ {
 		var fs []*fetch
 		for _, f := range p.fetches {
 			if f.sel.prune(); f.group == g && len(f.sel.Items) > 0 {
-				fs = append(fs, f)
+				if f.primary {
+					fs = append(fs, f)
+				} else {
+					later = append(later, f)
+				}
 			}
 		}
 		if len(fs) > 0 {
 			groups = append(groups, p.stages(fs))
 		}
 	}
-	return wrap(groups, func(n []Node) Node { return &Sequence{Nodes: n} })
+	primary = wrap(groups, func(n []Node) Node { return &Sequence{Nodes: n} })
+	if len(later) > 0 {
+		deferred = p.stages(later)
+	}
+	return primary, deferred
+}
+
+// promote makes every fetch a primary fetch depends on primary too.
+func (p *planner) promote() {
+	var mark func(f *fetch)
+	mark = func(f *fetch) {
+		for id := range f.deps {
+			if d := p.fetches[id]; !d.primary {
+				d.primary = true
+				mark(d)
+			}
+		}
+	}
+	for _, f := range p.fetches {
+		if f.primary {
+			mark(f)
+		}
+	}
 }
 
 func wrap(nodes []Node, many func([]Node) Node) Node {
@@ -47,7 +76,7 @@ func (p *planner) stages(fs []*fetch) Node {
 		level[f.id] = 0 // cycle guard
 		l := 0
 		for id := range f.deps {
-			if d := p.fetches[id]; d.group == f.group {
+			if d := p.fetches[id]; d.group == f.group && d.primary == f.primary {
 				l = max(l, depth(d)+1)
 			}
 		}

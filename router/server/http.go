@@ -132,7 +132,9 @@ func responseType(r *http.Request) (string, bool) {
 		switch mt {
 		case mediaGraphQLResponse:
 			return mediaGraphQLResponse, true
-		case mediaJSON, "*/*", "application/*":
+		case mediaJSON, "*/*", "application/*", mediaMultipart:
+			// A client reading multipart/mixed gets JSON when its query
+			// has nothing to defer, as Apollo's router answers.
 			jsonOK = true
 		}
 	}

@@ -12,10 +12,24 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
+// answer is where a response goes and in which form.
+type answer struct {
+	w     http.ResponseWriter
+	media string // of a single JSON response
+	// multipart: the client reads incremental delivery (multipart/mixed).
+	multipart bool
+}
+
 // serveOne answers a request that is not a batch. A query joins an
-// identical one already running when DeduplicateQueries is on.
-func (s *Server) serveOne(ctx context.Context, w http.ResponseWriter, media string, log *slog.Logger, st *state, q gqlRequest, method string, fwd http.Header, start time.Time) {
+// identical one already running when DeduplicateQueries is on. A query
+// with @defer goes out in parts when the client reads them.
+func (s *Server) serveOne(ctx context.Context, out answer, log *slog.Logger, st *state, q gqlRequest, method string, fwd http.Header, start time.Time) {
+	w, media := out.w, out.media
 	pr, rerr := s.prepareHTTP(ctx, st, q, method)
+	if rerr == nil && out.multipart && pr.plan.Incremental != nil {
+		s.serveIncremental(ctx, w, log, st, q, pr, start)
+		return
+	}
 	if rerr != nil || !s.cfg.DeduplicateQueries || pr.op.Operation != ast.Query {
 		var res *execute.Result
 		if rerr == nil {

@@ -248,7 +248,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	ctx = transport.WithHeaders(ctx, fwd)
 	st := s.state.Load()
 	if !batch {
-		s.serveOne(ctx, w, media, log, st, reqs[0], r.Method, fwd, start)
+		s.serveOne(ctx, answer{w: w, media: media, multipart: acceptsIncremental(r)}, log, st, reqs[0], r.Method, fwd, start)
 		return
 	}
 	s.serveBatch(ctx, w, media, log, st, reqs, r.Method, start)

@@ -135,6 +135,11 @@ func (s *Server) runner(method string) subscribe.Runner {
 		if pr.op.Operation != ast.Subscription {
 			qctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
 			defer cancel()
+			if pr.plan.Incremental != nil {
+				// @defer over a stream: one next message per payload.
+				st.exec.ExecuteIncremental(qctx, pr.plan, pr.vars, pr.pre, func(res *execute.Result) error { return emit(encode(res)) })
+				return nil
+			}
 			_ = emit(encode(s.execute(qctx, st, pr)))
 			return nil
 		}
