@@ -124,7 +124,7 @@ test-browser:
 ## oracle: the router's differential oracle on random seeds (ORACLE_N cases, default 20000); mismatches go to oracle-found.json
 ORACLE_N ?= 20000
 oracle:
-	ORACLE_SEED=random ORACLE_N=$(ORACLE_N) ORACLE_RECORD=$(CURDIR)/oracle-found.json $(GO) test -count=1 -timeout 30m -run 'TestOracle$$' -v ./router/internal/oracle/
+	ORACLE_SEED=random ORACLE_N=$(ORACLE_N) ORACLE_RECORD=$(CURDIR)/oracle-found.json $(GO) test -count=1 -timeout 30m -run 'TestOracle$$|TestOracleDefer$$' -v ./router/internal/oracle/
 
 ## bench-subscriptions: 1,000 WebSocket clients through the router on one topic: events/s, latency p50/p95/p99
 bench-subscriptions:

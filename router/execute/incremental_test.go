@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/careercoach/coach/router/internal/incremental"
 	"github.com/careercoach/coach/router/plan"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/validator/rules"
@@ -77,22 +78,12 @@ func merged(t *testing.T, payloads []string) (any, []any) {
 			if it.Data == nil {
 				continue // nulled by an error of its own: nothing to merge
 			}
-			deepMerge(at.(map[string]any), it.Data)
+			if err := incremental.Apply(data, it.Path, it.Data); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	return data, errs
-}
-
-func deepMerge(dst, src map[string]any) {
-	for k, v := range src {
-		if sub, ok := v.(map[string]any); ok {
-			if d, ok := dst[k].(map[string]any); ok {
-				deepMerge(d, sub)
-				continue
-			}
-		}
-		dst[k] = v
-	}
 }
 
 // TestExecuteIncremental checks @defer's payloads, and that merging them

@@ -45,18 +45,25 @@ type group struct {
 }
 
 func newShapeNode(fields []*plan.ShapeField) *shapeNode {
-	n := &shapeNode{fields: fields}
-	for _, f := range fields {
-		if f.Types != nil {
-			n.typed = true
-		}
-	}
+	n := &shapeNode{fields: fields, typed: typed(fields)}
 	if n.typed {
 		n.byType = map[string]*layout{}
 	} else {
 		n.any = n.build("")
 	}
 	return n
+}
+
+// typed reports whether some field has a type condition, also inside the
+// @defer fragments on these objects: the initial payload then treats an
+// object as the whole answer would.
+func typed(fields []*plan.ShapeField) bool {
+	for _, f := range fields {
+		if f.Types != nil || (f.Defer != nil && typed(f.Defer.Shape.Fields)) {
+			return true
+		}
+	}
+	return false
 }
 
 // layoutFor returns the layout for objects of type typename.

@@ -316,7 +316,12 @@ func (p *planner) planFragment(at pos, typeCond string, ss ast.SelectionSet) err
 	}
 	if p.isInterfaceObject(at) {
 		// This subgraph cannot tell implementations apart: ask the owner.
+		// Which objects a deferred fragment applies to is known only from
+		// that answer, so the initial payload waits for it.
+		saved := p.deferring
+		p.deferring = 0
 		h, err := p.ownerHop(at)
+		p.deferring = saved
 		if err != nil {
 			return err
 		}

@@ -52,20 +52,27 @@ func newEnv(t testing.TB) *env {
 // ask posts c to h and reads the answer.
 func ask(t testing.TB, h http.Handler, c oracle.Case) oracle.Answer {
 	t.Helper()
-	body, err := json.Marshal(map[string]any{"query": c.Query, "variables": c.Variables})
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/graphql-response+json, application/json")
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
+	rec := post(t, h, c.Query, c.Variables, "application/graphql-response+json, application/json")
 	a, err := oracle.ParseAnswer(rec.Body.Bytes())
 	if err != nil {
 		t.Fatalf("%s (status %d) for %s", err, rec.Code, c.Query)
 	}
 	return a
+}
+
+// post sends a GraphQL POST to h with the given Accept.
+func post(t testing.TB, h http.Handler, query string, vars map[string]any, accept string) *httptest.ResponseRecorder {
+	t.Helper()
+	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", accept)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
 }
 
 // seed is ORACLE_SEED (a number, or "random"), 1 by default.
