@@ -3,10 +3,12 @@ package progress
 import (
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,8 +16,10 @@ import (
 )
 
 // The question bank is data written for this project: multiple-choice
-// questions per skill, each with a difficulty from 1 (basics) to 3
-// (practitioner). Skill names are canonical names of internal/skills.
+// questions per skill, each graded by the skill level (1–5, see Levels) a
+// person who answers it right has reached, so a quiz result is a level.
+// Skill names are canonical names of internal/skills. Soft skills have no
+// quiz: they get a behaviourally anchored rubric (rubric.go).
 //
 //go:embed quizbank/*.json
 var bankFiles embed.FS
@@ -23,7 +27,7 @@ var bankFiles embed.FS
 // Question is one multiple-choice question of the bank.
 type Question struct {
 	ID          string   `json:"id"`
-	Difficulty  int      `json:"difficulty"`
+	Level       int      `json:"level"` // 1–5: the level a right answer shows
 	Prompt      string   `json:"prompt"`
 	Choices     []string `json:"choices"`
 	Answer      int      `json:"answer"` // index into Choices as written in the bank
@@ -41,11 +45,19 @@ type Bank struct {
 	byID    map[string]Question
 	skillOf map[string]string // question id → skill
 	fold    map[string]string // lower-case skill → canonical
+	prompts map[string]string // normalised prompt → question id
 }
+
+// Bounds of a question's choices.
+const (
+	minChoices = 3
+	maxChoices = 5
+)
 
 // LoadBank parses and checks the embedded question bank.
 func LoadBank() (*Bank, error) {
-	b := &Bank{bySkill: map[string][]Question{}, byID: map[string]Question{}, skillOf: map[string]string{}, fold: map[string]string{}}
+	b := &Bank{bySkill: map[string][]Question{}, byID: map[string]Question{}, skillOf: map[string]string{},
+		fold: map[string]string{}, prompts: map[string]string{}}
 	err := fs.WalkDir(bankFiles, "quizbank", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -71,27 +83,66 @@ func LoadBank() (*Bank, error) {
 	return b, nil
 }
 
+// add checks one skill's questions: unique ids and prompts, 3–5 distinct
+// choices (so exactly one of them is the answer), an explanation, and at
+// least one question at every level 1–5 (a quiz asks one per level).
 func (b *Bank) add(s bankSkill) error {
 	if s.Skill == "" || b.bySkill[s.Skill] != nil {
 		return fmt.Errorf("skill %q empty or listed twice", s.Skill)
 	}
-	if len(s.Questions) < QuizQuestions {
-		return fmt.Errorf("skill %s has %d questions, want at least %d", s.Skill, len(s.Questions), QuizQuestions)
-	}
+	levels := map[int]bool{}
 	for _, q := range s.Questions {
 		if _, dup := b.byID[q.ID]; dup || q.ID == "" {
 			return fmt.Errorf("question id %q empty or duplicated", q.ID)
 		}
-		if q.Difficulty < 1 || q.Difficulty > 3 || q.Prompt == "" || len(q.Choices) < 2 || q.Answer < 0 || q.Answer >= len(q.Choices) {
-			return fmt.Errorf("question %s is malformed", q.ID)
+		if err := checkQuestion(q); err != nil {
+			return fmt.Errorf("question %s: %w", q.ID, err)
 		}
+		key := foldText(q.Prompt)
+		if other, dup := b.prompts[key]; dup {
+			return fmt.Errorf("question %s repeats the prompt of %s", q.ID, other)
+		}
+		b.prompts[key] = q.ID
+		levels[q.Level] = true
 		b.byID[q.ID] = q
 		b.skillOf[q.ID] = s.Skill
+	}
+	for l := MinLevel; l <= MaxLevel; l++ {
+		if !levels[l] {
+			return fmt.Errorf("skill %s has no question at level %d", s.Skill, l)
+		}
 	}
 	b.bySkill[s.Skill] = s.Questions
 	b.fold[strings.ToLower(s.Skill)] = s.Skill
 	return nil
 }
+
+func checkQuestion(q Question) error {
+	switch {
+	case q.Level < MinLevel || q.Level > MaxLevel:
+		return fmt.Errorf("level %d outside %d–%d", q.Level, MinLevel, MaxLevel)
+	case strings.TrimSpace(q.Prompt) == "":
+		return errors.New("no prompt")
+	case strings.TrimSpace(q.Explanation) == "":
+		return errors.New("no explanation")
+	case len(q.Choices) < minChoices || len(q.Choices) > maxChoices:
+		return fmt.Errorf("%d choices, want %d–%d", len(q.Choices), minChoices, maxChoices)
+	case q.Answer < 0 || q.Answer >= len(q.Choices):
+		return fmt.Errorf("answer %d is not one of the choices", q.Answer)
+	}
+	seen := map[string]bool{}
+	for _, c := range q.Choices {
+		k := foldText(c)
+		if k == "" || seen[k] {
+			return fmt.Errorf("choice %q empty or repeated: two right answers or a padded list", c)
+		}
+		seen[k] = true
+	}
+	return nil
+}
+
+// foldText compares texts case- and space-insensitively.
+func foldText(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
 // Skills lists the skills that have a quiz, sorted.
 func (b *Bank) Skills() []string {
@@ -112,25 +163,30 @@ func (b *Bank) Canonical(skill string) (string, bool) {
 	return s, ok
 }
 
-// Pick chooses the questions of a new attempt: QuizQuestions of the skill's
-// questions in random order.
+// Pick chooses the questions of a new attempt: one question of each level
+// 1–5, drawn at random among the skill's questions of that level, easiest
+// first.
 func (b *Bank) Pick(skill string, r *rand.Rand) []string {
-	qs := b.bySkill[skill]
-	ids := make([]string, len(qs))
-	for i, q := range qs {
-		ids[i] = q.ID
+	byLevel := map[int][]string{}
+	for _, q := range b.bySkill[skill] {
+		byLevel[q.Level] = append(byLevel[q.Level], q.ID)
 	}
-	r.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
-	return ids[:min(QuizQuestions, len(ids))]
+	ids := make([]string, 0, QuizQuestions)
+	for l := MinLevel; l <= MaxLevel; l++ {
+		if qs := byLevel[l]; len(qs) > 0 {
+			ids = append(ids, qs[r.IntN(len(qs))])
+		}
+	}
+	return ids
 }
 
 // ServedQuestion is a question as a client sees it: choices shuffled for the
 // attempt, no answer.
 type ServedQuestion struct {
-	ID         string
-	Prompt     string
-	Choices    []string
-	Difficulty int
+	ID      string
+	Prompt  string
+	Choices []string
+	Level   int
 }
 
 // order is the permutation of a question's choices in one attempt. It is
@@ -157,7 +213,7 @@ func (b *Bank) Serve(a *QuizAttempt) []ServedQuestion {
 		for i, p := range perm {
 			choices[i] = q.Choices[p]
 		}
-		out = append(out, ServedQuestion{ID: q.ID, Prompt: q.Prompt, Choices: choices, Difficulty: q.Difficulty})
+		out = append(out, ServedQuestion{ID: q.ID, Prompt: q.Prompt, Choices: choices, Level: q.Level})
 	}
 	return out
 }
@@ -171,6 +227,7 @@ type QuizAnswer struct {
 // QuestionResult tells, after submission, how one question went.
 type QuestionResult struct {
 	QuestionID    string
+	Level         int
 	Correct       bool
 	CorrectChoice int // served index of the right answer
 	Explanation   string
@@ -179,8 +236,8 @@ type QuestionResult struct {
 // Score is the outcome of a submitted quiz.
 type Score struct {
 	Correct, Total int
-	Percent        int // difficulty-weighted
-	Level          int
+	Percent        int // level-weighted: a level-5 question counts five times a level-1 one
+	Level          int // see LevelFromResults
 	Results        []QuestionResult
 }
 
@@ -193,7 +250,7 @@ func (b *Bank) Grade(a *QuizAttempt, answers []QuizAnswer) (Score, error) {
 	}
 	picked := map[string]int{}
 	for _, ans := range answers {
-		if !contains(a.QuestionIDs, ans.QuestionID) {
+		if !slices.Contains(a.QuestionIDs, ans.QuestionID) {
 			return Score{}, apperr.Errorf(apperr.Invalid, "question %q is not part of this quiz", ans.QuestionID)
 		}
 		if _, dup := picked[ans.QuestionID]; dup {
@@ -208,40 +265,44 @@ func (b *Bank) Grade(a *QuizAttempt, answers []QuizAnswer) (Score, error) {
 		if !ok {
 			continue
 		}
-		perm := order(a.ID, q)
-		served := 0
-		for i, p := range perm {
-			if p == q.Answer {
-				served = i
-			}
-		}
+		served := slices.Index(order(a.ID, q), q.Answer)
 		choice, answered := picked[id]
 		ok = answered && choice == served
 		s.Total++
-		weight += q.Difficulty
+		weight += q.Level
 		if ok {
 			s.Correct++
-			earned += q.Difficulty
+			earned += q.Level
 		}
-		s.Results = append(s.Results, QuestionResult{QuestionID: id, Correct: ok, CorrectChoice: served, Explanation: q.Explanation})
+		s.Results = append(s.Results, QuestionResult{QuestionID: id, Level: q.Level, Correct: ok, CorrectChoice: served, Explanation: q.Explanation})
 	}
 	if weight > 0 {
 		s.Percent = earned * 100 / weight
 	}
-	s.Level = LevelForPercent(s.Percent)
+	s.Level = LevelFromResults(s.Results)
 	return s, nil
 }
 
-// LevelForPercent maps a weighted quiz score to the 1–5 scale in bands of 20.
-func LevelForPercent(p int) int {
-	return min(MaxLevel, max(MinLevel, p/20+1))
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
+// LevelFromResults maps a quiz's per-level results to the 1–5 scale: the
+// measured level is the highest level L whose question was answered right
+// with at most one miss among the questions below L (one slip is forgiven,
+// two mean the basics are not secure). Nothing right is level 1, the floor
+// of the scale (awareness).
+func LevelFromResults(rs []QuestionResult) int {
+	level := MinLevel
+	for _, r := range rs {
+		if !r.Correct || r.Level <= level {
+			continue
+		}
+		missed := 0
+		for _, below := range rs {
+			if below.Level < r.Level && !below.Correct {
+				missed++
+			}
+		}
+		if missed <= 1 {
+			level = r.Level
 		}
 	}
-	return false
+	return min(level, MaxLevel)
 }

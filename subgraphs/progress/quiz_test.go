@@ -15,23 +15,58 @@ func loadBank(t *testing.T) *Bank {
 	return b
 }
 
+// TestBankValidator feeds the loader's checks broken skills: each must be
+// refused, so the shipped bank's passing says something.
+func TestBankValidator(t *testing.T) {
+	q := func(id string, level int) Question {
+		return Question{ID: id, Level: level, Prompt: "Prompt " + id, Choices: []string{"a", "b", "c", "d"}, Answer: 1, Explanation: "Because."}
+	}
+	full := func(prefix string) []Question {
+		return []Question{q(prefix+"1", 1), q(prefix+"2", 2), q(prefix+"3", 3), q(prefix+"4", 4), q(prefix+"5", 5)}
+	}
+	edit := func(f func(qs []Question)) []Question { qs := full("x"); f(qs); return qs }
+	tests := []struct {
+		name    string
+		qs      []Question
+		wantErr string
+	}{
+		{name: "valid", qs: full("x")},
+		{name: "level missing", qs: full("x")[:4], wantErr: "no question at level 5"},
+		{name: "level out of range", qs: edit(func(qs []Question) { qs[0].Level = 6 }), wantErr: "level 6"},
+		{name: "no explanation", qs: edit(func(qs []Question) { qs[2].Explanation = " " }), wantErr: "no explanation"},
+		{name: "no prompt", qs: edit(func(qs []Question) { qs[2].Prompt = "" }), wantErr: "no prompt"},
+		{name: "answer not a choice", qs: edit(func(qs []Question) { qs[1].Answer = 4 }), wantErr: "not one of the choices"},
+		{name: "two right answers", qs: edit(func(qs []Question) { qs[1].Choices = []string{"a", "b", "B ", "d"} }), wantErr: "repeated"},
+		{name: "too few choices", qs: edit(func(qs []Question) { qs[1].Choices = []string{"a", "b"}; qs[1].Answer = 0 }), wantErr: "2 choices"},
+		{name: "duplicate id", qs: append(full("x"), q("x1", 2)), wantErr: "duplicated"},
+		{name: "duplicate prompt", qs: append(full("x"), Question{ID: "y", Level: 2, Prompt: "prompt  X1", Choices: []string{"a", "b", "c"}, Explanation: "e"}), wantErr: "repeats the prompt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &Bank{bySkill: map[string][]Question{}, byID: map[string]Question{}, skillOf: map[string]string{}, fold: map[string]string{}, prompts: map[string]string{}}
+			err := b.add(bankSkill{Skill: "Testing", Questions: tt.qs})
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("err = %v, want one saying %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
 func TestBankContents(t *testing.T) {
 	b := loadBank(t)
-	skills := b.Skills()
-	if len(skills) < 25 {
-		t.Fatalf("%d skills, want at least 25", len(skills))
+	if n := len(b.Skills()); n < 150 {
+		t.Fatalf("%d skills have a quiz, want at least 150", n)
 	}
-	for _, s := range skills {
-		qs := b.Questions(s)
-		if len(qs) < QuizQuestions {
-			t.Errorf("%s: %d questions", s, len(qs))
-		}
-		levels := map[int]bool{}
-		for _, q := range qs {
-			levels[q.Difficulty] = true
-		}
-		if len(levels) < 2 {
-			t.Errorf("%s: all questions have the same difficulty", s)
+	// A quiz asks one question per level, so every skill's quiz is five questions.
+	for _, s := range b.Skills() {
+		if got := len(b.Pick(s, rand.New(rand.NewPCG(1, 2)))); got != QuizQuestions {
+			t.Errorf("%s: a quiz has %d questions, want %d", s, got, QuizQuestions)
 		}
 	}
 }
@@ -110,7 +145,7 @@ func TestGrade(t *testing.T) {
 		{name: "all right", answers: all(0), wantCorrect: 5, wantLevel: 5},
 		{name: "all wrong", answers: all(5), wantCorrect: 0, wantLevel: 1},
 		{name: "none answered", answers: nil, wantCorrect: 0, wantLevel: 1},
-		{name: "two wrong", answers: all(2), wantCorrect: 3},
+		{name: "the two easiest wrong", answers: all(2), wantCorrect: 3, wantLevel: 1},
 		{name: "question outside the quiz", answers: []QuizAnswer{{QuestionID: "python-1", Choice: 0}}, wantErr: true},
 		{name: "answered twice", answers: []QuizAnswer{{QuestionID: a.QuestionIDs[0]}, {QuestionID: a.QuestionIDs[0]}}, wantErr: true},
 	}
@@ -133,11 +168,35 @@ func TestGrade(t *testing.T) {
 	}
 }
 
-func TestLevelForPercent(t *testing.T) {
-	for p, want := range map[int]int{0: 1, 19: 1, 20: 2, 59: 3, 60: 4, 79: 4, 80: 5, 100: 5} {
-		if got := LevelForPercent(p); got != want {
-			t.Errorf("LevelForPercent(%d) = %d, want %d", p, got, want)
+func TestLevelFromResults(t *testing.T) {
+	rs := func(correct ...bool) []QuestionResult {
+		out := make([]QuestionResult, len(correct))
+		for i, c := range correct {
+			out[i] = QuestionResult{Level: i + 1, Correct: c}
 		}
+		return out
+	}
+	tests := []struct {
+		name string
+		rs   []QuestionResult
+		want int
+	}{
+		{"all right", rs(true, true, true, true, true), 5},
+		{"all wrong", rs(false, false, false, false, false), 1},
+		{"only the basics", rs(true, true, false, false, false), 2},
+		{"up to 4", rs(true, true, true, true, false), 4},
+		{"one slip below is forgiven", rs(true, false, true, true, true), 5},
+		{"two slips below are not forgiven", rs(false, false, true, true, true), 1},
+		{"a lucky hard guess does not lift a weak base", rs(false, false, false, false, true), 1},
+		{"unordered results", []QuestionResult{{Level: 3, Correct: true}, {Level: 1, Correct: true}, {Level: 2, Correct: true}}, 3},
+		{"no results", nil, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := LevelFromResults(tt.rs); got != tt.want {
+				t.Fatalf("level %d, want %d", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -1,15 +1,87 @@
 package progress_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/careercoach/coach/internal/skills"
+	"github.com/careercoach/coach/subgraphs/planning"
 	"github.com/careercoach/coach/subgraphs/progress"
 )
 
 // TestBankSkillsAreCanonical checks the contract for shipped datasets: every
-// skill the quiz bank names resolves with Lookup to exactly that name.
+// skill the quiz bank and the rubrics name resolves with Lookup to exactly
+// that name, and no skill has both (a rubric means a quiz cannot measure it).
 func TestBankSkillsAreCanonical(t *testing.T) {
+	tax, bank, rubrics := loadAll(t)
+	for _, name := range append(bank.Skills(), rubrics.Skills()...) {
+		t.Run(name, func(t *testing.T) {
+			s, ok := tax.Lookup(name)
+			if !ok || s.Name != name {
+				t.Fatalf("Lookup(%q) = %q, %v; want the canonical name itself", name, s.Name, ok)
+			}
+			if len(bank.Questions(name)) > 0 {
+				if _, soft := rubrics.For(name); soft {
+					t.Fatalf("%s has both a quiz and a rubric", name)
+				}
+			}
+		})
+	}
+}
+
+// TestRequiredSkillsHaveQuizzes computes, from the role catalogue the
+// planning service serves, every skill three or more roles require: each
+// must have a quiz, or a rubric when it is a soft skill. Adding roles (or
+// requirements) that make a new skill common fails here until its quiz is
+// written.
+func TestRequiredSkillsHaveQuizzes(t *testing.T) {
+	tax, bank, rubrics := loadAll(t)
+	cat, err := planning.Load(planning.TaxonomyKey(tax))
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles := map[string]int{}
+	for _, r := range cat.Roles("") {
+		seen := map[string]bool{}
+		for _, s := range r.Skills {
+			name := s.Name
+			if c, ok := tax.Lookup(name); ok {
+				name = c.Name
+			}
+			if !seen[name] {
+				seen[name] = true
+				roles[name]++
+			}
+		}
+	}
+	var common []string
+	for name, n := range roles {
+		if n >= 3 {
+			common = append(common, name)
+		}
+	}
+	slices.Sort(common)
+	if len(common) < 20 {
+		t.Fatalf("only %d skills are required by three or more roles: is the catalogue loaded?", len(common))
+	}
+	quizzed, rubric := 0, 0
+	for _, name := range common {
+		_, soft := rubrics.For(name)
+		switch {
+		case len(bank.Questions(name)) > 0:
+			quizzed++
+		case soft:
+			rubric++
+		default:
+			t.Errorf("%s is required by %d roles but has neither a quiz nor a rubric", name, roles[name])
+		}
+	}
+	t.Logf("%d skills required by 3+ roles: %d with a quiz, %d with a rubric; %d skills have a quiz in all",
+		len(common), quizzed, rubric, len(bank.Skills()))
+}
+
+func loadAll(t *testing.T) (*skills.Taxonomy, *progress.Bank, *progress.Rubrics) {
+	t.Helper()
 	tax, err := skills.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -18,12 +90,9 @@ func TestBankSkillsAreCanonical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range bank.Skills() {
-		t.Run(name, func(t *testing.T) {
-			s, ok := tax.Lookup(name)
-			if !ok || s.Name != name {
-				t.Fatalf("Lookup(%q) = %q, %v; want the canonical name itself", name, s.Name, ok)
-			}
-		})
+	rubrics, err := progress.LoadRubrics()
+	if err != nil {
+		t.Fatal(err)
 	}
+	return tax, bank, rubrics
 }

@@ -127,7 +127,7 @@ func newGQL(tb testing.TB, st progress.Store, v *auth.Verifier) http.Handler {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: st, Bank: bank, Skill: lookup(tb), Now: time.Now}}),
+	return gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: st, Quizzes: &progress.Quizzes{Store: st, Bank: bank, Rubrics: mustRubrics(tb), Now: time.Now}, Skill: lookup(tb), Now: time.Now}}),
 		gqlsrv.Options{Log: slog.New(slog.DiscardHandler), Verifier: v, ServiceSecret: secret})
 }
 

@@ -104,3 +104,34 @@ func toProfile(prof []progress.ProfileSkill) []*model.ProfileSkill {
 	}
 	return out
 }
+
+func toQuiz(att *progress.QuizAttempt, qs []progress.ServedQuestion) *model.SkillQuiz {
+	out := &model.SkillQuiz{ID: att.ID, Skill: att.Skill, ExpiresAt: att.ExpiresAt, Questions: make([]*model.SkillQuizQuestion, len(qs))}
+	for i, q := range qs {
+		// difficulty is the level in three steps (1–2 → 1, 3–4 → 2, 5 → 3), for old clients.
+		out.Questions[i] = &model.SkillQuizQuestion{ID: q.ID, Prompt: q.Prompt, Choices: q.Choices, Level: q.Level, Difficulty: (q.Level + 1) / 2}
+	}
+	return out
+}
+
+func toQuizResult(a *progress.Assessment, s progress.Score) *model.SkillQuizResult {
+	out := &model.SkillQuizResult{Assessment: toAssessment(a), Correct: s.Correct, Total: s.Total,
+		Questions: make([]*model.SkillQuizQuestionResult, len(s.Results))}
+	for i, q := range s.Results {
+		out.Questions[i] = &model.SkillQuizQuestionResult{QuestionID: q.QuestionID, Level: q.Level, Correct: q.Correct,
+			CorrectChoice: q.CorrectChoice, Explanation: q.Explanation}
+	}
+	return out
+}
+
+func toRubrics(rs []progress.Rubric) []*model.SkillRubric {
+	out := make([]*model.SkillRubric, len(rs))
+	for i, r := range rs {
+		levels := make([]*model.SkillLevelDescription, len(r.Anchors))
+		for j, a := range r.Anchors {
+			levels[j] = &model.SkillLevelDescription{Level: progress.Levels[j].Level, Name: progress.Levels[j].Name, Description: a}
+		}
+		out[i] = &model.SkillRubric{Skill: r.Skill, Levels: levels}
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -201,7 +202,7 @@ func TestLearningJourney(t *testing.T) {
 func TestQuiz(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := setup(t, d)
-		const q = `mutation { startQuiz(skill: "python") { id skill expiresAt questions { id prompt choices difficulty } } }`
+		const q = `mutation { startQuiz(skill: "python") { id skill expiresAt questions { id prompt choices level } } }`
 		resp := e.do("ada", false, q, nil)
 		if len(resp.Errors) > 0 {
 			t.Fatal(resp.Errors)
@@ -213,6 +214,7 @@ func TestQuiz(t *testing.T) {
 				ID      string
 				Prompt  string
 				Choices []string
+				Level   int
 			}
 		}
 		if err := json.Unmarshal(resp.Data["startQuiz"], &quiz); err != nil {
@@ -220,6 +222,11 @@ func TestQuiz(t *testing.T) {
 		}
 		if quiz.Skill != "Python" || len(quiz.Questions) != progress.QuizQuestions {
 			t.Fatalf("%s", raw)
+		}
+		for i, sq := range quiz.Questions {
+			if sq.Level != i+1 {
+				t.Fatalf("question %d is of level %d: a quiz asks levels 1–5 in order: %s", i, sq.Level, raw)
+			}
 		}
 		t.Run("no answers before submission", func(t *testing.T) {
 			for _, bq := range e.bank.Questions("Python") {
@@ -276,7 +283,8 @@ func TestQuiz(t *testing.T) {
 			}
 		}
 		e.ok("ada", false, submit, in, "submitQuiz", &res)
-		if res.Correct != 4 || res.Total != 5 || res.Assessment.Skill != "Python" || res.Assessment.Source != "QUIZ" || res.Assessment.Score == nil || res.Assessment.Level < 3 {
+		// One slip at level 1, every harder question right: level 5.
+		if res.Correct != 4 || res.Total != 5 || res.Assessment.Skill != "Python" || res.Assessment.Source != "QUIZ" || res.Assessment.Score == nil || res.Assessment.Level != 5 {
 			t.Fatalf("%+v", res)
 		}
 		if res.Questions[0].Correct || res.Questions[0].Explanation == "" {
@@ -368,6 +376,38 @@ func TestQuizExpiryAndLimit(t *testing.T) {
 		}
 		if got := codes(e.do("ada", false, `mutation { startQuiz(skill: "Git") { id } }`, nil)); got != "" {
 			t.Fatalf("another skill is not capped: %q", got)
+		}
+	}, store.Migrations()...)
+}
+
+func TestSkillRubrics(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := setup(t, d)
+		var rubrics []struct {
+			Skill  string
+			Levels []struct {
+				Level             int
+				Name, Description string
+			}
+		}
+		e.ok("ada", false, `{ skillRubrics { skill levels { level name description } } }`, nil, "skillRubrics", &rubrics)
+		var quizSkills []string
+		e.ok("ada", false, `{ quizSkills }`, nil, "quizSkills", &quizSkills)
+		found := false
+		for _, r := range rubrics {
+			if slices.Contains(quizSkills, r.Skill) {
+				t.Errorf("%s has a rubric and a quiz", r.Skill)
+			}
+			if r.Skill != "Communication" {
+				continue
+			}
+			found = true
+			if len(r.Levels) != 5 || r.Levels[0].Level != 1 || r.Levels[4].Name != "Expert" || !strings.Contains(r.Levels[2].Description, "audience") {
+				t.Fatalf("%+v", r)
+			}
+		}
+		if !found || len(quizSkills) < 150 {
+			t.Fatalf("no Communication rubric, or %d quiz skills", len(quizSkills))
 		}
 	}, store.Migrations()...)
 }

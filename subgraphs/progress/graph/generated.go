@@ -135,6 +135,7 @@ type ComplexityRoot struct {
 	Query struct {
 		QuizSkills         func(childComplexity int) int
 		SkillLevels        func(childComplexity int) int
+		SkillRubrics       func(childComplexity int) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
@@ -178,6 +179,7 @@ type ComplexityRoot struct {
 		Choices    func(childComplexity int) int
 		Difficulty func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Level      func(childComplexity int) int
 		Prompt     func(childComplexity int) int
 	}
 
@@ -185,6 +187,7 @@ type ComplexityRoot struct {
 		Correct       func(childComplexity int) int
 		CorrectChoice func(childComplexity int) int
 		Explanation   func(childComplexity int) int
+		Level         func(childComplexity int) int
 		QuestionID    func(childComplexity int) int
 	}
 
@@ -193,6 +196,11 @@ type ComplexityRoot struct {
 		Correct    func(childComplexity int) int
 		Questions  func(childComplexity int) int
 		Total      func(childComplexity int) int
+	}
+
+	SkillRubric struct {
+		Levels func(childComplexity int) int
+		Skill  func(childComplexity int) int
 	}
 
 	User struct {
@@ -241,6 +249,7 @@ type MutationResolver interface {
 type QueryResolver interface {
 	SkillLevels(ctx context.Context) ([]*model.SkillLevelDescription, error)
 	QuizSkills(ctx context.Context) ([]string, error)
+	SkillRubrics(ctx context.Context) ([]*model.SkillRubric, error)
 }
 type UserResolver interface {
 	Progress(ctx context.Context, obj *model.User) (*model.ProgressSummary, error)
@@ -726,6 +735,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SkillLevels(childComplexity), true
+	case "Query.skillRubrics":
+		if e.ComplexityRoot.Query.SkillRubrics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SkillRubrics(childComplexity), true
 	case "Query._service":
 		if e.ComplexityRoot.Query.__resolve__service == nil {
 			break
@@ -887,6 +902,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillQuizQuestion.ID(childComplexity), true
+	case "SkillQuizQuestion.level":
+		if e.ComplexityRoot.SkillQuizQuestion.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillQuizQuestion.Level(childComplexity), true
 	case "SkillQuizQuestion.prompt":
 		if e.ComplexityRoot.SkillQuizQuestion.Prompt == nil {
 			break
@@ -912,6 +933,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillQuizQuestionResult.Explanation(childComplexity), true
+	case "SkillQuizQuestionResult.level":
+		if e.ComplexityRoot.SkillQuizQuestionResult.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillQuizQuestionResult.Level(childComplexity), true
 	case "SkillQuizQuestionResult.questionId":
 		if e.ComplexityRoot.SkillQuizQuestionResult.QuestionID == nil {
 			break
@@ -943,6 +970,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillQuizResult.Total(childComplexity), true
+
+	case "SkillRubric.levels":
+		if e.ComplexityRoot.SkillRubric.Levels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillRubric.Levels(childComplexity), true
+	case "SkillRubric.skill":
+		if e.ComplexityRoot.SkillRubric.Skill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillRubric.Skill(childComplexity), true
 
 	case "User.activity":
 		if e.ComplexityRoot.User.Activity == nil {
@@ -1443,6 +1483,8 @@ func (ec *executionContext) childFields_SkillQuizQuestion(ctx context.Context, f
 		return ec.fieldContext_SkillQuizQuestion_prompt(ctx, field)
 	case "choices":
 		return ec.fieldContext_SkillQuizQuestion_choices(ctx, field)
+	case "level":
+		return ec.fieldContext_SkillQuizQuestion_level(ctx, field)
 	case "difficulty":
 		return ec.fieldContext_SkillQuizQuestion_difficulty(ctx, field)
 	}
@@ -1453,6 +1495,8 @@ func (ec *executionContext) childFields_SkillQuizQuestionResult(ctx context.Cont
 	switch field.Name {
 	case "questionId":
 		return ec.fieldContext_SkillQuizQuestionResult_questionId(ctx, field)
+	case "level":
+		return ec.fieldContext_SkillQuizQuestionResult_level(ctx, field)
 	case "correct":
 		return ec.fieldContext_SkillQuizQuestionResult_correct(ctx, field)
 	case "correctChoice":
@@ -1475,6 +1519,16 @@ func (ec *executionContext) childFields_SkillQuizResult(ctx context.Context, fie
 		return ec.fieldContext_SkillQuizResult_questions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SkillQuizResult", field.Name)
+}
+
+func (ec *executionContext) childFields_SkillRubric(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "skill":
+		return ec.fieldContext_SkillRubric_skill(ctx, field)
+	case "levels":
+		return ec.fieldContext_SkillRubric_levels(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SkillRubric", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3843,6 +3897,38 @@ func (ec *executionContext) fieldContext_Query_quizSkills(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
 }
 
+func (ec *executionContext) _Query_skillRubrics(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_skillRubrics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SkillRubrics(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SkillRubric) graphql.Marshaler {
+			return ec.marshalNSkillRubric2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillRubricᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_skillRubrics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillRubric(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query__entities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4542,6 +4628,29 @@ func (ec *executionContext) fieldContext_SkillQuizQuestion_choices(_ context.Con
 	return graphql.NewScalarFieldContext("SkillQuizQuestion", field, false, false, "String")
 }
 
+func (ec *executionContext) _SkillQuizQuestion_level(ctx context.Context, field graphql.CollectedField, obj *model.SkillQuizQuestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillQuizQuestion_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillQuizQuestion_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillQuizQuestion", field, false, false, "Int")
+}
+
 func (ec *executionContext) _SkillQuizQuestion_difficulty(ctx context.Context, field graphql.CollectedField, obj *model.SkillQuizQuestion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4586,6 +4695,29 @@ func (ec *executionContext) _SkillQuizQuestionResult_questionId(ctx context.Cont
 }
 func (ec *executionContext) fieldContext_SkillQuizQuestionResult_questionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SkillQuizQuestionResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SkillQuizQuestionResult_level(ctx context.Context, field graphql.CollectedField, obj *model.SkillQuizQuestionResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillQuizQuestionResult_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillQuizQuestionResult_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillQuizQuestionResult", field, false, false, "Int")
 }
 
 func (ec *executionContext) _SkillQuizQuestionResult_correct(ctx context.Context, field graphql.CollectedField, obj *model.SkillQuizQuestionResult) (ret graphql.Marshaler) {
@@ -4762,6 +4894,61 @@ func (ec *executionContext) fieldContext_SkillQuizResult_questions(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_SkillQuizQuestionResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillRubric_skill(ctx context.Context, field graphql.CollectedField, obj *model.SkillRubric) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillRubric_skill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skill, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillRubric_skill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillRubric", field, false, false, "String")
+}
+
+func (ec *executionContext) _SkillRubric_levels(ctx context.Context, field graphql.CollectedField, obj *model.SkillRubric) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillRubric_levels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Levels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SkillLevelDescription) graphql.Marshaler {
+			return ec.marshalNSkillLevelDescription2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillLevelDescriptionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillRubric_levels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillRubric",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillLevelDescription(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7216,6 +7403,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_quizSkills(ctx, field)
 				})
+		case "skillRubrics":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_skillRubrics(ctx, field)
+				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -7525,6 +7718,11 @@ func (ec *executionContext) _SkillQuizQuestion(ctx context.Context, sel ast.Sele
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "level":
+			out.Values[i] = ec._SkillQuizQuestion_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "difficulty":
 			out.Values[i] = ec._SkillQuizQuestion_difficulty(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -7560,6 +7758,11 @@ func (ec *executionContext) _SkillQuizQuestionResult(ctx context.Context, sel as
 			out.Values[i] = graphql.MarshalString("SkillQuizQuestionResult")
 		case "questionId":
 			out.Values[i] = ec._SkillQuizQuestionResult_questionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._SkillQuizQuestionResult_level(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7623,6 +7826,44 @@ func (ec *executionContext) _SkillQuizResult(ctx context.Context, sel ast.Select
 			}
 		case "questions":
 			out.Values[i] = ec._SkillQuizResult_questions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var skillRubricImplementors = []string{"SkillRubric"}
+
+func (ec *executionContext) _SkillRubric(ctx context.Context, sel ast.SelectionSet, obj *model.SkillRubric) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, skillRubricImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SkillRubric")
+		case "skill":
+			out.Values[i] = ec._SkillRubric_skill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "levels":
+			out.Values[i] = ec._SkillRubric_levels(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -8668,6 +8909,30 @@ func (ec *executionContext) marshalNSkillQuizResult2ᚖgithubᚗcomᚋcareercoac
 func (ec *executionContext) unmarshalNSkillQuizSubmission2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillQuizSubmission(ctx context.Context, v any) (model.SkillQuizSubmission, error) {
 	res, err := ec.unmarshalInputSkillQuizSubmission(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSkillRubric2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillRubricᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SkillRubric) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSkillRubric2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillRubric(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSkillRubric2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋprogressᚋgraphᚋmodelᚐSkillRubric(ctx context.Context, sel ast.SelectionSet, v *model.SkillRubric) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SkillRubric!")
+		return graphql.Null
+	}
+	return ec._SkillRubric(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {

@@ -45,7 +45,8 @@ func setup(t *testing.T, d *db.DB) *env {
 	e := &env{t: t, iss: iss, d: d, store: st, bank: bank}
 	skill := lookup(t) // loads tax
 	st.Profiler = progress.Profiler{Broader: tax.Broader}
-	res := &graph.Resolver{Store: st, Bank: bank, Skill: skill, Now: func() time.Time { return time.Now().Add(e.skew) }}
+	now := func() time.Time { return time.Now().Add(e.skew) }
+	res := &graph.Resolver{Store: st, Quizzes: &progress.Quizzes{Store: st, Bank: bank, Rubrics: mustRubrics(t), Now: now}, Skill: skill, Now: now}
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: res}),
 		gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret})
 	mw := &auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}

@@ -14,8 +14,8 @@ const maxEntityBatch = 500
 
 // Resolver holds what the resolvers call; it is built once per server.
 type Resolver struct {
-	Store progress.Store
-	Bank  *progress.Bank
+	Store   progress.Store
+	Quizzes *progress.Quizzes
 	// Skill canonicalises a skill name (taxonomy Lookup); false: unknown.
 	Skill func(name string) (string, bool)
 	// Notify wakes the outbox relay after a mutation enqueued an event.

@@ -7,13 +7,11 @@ package graph
 
 import (
 	"context"
-	rand "math/rand/v2"
 
 	"github.com/careercoach/coach/internal/apperr"
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/subgraphs/progress"
 	"github.com/careercoach/coach/subgraphs/progress/graph/model"
-	"github.com/google/uuid"
 )
 
 // Enroll is the resolver for the enroll field.
@@ -198,30 +196,17 @@ func (r *mutationResolver) StartQuiz(ctx context.Context, skill string) (*model.
 	if err != nil {
 		return nil, err
 	}
-	if len(r.Bank.Questions(name)) == 0 {
-		return nil, progress.ErrNoQuizForSkill
-	}
-	now := r.Now()
-	att, err := r.Store.StartQuiz(ctx, &progress.QuizAttempt{ID: uuid.NewString(), UserID: viewer.UserID, Skill: name,
-		QuestionIDs: r.Bank.Pick(name, rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))),
-		StartedAt:   now, ExpiresAt: now.Add(progress.QuizTTL)}, progress.MaxQuizzesPerSkillPerDay)
+	att, qs, err := r.Quizzes.Start(ctx, viewer.UserID, name)
 	if err != nil {
 		return nil, err
 	}
-	out := &model.SkillQuiz{ID: att.ID, Skill: att.Skill, ExpiresAt: att.ExpiresAt}
-	for _, q := range r.Bank.Serve(att) {
-		out.Questions = append(out.Questions, &model.SkillQuizQuestion{ID: q.ID, Prompt: q.Prompt, Choices: q.Choices, Difficulty: q.Difficulty})
-	}
-	return out, nil
+	return toQuiz(att, qs), nil
 }
 
 // SubmitQuiz is the resolver for the submitQuiz field.
 func (r *mutationResolver) SubmitQuiz(ctx context.Context, input model.SkillQuizSubmission) (*model.SkillQuizResult, error) {
 	viewer, err := auth.RequireUser(ctx)
 	if err != nil {
-		return nil, err
-	}
-	if err := progress.CheckID("quizId", input.QuizID); err != nil {
 		return nil, err
 	}
 	if len(input.Answers) > progress.QuizQuestions {
@@ -231,26 +216,11 @@ func (r *mutationResolver) SubmitQuiz(ctx context.Context, input model.SkillQuiz
 	for i, a := range input.Answers {
 		answers[i] = progress.QuizAnswer{QuestionID: a.QuestionID, Choice: a.Choice}
 	}
-	now := r.Now()
-	var score progress.Score
-	_, a, err := r.Store.SubmitQuiz(ctx, viewer.UserID, input.QuizID, now, func(att *progress.QuizAttempt) (*progress.Assessment, error) {
-		var err error
-		if score, err = r.Bank.Grade(att, answers); err != nil {
-			return nil, err
-		}
-		pct := score.Percent
-		return &progress.Assessment{UserID: viewer.UserID, Skill: att.Skill, Level: score.Level, Source: progress.QuizMeasured,
-			Score: &pct, TakenAt: now}, nil
-	})
+	a, score, err := r.Quizzes.Submit(ctx, viewer.UserID, input.QuizID, answers)
 	if err != nil {
 		return nil, err
 	}
-	out := &model.SkillQuizResult{Assessment: toAssessment(a), Correct: score.Correct, Total: score.Total}
-	for _, q := range score.Results {
-		out.Questions = append(out.Questions, &model.SkillQuizQuestionResult{QuestionID: q.QuestionID, Correct: q.Correct,
-			CorrectChoice: q.CorrectChoice, Explanation: q.Explanation})
-	}
-	return out, nil
+	return toQuizResult(a, score), nil
 }
 
 // SkillLevels is the resolver for the skillLevels field.
@@ -264,7 +234,12 @@ func (r *queryResolver) SkillLevels(ctx context.Context) ([]*model.SkillLevelDes
 
 // QuizSkills is the resolver for the quizSkills field.
 func (r *queryResolver) QuizSkills(ctx context.Context) ([]string, error) {
-	return r.Bank.Skills(), nil
+	return r.Quizzes.Bank.Skills(), nil
+}
+
+// SkillRubrics is the resolver for the skillRubrics field.
+func (r *queryResolver) SkillRubrics(ctx context.Context) ([]*model.SkillRubric, error) {
+	return toRubrics(r.Quizzes.Rubrics.All()), nil
 }
 
 // Progress is the resolver for the progress field.

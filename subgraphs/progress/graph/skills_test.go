@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/careercoach/coach/internal/skills"
+	"github.com/careercoach/coach/subgraphs/progress"
 )
 
 var (
@@ -24,4 +25,13 @@ func lookup(tb testing.TB) func(string) (string, bool) {
 		s, ok := tax.Lookup(name)
 		return s.Name, ok
 	}
+}
+
+func mustRubrics(tb testing.TB) *progress.Rubrics {
+	tb.Helper()
+	rs, err := progress.LoadRubrics()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rs
 }

@@ -73,6 +73,10 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	if err != nil {
 		return nil, err
 	}
+	rubrics, err := progress.LoadRubrics()
+	if err != nil {
+		return nil, err
+	}
 	tax, err := skills.Load()
 	if err != nil {
 		return nil, err
@@ -86,7 +90,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	ts := tombstone.New(d)
 	v = v.WithRevocations(ts)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
-	res := &graph.Resolver{Store: st, Bank: bank, Skill: skill, Notify: relay.Notify, Now: time.Now}
+	res := &graph.Resolver{Store: st, Quizzes: &progress.Quizzes{Store: st, Bank: bank, Rubrics: rubrics, Now: time.Now}, Skill: skill, Notify: relay.Notify, Now: time.Now}
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: res}), gqlsrv.Options{
 		Log: log, Verifier: v, ServiceSecret: cfg.ServiceSecret,
 	})

@@ -205,19 +205,24 @@ type SkillQuizQuestion struct {
 	Prompt string `json:"prompt"`
 	// Pick one by its index (0-based) in this list.
 	Choices []string `json:"choices"`
-	// 1 (basics) to 3 (practitioner).
+	// The skill level (1–5, see Query.skillLevels) a right answer shows. A quiz asks one question per level.
+	Level int `json:"level"`
+	// 1 (basics) to 3 (practitioner): the level in three steps.
 	Difficulty int `json:"difficulty"`
 }
 
 type SkillQuizQuestionResult struct {
 	QuestionID string `json:"questionId"`
-	Correct    bool   `json:"correct"`
+	// The level (1–5) the question stands for.
+	Level   int  `json:"level"`
+	Correct bool `json:"correct"`
 	// Index of the right choice in the order the quiz served.
 	CorrectChoice int    `json:"correctChoice"`
 	Explanation   string `json:"explanation"`
 }
 
-// The outcome of a submitted quiz.
+// The outcome of a submitted quiz. The measured level (assessment.level) is the
+// highest level whose question was answered right with at most one miss below it.
 type SkillQuizResult struct {
 	Assessment *SkillAssessment           `json:"assessment"`
 	Correct    int                        `json:"correct"`
@@ -228,6 +233,13 @@ type SkillQuizResult struct {
 type SkillQuizSubmission struct {
 	QuizID  string                  `json:"quizId"`
 	Answers []*SkillQuizAnswerInput `json:"answers"`
+}
+
+// A soft skill's levels described by observable behaviour.
+type SkillRubric struct {
+	Skill string `json:"skill"`
+	// Levels 1–5, lowest first: the scale's name and the behaviour that shows the level in this skill.
+	Levels []*SkillLevelDescription `json:"levels"`
 }
 
 // A person's progress. Only the person themself can read it: a representation
