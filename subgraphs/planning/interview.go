@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Question kinds and difficulties, as GraphQL names them.
@@ -23,7 +24,29 @@ type Question struct {
 	Skill      string   `json:"skill,omitempty"`      // technical questions: the skill they test
 	Categories []string `json:"categories,omitempty"` // behavioural: role categories, "*" = all
 	Text       string   `json:"text"`
-	Keywords   []string `json:"keywords"` // what a relevant answer talks about
+	// Keywords are what a relevant answer talks about; "a|b" accepts either.
+	Keywords []string `json:"keywords"`
+	// KeyPoints, shown after an answer, say what a strong answer covers.
+	KeyPoints []string `json:"keyPoints,omitempty"`
+}
+
+// Points returns what a strong answer covers: the written key points, or,
+// for a question that has none yet, its key words and (behavioural) the
+// STAR outline, so feedback never shows an empty list.
+func (q *Question) Points() []string {
+	if len(q.KeyPoints) > 0 {
+		return q.KeyPoints
+	}
+	labels := make([]string, len(q.Keywords))
+	for i, k := range q.Keywords {
+		labels[i] = keywordLabel(k)
+	}
+	out := []string{"A strong answer touches on: " + strings.Join(labels, ", ") + "."}
+	if q.Kind == Behavioural {
+		out = append(out, "Situation and task: where you were and what you had to achieve.",
+			"Action: what you did yourself, step by step.", "Result: what changed, with a figure, and what you learned.")
+	}
+	return out
 }
 
 func (c *Catalog) loadQuestions() error {
@@ -77,23 +100,21 @@ type QuestionFilter struct {
 	First      int
 }
 
-// Questions returns up to f.First questions matching f: for a role, its
-// category's behavioural questions and technical questions on skills it
-// requires; for a skill, the technical questions on it. The two kinds are
-// interleaved, each in bank order, so the result is deterministic.
+// Questions returns up to f.First questions matching f. For a role: its
+// category's behavioural questions, and technical questions on the skills it
+// requires taken in turn (each skill gets one before any gets a second, the
+// skills needed at the highest level first), so a data scientist meets
+// statistics, SQL and machine learning rather than five Python questions;
+// two technical questions to every behavioural one. For a skill:
+// the technical questions on it. The order is deterministic.
 func (c *Catalog) Questions(f QuestionFilter) []*Question {
-	var roleSkills map[string]bool
-	if f.Role != nil {
-		roleSkills = map[string]bool{}
-		for _, s := range f.Role.Skills {
-			roleSkills[c.Key(s.Name)] = true
-		}
-	}
 	skillKey := ""
 	if f.Skill != "" {
 		skillKey = c.Key(f.Skill)
 	}
-	var beh, tech []*Question
+	var beh []*Question
+	bySkill := map[string][]*Question{}
+	var skillOrder []string // bank order when no role ranks the skills
 	for _, q := range c.questions {
 		if f.Difficulty != "" && q.Difficulty != f.Difficulty {
 			continue
@@ -109,21 +130,58 @@ func (c *Catalog) Questions(f QuestionFilter) []*Question {
 			beh = append(beh, q)
 		case Technical:
 			k := c.Key(q.Skill)
-			if (skillKey != "" && k != skillKey) || (roleSkills != nil && !roleSkills[k]) {
+			if skillKey != "" && k != skillKey {
 				continue
 			}
-			tech = append(tech, q)
+			if bySkill[k] == nil {
+				skillOrder = append(skillOrder, k)
+			}
+			bySkill[k] = append(bySkill[k], q)
 		}
 	}
-	// Interleave so a short page of a role's questions has both kinds.
+	if f.Role != nil {
+		skillOrder = c.rankedSkillKeys(f.Role)
+	}
+	tech := roundRobin(skillOrder, bySkill)
 	out := make([]*Question, 0, f.First)
-	for i := 0; len(out) < f.First && (i < len(beh) || i < len(tech)); i++ {
-		if i < len(beh) {
-			out = append(out, beh[i])
+	for b, t := 0, 0; len(out) < f.First && (b < len(beh) || t < len(tech)); {
+		if b < len(beh) && (t >= len(tech) || len(out)%3 == 0) {
+			out = append(out, beh[b])
+			b++
+			continue
 		}
-		if i < len(tech) && len(out) < f.First {
-			out = append(out, tech[i])
-		}
+		out = append(out, tech[t])
+		t++
 	}
 	return out
+}
+
+// rankedSkillKeys lists a role's skills by required level, highest first,
+// the role's own order breaking ties.
+func (c *Catalog) rankedSkillKeys(r *Role) []string {
+	skills := slices.Clone(r.Skills)
+	slices.SortStableFunc(skills, func(a, b SkillLevel) int { return b.Level - a.Level })
+	keys := make([]string, len(skills))
+	for i, s := range skills {
+		keys[i] = c.Key(s.Name)
+	}
+	return keys
+}
+
+// roundRobin takes one question of each skill in order, then the second of
+// each, and so on.
+func roundRobin(order []string, bySkill map[string][]*Question) []*Question {
+	var out []*Question
+	for i := 0; ; i++ {
+		added := false
+		for _, k := range order {
+			if qs := bySkill[k]; i < len(qs) {
+				out = append(out, qs[i])
+				added = true
+			}
+		}
+		if !added {
+			return out
+		}
+	}
 }

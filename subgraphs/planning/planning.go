@@ -135,7 +135,9 @@ type ReadModelStore interface {
 // PracticeStore keeps interview practice history.
 type PracticeStore interface {
 	AddAttempt(ctx context.Context, a *Attempt) error
-	Attempts(ctx context.Context, userID string, first int) ([]*Attempt, error)
+	// Attempts returns the user's latest first attempts, newest first; a
+	// non-empty questionID keeps only that question's.
+	Attempts(ctx context.Context, userID, questionID string, first int) ([]*Attempt, error)
 }
 
 // EventHandlers apply consumed events inside the idempotency transaction.

@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
-	"unicode"
 )
 
 // Score is one feedback dimension: 1 (weak) to 5 (strong), with why.
@@ -36,30 +34,36 @@ type Reviewer interface {
 type RuleReviewer struct{}
 
 var (
-	situationMarks = []string{"when i", "at my", "in my previous", "in my last", "in my role", "our team", "the team", "we were", "i was working", "situation", "at the time", "last year", "a client", "the project", "background", "context", "years ago", "months ago"}
-	taskMarks      = []string{"my task", "i was responsible", "responsible for", "my goal", "the goal", "needed to", "had to", "my role", "i was asked", "objective", "the challenge", "the problem was", "my job was", "i owned"}
+	situationMarks = []string{"when i", "at my", "in my previous", "in my last", "in my role", "our team", "the team", "we were", "i was working", "situation", "at the time", "last year", "a client", "the project", "background", "context", "years ago", "months ago", "i joined"}
+	taskMarks      = []string{"my task", "i was responsible", "responsible for", "my goal", "the goal", "needed to", "had to", "my role", "i was asked", "objective", "the challenge", "the problem was", "my job was", "i owned", "the aim"}
 	actionMarks    = []string{"i decided", "i built", "i led", "i created", "i wrote", "i designed", "i proposed", "i set up", "i talked", "i met", "i worked", "i started", "i introduced", "i fixed", "i reached out", "so i", "i then", "first i", "i used", "i took", "i made", "i ran", "i spoke", "i asked", "i chose", "i began"}
-	resultMarks    = []string{"as a result", "result", "outcome", "in the end", "eventually", "reduced", "increased", "improved", "saved", "grew", "delivered", "launched", "learned", "learnt", "lesson", "which meant", "afterwards", "since then", "cut"}
-	pastTenseI     = regexp.MustCompile(`\bi (?:then |also |first |quickly )?[a-z]{3,}ed\b`)
-	numberRe       = regexp.MustCompile(`\b\d+(?:[.,]\d+)?\s*(?:%|percent|x\b|k\b|ms\b|hours?|days?|weeks?|months?|years?|people|users|customers)?`)
-	percentRe      = regexp.MustCompile(`\d\s*(?:%|percent)`)
+	resultMarks    = []string{"as a result", "the result", "outcome", "in the end", "eventually", "reduced", "increased", "improved", "saved", "grew", "delivered", "launched", "learned", "learnt", "lesson", "which meant", "afterwards", "since then", "cut", "shipped", "dropped", "fell", "rose", "on time", "went from", "decreased", "doubled", "halved"}
 )
 
-// Review implements Reviewer.
+// Thresholds of keyword stuffing: an answer that is mostly the question's
+// key words, or mostly not sentences, is not an answer.
+const (
+	stuffedDensity = 0.35 // share of words that are key or question words
+	stuffedProse   = 0.5  // share of words that stand in sentences, below which the answer is a list
+)
+
+// Review implements Reviewer. Structure and key points count only in
+// sentences (a list of key words is not an answer), and an answer made
+// mostly of the question's words is marked as keyword stuffing and capped.
 func (RuleReviewer) Review(_ context.Context, q *Question, answer string) (Feedback, error) {
-	text := strings.ToLower(answer)
-	words := tokenize(answer)
+	at := readAnswer(answer)
+	prose := at.proseText()
 	fb := Feedback{Reviewer: "rules", Suggestions: []string{}}
 
-	// STAR: which of situation, task, action, result the answer signals.
+	// STAR: which of situation, task, action, result the sentences signal.
 	parts := []struct {
 		name, tip string
 		found     bool
 	}{
-		{"situation", "Open with the situation: where you were, when, and who was involved.", containsAny(text, situationMarks)},
-		{"task", "Say what you were responsible for or what had to be achieved.", containsAny(text, taskMarks)},
-		{"action", "Describe the steps you took yourself, in the first person (\"I decided…\", \"I built…\").", containsAny(text, actionMarks) || pastTenseI.MatchString(text)},
-		{"result", "End with the result: what changed, ideally measured, and what you learned.", containsAny(text, resultMarks) || percentRe.MatchString(text)},
+		{"situation", "Open with the situation: where you were, when, and who was involved.", containsAny(prose, situationMarks)},
+		{"task", "Say what you were responsible for or what had to be achieved.", containsAny(prose, taskMarks)},
+		{"action", "Describe the steps you took yourself, in the first person (\"I decided…\", \"I built…\").", containsAny(prose, actionMarks) || pastTenseI.MatchString(prose)},
+		{"result", "End with the result: what changed, ideally measured, and what you learned.", containsAny(prose, resultMarks) || percentRe.MatchString(prose)},
 	}
 	found := 0
 	for _, p := range parts {
@@ -78,91 +82,12 @@ func (RuleReviewer) Review(_ context.Context, q *Question, answer string) (Feedb
 		fb.STAR.Reasons = append(fb.STAR.Reasons, "For a technical question structure matters less; it weighs little in the overall score.")
 	}
 
-	// Specificity: length, figures, named things, first-person ownership.
-	points := 0
-	nWords := len(words)
-	switch {
-	case nWords >= 120:
-		points += 2
-		fb.Specificity.Reasons = append(fb.Specificity.Reasons, fmt.Sprintf("%d words: enough room for detail.", nWords))
-	case nWords >= 60:
-		points++
-		fb.Specificity.Reasons = append(fb.Specificity.Reasons, fmt.Sprintf("%d words: a little short for a full example.", nWords))
-	default:
-		fb.Specificity.Reasons = append(fb.Specificity.Reasons, fmt.Sprintf("Only %d words.", nWords))
-		fb.Suggestions = append(fb.Suggestions, "Give more detail: aim for 150–300 words when speaking for about two minutes.")
-	}
-	if n := len(numberRe.FindAllString(text, -1)); n > 0 {
-		points++
-		fb.Specificity.Reasons = append(fb.Specificity.Reasons, fmt.Sprintf("Uses %d concrete figure(s).", n))
-	} else {
-		fb.Specificity.Reasons = append(fb.Specificity.Reasons, "No numbers, dates or sizes.")
-		fb.Suggestions = append(fb.Suggestions, "Quantify: time saved, percentage change, team size, users affected, or how long it took.")
-	}
-	if n := namedThings(answer); n >= 2 {
-		points++
-		fb.Specificity.Reasons = append(fb.Specificity.Reasons, fmt.Sprintf("Names %d specific tools, teams or products.", n))
-	} else {
-		fb.Specificity.Reasons = append(fb.Specificity.Reasons, "Few named tools, systems or products.")
-	}
-	iCount, weCount := count(words, "i"), count(words, "we")
-	if q.Kind == Behavioural && weCount > iCount {
-		fb.Specificity.Reasons = append(fb.Specificity.Reasons, fmt.Sprintf("Says \"we\" %d times and \"I\" %d times: your own part is unclear.", weCount, iCount))
-		fb.Suggestions = append(fb.Suggestions, "Make your own contribution clear: use \"I\" for what you did and \"we\" only for the team.")
-	} else if iCount > 0 {
-		points = min(points+1, 4)
-	}
-	fb.Specificity.Score = min(1+points, 5)
-
-	// Relevance: does the answer talk about what the question asks?
-	have := map[string]bool{}
-	for _, w := range words {
-		have[stem(w)] = true
-	}
-	var hit, miss []string
-	for _, kw := range q.Keywords {
-		if keywordIn(kw, have) {
-			hit = append(hit, kw)
-		} else {
-			miss = append(miss, kw)
-		}
-	}
-	qWords, qHit := 0, 0
-	for _, w := range tokenize(q.Text) {
-		if stopWords[w] || len(w) < 3 {
-			continue
-		}
-		qWords++
-		if have[stem(w)] {
-			qHit++
-		}
-	}
-	frac := float64(len(hit)) / float64(len(q.Keywords))
-	if qWords > 0 {
-		frac = 0.75*frac + 0.25*float64(qHit)/float64(qWords)
-	}
-	switch {
-	case frac >= 0.55:
-		fb.Relevance.Score = 5
-	case frac >= 0.4:
-		fb.Relevance.Score = 4
-	case frac >= 0.25:
-		fb.Relevance.Score = 3
-	case frac > 0:
-		fb.Relevance.Score = 2
-	default:
-		fb.Relevance.Score = 1
-	}
-	if len(hit) > 0 {
-		fb.Relevance.Reasons = append(fb.Relevance.Reasons, "Covers: "+strings.Join(hit, ", ")+".")
-	} else {
-		fb.Relevance.Reasons = append(fb.Relevance.Reasons, "Does not touch the key points of the question.")
-	}
-	if len(miss) > 0 {
-		fb.Relevance.Reasons = append(fb.Relevance.Reasons, "Not mentioned: "+strings.Join(miss[:min(3, len(miss))], ", ")+".")
-		if fb.Relevance.Score < 4 {
-			fb.Suggestions = append(fb.Suggestions, "Answer the question asked; a strong answer would touch on "+strings.Join(miss[:min(3, len(miss))], ", ")+".")
-		}
+	fb.Specificity = specificity(q, at, answer, &fb.Suggestions)
+	var stuffed bool
+	fb.Relevance, stuffed = relevance(q, at, &fb.Suggestions)
+	if stuffed {
+		fb.Specificity.Score = min(fb.Specificity.Score, 2)
+		fb.STAR.Score = min(fb.STAR.Score, 2)
 	}
 
 	wStar, wSpec, wRel := 0.4, 0.3, 0.3
@@ -171,98 +96,138 @@ func (RuleReviewer) Review(_ context.Context, q *Question, answer string) (Feedb
 	}
 	fb.Overall = int(math.Round(wStar*float64(fb.STAR.Score) + wSpec*float64(fb.Specificity.Score) + wRel*float64(fb.Relevance.Score)))
 	fb.Overall = min(max(fb.Overall, 1), 5)
+	if stuffed {
+		fb.Overall = min(fb.Overall, 2)
+	}
 	if len(fb.Suggestions) == 0 {
 		fb.Suggestions = append(fb.Suggestions, "Strong answer. Practise saying it aloud in about two minutes.")
 	}
 	return fb, nil
 }
 
-// containsAny reports whether one of marks occurs in text as whole words
-// ("so i" must not match "so it").
-func containsAny(text string, marks []string) bool {
-	isWord := func(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
-	for _, m := range marks {
-		m = strings.TrimSpace(m)
-		for off := 0; ; {
-			i := strings.Index(text[off:], m)
-			if i < 0 {
-				break
-			}
-			start, end := off+i, off+i+len(m)
-			if (start == 0 || !isWord(text[start-1])) && (end == len(text) || !isWord(text[end])) {
-				return true
-			}
-			off = start + 1
+// specificity scores length, figures, named things and first-person ownership.
+func specificity(q *Question, at answerText, answer string, tips *[]string) Score {
+	var sc Score
+	points := 0
+	switch n := len(at.words); {
+	case n >= 120:
+		points += 2
+		sc.Reasons = append(sc.Reasons, fmt.Sprintf("%d words: enough room for detail.", n))
+	case n >= 60:
+		points++
+		sc.Reasons = append(sc.Reasons, fmt.Sprintf("%d words: a little short for a full example.", n))
+	default:
+		sc.Reasons = append(sc.Reasons, fmt.Sprintf("Only %d words.", n))
+		*tips = append(*tips, "Give more detail: aim for 150–300 words when speaking for about two minutes.")
+	}
+	if n := len(numberRe.FindAllString(at.proseText(), -1)) + len(numberWordRe.FindAllString(at.proseText(), -1)); n > 0 {
+		points++
+		sc.Reasons = append(sc.Reasons, fmt.Sprintf("Uses %d concrete figure(s).", n))
+	} else {
+		sc.Reasons = append(sc.Reasons, "No numbers, dates or sizes.")
+		*tips = append(*tips, "Quantify: time saved, percentage change, team size, users affected, or how long it took.")
+	}
+	if n := namedThings(answer); n >= 2 {
+		points++
+		sc.Reasons = append(sc.Reasons, fmt.Sprintf("Names %d specific tools, teams or products.", n))
+	} else {
+		sc.Reasons = append(sc.Reasons, "Few named tools, systems or products.")
+	}
+	iCount, weCount := count(at.words, "i"), count(at.words, "we")
+	if q.Kind == Behavioural && weCount > iCount {
+		sc.Reasons = append(sc.Reasons, fmt.Sprintf("Says \"we\" %d times and \"I\" %d times: your own part is unclear.", weCount, iCount))
+		*tips = append(*tips, "Make your own contribution clear: use \"I\" for what you did and \"we\" only for the team.")
+	} else if iCount > 0 {
+		points = min(points+1, 4)
+	}
+	sc.Score = min(1+points, 5)
+	return sc
+}
+
+// relevance scores how much of the question's key points and wording the
+// sentences cover, and reports keyword stuffing: most words being the
+// question's own, or most words standing outside sentences.
+func relevance(q *Question, at answerText, tips *[]string) (Score, bool) {
+	var sc Score
+	var hit, miss []string
+	for _, kw := range q.Keywords {
+		if keywordIn(kw, at.stems) {
+			hit = append(hit, keywordLabel(kw))
+		} else {
+			miss = append(miss, keywordLabel(kw))
 		}
 	}
-	return false
-}
-
-// tokenize lower-cases s and splits it into words of letters, digits, '+', '#'.
-func tokenize(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#' || r == '\'')
-	})
-}
-
-// stem strips common English endings so "indexes", "indexing" and "index" meet.
-func stem(w string) string {
-	w = strings.TrimSuffix(w, "'s")
-	for _, suf := range []string{"ing", "ed", "es", "s"} {
-		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
-			return strings.TrimSuffix(w, suf)
+	// Words of the question and of its key points, to measure density.
+	topic := map[string]bool{}
+	for _, kw := range q.Keywords {
+		for _, w := range tokenize(strings.ReplaceAll(kw, "|", " ")) {
+			topic[stem(w)] = true
 		}
 	}
-	return w
-}
-
-func keywordIn(kw string, have map[string]bool) bool {
-	ws := tokenize(kw)
-	if len(ws) == 0 {
-		return false
-	}
-	for _, w := range ws {
-		if !have[stem(w)] {
-			return false
+	qWords, qHit := 0, 0
+	for _, w := range tokenize(q.Text) {
+		if stopWords[w] || len(w) < 3 {
+			continue
+		}
+		topic[stem(w)] = true
+		qWords++
+		if at.stems[stem(w)] > 0 {
+			qHit++
 		}
 	}
-	return true
-}
-
-func count(words []string, w string) int {
-	n := 0
-	for _, x := range words {
-		if x == w {
-			n++
+	onTopic := 0
+	for _, w := range at.words {
+		if topic[stem(w)] {
+			onTopic++
 		}
 	}
-	return n
-}
+	density := 0.0
+	if len(at.words) > 0 {
+		density = float64(onTopic) / float64(len(at.words))
+	}
+	stuffed := len(at.words) > 0 && (density > stuffedDensity || at.proseShare() < stuffedProse)
 
-// namedThings counts capitalised or mixed-case words that do not start a
-// sentence (product, tool and team names), excluding "I".
-func namedThings(s string) int {
-	n := 0
-	sentenceStart := true
-	for _, f := range strings.Fields(s) {
-		w := strings.Trim(f, "\"'()[],;:")
-		if w != "" && w != "I" && !sentenceStart {
-			r := []rune(w)
-			if unicode.IsUpper(r[0]) || strings.ContainsFunc(w[1:], unicode.IsUpper) {
-				n++
-			}
+	frac := float64(len(hit)) / float64(max(len(q.Keywords), 1))
+	if qWords > 0 {
+		// Behavioural key points are themes an answer may word its own way;
+		// technical ones are terms a good answer uses.
+		wk := 0.75
+		if q.Kind == Behavioural {
+			wk = 0.5
 		}
-		sentenceStart = strings.HasSuffix(f, ".") || strings.HasSuffix(f, "?") || strings.HasSuffix(f, "!")
+		frac = wk*frac + (1-wk)*float64(qHit)/float64(qWords)
 	}
-	return n
-}
-
-var stopWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`the and for you your with what how did that this when would have has was were are from into about time tell give describe
-		explain example difference between which why does can its one them they their there use using make between walk through someone something
-		while after before who whose very than then also just most more some each other not but handle`) {
-		stopWords[w] = true
+	switch {
+	case frac >= 0.55:
+		sc.Score = 5
+	case frac >= 0.4:
+		sc.Score = 4
+	case frac >= 0.25:
+		sc.Score = 3
+	case frac > 0:
+		sc.Score = 2
+	default:
+		sc.Score = 1
 	}
+	if len(hit) > 0 {
+		sc.Reasons = append(sc.Reasons, "Covers: "+strings.Join(hit, ", ")+".")
+	} else {
+		sc.Reasons = append(sc.Reasons, "Does not touch the key points of the question.")
+	}
+	if len(miss) > 0 {
+		sc.Reasons = append(sc.Reasons, "Not mentioned: "+strings.Join(miss[:min(3, len(miss))], ", ")+".")
+		if sc.Score < 4 {
+			*tips = append(*tips, "Answer the question asked; a strong answer would touch on "+strings.Join(miss[:min(3, len(miss))], ", ")+".")
+		}
+	}
+	if stuffed {
+		sc.Score = min(sc.Score, 2)
+		if at.proseShare() < stuffedProse {
+			sc.Reasons = append(sc.Reasons, "Most of it is not in sentences: a list of terms does not show you can use them.")
+		} else {
+			sc.Reasons = append(sc.Reasons, fmt.Sprintf("%.0f%% of the words repeat the question's key words: that reads as keyword stuffing.", density*100))
+		}
+		*tips = append(*tips, "Explain in full sentences how and why, with an example, instead of listing key words.")
+	}
+	return sc, stuffed
 }

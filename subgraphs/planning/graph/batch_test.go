@@ -49,7 +49,7 @@ func TestLearningPathsAreBatched(t *testing.T) {
 			t.Fatal(err)
 		}
 		cs := &countingStore{Store: store.New(d)}
-		res := &graph.Resolver{Store: cs, Catalog: cat, Reviewer: planning.RuleReviewer{}, Now: time.Now}
+		res := &graph.Resolver{Store: cs, Catalog: cat, Practice: &planning.Practice{Catalog: cat, Reviewer: planning.RuleReviewer{}, Store: cs, Now: time.Now}, Now: time.Now}
 		h := (&auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}).Wrap(
 			graph.NewHandler(res, gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret}))
 		e := &env{t: t, h: h, iss: iss, db: d}

@@ -87,15 +87,17 @@ func toScore(s planning.Score) *model.FeedbackScore {
 func (r *Resolver) toAttempt(a *planning.Attempt) *model.InterviewAttempt {
 	q, ok := r.Catalog.Question(a.QuestionID)
 	mq := &model.InterviewQuestion{ID: a.QuestionID, Kind: model.InterviewQuestionKindBehavioural, Difficulty: model.InterviewDifficultyMedium, Text: "(question no longer in the bank)"}
+	points := []string{}
 	if ok {
 		mq = toQuestion(q)
+		points = q.Points()
 	}
 	f := a.Feedback
 	sugg := f.Suggestions
 	if sugg == nil {
 		sugg = []string{}
 	}
-	return &model.InterviewAttempt{ID: a.ID, Question: mq, Answer: a.Answer, CreatedAt: a.CreatedAt,
+	return &model.InterviewAttempt{ID: a.ID, Question: mq, Answer: a.Answer, CreatedAt: a.CreatedAt, KeyPoints: points,
 		Feedback: &model.InterviewFeedback{Star: toScore(f.STAR), Specificity: toScore(f.Specificity), Relevance: toScore(f.Relevance),
 			Overall: f.Overall, Suggestions: sugg, Reviewer: f.Reviewer}}
 }

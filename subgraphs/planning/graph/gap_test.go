@@ -267,6 +267,36 @@ func TestInterviewPractice(t *testing.T) {
 				t.Fatalf("page limit: %+v", resp.Errors)
 			}
 		})
+		t.Run("one question's history with its key points", func(t *testing.T) {
+			e.ok(ada, false, submit, map[string]any{"q": "t-sql-1", "a": "An inner join keeps matching rows only; a left join keeps every left row."}, nil)
+			q := entities(`interviewPractice(first: 10, questionId: "b-006") { id question { id } feedback { overall } keyPoints }`, "", "")
+			var got struct {
+				Entities []struct {
+					InterviewPractice []struct {
+						ID        string
+						Question  struct{ ID string }
+						KeyPoints []string
+					}
+				} `json:"_entities"`
+			}
+			e.ok(ada, true, q, map[string]any{"r": []any{userRep(ada)}}, &got)
+			h := got.Entities[0].InterviewPractice
+			if len(h) != 3 {
+				t.Fatalf("b-006 history has %d attempts, want 3: %+v", len(h), h)
+			}
+			for _, a := range h {
+				if a.Question.ID != "b-006" || len(a.KeyPoints) == 0 {
+					t.Fatalf("%+v", a)
+				}
+			}
+			if resp := e.do(ada, true, entities(`interviewPractice(questionId: "q-nope") { id }`, "", ""), map[string]any{"r": []any{userRep(ada)}}); codes(resp) != "NOT_FOUND" {
+				t.Fatalf("unknown question: %+v", resp.Errors)
+			}
+			// Bob asking for Ada's history of the question gets nothing of hers.
+			if resp := e.do("user-bob", true, entities(`interviewPractice(questionId: "b-006") { id }`, "", ""), map[string]any{"r": []any{userRep(ada)}}); codes(resp) == "" {
+				t.Fatalf("another user read the history: %s", resp.Data)
+			}
+		})
 	}, store.Migrations()...)
 }
 

@@ -94,6 +94,7 @@ type ComplexityRoot struct {
 		CreatedAt func(childComplexity int) int
 		Feedback  func(childComplexity int) int
 		ID        func(childComplexity int) int
+		KeyPoints func(childComplexity int) int
 		Question  func(childComplexity int) int
 	}
 
@@ -220,7 +221,7 @@ type ComplexityRoot struct {
 	User struct {
 		Goals             func(childComplexity int) int
 		ID                func(childComplexity int) int
-		InterviewPractice func(childComplexity int, first *int) int
+		InterviewPractice func(childComplexity int, first *int, questionID *string) int
 		ReadinessHistory  func(childComplexity int, targetRole string, first *int) int
 		SkillGap          func(childComplexity int, targetRole string) int
 		Skills            func(childComplexity int) int
@@ -268,7 +269,7 @@ type RoleResolver interface {
 type UserResolver interface {
 	SkillGap(ctx context.Context, obj *model.User, targetRole string) (*model.SkillGap, error)
 	Goals(ctx context.Context, obj *model.User) ([]*model.CareerGoal, error)
-	InterviewPractice(ctx context.Context, obj *model.User, first *int) ([]*model.InterviewAttempt, error)
+	InterviewPractice(ctx context.Context, obj *model.User, first *int, questionID *string) ([]*model.InterviewAttempt, error)
 	ReadinessHistory(ctx context.Context, obj *model.User, targetRole string, first *int) ([]*model.ReadinessPoint, error)
 }
 
@@ -486,6 +487,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InterviewAttempt.ID(childComplexity), true
+	case "InterviewAttempt.keyPoints":
+		if e.ComplexityRoot.InterviewAttempt.KeyPoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterviewAttempt.KeyPoints(childComplexity), true
 	case "InterviewAttempt.question":
 		if e.ComplexityRoot.InterviewAttempt.Question == nil {
 			break
@@ -1036,7 +1043,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.User.InterviewPractice(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.User.InterviewPractice(childComplexity, args["first"].(*int), args["questionId"].(*string)), true
 	case "User.readinessHistory":
 		if e.ComplexityRoot.User.ReadinessHistory == nil {
 			break
@@ -1376,6 +1383,8 @@ func (ec *executionContext) childFields_InterviewAttempt(ctx context.Context, fi
 		return ec.fieldContext_InterviewAttempt_answer(ctx, field)
 	case "feedback":
 		return ec.fieldContext_InterviewAttempt_feedback(ctx, field)
+	case "keyPoints":
+		return ec.fieldContext_InterviewAttempt_keyPoints(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_InterviewAttempt_createdAt(ctx, field)
 	}
@@ -2007,6 +2016,14 @@ func (ec *executionContext) field_User_interviewPractice_args(ctx context.Contex
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "questionId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["questionId"] = arg1
 	return args, nil
 }
 
@@ -2938,6 +2955,29 @@ func (ec *executionContext) fieldContext_InterviewAttempt_feedback(_ context.Con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _InterviewAttempt_keyPoints(ctx context.Context, field graphql.CollectedField, obj *model.InterviewAttempt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterviewAttempt_keyPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeyPoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InterviewAttempt_keyPoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InterviewAttempt", field, false, false, "String")
 }
 
 func (ec *executionContext) _InterviewAttempt_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.InterviewAttempt) (ret graphql.Marshaler) {
@@ -5370,7 +5410,7 @@ func (ec *executionContext) _User_interviewPractice(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.User().InterviewPractice(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.User().InterviewPractice(ctx, obj, fc.Args["first"].(*int), fc.Args["questionId"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.InterviewAttempt) graphql.Marshaler {
@@ -7322,6 +7362,11 @@ func (ec *executionContext) _InterviewAttempt(ctx context.Context, sel ast.Selec
 			}
 		case "feedback":
 			out.Values[i] = ec._InterviewAttempt_feedback(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keyPoints":
+			out.Values[i] = ec._InterviewAttempt_keyPoints(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

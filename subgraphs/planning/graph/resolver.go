@@ -13,7 +13,7 @@ import (
 type Resolver struct {
 	Store    planning.Store
 	Catalog  *planning.Catalog
-	Reviewer planning.Reviewer
+	Practice *planning.Practice
 	Now      func() time.Time
 }
 

@@ -134,20 +134,8 @@ func (r *mutationResolver) SubmitInterviewAnswer(ctx context.Context, questionID
 	if err != nil {
 		return nil, err
 	}
-	q, ok := r.Catalog.Question(questionID)
-	if !ok {
-		return nil, planning.ErrQuestionNotFound
-	}
-	answer, err = planning.CheckAnswer(answer)
+	a, err := r.Practice.Submit(ctx, caller.UserID, questionID, answer)
 	if err != nil {
-		return nil, err
-	}
-	fb, err := r.Reviewer.Review(ctx, q, answer)
-	if err != nil {
-		return nil, err
-	}
-	a := &planning.Attempt{ID: uuid.NewString(), UserID: caller.UserID, QuestionID: q.ID, Answer: answer, Feedback: fb, CreatedAt: r.Now().UTC()}
-	if err := r.Store.AddAttempt(ctx, a); err != nil {
 		return nil, err
 	}
 	return r.toAttempt(a), nil
@@ -336,18 +324,19 @@ func (r *userResolver) Goals(ctx context.Context, obj *model.User) ([]*model.Car
 }
 
 // InterviewPractice is the resolver for the interviewPractice field.
-func (r *userResolver) InterviewPractice(ctx context.Context, obj *model.User, first *int) ([]*model.InterviewAttempt, error) {
+func (r *userResolver) InterviewPractice(ctx context.Context, obj *model.User, first *int, questionID *string) ([]*model.InterviewAttempt, error) {
 	if err := auth.RequireOwner(ctx, obj.ID, "user"); err != nil {
 		return nil, err
 	}
 	n := 20
 	if first != nil {
-		if *first < 1 || *first > planning.MaxPracticePage {
-			return nil, apperr.Errorf(apperr.Invalid, "first must be between 1 and %d", planning.MaxPracticePage)
-		}
 		n = *first
 	}
-	as, err := r.Store.Attempts(ctx, obj.ID, n)
+	qid := ""
+	if questionID != nil {
+		qid = *questionID
+	}
+	as, err := r.Practice.History(ctx, obj.ID, qid, n)
 	if err != nil {
 		return nil, err
 	}

@@ -31,10 +31,11 @@ func (s *Store) AddAttempt(ctx context.Context, a *planning.Attempt) error {
 	})
 }
 
-// Attempts returns the user's latest attempts, newest first.
-func (s *Store) Attempts(ctx context.Context, userID string, first int) ([]*planning.Attempt, error) {
+// Attempts returns the user's latest attempts, newest first; a non-empty
+// questionID keeps only that question's.
+func (s *Store) Attempts(ctx context.Context, userID, questionID string, first int) ([]*planning.Attempt, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, user_id, question_id, answer, feedback, created_at FROM interview_attempts
-		WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`, userID, first)
+		WHERE user_id = $1 AND ($2 = '' OR question_id = $2) ORDER BY created_at DESC, id DESC LIMIT $3`, userID, questionID, first)
 	if err != nil {
 		return nil, fmt.Errorf("loading interview attempts: %w", err)
 	}

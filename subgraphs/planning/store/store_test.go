@@ -170,12 +170,23 @@ func TestPracticeHistoryIsBounded(t *testing.T) {
 		if err := d.QueryRow(`SELECT COUNT(*) FROM interview_attempts WHERE user_id = 'ada'`).Scan(&n); err != nil || n != planning.MaxPracticeHistory {
 			t.Fatalf("%d attempts kept (%v)", n, err)
 		}
-		got, err := st.Attempts(ctx, "ada", 2)
+		got, err := st.Attempts(ctx, "ada", "", 2)
 		if err != nil || len(got) != 2 || got[0].ID != fmt.Sprintf("a%04d", planning.MaxPracticeHistory+2) || got[0].Feedback.Overall != 3 {
 			t.Fatalf("%+v %v", got, err)
 		}
-		if b, _ := st.Attempts(ctx, "bob", 10); len(b) != 1 {
+		if b, _ := st.Attempts(ctx, "bob", "", 10); len(b) != 1 {
 			t.Fatalf("bob's history %d", len(b))
+		}
+		// One question's history: only that question's attempts, only the owner's.
+		other := &planning.Attempt{ID: "other", UserID: "ada", QuestionID: "b-002", Answer: "y", CreatedAt: base.Add(time.Hour), Feedback: planning.Feedback{Overall: 4}}
+		if err := st.AddAttempt(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := st.Attempts(ctx, "ada", "b-002", 10); err != nil || len(got) != 1 || got[0].ID != "other" {
+			t.Fatalf("b-002 history %+v %v", got, err)
+		}
+		if got, _ := st.Attempts(ctx, "bob", "b-002", 10); len(got) != 0 {
+			t.Fatalf("bob sees ada's attempts: %+v", got)
 		}
 	}, store.Migrations()...)
 }

@@ -85,11 +85,13 @@ type FeedbackScore struct {
 }
 
 type InterviewAttempt struct {
-	ID        string             `json:"id"`
-	Question  *InterviewQuestion `json:"question"`
-	Answer    string             `json:"answer"`
-	Feedback  *InterviewFeedback `json:"feedback"`
-	CreatedAt time.Time          `json:"createdAt"`
+	ID       string             `json:"id"`
+	Question *InterviewQuestion `json:"question"`
+	Answer   string             `json:"answer"`
+	Feedback *InterviewFeedback `json:"feedback"`
+	// What a strong answer covers: the question's key points (or its key words and the STAR outline where none are written yet), shown once answered.
+	KeyPoints []string  `json:"keyPoints"`
+	CreatedAt time.Time `json:"createdAt"`
 }
 
 type InterviewFeedback struct {
@@ -255,7 +257,8 @@ type User struct {
 	SkillGap *SkillGap `json:"skillGap"`
 	// The user's career goals, oldest first.
 	Goals []*CareerGoal `json:"goals"`
-	// The user's latest interview practice answers, newest first (first: 1–100, default 20).
+	// The user's latest interview practice answers, newest first (first: 1–100,
+	// default 20). questionId keeps one question's attempts: its scores over time.
 	InterviewPractice []*InterviewAttempt `json:"interviewPractice"`
 	// The user's readiness for a role over time, oldest first: a point is recorded
 	// whenever a change of their skill profile moves the readiness for a role they
