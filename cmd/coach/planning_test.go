@@ -146,6 +146,25 @@ func TestRouterResolvesSkillGapWithRequires(t *testing.T) {
 	if asked == 0 {
 		t.Error("the router never asked the cv subgraph for the required skills")
 	}
+
+	// Job match through the router: match, save, track (issue 26).
+	ad := "Data Analyst\n\nRequirements\n- Strong SQL\n- 2+ years of experience\n"
+	matched := post(router.URL+"/graphql", tok, map[string]any{"query": `query($i: JobAdInput!) { matchJob(input: $i) { title occupation { code } requirements { name status } } }`,
+		"variables": map[string]any{"i": map[string]any{"text": ad}}})
+	for _, want := range []string{`"title":"Data Analyst"`, `{"name":"SQL","status":"MISSING"}`, `{"name":"2+ years of experience","status":"UNKNOWN"}`} {
+		if !strings.Contains(matched, want) {
+			t.Errorf("matchJob through the router: %s\nwant containing %s", matched, want)
+		}
+	}
+	saved := post(router.URL+"/graphql", tok, map[string]any{"query": `mutation($i: JobAdInput!) { saveJobTarget(input: $i, status: APPLIED) { status history { status } } }`,
+		"variables": map[string]any{"i": map[string]any{"text": ad, "company": "Acme"}}})
+	if !strings.Contains(saved, `"status":"APPLIED","history":[{"status":"APPLIED"}]`) {
+		t.Errorf("saveJobTarget through the router: %s", saved)
+	}
+	listed := post(router.URL+"/graphql", tok, map[string]any{"query": `{ jobTargets { company match { title } } }`})
+	if !strings.Contains(listed, `"jobTargets":[{"company":"Acme","match":{"title":"Data Analyst"}}]`) {
+		t.Errorf("jobTargets through the router: %s", listed)
+	}
 }
 
 func TestPlanningCommand(t *testing.T) {

@@ -33,6 +33,8 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	CareerGoal() CareerGoalResolver
 	Entity() EntityResolver
+	JobRequirementMatch() JobRequirementMatchResolver
+	JobTarget() JobTargetResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Role() RoleResolver
@@ -115,6 +117,71 @@ type ComplexityRoot struct {
 		Text       func(childComplexity int) int
 	}
 
+	JobEvidence struct {
+		Detail func(childComplexity int) int
+		Level  func(childComplexity int) int
+		Source func(childComplexity int) int
+	}
+
+	JobMatch struct {
+		Coverage        func(childComplexity int) int
+		Engine          func(childComplexity int) int
+		Occupation      func(childComplexity int) int
+		Parts           func(childComplexity int) int
+		Requirements    func(childComplexity int) int
+		Score           func(childComplexity int) int
+		SkillsUpdatedAt func(childComplexity int) int
+		Title           func(childComplexity int) int
+	}
+
+	JobMatchPart struct {
+		Part    func(childComplexity int) int
+		Points  func(childComplexity int) int
+		Reasons func(childComplexity int) int
+		Scored  func(childComplexity int) int
+		Weight  func(childComplexity int) int
+	}
+
+	JobOccupation struct {
+		Code       func(childComplexity int) int
+		Confidence func(childComplexity int) int
+		How        func(childComplexity int) int
+		Title      func(childComplexity int) int
+	}
+
+	JobRequirementMatch struct {
+		Advice   func(childComplexity int) int
+		Courses  func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Gain     func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Level    func(childComplexity int) int
+		Name     func(childComplexity int) int
+		Part     func(childComplexity int) int
+		Reason   func(childComplexity int) int
+		Required func(childComplexity int) int
+		Sentence func(childComplexity int) int
+		Status   func(childComplexity int) int
+		Years    func(childComplexity int) int
+	}
+
+	JobStatusChange struct {
+		At     func(childComplexity int) int
+		Status func(childComplexity int) int
+	}
+
+	JobTarget struct {
+		Company   func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		History   func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Match     func(childComplexity int) int
+		Status    func(childComplexity int) int
+		Text      func(childComplexity int) int
+		Title     func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
 	LearningPath struct {
 		SkillsAnalyzedAt func(childComplexity int) int
 		Steps            func(childComplexity int) int
@@ -162,6 +229,9 @@ type ComplexityRoot struct {
 	Mutation struct {
 		CreateGoal            func(childComplexity int, input model.CreateGoalInput) int
 		DeleteGoal            func(childComplexity int, id string) int
+		DeleteJobTarget       func(childComplexity int, id string) int
+		SaveJobTarget         func(childComplexity int, input model.JobAdInput, status *model.JobTargetStatus) int
+		SetJobTargetStatus    func(childComplexity int, id string, status model.JobTargetStatus) int
 		SubmitInterviewAnswer func(childComplexity int, questionID string, answer string) int
 		UpdateGoal            func(childComplexity int, id string, input model.UpdateGoalInput) int
 	}
@@ -170,7 +240,10 @@ type ComplexityRoot struct {
 		CareerPath         func(childComplexity int, from string, to string) int
 		Goal               func(childComplexity int, id string) int
 		InterviewQuestions func(childComplexity int, roleID *string, skill *string, difficulty *model.InterviewDifficulty, first *int) int
+		JobTarget          func(childComplexity int, id string) int
+		JobTargets         func(childComplexity int) int
 		MarketInsights     func(childComplexity int, roleID string) int
+		MatchJob           func(childComplexity int, input model.JobAdInput) int
 		Role               func(childComplexity int, id string) int
 		Roles              func(childComplexity int, category *model.RoleCategory) int
 		__resolve__service func(childComplexity int) int
@@ -249,11 +322,20 @@ type EntityResolver interface {
 	FindRole(ctx context.Context, reps []*model.RoleRepresentation) ([]*model.Role, error)
 	FindUser(ctx context.Context, reps []*model.UserRepresentation) ([]*model.User, error)
 }
+type JobRequirementMatchResolver interface {
+	Courses(ctx context.Context, obj *model.JobRequirementMatch) ([]*model.Course, error)
+}
+type JobTargetResolver interface {
+	Match(ctx context.Context, obj *model.JobTarget) (*model.JobMatch, error)
+}
 type MutationResolver interface {
 	CreateGoal(ctx context.Context, input model.CreateGoalInput) (*model.CareerGoal, error)
 	UpdateGoal(ctx context.Context, id string, input model.UpdateGoalInput) (*model.CareerGoal, error)
 	DeleteGoal(ctx context.Context, id string) (string, error)
 	SubmitInterviewAnswer(ctx context.Context, questionID string, answer string) (*model.InterviewAttempt, error)
+	SaveJobTarget(ctx context.Context, input model.JobAdInput, status *model.JobTargetStatus) (*model.JobTarget, error)
+	SetJobTargetStatus(ctx context.Context, id string, status model.JobTargetStatus) (*model.JobTarget, error)
+	DeleteJobTarget(ctx context.Context, id string) (string, error)
 }
 type QueryResolver interface {
 	Roles(ctx context.Context, category *model.RoleCategory) ([]*model.Role, error)
@@ -262,6 +344,9 @@ type QueryResolver interface {
 	MarketInsights(ctx context.Context, roleID string) (*model.MarketInsights, error)
 	Goal(ctx context.Context, id string) (*model.CareerGoal, error)
 	InterviewQuestions(ctx context.Context, roleID *string, skill *string, difficulty *model.InterviewDifficulty, first *int) ([]*model.InterviewQuestion, error)
+	MatchJob(ctx context.Context, input model.JobAdInput) (*model.JobMatch, error)
+	JobTargets(ctx context.Context) ([]*model.JobTarget, error)
+	JobTarget(ctx context.Context, id string) (*model.JobTarget, error)
 }
 type RoleResolver interface {
 	NextRoles(ctx context.Context, obj *model.Role) ([]*model.Role, error)
@@ -568,6 +653,277 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InterviewQuestion.Text(childComplexity), true
 
+	case "JobEvidence.detail":
+		if e.ComplexityRoot.JobEvidence.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobEvidence.Detail(childComplexity), true
+	case "JobEvidence.level":
+		if e.ComplexityRoot.JobEvidence.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobEvidence.Level(childComplexity), true
+	case "JobEvidence.source":
+		if e.ComplexityRoot.JobEvidence.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobEvidence.Source(childComplexity), true
+
+	case "JobMatch.coverage":
+		if e.ComplexityRoot.JobMatch.Coverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatch.Coverage(childComplexity), true
+	case "JobMatch.engine":
+		if e.ComplexityRoot.JobMatch.Engine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatch.Engine(childComplexity), true
+	case "JobMatch.occupation":
+		if e.ComplexityRoot.JobMatch.Occupation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatch.Occupation(childComplexity), true
+	case "JobMatch.parts":
+		if e.ComplexityRoot.JobMatch.Parts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatch.Parts(childComplexity), true
+	case "JobMatch.requirements":
+		if e.ComplexityRoot.JobMatch.Requirements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatch.Requirements(childComplexity), true
+	case "JobMatch.score":
+		if e.ComplexityRoot.JobMatch.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatch.Score(childComplexity), true
+	case "JobMatch.skillsUpdatedAt":
+		if e.ComplexityRoot.JobMatch.SkillsUpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatch.SkillsUpdatedAt(childComplexity), true
+	case "JobMatch.title":
+		if e.ComplexityRoot.JobMatch.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatch.Title(childComplexity), true
+
+	case "JobMatchPart.part":
+		if e.ComplexityRoot.JobMatchPart.Part == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatchPart.Part(childComplexity), true
+	case "JobMatchPart.points":
+		if e.ComplexityRoot.JobMatchPart.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatchPart.Points(childComplexity), true
+	case "JobMatchPart.reasons":
+		if e.ComplexityRoot.JobMatchPart.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatchPart.Reasons(childComplexity), true
+	case "JobMatchPart.scored":
+		if e.ComplexityRoot.JobMatchPart.Scored == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatchPart.Scored(childComplexity), true
+	case "JobMatchPart.weight":
+		if e.ComplexityRoot.JobMatchPart.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatchPart.Weight(childComplexity), true
+
+	case "JobOccupation.code":
+		if e.ComplexityRoot.JobOccupation.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobOccupation.Code(childComplexity), true
+	case "JobOccupation.confidence":
+		if e.ComplexityRoot.JobOccupation.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobOccupation.Confidence(childComplexity), true
+	case "JobOccupation.how":
+		if e.ComplexityRoot.JobOccupation.How == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobOccupation.How(childComplexity), true
+	case "JobOccupation.title":
+		if e.ComplexityRoot.JobOccupation.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobOccupation.Title(childComplexity), true
+
+	case "JobRequirementMatch.advice":
+		if e.ComplexityRoot.JobRequirementMatch.Advice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Advice(childComplexity), true
+	case "JobRequirementMatch.courses":
+		if e.ComplexityRoot.JobRequirementMatch.Courses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Courses(childComplexity), true
+	case "JobRequirementMatch.evidence":
+		if e.ComplexityRoot.JobRequirementMatch.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Evidence(childComplexity), true
+	case "JobRequirementMatch.gain":
+		if e.ComplexityRoot.JobRequirementMatch.Gain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Gain(childComplexity), true
+	case "JobRequirementMatch.kind":
+		if e.ComplexityRoot.JobRequirementMatch.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Kind(childComplexity), true
+	case "JobRequirementMatch.level":
+		if e.ComplexityRoot.JobRequirementMatch.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Level(childComplexity), true
+	case "JobRequirementMatch.name":
+		if e.ComplexityRoot.JobRequirementMatch.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Name(childComplexity), true
+	case "JobRequirementMatch.part":
+		if e.ComplexityRoot.JobRequirementMatch.Part == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Part(childComplexity), true
+	case "JobRequirementMatch.reason":
+		if e.ComplexityRoot.JobRequirementMatch.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Reason(childComplexity), true
+	case "JobRequirementMatch.required":
+		if e.ComplexityRoot.JobRequirementMatch.Required == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Required(childComplexity), true
+	case "JobRequirementMatch.sentence":
+		if e.ComplexityRoot.JobRequirementMatch.Sentence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Sentence(childComplexity), true
+	case "JobRequirementMatch.status":
+		if e.ComplexityRoot.JobRequirementMatch.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Status(childComplexity), true
+	case "JobRequirementMatch.years":
+		if e.ComplexityRoot.JobRequirementMatch.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobRequirementMatch.Years(childComplexity), true
+
+	case "JobStatusChange.at":
+		if e.ComplexityRoot.JobStatusChange.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobStatusChange.At(childComplexity), true
+	case "JobStatusChange.status":
+		if e.ComplexityRoot.JobStatusChange.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobStatusChange.Status(childComplexity), true
+
+	case "JobTarget.company":
+		if e.ComplexityRoot.JobTarget.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobTarget.Company(childComplexity), true
+	case "JobTarget.createdAt":
+		if e.ComplexityRoot.JobTarget.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobTarget.CreatedAt(childComplexity), true
+	case "JobTarget.history":
+		if e.ComplexityRoot.JobTarget.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobTarget.History(childComplexity), true
+	case "JobTarget.id":
+		if e.ComplexityRoot.JobTarget.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobTarget.ID(childComplexity), true
+	case "JobTarget.match":
+		if e.ComplexityRoot.JobTarget.Match == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobTarget.Match(childComplexity), true
+	case "JobTarget.status":
+		if e.ComplexityRoot.JobTarget.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobTarget.Status(childComplexity), true
+	case "JobTarget.text":
+		if e.ComplexityRoot.JobTarget.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobTarget.Text(childComplexity), true
+	case "JobTarget.title":
+		if e.ComplexityRoot.JobTarget.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobTarget.Title(childComplexity), true
+	case "JobTarget.updatedAt":
+		if e.ComplexityRoot.JobTarget.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobTarget.UpdatedAt(childComplexity), true
+
 	case "LearningPath.skillsAnalyzedAt":
 		if e.ComplexityRoot.LearningPath.SkillsAnalyzedAt == nil {
 			break
@@ -769,6 +1125,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteGoal(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteJobTarget":
+		if e.ComplexityRoot.Mutation.DeleteJobTarget == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteJobTarget_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteJobTarget(childComplexity, args["id"].(string)), true
+	case "Mutation.saveJobTarget":
+		if e.ComplexityRoot.Mutation.SaveJobTarget == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_saveJobTarget_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SaveJobTarget(childComplexity, args["input"].(model.JobAdInput), args["status"].(*model.JobTargetStatus)), true
+	case "Mutation.setJobTargetStatus":
+		if e.ComplexityRoot.Mutation.SetJobTargetStatus == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setJobTargetStatus_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetJobTargetStatus(childComplexity, args["id"].(string), args["status"].(model.JobTargetStatus)), true
 	case "Mutation.submitInterviewAnswer":
 		if e.ComplexityRoot.Mutation.SubmitInterviewAnswer == nil {
 			break
@@ -826,6 +1215,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.InterviewQuestions(childComplexity, args["roleId"].(*string), args["skill"].(*string), args["difficulty"].(*model.InterviewDifficulty), args["first"].(*int)), true
 
+	case "Query.jobTarget":
+		if e.ComplexityRoot.Query.JobTarget == nil {
+			break
+		}
+
+		args, err := ec.field_Query_jobTarget_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.JobTarget(childComplexity, args["id"].(string)), true
+	case "Query.jobTargets":
+		if e.ComplexityRoot.Query.JobTargets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.JobTargets(childComplexity), true
 	case "Query.marketInsights":
 		if e.ComplexityRoot.Query.MarketInsights == nil {
 			break
@@ -837,6 +1243,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MarketInsights(childComplexity, args["roleId"].(string)), true
+	case "Query.matchJob":
+		if e.ComplexityRoot.Query.MatchJob == nil {
+			break
+		}
+
+		args, err := ec.field_Query_matchJob_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MatchJob(childComplexity, args["input"].(model.JobAdInput)), true
 	case "Query.role":
 		if e.ComplexityRoot.Query.Role == nil {
 			break
@@ -1104,6 +1521,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("CareerGoalRepresentation", ec.unmarshalInputCareerGoalRepresentation),
 			graphql.NewInputUnmarshaler("CreateGoalInput", ec.unmarshalInputCreateGoalInput),
+			graphql.NewInputUnmarshaler("JobAdInput", ec.unmarshalInputJobAdInput),
 			graphql.NewInputUnmarshaler("RoleRepresentation", ec.unmarshalInputRoleRepresentation),
 			graphql.NewInputUnmarshaler("UpdateGoalInput", ec.unmarshalInputUpdateGoalInput),
 			graphql.NewInputUnmarshaler("UserRepresentation", ec.unmarshalInputUserRepresentation),
@@ -1423,6 +1841,136 @@ func (ec *executionContext) childFields_InterviewQuestion(ctx context.Context, f
 		return ec.fieldContext_InterviewQuestion_text(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InterviewQuestion", field.Name)
+}
+
+func (ec *executionContext) childFields_JobEvidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_JobEvidence_source(ctx, field)
+	case "level":
+		return ec.fieldContext_JobEvidence_level(ctx, field)
+	case "detail":
+		return ec.fieldContext_JobEvidence_detail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobEvidence", field.Name)
+}
+
+func (ec *executionContext) childFields_JobMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "score":
+		return ec.fieldContext_JobMatch_score(ctx, field)
+	case "coverage":
+		return ec.fieldContext_JobMatch_coverage(ctx, field)
+	case "title":
+		return ec.fieldContext_JobMatch_title(ctx, field)
+	case "occupation":
+		return ec.fieldContext_JobMatch_occupation(ctx, field)
+	case "parts":
+		return ec.fieldContext_JobMatch_parts(ctx, field)
+	case "requirements":
+		return ec.fieldContext_JobMatch_requirements(ctx, field)
+	case "skillsUpdatedAt":
+		return ec.fieldContext_JobMatch_skillsUpdatedAt(ctx, field)
+	case "engine":
+		return ec.fieldContext_JobMatch_engine(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobMatch", field.Name)
+}
+
+func (ec *executionContext) childFields_JobMatchPart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "part":
+		return ec.fieldContext_JobMatchPart_part(ctx, field)
+	case "weight":
+		return ec.fieldContext_JobMatchPart_weight(ctx, field)
+	case "points":
+		return ec.fieldContext_JobMatchPart_points(ctx, field)
+	case "scored":
+		return ec.fieldContext_JobMatchPart_scored(ctx, field)
+	case "reasons":
+		return ec.fieldContext_JobMatchPart_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobMatchPart", field.Name)
+}
+
+func (ec *executionContext) childFields_JobOccupation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_JobOccupation_code(ctx, field)
+	case "title":
+		return ec.fieldContext_JobOccupation_title(ctx, field)
+	case "confidence":
+		return ec.fieldContext_JobOccupation_confidence(ctx, field)
+	case "how":
+		return ec.fieldContext_JobOccupation_how(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobOccupation", field.Name)
+}
+
+func (ec *executionContext) childFields_JobRequirementMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_JobRequirementMatch_kind(ctx, field)
+	case "name":
+		return ec.fieldContext_JobRequirementMatch_name(ctx, field)
+	case "required":
+		return ec.fieldContext_JobRequirementMatch_required(ctx, field)
+	case "part":
+		return ec.fieldContext_JobRequirementMatch_part(ctx, field)
+	case "status":
+		return ec.fieldContext_JobRequirementMatch_status(ctx, field)
+	case "sentence":
+		return ec.fieldContext_JobRequirementMatch_sentence(ctx, field)
+	case "reason":
+		return ec.fieldContext_JobRequirementMatch_reason(ctx, field)
+	case "advice":
+		return ec.fieldContext_JobRequirementMatch_advice(ctx, field)
+	case "gain":
+		return ec.fieldContext_JobRequirementMatch_gain(ctx, field)
+	case "level":
+		return ec.fieldContext_JobRequirementMatch_level(ctx, field)
+	case "years":
+		return ec.fieldContext_JobRequirementMatch_years(ctx, field)
+	case "evidence":
+		return ec.fieldContext_JobRequirementMatch_evidence(ctx, field)
+	case "courses":
+		return ec.fieldContext_JobRequirementMatch_courses(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobRequirementMatch", field.Name)
+}
+
+func (ec *executionContext) childFields_JobStatusChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_JobStatusChange_status(ctx, field)
+	case "at":
+		return ec.fieldContext_JobStatusChange_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobStatusChange", field.Name)
+}
+
+func (ec *executionContext) childFields_JobTarget(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_JobTarget_id(ctx, field)
+	case "title":
+		return ec.fieldContext_JobTarget_title(ctx, field)
+	case "company":
+		return ec.fieldContext_JobTarget_company(ctx, field)
+	case "text":
+		return ec.fieldContext_JobTarget_text(ctx, field)
+	case "status":
+		return ec.fieldContext_JobTarget_status(ctx, field)
+	case "history":
+		return ec.fieldContext_JobTarget_history(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_JobTarget_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_JobTarget_updatedAt(ctx, field)
+	case "match":
+		return ec.fieldContext_JobTarget_match(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobTarget", field.Name)
 }
 
 func (ec *executionContext) childFields_LearningPath(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1817,6 +2365,64 @@ func (ec *executionContext) field_Mutation_deleteGoal_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteJobTarget_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_saveJobTarget_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.JobAdInput, error) {
+			return ec.unmarshalNJobAdInput2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobAdInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.JobTargetStatus, error) {
+			return ec.unmarshalOJobTargetStatus2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTargetStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setJobTargetStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (model.JobTargetStatus, error) {
+			return ec.unmarshalNJobTargetStatus2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTargetStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_submitInterviewAnswer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1963,6 +2569,20 @@ func (ec *executionContext) field_Query_interviewQuestions_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_jobTarget_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_marketInsights_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1974,6 +2594,20 @@ func (ec *executionContext) field_Query_marketInsights_args(ctx context.Context,
 		return nil, err
 	}
 	args["roleId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_matchJob_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.JobAdInput, error) {
+			return ec.unmarshalNJobAdInput2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobAdInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -3283,6 +3917,1081 @@ func (ec *executionContext) fieldContext_InterviewQuestion_text(_ context.Contex
 	return graphql.NewScalarFieldContext("InterviewQuestion", field, false, false, "String")
 }
 
+func (ec *executionContext) _JobEvidence_source(ctx context.Context, field graphql.CollectedField, obj *model.JobEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobEvidence_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobEvidence_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobEvidence_level(ctx context.Context, field graphql.CollectedField, obj *model.JobEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobEvidence_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobEvidence_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobEvidence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _JobEvidence_detail(ctx context.Context, field graphql.CollectedField, obj *model.JobEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobEvidence_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobEvidence_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobMatch_score(ctx context.Context, field graphql.CollectedField, obj *model.JobMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatch_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatch_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobMatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _JobMatch_coverage(ctx context.Context, field graphql.CollectedField, obj *model.JobMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatch_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coverage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatch_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobMatch", field, false, false, "Float")
+}
+
+func (ec *executionContext) _JobMatch_title(ctx context.Context, field graphql.CollectedField, obj *model.JobMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatch_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatch_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobMatch", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobMatch_occupation(ctx context.Context, field graphql.CollectedField, obj *model.JobMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatch_occupation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Occupation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.JobOccupation) graphql.Marshaler {
+			return ec.marshalOJobOccupation2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobOccupation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatch_occupation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobOccupation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobMatch_parts(ctx context.Context, field graphql.CollectedField, obj *model.JobMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatch_parts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.JobMatchPart) graphql.Marshaler {
+			return ec.marshalNJobMatchPart2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobMatchPartᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatch_parts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobMatchPart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobMatch_requirements(ctx context.Context, field graphql.CollectedField, obj *model.JobMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatch_requirements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requirements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.JobRequirementMatch) graphql.Marshaler {
+			return ec.marshalNJobRequirementMatch2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobRequirementMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatch_requirements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobRequirementMatch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobMatch_skillsUpdatedAt(ctx context.Context, field graphql.CollectedField, obj *model.JobMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatch_skillsUpdatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkillsUpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatch_skillsUpdatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobMatch", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _JobMatch_engine(ctx context.Context, field graphql.CollectedField, obj *model.JobMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatch_engine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Engine, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatch_engine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobMatch", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobMatchPart_part(ctx context.Context, field graphql.CollectedField, obj *model.JobMatchPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatchPart_part(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Part, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.JobMatchPartName) graphql.Marshaler {
+			return ec.marshalNJobMatchPartName2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobMatchPartName(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatchPart_part(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobMatchPart", field, false, false, "JobMatchPartName")
+}
+
+func (ec *executionContext) _JobMatchPart_weight(ctx context.Context, field graphql.CollectedField, obj *model.JobMatchPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatchPart_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatchPart_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobMatchPart", field, false, false, "Int")
+}
+
+func (ec *executionContext) _JobMatchPart_points(ctx context.Context, field graphql.CollectedField, obj *model.JobMatchPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatchPart_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatchPart_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobMatchPart", field, false, false, "Float")
+}
+
+func (ec *executionContext) _JobMatchPart_scored(ctx context.Context, field graphql.CollectedField, obj *model.JobMatchPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatchPart_scored(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scored, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatchPart_scored(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobMatchPart", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _JobMatchPart_reasons(ctx context.Context, field graphql.CollectedField, obj *model.JobMatchPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatchPart_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatchPart_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobMatchPart", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobOccupation_code(ctx context.Context, field graphql.CollectedField, obj *model.JobOccupation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobOccupation_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobOccupation_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobOccupation", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobOccupation_title(ctx context.Context, field graphql.CollectedField, obj *model.JobOccupation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobOccupation_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobOccupation_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobOccupation", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobOccupation_confidence(ctx context.Context, field graphql.CollectedField, obj *model.JobOccupation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobOccupation_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobOccupation_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobOccupation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _JobOccupation_how(ctx context.Context, field graphql.CollectedField, obj *model.JobOccupation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobOccupation_how(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.How, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobOccupation_how(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobOccupation", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobRequirementMatch_kind(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.JobRequirementKind) graphql.Marshaler {
+			return ec.marshalNJobRequirementKind2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobRequirementKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobRequirementMatch", field, false, false, "JobRequirementKind")
+}
+
+func (ec *executionContext) _JobRequirementMatch_name(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobRequirementMatch", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobRequirementMatch_required(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_required(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_required(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobRequirementMatch", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _JobRequirementMatch_part(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_part(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Part, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.JobMatchPartName) graphql.Marshaler {
+			return ec.marshalNJobMatchPartName2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobMatchPartName(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_part(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobRequirementMatch", field, false, false, "JobMatchPartName")
+}
+
+func (ec *executionContext) _JobRequirementMatch_status(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.JobRequirementStatus) graphql.Marshaler {
+			return ec.marshalNJobRequirementStatus2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobRequirementStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobRequirementMatch", field, false, false, "JobRequirementStatus")
+}
+
+func (ec *executionContext) _JobRequirementMatch_sentence(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_sentence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sentence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_sentence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobRequirementMatch", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobRequirementMatch_reason(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobRequirementMatch", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobRequirementMatch_advice(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_advice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Advice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_advice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobRequirementMatch", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobRequirementMatch_gain(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_gain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_gain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobRequirementMatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _JobRequirementMatch_level(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobRequirementMatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _JobRequirementMatch_years(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_years(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Years, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_years(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobRequirementMatch", field, false, false, "Float")
+}
+
+func (ec *executionContext) _JobRequirementMatch_evidence(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.JobEvidence) graphql.Marshaler {
+			return ec.marshalOJobEvidence2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobEvidence(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRequirementMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRequirementMatch_courses(ctx context.Context, field graphql.CollectedField, obj *model.JobRequirementMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobRequirementMatch_courses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JobRequirementMatch().Courses(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Course) graphql.Marshaler {
+			return ec.marshalNCourse2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐCourseᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobRequirementMatch_courses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRequirementMatch",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Course(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobStatusChange_status(ctx context.Context, field graphql.CollectedField, obj *model.JobStatusChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobStatusChange_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.JobTargetStatus) graphql.Marshaler {
+			return ec.marshalNJobTargetStatus2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTargetStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobStatusChange_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobStatusChange", field, false, false, "JobTargetStatus")
+}
+
+func (ec *executionContext) _JobStatusChange_at(ctx context.Context, field graphql.CollectedField, obj *model.JobStatusChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobStatusChange_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobStatusChange_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobStatusChange", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _JobTarget_id(ctx context.Context, field graphql.CollectedField, obj *model.JobTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobTarget_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobTarget_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobTarget", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JobTarget_title(ctx context.Context, field graphql.CollectedField, obj *model.JobTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobTarget_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobTarget_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobTarget", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobTarget_company(ctx context.Context, field graphql.CollectedField, obj *model.JobTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobTarget_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Company, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobTarget_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobTarget", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobTarget_text(ctx context.Context, field graphql.CollectedField, obj *model.JobTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobTarget_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobTarget_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobTarget", field, false, false, "String")
+}
+
+func (ec *executionContext) _JobTarget_status(ctx context.Context, field graphql.CollectedField, obj *model.JobTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobTarget_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.JobTargetStatus) graphql.Marshaler {
+			return ec.marshalNJobTargetStatus2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTargetStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobTarget_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobTarget", field, false, false, "JobTargetStatus")
+}
+
+func (ec *executionContext) _JobTarget_history(ctx context.Context, field graphql.CollectedField, obj *model.JobTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobTarget_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.JobStatusChange) graphql.Marshaler {
+			return ec.marshalNJobStatusChange2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobStatusChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobTarget_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobTarget",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobStatusChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobTarget_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.JobTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobTarget_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobTarget_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobTarget", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _JobTarget_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.JobTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobTarget_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobTarget_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobTarget", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _JobTarget_match(ctx context.Context, field graphql.CollectedField, obj *model.JobTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobTarget_match(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JobTarget().Match(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.JobMatch) graphql.Marshaler {
+			return ec.marshalNJobMatch2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobTarget_match(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobTarget",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobMatch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LearningPath_targetRole(ctx context.Context, field graphql.CollectedField, obj *model.LearningPath) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4270,6 +5979,138 @@ func (ec *executionContext) fieldContext_Mutation_submitInterviewAnswer(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_saveJobTarget(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_saveJobTarget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SaveJobTarget(ctx, fc.Args["input"].(model.JobAdInput), fc.Args["status"].(*model.JobTargetStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.JobTarget) graphql.Marshaler {
+			return ec.marshalNJobTarget2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_saveJobTarget(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobTarget(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_saveJobTarget_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setJobTargetStatus(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setJobTargetStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetJobTargetStatus(ctx, fc.Args["id"].(string), fc.Args["status"].(model.JobTargetStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.JobTarget) graphql.Marshaler {
+			return ec.marshalNJobTarget2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setJobTargetStatus(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobTarget(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setJobTargetStatus_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteJobTarget(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteJobTarget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteJobTarget(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteJobTarget(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteJobTarget_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_roles(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4528,6 +6369,126 @@ func (ec *executionContext) fieldContext_Query_interviewQuestions(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_interviewQuestions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_matchJob(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_matchJob(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MatchJob(ctx, fc.Args["input"].(model.JobAdInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.JobMatch) graphql.Marshaler {
+			return ec.marshalNJobMatch2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_matchJob(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobMatch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_matchJob_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_jobTargets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_jobTargets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().JobTargets(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.JobTarget) graphql.Marshaler {
+			return ec.marshalNJobTarget2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTargetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_jobTargets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobTarget(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_jobTarget(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_jobTarget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().JobTarget(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.JobTarget) graphql.Marshaler {
+			return ec.marshalOJobTarget2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTarget(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_jobTarget(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobTarget(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_jobTarget_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6742,6 +8703,62 @@ func UnmarshalCreateGoalInput(ctx context.Context, raw any) (model.CreateGoalInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputJobAdInput(ctx context.Context, obj any) (model.JobAdInput, error) {
+	var it model.JobAdInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "title", "company"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "company":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("company"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Company = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalJobAdInput unmarshals raw into the JobAdInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalJobAdInput(ctx context.Context, raw any) (model.JobAdInput, error) {
+	var out model.JobAdInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "JobAdInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRoleRepresentation(ctx context.Context, obj any) (model.RoleRepresentation, error) {
 	var it model.RoleRepresentation
 	if obj == nil {
@@ -7503,6 +9520,424 @@ func (ec *executionContext) _InterviewQuestion(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var jobEvidenceImplementors = []string{"JobEvidence"}
+
+func (ec *executionContext) _JobEvidence(ctx context.Context, sel ast.SelectionSet, obj *model.JobEvidence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobEvidenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobEvidence")
+		case "source":
+			out.Values[i] = ec._JobEvidence_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._JobEvidence_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "detail":
+			out.Values[i] = ec._JobEvidence_detail(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var jobMatchImplementors = []string{"JobMatch"}
+
+func (ec *executionContext) _JobMatch(ctx context.Context, sel ast.SelectionSet, obj *model.JobMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobMatch")
+		case "score":
+			out.Values[i] = ec._JobMatch_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coverage":
+			out.Values[i] = ec._JobMatch_coverage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._JobMatch_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "occupation":
+			out.Values[i] = ec._JobMatch_occupation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "parts":
+			out.Values[i] = ec._JobMatch_parts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requirements":
+			out.Values[i] = ec._JobMatch_requirements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skillsUpdatedAt":
+			out.Values[i] = ec._JobMatch_skillsUpdatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "engine":
+			out.Values[i] = ec._JobMatch_engine(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var jobMatchPartImplementors = []string{"JobMatchPart"}
+
+func (ec *executionContext) _JobMatchPart(ctx context.Context, sel ast.SelectionSet, obj *model.JobMatchPart) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobMatchPartImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobMatchPart")
+		case "part":
+			out.Values[i] = ec._JobMatchPart_part(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._JobMatchPart_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._JobMatchPart_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scored":
+			out.Values[i] = ec._JobMatchPart_scored(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._JobMatchPart_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var jobOccupationImplementors = []string{"JobOccupation"}
+
+func (ec *executionContext) _JobOccupation(ctx context.Context, sel ast.SelectionSet, obj *model.JobOccupation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobOccupationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobOccupation")
+		case "code":
+			out.Values[i] = ec._JobOccupation_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._JobOccupation_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._JobOccupation_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "how":
+			out.Values[i] = ec._JobOccupation_how(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var jobRequirementMatchImplementors = []string{"JobRequirementMatch"}
+
+func (ec *executionContext) _JobRequirementMatch(ctx context.Context, sel ast.SelectionSet, obj *model.JobRequirementMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobRequirementMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobRequirementMatch")
+		case "kind":
+			out.Values[i] = ec._JobRequirementMatch_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._JobRequirementMatch_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "required":
+			out.Values[i] = ec._JobRequirementMatch_required(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "part":
+			out.Values[i] = ec._JobRequirementMatch_part(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._JobRequirementMatch_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sentence":
+			out.Values[i] = ec._JobRequirementMatch_sentence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._JobRequirementMatch_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "advice":
+			out.Values[i] = ec._JobRequirementMatch_advice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gain":
+			out.Values[i] = ec._JobRequirementMatch_gain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._JobRequirementMatch_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "years":
+			out.Values[i] = ec._JobRequirementMatch_years(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.Values[i] = ec._JobRequirementMatch_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "courses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JobRequirementMatch_courses(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var jobStatusChangeImplementors = []string{"JobStatusChange"}
+
+func (ec *executionContext) _JobStatusChange(ctx context.Context, sel ast.SelectionSet, obj *model.JobStatusChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobStatusChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobStatusChange")
+		case "status":
+			out.Values[i] = ec._JobStatusChange_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._JobStatusChange_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var jobTargetImplementors = []string{"JobTarget"}
+
+func (ec *executionContext) _JobTarget(ctx context.Context, sel ast.SelectionSet, obj *model.JobTarget) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobTargetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobTarget")
+		case "id":
+			out.Values[i] = ec._JobTarget_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._JobTarget_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "company":
+			out.Values[i] = ec._JobTarget_company(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			out.Values[i] = ec._JobTarget_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._JobTarget_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "history":
+			out.Values[i] = ec._JobTarget_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._JobTarget_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._JobTarget_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "match":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JobTarget_match(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var learningPathImplementors = []string{"LearningPath"}
 
 func (ec *executionContext) _LearningPath(ctx context.Context, sel ast.SelectionSet, obj *model.LearningPath) graphql.Marshaler {
@@ -7835,6 +10270,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "saveJobTarget":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_saveJobTarget(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setJobTargetStatus":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setJobTargetStatus(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteJobTarget":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteJobTarget(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7906,6 +10362,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_interviewQuestions(ctx, field)
+				})
+		case "matchJob":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_matchJob(ctx, field)
+				})
+		case "jobTargets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_jobTargets(ctx, field)
+				})
+		case "jobTarget":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_jobTarget(ctx, field)
 				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -9011,6 +11485,155 @@ func (ec *executionContext) marshalNInterviewQuestionKind2githubᚗcomᚋcareerc
 	return v
 }
 
+func (ec *executionContext) unmarshalNJobAdInput2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobAdInput(ctx context.Context, v any) (model.JobAdInput, error) {
+	res, err := ec.unmarshalInputJobAdInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJobMatch2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobMatch(ctx context.Context, sel ast.SelectionSet, v *model.JobMatch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JobMatch!")
+		return graphql.Null
+	}
+	return ec._JobMatch(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNJobMatchPart2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobMatchPartᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.JobMatchPart) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJobMatchPart2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobMatchPart(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNJobMatchPart2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobMatchPart(ctx context.Context, sel ast.SelectionSet, v *model.JobMatchPart) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JobMatchPart!")
+		return graphql.Null
+	}
+	return ec._JobMatchPart(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNJobMatchPartName2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobMatchPartName(ctx context.Context, v any) (model.JobMatchPartName, error) {
+	var res model.JobMatchPartName
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJobMatchPartName2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobMatchPartName(ctx context.Context, sel ast.SelectionSet, v model.JobMatchPartName) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNJobRequirementKind2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobRequirementKind(ctx context.Context, v any) (model.JobRequirementKind, error) {
+	var res model.JobRequirementKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJobRequirementKind2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobRequirementKind(ctx context.Context, sel ast.SelectionSet, v model.JobRequirementKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNJobRequirementMatch2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobRequirementMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.JobRequirementMatch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJobRequirementMatch2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobRequirementMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNJobRequirementMatch2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobRequirementMatch(ctx context.Context, sel ast.SelectionSet, v *model.JobRequirementMatch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JobRequirementMatch!")
+		return graphql.Null
+	}
+	return ec._JobRequirementMatch(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNJobRequirementStatus2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobRequirementStatus(ctx context.Context, v any) (model.JobRequirementStatus, error) {
+	var res model.JobRequirementStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJobRequirementStatus2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobRequirementStatus(ctx context.Context, sel ast.SelectionSet, v model.JobRequirementStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNJobStatusChange2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobStatusChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.JobStatusChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJobStatusChange2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobStatusChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNJobStatusChange2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobStatusChange(ctx context.Context, sel ast.SelectionSet, v *model.JobStatusChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JobStatusChange!")
+		return graphql.Null
+	}
+	return ec._JobStatusChange(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNJobTarget2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTargetᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.JobTarget) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJobTarget2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTarget(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNJobTarget2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTarget(ctx context.Context, sel ast.SelectionSet, v *model.JobTarget) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JobTarget!")
+		return graphql.Null
+	}
+	return ec._JobTarget(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNJobTargetStatus2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTargetStatus(ctx context.Context, v any) (model.JobTargetStatus, error) {
+	var res model.JobTargetStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJobTargetStatus2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTargetStatus(ctx context.Context, sel ast.SelectionSet, v model.JobTargetStatus) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNLearningStep2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐLearningStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LearningStep) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -9736,6 +12359,23 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	return res
 }
 
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) unmarshalOGoalStatus2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐGoalStatus(ctx context.Context, v any) (*model.GoalStatus, error) {
 	if v == nil {
 		return nil, nil
@@ -9798,6 +12438,43 @@ func (ec *executionContext) unmarshalOInterviewDifficulty2ᚖgithubᚗcomᚋcare
 }
 
 func (ec *executionContext) marshalOInterviewDifficulty2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐInterviewDifficulty(ctx context.Context, sel ast.SelectionSet, v *model.InterviewDifficulty) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOJobEvidence2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobEvidence(ctx context.Context, sel ast.SelectionSet, v *model.JobEvidence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._JobEvidence(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOJobOccupation2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobOccupation(ctx context.Context, sel ast.SelectionSet, v *model.JobOccupation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._JobOccupation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOJobTarget2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTarget(ctx context.Context, sel ast.SelectionSet, v *model.JobTarget) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._JobTarget(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOJobTargetStatus2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTargetStatus(ctx context.Context, v any) (*model.JobTargetStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.JobTargetStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJobTargetStatus2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobTargetStatus(ctx context.Context, sel ast.SelectionSet, v *model.JobTargetStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -14,6 +14,7 @@ type Resolver struct {
 	Store    planning.Store
 	Catalog  *planning.Catalog
 	Practice *planning.Practice
+	Jobs     *planning.JobMatcher
 	Now      func() time.Time
 }
 

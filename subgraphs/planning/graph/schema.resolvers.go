@@ -66,6 +66,16 @@ func (r *careerGoalResolver) LearningPath(ctx context.Context, obj *model.Career
 	return path, nil
 }
 
+// Courses is the resolver for the courses field.
+func (r *jobRequirementMatchResolver) Courses(ctx context.Context, obj *model.JobRequirementMatch) ([]*model.Course, error) {
+	return r.requirementCourses(ctx, obj)
+}
+
+// Match is the resolver for the match field.
+func (r *jobTargetResolver) Match(ctx context.Context, obj *model.JobTarget) (*model.JobMatch, error) {
+	return r.targetMatch(ctx, obj)
+}
+
 // CreateGoal is the resolver for the createGoal field.
 func (r *mutationResolver) CreateGoal(ctx context.Context, input model.CreateGoalInput) (*model.CareerGoal, error) {
 	id, err := auth.RequireUser(ctx)
@@ -139,6 +149,21 @@ func (r *mutationResolver) SubmitInterviewAnswer(ctx context.Context, questionID
 		return nil, err
 	}
 	return r.toAttempt(a), nil
+}
+
+// SaveJobTarget is the resolver for the saveJobTarget field.
+func (r *mutationResolver) SaveJobTarget(ctx context.Context, input model.JobAdInput, status *model.JobTargetStatus) (*model.JobTarget, error) {
+	return r.saveJobTarget(ctx, input, status)
+}
+
+// SetJobTargetStatus is the resolver for the setJobTargetStatus field.
+func (r *mutationResolver) SetJobTargetStatus(ctx context.Context, id string, status model.JobTargetStatus) (*model.JobTarget, error) {
+	return r.setJobTargetStatus(ctx, id, status)
+}
+
+// DeleteJobTarget is the resolver for the deleteJobTarget field.
+func (r *mutationResolver) DeleteJobTarget(ctx context.Context, id string) (string, error) {
+	return r.deleteJobTarget(ctx, id)
 }
 
 // Roles is the resolver for the roles field.
@@ -263,6 +288,21 @@ func (r *queryResolver) InterviewQuestions(ctx context.Context, roleID *string, 
 	return out, nil
 }
 
+// MatchJob is the resolver for the matchJob field.
+func (r *queryResolver) MatchJob(ctx context.Context, input model.JobAdInput) (*model.JobMatch, error) {
+	return r.matchJob(ctx, input)
+}
+
+// JobTargets is the resolver for the jobTargets field.
+func (r *queryResolver) JobTargets(ctx context.Context) ([]*model.JobTarget, error) {
+	return r.jobTargets(ctx)
+}
+
+// JobTarget is the resolver for the jobTarget field.
+func (r *queryResolver) JobTarget(ctx context.Context, id string) (*model.JobTarget, error) {
+	return r.jobTarget(ctx, id)
+}
+
 // NextRoles is the resolver for the nextRoles field.
 func (r *roleResolver) NextRoles(ctx context.Context, obj *model.Role) ([]*model.Role, error) {
 	role, ok := r.Catalog.Role(obj.ID)
@@ -376,6 +416,14 @@ func (r *userResolver) ReadinessHistory(ctx context.Context, obj *model.User, ta
 // CareerGoal returns CareerGoalResolver implementation.
 func (r *Resolver) CareerGoal() CareerGoalResolver { return &careerGoalResolver{r} }
 
+// JobRequirementMatch returns JobRequirementMatchResolver implementation.
+func (r *Resolver) JobRequirementMatch() JobRequirementMatchResolver {
+	return &jobRequirementMatchResolver{r}
+}
+
+// JobTarget returns JobTargetResolver implementation.
+func (r *Resolver) JobTarget() JobTargetResolver { return &jobTargetResolver{r} }
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
@@ -389,9 +437,11 @@ func (r *Resolver) Role() RoleResolver { return &roleResolver{r} }
 func (r *Resolver) User() UserResolver { return &userResolver{r} }
 
 type (
-	careerGoalResolver struct{ *Resolver }
-	mutationResolver   struct{ *Resolver }
-	queryResolver      struct{ *Resolver }
-	roleResolver       struct{ *Resolver }
-	userResolver       struct{ *Resolver }
+	careerGoalResolver          struct{ *Resolver }
+	jobRequirementMatchResolver struct{ *Resolver }
+	jobTargetResolver           struct{ *Resolver }
+	mutationResolver            struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	roleResolver                struct{ *Resolver }
+	userResolver                struct{ *Resolver }
 )

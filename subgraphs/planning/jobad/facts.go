@@ -339,9 +339,10 @@ func overlapsLang(ls []language, start, end int) bool {
 	return false
 }
 
-// isLanguage: the taxonomy lists spoken languages as skills; the ad's
-// languages are language requirements instead (findLanguages).
-func isLanguage(name string) bool {
+// IsLanguage reports whether a skill name is a spoken language. The
+// taxonomy lists languages as skills; in an ad they are language
+// requirements instead (findLanguages), in a profile the languages held.
+func IsLanguage(name string) bool {
 	_, ok := languageNames[strings.ToLower(strings.Fields(name + " x")[0])]
 	return ok && name != "Language Teaching"
 }

@@ -140,7 +140,7 @@ func (p *Parser) read(s sentence, c *collector) {
 	var about []string
 	for _, m := range p.tax.Find(s.text) {
 		if m.Start < from || overlaps(certs, m.Start, m.End) || overlapsLang(langs, m.Start, m.End) ||
-			isLanguage(m.Skill.Name) || degreeField(s.text, edus, m.Start) {
+			IsLanguage(m.Skill.Name) || degreeField(s.text, edus, m.Start) {
 			continue
 		}
 		about = append(about, m.Skill.Name)

@@ -167,6 +167,7 @@ func (s *Store) PurgeUser(ctx context.Context, tx *sql.Tx, userID string) error 
 		`DELETE FROM user_skill_sets WHERE user_id = $1`,
 		`DELETE FROM interview_attempts WHERE user_id = $1`,
 		`DELETE FROM readiness_snapshots WHERE user_id = $1`,
+		`DELETE FROM job_targets WHERE user_id = $1`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, userID); err != nil {
 			return fmt.Errorf("purging user data: %w", err)

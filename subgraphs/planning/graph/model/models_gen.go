@@ -115,6 +115,115 @@ type InterviewQuestion struct {
 	Text  string  `json:"text"`
 }
 
+// A job ad as pasted.
+type JobAdInput struct {
+	// The ad's text: at most 30,000 bytes.
+	Text string `json:"text"`
+	// The job title, at most 200 characters; read from the ad's first line when omitted.
+	Title *string `json:"title,omitempty"`
+	// The employer, at most 200 characters.
+	Company *string `json:"company,omitempty"`
+}
+
+// Where a met requirement is known from.
+type JobEvidence struct {
+	// e.g. 'your skill profile, updated 2026-12-01'.
+	Source string `json:"source"`
+	Level  *int   `json:"level,omitempty"`
+	// The CV line, course or quiz, when known.
+	Detail *string `json:"detail,omitempty"`
+}
+
+// How a job ad and the user fit, in parts that can be taken apart. The ad is read
+// offline; skills are compared with the user's skill profile. A skill counts once
+// and only with evidence.
+type JobMatch struct {
+	// 0–100 over the scored parts: the sum of their points, scaled to the weight they carry.
+	Score int `json:"score"`
+	// The share of the ad's weight the score rests on, 0–1; parts Career Coach cannot judge are left out.
+	Coverage float64 `json:"coverage"`
+	// The job title, as given or read from the ad.
+	Title string `json:"title"`
+	// The O*NET occupation the title maps to; null when none does.
+	Occupation *JobOccupation  `json:"occupation,omitempty"`
+	Parts      []*JobMatchPart `json:"parts"`
+	// Every requirement of the ad, in the ad's order, then the title.
+	Requirements []*JobRequirementMatch `json:"requirements"`
+	// When the skill profile compared was last updated; null when the user has none yet.
+	SkillsUpdatedAt *time.Time `json:"skillsUpdatedAt,omitempty"`
+	// offline: the rule-based reader.
+	Engine string `json:"engine"`
+}
+
+type JobMatchPart struct {
+	Part JobMatchPartName `json:"part"`
+	// Points the part is worth when every part applies (weights sum to 100).
+	Weight int `json:"weight"`
+	// Points earned of weight; 0 when not scored.
+	Points float64 `json:"points"`
+	// False when the ad asks nothing here or Career Coach cannot judge it.
+	Scored  bool     `json:"scored"`
+	Reasons []string `json:"reasons"`
+}
+
+// The O*NET occupation of a job title.
+type JobOccupation struct {
+	// O*NET-SOC 2019 code, e.g. 15-1252.00.
+	Code  string `json:"code"`
+	Title string `json:"title"`
+	// 0–1: 1 when O*NET lists the title, lower when it had to be shortened or several occupations share it.
+	Confidence float64 `json:"confidence"`
+	// How the occupation was chosen.
+	How string `json:"how"`
+}
+
+// One requirement of the ad as it stands for the user.
+type JobRequirementMatch struct {
+	Kind JobRequirementKind `json:"kind"`
+	// Canonical skill name, education level, certification, language, 'N+ years of experience' or the occupation.
+	Name string `json:"name"`
+	// False: preferred ('a plus', 'nice to have').
+	Required bool                 `json:"required"`
+	Part     JobMatchPartName     `json:"part"`
+	Status   JobRequirementStatus `json:"status"`
+	// The ad's sentence the requirement came from.
+	Sentence string `json:"sentence"`
+	Reason   string `json:"reason"`
+	// What to do about it; empty when met. Never a suggestion to claim what you have no evidence of.
+	Advice string `json:"advice"`
+	// What if: points the score would gain if this were met.
+	Gain int `json:"gain"`
+	// The level asked for (skills 1–5, languages 1–5), when the ad says.
+	Level *int `json:"level,omitempty"`
+	// Years asked for (experience).
+	Years *float64 `json:"years,omitempty"`
+	// What meets it, partly or fully; null when missing or unknown.
+	Evidence *JobEvidence `json:"evidence,omitempty"`
+	// Courses that teach a missing or partly met skill, shortest first (at most 5).
+	Courses []*Course `json:"courses"`
+}
+
+type JobStatusChange struct {
+	Status JobTargetStatus `json:"status"`
+	At     time.Time       `json:"at"`
+}
+
+// A job ad the user saved to aim at, with where the application stands.
+type JobTarget struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Company string `json:"company"`
+	// The ad as pasted.
+	Text   string          `json:"text"`
+	Status JobTargetStatus `json:"status"`
+	// Every status reached, oldest first, with its date.
+	History   []*JobStatusChange `json:"history"`
+	CreatedAt time.Time          `json:"createdAt"`
+	UpdatedAt time.Time          `json:"updatedAt"`
+	// The ad matched against the user's current skill profile.
+	Match *JobMatch `json:"match"`
+}
+
 // An ordered plan of skills to learn for a goal.
 type LearningPath struct {
 	TargetRole *Role           `json:"targetRole"`
@@ -453,6 +562,259 @@ func (e *InterviewQuestionKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e InterviewQuestionKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A part of a job match.
+type JobMatchPartName string
+
+const (
+	JobMatchPartNameHardSkills     JobMatchPartName = "HARD_SKILLS"
+	JobMatchPartNameSoftSkills     JobMatchPartName = "SOFT_SKILLS"
+	JobMatchPartNameTitle          JobMatchPartName = "TITLE"
+	JobMatchPartNameExperience     JobMatchPartName = "EXPERIENCE"
+	JobMatchPartNameEducation      JobMatchPartName = "EDUCATION"
+	JobMatchPartNameCertifications JobMatchPartName = "CERTIFICATIONS"
+	JobMatchPartNameLanguages      JobMatchPartName = "LANGUAGES"
+)
+
+var AllJobMatchPartName = []JobMatchPartName{
+	JobMatchPartNameHardSkills,
+	JobMatchPartNameSoftSkills,
+	JobMatchPartNameTitle,
+	JobMatchPartNameExperience,
+	JobMatchPartNameEducation,
+	JobMatchPartNameCertifications,
+	JobMatchPartNameLanguages,
+}
+
+func (e JobMatchPartName) IsValid() bool {
+	switch e {
+	case JobMatchPartNameHardSkills, JobMatchPartNameSoftSkills, JobMatchPartNameTitle, JobMatchPartNameExperience, JobMatchPartNameEducation, JobMatchPartNameCertifications, JobMatchPartNameLanguages:
+		return true
+	}
+	return false
+}
+
+func (e JobMatchPartName) String() string {
+	return string(e)
+}
+
+func (e *JobMatchPartName) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = JobMatchPartName(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid JobMatchPartName", str)
+	}
+	return nil
+}
+
+func (e JobMatchPartName) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *JobMatchPartName) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e JobMatchPartName) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type JobRequirementKind string
+
+const (
+	JobRequirementKindSkill         JobRequirementKind = "SKILL"
+	JobRequirementKindExperience    JobRequirementKind = "EXPERIENCE"
+	JobRequirementKindEducation     JobRequirementKind = "EDUCATION"
+	JobRequirementKindCertification JobRequirementKind = "CERTIFICATION"
+	JobRequirementKindLanguage      JobRequirementKind = "LANGUAGE"
+	// The job title, compared with the person's own occupation.
+	JobRequirementKindTitle JobRequirementKind = "TITLE"
+)
+
+var AllJobRequirementKind = []JobRequirementKind{
+	JobRequirementKindSkill,
+	JobRequirementKindExperience,
+	JobRequirementKindEducation,
+	JobRequirementKindCertification,
+	JobRequirementKindLanguage,
+	JobRequirementKindTitle,
+}
+
+func (e JobRequirementKind) IsValid() bool {
+	switch e {
+	case JobRequirementKindSkill, JobRequirementKindExperience, JobRequirementKindEducation, JobRequirementKindCertification, JobRequirementKindLanguage, JobRequirementKindTitle:
+		return true
+	}
+	return false
+}
+
+func (e JobRequirementKind) String() string {
+	return string(e)
+}
+
+func (e *JobRequirementKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = JobRequirementKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid JobRequirementKind", str)
+	}
+	return nil
+}
+
+func (e JobRequirementKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *JobRequirementKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e JobRequirementKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type JobRequirementStatus string
+
+const (
+	JobRequirementStatusMet JobRequirementStatus = "MET"
+	// Held below the level the ad asks for.
+	JobRequirementStatusPartlyMet JobRequirementStatus = "PARTLY_MET"
+	JobRequirementStatusMissing   JobRequirementStatus = "MISSING"
+	// Career Coach cannot know (e.g. years of experience): not scored.
+	JobRequirementStatusUnknown JobRequirementStatus = "UNKNOWN"
+)
+
+var AllJobRequirementStatus = []JobRequirementStatus{
+	JobRequirementStatusMet,
+	JobRequirementStatusPartlyMet,
+	JobRequirementStatusMissing,
+	JobRequirementStatusUnknown,
+}
+
+func (e JobRequirementStatus) IsValid() bool {
+	switch e {
+	case JobRequirementStatusMet, JobRequirementStatusPartlyMet, JobRequirementStatusMissing, JobRequirementStatusUnknown:
+		return true
+	}
+	return false
+}
+
+func (e JobRequirementStatus) String() string {
+	return string(e)
+}
+
+func (e *JobRequirementStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = JobRequirementStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid JobRequirementStatus", str)
+	}
+	return nil
+}
+
+func (e JobRequirementStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *JobRequirementStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e JobRequirementStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where an application for a saved job stands.
+type JobTargetStatus string
+
+const (
+	JobTargetStatusInterested   JobTargetStatus = "INTERESTED"
+	JobTargetStatusApplied      JobTargetStatus = "APPLIED"
+	JobTargetStatusInterviewing JobTargetStatus = "INTERVIEWING"
+	JobTargetStatusOffer        JobTargetStatus = "OFFER"
+	JobTargetStatusRejected     JobTargetStatus = "REJECTED"
+)
+
+var AllJobTargetStatus = []JobTargetStatus{
+	JobTargetStatusInterested,
+	JobTargetStatusApplied,
+	JobTargetStatusInterviewing,
+	JobTargetStatusOffer,
+	JobTargetStatusRejected,
+}
+
+func (e JobTargetStatus) IsValid() bool {
+	switch e {
+	case JobTargetStatusInterested, JobTargetStatusApplied, JobTargetStatusInterviewing, JobTargetStatusOffer, JobTargetStatusRejected:
+		return true
+	}
+	return false
+}
+
+func (e JobTargetStatus) String() string {
+	return string(e)
+}
+
+func (e *JobTargetStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = JobTargetStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid JobTargetStatus", str)
+	}
+	return nil
+}
+
+func (e JobTargetStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *JobTargetStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e JobTargetStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
