@@ -2,8 +2,6 @@ package execute
 
 import (
 	"context"
-	"strconv"
-	"strings"
 	"sync/atomic"
 
 	"github.com/careercoach/coach/router/plan"
@@ -15,9 +13,6 @@ type compiled struct {
 	// initial is the initial payload's shape of a query with @defer
 	// fragments (plan.Plan.Incremental); nil otherwise.
 	initial *shapeNode
-	// steps lists, per Parallel node, its branches with entity fetches to
-	// the same subgraph combined into one request.
-	steps map[*plan.Parallel][]branch
 	// fetches holds what is derived once per fetch (and combined batch).
 	fetches map[*plan.Fetch]*fetchState
 	// sizeHint is the length of the plan's last response, the capacity the
@@ -54,35 +49,13 @@ func newFetchState(f *plan.Fetch, room *Room) *fetchState {
 	return &fetchState{room: room, query: quoted(f.Operation), plain: !hasAlias(f.Selection)}
 }
 
-// branch is a node run on its own, or a batch of entity fetches.
-type branch struct {
-	node  plan.Node
-	batch *batch
-}
-
-// batch is several entity fetches of one parallel step to one subgraph,
-// sent as one operation with an aliased _entities field per fetch: one
-// round trip instead of one per fetch, as the issue's "one _entities
-// request per subgraph per step" asks.
-type batch struct {
-	fetch    *plan.Fetch // the combined operation (service, text, variables)
-	paths    [][]string
-	fetches  []*plan.Fetch
-	aliases  []string
-	repsVars []string
-}
-
 func compile(p *plan.Plan) *compiled {
-	c := &compiled{root: newShapeNode(p.Shape.Fields), steps: map[*plan.Parallel][]branch{},
-		fetches: map[*plan.Fetch]*fetchState{}}
+	c := &compiled{root: newShapeNode(p.Shape.Fields), fetches: map[*plan.Fetch]*fetchState{}}
 	g := planGains(p.Root)
 	var walk func(n plan.Node)
 	walk = func(n plan.Node) {
 		switch x := n.(type) {
 		case *plan.Sequence:
-			for par, nodes := range deferredSteps(x) {
-				c.steps[par] = branches(&plan.Parallel{Nodes: nodes})
-			}
 			for _, m := range x.Nodes {
 				walk(m)
 			}
@@ -90,14 +63,11 @@ func compile(p *plan.Plan) *compiled {
 			for _, m := range x.Nodes {
 				walk(m)
 			}
-			if _, done := c.steps[x]; !done {
-				c.steps[x] = branches(x)
+		case *plan.Batch:
+			for _, fl := range x.Parts {
+				walk(fl) // a part is sent alone when the batch's answer is nulled
 			}
-			for _, br := range c.steps[x] {
-				if br.batch != nil {
-					c.fetches[br.batch.fetch] = newFetchState(br.batch.fetch, br.batch.room(g))
-				}
-			}
+			c.fetches[x.Fetch] = newFetchState(x.Fetch, batchRoom(x, g))
 		case *plan.Fetch:
 			c.fetches[x] = newFetchState(x, documentRoom(selectionRoom(x.Selection, g, true)))
 		case *plan.Flatten:
@@ -139,81 +109,12 @@ func compiledFor(p *plan.Plan) *compiled {
 	return p.Memo(func() any { return compile(p) }).(*compiled)
 }
 
-// branches groups a Parallel's entity fetches by subgraph.
-func branches(par *plan.Parallel) []branch {
-	var out []branch
-	at := map[string]int{} // service → index in out of its batch
-	for _, n := range par.Nodes {
-		fl, ok := n.(*plan.Flatten)
-		var f *plan.Fetch
-		if ok {
-			f, ok = fl.Node.(*plan.Fetch)
-		}
-		if !ok || f.Requires == nil || f.EntitySelection == "" {
-			out = append(out, branch{node: n})
-			continue
-		}
-		i, seen := at[f.Service]
-		if !seen {
-			at[f.Service] = len(out)
-			out = append(out, branch{batch: &batch{}})
-			i = len(out) - 1
-		}
-		b := out[i].batch
-		b.paths = append(b.paths, fl.Path)
-		b.fetches = append(b.fetches, f)
-	}
-	for i, br := range out {
-		if br.batch == nil {
-			continue
-		}
-		if len(br.batch.fetches) == 1 { // nothing to combine
-			out[i] = branch{node: &plan.Flatten{Path: br.batch.paths[0], Node: br.batch.fetches[0]}}
-			continue
-		}
-		br.batch.build()
-	}
-	return out
-}
-
-// build writes the combined operation.
-func (b *batch) build() {
-	var decls, vars []string
-	seen := map[string]bool{}
-	var sel strings.Builder
-	for i, f := range b.fetches {
-		v := "representations"
-		if i > 0 {
-			v += "_" + strconv.Itoa(i)
-		}
-		alias := "_e" + strconv.Itoa(i)
-		b.aliases = append(b.aliases, alias)
-		b.repsVars = append(b.repsVars, v)
-		decls = append(decls, "$"+v+": [_Any!]!")
-		field := " " + alias + ": _entities(representations: $" + v + ") " + f.EntitySelection
-		sel.WriteString(field)
-		for j, name := range f.Variables {
-			if !seen[name] && j < len(f.VariableDecls) {
-				seen[name] = true
-				vars = append(vars, name)
-				decls = append(decls, f.VariableDecls[j])
-			}
-		}
-	}
-	first := b.fetches[0]
-	op := "query"
-	if first.OperationName != "" {
-		op += " " + first.OperationName
-	}
-	op += "(" + strings.Join(decls, ", ") + ") {" + sel.String() + " }"
-	b.fetch = &plan.Fetch{Service: first.Service, Operation: op, OperationName: first.OperationName, Variables: vars}
-}
-
-// room is the combined operation's: each alias's entities for its path.
-func (b *batch) room(g *gains) *Room {
+// batchRoom is the combined operation's: each alias's entities for its
+// path.
+func batchRoom(b *plan.Batch, g *gains) *Room {
 	data := &Room{}
-	for i, f := range b.fetches {
-		if r := entityRoom(g, b.paths[i], f, b.aliases[i]); r != nil {
+	for i, fl := range b.Parts {
+		if r := entityRoom(g, fl.Path, fl.Node.(*plan.Fetch), b.Aliases[i]); r != nil {
 			data.kids = append(data.kids, r.kids...)
 		}
 	}
@@ -227,48 +128,48 @@ func (b *batch) room(g *gains) *Room {
 // nulls the whole response (an error in one non-null _entities field),
 // each fetch is retried alone so the others keep their data, as they
 // would have unbatched.
-func (r *run) runBatch(ctx context.Context, b *batch) {
-	eb := make([]entityBatch, len(b.fetches))
+func (r *run) runBatch(ctx context.Context, b *plan.Batch) {
+	eb := make([]entityBatch, len(b.Parts))
 	extra := map[string]any{}
 	some := false
-	for i, f := range b.fetches {
-		eb[i] = r.collectBatch(b.paths[i], f)
-		extra[b.repsVars[i]] = eb[i].reps
+	for i, fl := range b.Parts {
+		eb[i] = r.collectBatch(fl.Path, fl.Node.(*plan.Fetch))
+		extra[b.RepsVars[i]] = eb[i].reps
 		if eb[i].reps == nil {
-			extra[b.repsVars[i]] = []any{}
+			extra[b.RepsVars[i]] = []any{}
 		}
 		some = some || len(eb[i].reps) > 0
 	}
 	if !some {
 		return
 	}
-	resp, err := r.send(ctx, b.fetch, extra)
+	resp, err := r.send(ctx, b.Fetch, extra)
 	if err != nil {
-		for _, f := range b.fetches {
-			r.fetchFailed(ctx, f, err)
+		for _, fl := range b.Parts {
+			r.fetchFailed(ctx, fl.Node.(*plan.Fetch), err)
 		}
 		return
 	}
 	data := resp.object()
 	if data == nil && len(resp.Errors) > 0 {
-		for i, f := range b.fetches {
-			r.entityFetch(ctx, b.paths[i], f)
+		for _, fl := range b.Parts {
+			r.entityFetch(ctx, fl.Path, fl.Node.(*plan.Fetch))
 		}
 		return
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	for i, f := range b.fetches {
-		r.mergeEntities(f, eb[i], data, b.aliases[i], resp.Errors)
+	for i, fl := range b.Parts {
+		r.mergeEntities(fl.Node.(*plan.Fetch), eb[i], data, b.Aliases[i], resp.Errors)
 	}
 	for _, e := range resp.Errors {
 		var paths [][]any
-		for i, alias := range b.aliases {
+		for i, alias := range b.Aliases {
 			if len(e.Path) > 0 && e.Path[0] == alias {
 				p := append([]any{"_entities"}, e.Path[1:]...)
-				paths = r.entityErrorPaths(p, eb[i], b.fetches[i].Selection)
+				paths = r.entityErrorPaths(p, eb[i], b.Parts[i].Node.(*plan.Fetch).Selection)
 			}
 		}
-		r.addEntityError(e, b.fetch.Service, paths)
+		r.addEntityError(e, b.Fetch.Service, paths)
 	}
 }

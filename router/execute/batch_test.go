@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/careercoach/coach/router/wire"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -62,7 +63,7 @@ func httpFetcher(base string, hook func(service string, req *Request) *Response)
 
 // TestBatchedEntityFetches: the benchmark's plan has 16 fetches in 4
 // steps; with one request per subgraph per step it takes 8, 7 once the
-// inventory fetches of step 3 join those of step 4 (deferredSteps), and
+// inventory fetches of step 3 join those of step 4 (plan.joinLater), and
 // the response is still the expected one.
 func TestBatchedEntityFetches(t *testing.T) {
 	sg := httptest.NewServer(subgraphs.Handler())
@@ -89,7 +90,7 @@ func TestBatchNulledRetriesEachFetch(t *testing.T) {
 	defer sg.Close()
 	nullBatches := func(_ string, req *Request) *Response {
 		if strings.Contains(req.Query, "_e1: _entities") {
-			return &Response{Errors: []*Error{{Message: "one entity failed"}}}
+			return &Response{Errors: []*wire.Error{{Message: "one entity failed"}}}
 		}
 		return nil
 	}

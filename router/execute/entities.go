@@ -3,6 +3,7 @@ package execute
 import (
 	"context"
 	"encoding/binary"
+	"github.com/careercoach/coach/router/wire"
 	"slices"
 
 	"github.com/careercoach/coach/router/plan"
@@ -124,13 +125,11 @@ func (r *run) collectBatch(path []string, f *plan.Fetch) entityBatch {
 
 // mergeEntities merges the entity list under field of data into the
 // batch's objects. The caller holds r.mu.
-func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data *Object, field string, errs []*Error) {
+func (r *run) mergeEntities(f *plan.Fetch, b entityBatch, data *Object, field string, errs []*wire.Error) {
 	ents, _ := data.value(field).([]any)
 	if data.value(field) != nil && len(ents) != len(b.reps) {
-		r.errs = append(r.errs, &Error{
-			Message:    "subgraph '" + f.Service + "' returned a wrong number of entities",
-			Extensions: map[string]any{"code": CodeInvalidResponse, "serviceName": f.Service},
-		})
+		r.errs = append(r.errs, wire.Errorf(wire.CodeInvalidResponse, "subgraph '%s' returned a wrong number of entities", f.Service).
+			With("serviceName", f.Service))
 		ents = nil
 	}
 	if ents == nil {
@@ -204,13 +203,13 @@ func (r *run) entityErrorPaths(p []any, b entityBatch, sel *plan.Selection) [][]
 
 // addEntityError adds a subgraph's error once per client path it maps to.
 // The caller holds r.mu.
-func (r *run) addEntityError(e *Error, service string, paths [][]any) {
+func (r *run) addEntityError(e *wire.Error, service string, paths [][]any) {
 	if len(paths) == 0 {
-		r.errs = append(r.errs, subgraphError(e, service, nil))
+		r.errs = append(r.errs, wire.FromSubgraph(e, service, nil))
 	}
 	for _, p := range paths {
 		if !r.unselected(p) {
-			r.errs = append(r.errs, subgraphError(e, service, p))
+			r.errs = append(r.errs, wire.FromSubgraph(e, service, p))
 		}
 	}
 }
@@ -520,7 +519,7 @@ func unalias(v any, sel *plan.Selection) {
 
 // entityErred reports whether errs has an error at or below entity i of
 // the list under field (["_entities", i, ...] or [alias, i, ...]).
-func entityErred(errs []*Error, field string, i int) bool {
+func entityErred(errs []*wire.Error, field string, i int) bool {
 	for _, e := range errs {
 		if len(e.Path) >= 2 && e.Path[0] == field {
 			if j, ok := index(e.Path[1]); ok && j == i {

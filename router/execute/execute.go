@@ -3,7 +3,7 @@ package execute
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"log/slog"
 	"runtime/debug"
 	"sync"
@@ -35,10 +35,10 @@ type Prefilled map[string]any
 func (e *Executor) Execute(ctx context.Context, p *plan.Plan, vars map[string]any, pre Prefilled) *Result {
 	r := e.newRun(p, vars, pre)
 	if p.Root != nil {
-		r.branch(ctx, branch{node: p.Root}) // the root is a branch too: a panic becomes an error
+		r.branch(ctx, p.Root) // the root is a branch too: a panic becomes an error
 	}
 	if p.Deferred != nil {
-		r.branch(ctx, branch{node: p.Deferred}) // all at once: the client reads no incremental delivery
+		r.branch(ctx, p.Deferred) // all at once: the client reads no incremental delivery
 	}
 	bp := dataPool.Get().(*[]byte)
 	buf := *bp
@@ -103,7 +103,7 @@ type run struct {
 
 	mu    sync.Mutex // guards data and errs while fetches run
 	data  *Object
-	errs  []*Error
+	errs  []*wire.Error
 	paths pathArena // path nodes of shaping, which runs after the fetches
 	// nulled holds, per object, the response keys a subgraph left null
 	// because it nulled its whole answer (data: null, or _entities: null)
@@ -152,7 +152,7 @@ func (r *run) markNulled(obj *Object, sel *plan.Selection) {
 	walk(sel)
 }
 
-func (r *run) addErr(err *Error) {
+func (r *run) addErr(err *wire.Error) {
 	r.mu.Lock()
 	r.errs = append(r.errs, err)
 	r.mu.Unlock()
@@ -165,19 +165,20 @@ func (r *run) exec(ctx context.Context, n plan.Node) {
 			r.exec(ctx, c)
 		}
 	case *plan.Parallel:
-		brs := r.c.steps[x]
-		if len(brs) == 0 {
+		if len(x.Nodes) == 0 {
 			return
 		}
 		// The last branch runs on this goroutine: its stack has already
 		// grown to what decoding needs, and a fresh goroutine's would be
 		// copied again on the way there.
 		var g errgroup.Group
-		for _, br := range brs[:len(brs)-1] {
-			g.Go(func() error { r.branch(ctx, br); return nil })
+		for _, n := range x.Nodes[:len(x.Nodes)-1] {
+			g.Go(func() error { r.branch(ctx, n); return nil })
 		}
-		r.branch(ctx, brs[len(brs)-1])
+		r.branch(ctx, x.Nodes[len(x.Nodes)-1])
 		_ = g.Wait() // branches report failures as GraphQL errors, never as Go errors
+	case *plan.Batch:
+		r.runBatch(ctx, x)
 	case *plan.Fetch:
 		r.rootFetch(ctx, x)
 	case *plan.Flatten:
@@ -187,13 +188,9 @@ func (r *run) exec(ctx context.Context, n plan.Node) {
 	}
 }
 
-func (r *run) branch(ctx context.Context, br branch) {
+func (r *run) branch(ctx context.Context, n plan.Node) {
 	defer r.recoverBranch(ctx)
-	if br.batch != nil {
-		r.runBatch(ctx, br.batch)
-	} else {
-		r.exec(ctx, br.node)
-	}
+	r.exec(ctx, n)
 }
 
 // recoverBranch turns a panic in a branch into the operation's error: a
@@ -208,7 +205,7 @@ func (r *run) recoverBranch(ctx context.Context) {
 	if r.e.Log != nil {
 		r.e.Log.ErrorContext(ctx, "execution branch panicked", "panic", p, "stack", string(debug.Stack()))
 	}
-	r.addErr(&Error{Message: "internal error", Extensions: map[string]any{"code": CodeInternal}})
+	r.addErr(wire.Errorf(wire.CodeInternal, "internal error"))
 }
 
 // call sends one fetch; a failure becomes the fetch's error.
@@ -275,10 +272,7 @@ func (r *run) fetchFailed(ctx context.Context, f *plan.Fetch, err error) {
 	if r.e.Log != nil {
 		r.e.Log.WarnContext(ctx, "subgraph request failed", "service", f.Service, "error", err)
 	}
-	r.addErr(&Error{
-		Message:    fmt.Sprintf("HTTP fetch failed from '%s'", f.Service),
-		Extensions: map[string]any{"code": CodeSubrequestFailed, "serviceName": f.Service},
-	})
+	r.addErr(wire.Errorf(wire.CodeSubrequestFailed, "HTTP fetch failed from '%s'", f.Service).With("serviceName", f.Service))
 }
 
 func (r *run) rootFetch(ctx context.Context, f *plan.Fetch) {
@@ -297,24 +291,6 @@ func (r *run) rootFetch(ctx context.Context, f *plan.Fetch) {
 		r.markNulled(r.data, f.Selection)
 	}
 	for _, e := range resp.Errors {
-		r.errs = append(r.errs, subgraphError(e, f.Service, unaliasPath(e.Path, f.Selection)))
+		r.errs = append(r.errs, wire.FromSubgraph(e, f.Service, unaliasPath(e.Path, f.Selection)))
 	}
-}
-
-// subgraphError copies a subgraph error for the client, with the path
-// rewritten and the service named.
-func subgraphError(e *Error, service string, path []any) *Error {
-	ext := map[string]any{}
-	for k, v := range e.Extensions {
-		ext[k] = v
-	}
-	ext["serviceName"] = service
-	if _, ok := ext["code"]; !ok {
-		ext["code"] = "DOWNSTREAM_SERVICE_ERROR"
-	}
-	msg := e.Message
-	if msg == "" {
-		msg = "subgraph error"
-	}
-	return &Error{Message: msg, Path: path, Extensions: ext}
 }

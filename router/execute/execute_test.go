@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/careercoach/coach/router/wire"
 	"os"
 	"strings"
 	"sync"
@@ -313,7 +314,7 @@ func TestBranchPanicBecomesAnError(t *testing.T) {
 			t.Fatal(err)
 		}
 		res := (&Executor{Fetcher: panicking{f, "accounts"}}).Execute(context.Background(), p, nil, nil)
-		if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != CodeInternal {
+		if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != wire.CodeInternal {
 			t.Fatalf("errors %+v, want one internal error", res.Errors)
 		}
 	})
@@ -329,7 +330,7 @@ func TestBranchPanicBecomesAnError(t *testing.T) {
 				t.Fatal(err)
 			}
 			res := (&Executor{Fetcher: panicking{f, service}}).Execute(context.Background(), p, nil, nil)
-			if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != CodeInternal {
+			if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != wire.CodeInternal {
 				t.Fatalf("errors %+v, want one internal error", res.Errors)
 			}
 			b, _ := json.Marshal(res)

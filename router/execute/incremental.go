@@ -3,6 +3,7 @@ package execute
 import (
 	"context"
 	"encoding/json"
+	"github.com/careercoach/coach/router/wire"
 
 	"github.com/careercoach/coach/router/plan"
 )
@@ -30,7 +31,7 @@ func (e *Executor) ExecuteIncremental(ctx context.Context, p *plan.Plan, vars ma
 	}
 	r := e.newRun(p, vars, pre)
 	if p.Root != nil {
-		r.branch(ctx, branch{node: p.Root})
+		r.branch(ctx, p.Root)
 	}
 	data, ok := r.shapeObject(nil, r.c.initial, r.data, p.RootType, nil)
 	more := ok && len(r.pending) > 0
@@ -45,7 +46,7 @@ func (e *Executor) ExecuteIncremental(ctx context.Context, p *plan.Plan, vars ma
 	}
 	primaryErrs := len(r.errs)
 	if p.Deferred != nil {
-		r.branch(ctx, branch{node: p.Deferred})
+		r.branch(ctx, p.Deferred)
 	}
 	fetchErrs := r.errs[primaryErrs:len(r.errs):len(r.errs)]
 	items := make([]*Incremental, 0, len(r.pending))
@@ -76,7 +77,7 @@ func (e *Executor) ExecuteIncremental(ctx context.Context, p *plan.Plan, vars ma
 // assignErrors gives each deferred fetch's error to the fragment whose
 // path is the longest prefix of the error's; an error with no such
 // fragment (a failed request has no path) goes to the first.
-func assignErrors(items []*Incremental, errs []*Error) {
+func assignErrors(items []*Incremental, errs []*wire.Error) {
 	if len(items) == 0 {
 		return
 	}

@@ -2,6 +2,7 @@ package execute
 
 import (
 	"context"
+	"github.com/careercoach/coach/router/wire"
 	"testing"
 )
 
@@ -20,7 +21,7 @@ func (n nulling) Fetch(ctx context.Context, service string, req *Request) (*Resp
 	n.mu.Lock()
 	n.calls = append(n.calls, service)
 	n.mu.Unlock()
-	return &Response{Errors: []*Error{{Message: "not found", Path: n.errPath, Extensions: map[string]any{"code": "NOT_FOUND"}}}}, nil
+	return &Response{Errors: []*wire.Error{{Message: "not found", Path: n.errPath, Extensions: map[string]any{"code": "NOT_FOUND"}}}}, nil
 }
 
 // Issue 22's execution defects, replayed on the stub supergraph: emptied
@@ -122,7 +123,7 @@ func (l leaking) Fetch(ctx context.Context, service string, req *Request) (*Resp
 	reps, _ := req.Variables["representations"].([]any)
 	for i, rep := range reps {
 		typename, _ := rep.(map[string]any)["__typename"].(string)
-		resp.Errors = append(resp.Errors, &Error{Message: "estimate failed for " + typename,
+		resp.Errors = append(resp.Errors, &wire.Error{Message: "estimate failed for " + typename,
 			Path: []any{"_entities", i, "shippingEstimate"}})
 	}
 	return resp, nil

@@ -2,6 +2,7 @@ package execute
 
 import (
 	"encoding/json"
+	"github.com/careercoach/coach/router/wire"
 	"strings"
 	"testing"
 )
@@ -39,7 +40,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 func TestResultAppendJSON(t *testing.T) {
 	o := newObject(1)
 	o.Set("k", "v")
-	for _, r := range []*Result{{Data: o}, {Data: nil, Errors: []*Error{{Message: "m", Path: []any{"k", 0}}}}} {
+	for _, r := range []*Result{{Data: o}, {Data: nil, Errors: []*wire.Error{{Message: "m", Path: []any{"k", 0}}}}} {
 		want, _ := json.Marshal(r)
 		got, err := r.AppendJSON(nil)
 		if err != nil || string(got) != string(want) {

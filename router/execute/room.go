@@ -64,7 +64,7 @@ func planGains(root plan.Node) *gains {
 	g := &gains{}
 	eachFlatten(root, func(fl *plan.Flatten) {
 		if f, ok := fl.Node.(*plan.Fetch); ok && f.Requires != nil {
-			g.at(fl.Path, true).extra += len(mergedKeys(f.Selection, map[string]bool{}))
+			g.at(fl.Path, true).extra += len(f.Selection.MergedKeys(map[string]bool{}))
 		}
 	})
 	return g
@@ -81,26 +81,13 @@ func eachFlatten(n plan.Node, fn func(*plan.Flatten)) {
 		for _, m := range x.Nodes {
 			eachFlatten(m, fn)
 		}
+	case *plan.Batch:
+		for _, fl := range x.Parts {
+			fn(fl)
+		}
 	case *plan.Flatten:
 		fn(x)
 	}
-}
-
-// mergedKeys collects the keys a selection's result has once unaliased,
-// across its fragments; __typename is left out: a merge target has it.
-func mergedKeys(sel *plan.Selection, keys map[string]bool) map[string]bool {
-	if sel == nil {
-		return keys
-	}
-	for _, it := range sel.Items {
-		switch {
-		case it.Name == "":
-			mergedKeys(it.Sel, keys)
-		case it.Name != "__typename":
-			keys[it.MergeKeyOrResponseKey()] = true
-		}
-	}
-	return keys
 }
 
 // selectionRoom is the room of a fetch's result for sel, whose objects are

@@ -2,6 +2,7 @@ package execute
 
 import (
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 
 	"github.com/careercoach/coach/router/plan"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -138,8 +139,9 @@ func nullify(b []byte, t *ast.Type) ([]byte, bool) {
 }
 
 func (r *run) invalid(b []byte, f *plan.ShapeField, t *ast.Type, path []any) ([]byte, bool) {
-	r.errs = append(r.errs, &Error{Message: fmt.Sprintf("invalid value for field %q", f.Name), Path: path,
-		Extensions: map[string]any{"code": CodeInvalidResponse}})
+	e := wire.Errorf(wire.CodeInvalidResponse, "invalid value for field %q", f.Name)
+	e.Path = path
+	r.errs = append(r.errs, e)
 	return nullify(b, t)
 }
 
@@ -151,11 +153,9 @@ func (r *run) nonNull(f *plan.ShapeField, path []any) {
 			return
 		}
 	}
-	r.errs = append(r.errs, &Error{
-		Message:    fmt.Sprintf("Cannot return null for non-nullable field %s.", f.Name),
-		Path:       path,
-		Extensions: map[string]any{"code": CodeNonNull},
-	})
+	e := wire.Errorf(wire.CodeNonNull, "Cannot return null for non-nullable field %s.", f.Name)
+	e.Path = path
+	r.errs = append(r.errs, e)
 }
 
 // prefix reports whether p is a prefix of q (comparing list indexes

@@ -6,6 +6,7 @@ package execute
 import (
 	"context"
 	"encoding/json"
+	"github.com/careercoach/coach/router/wire"
 	"strconv"
 )
 
@@ -28,7 +29,7 @@ type Request struct {
 // everything else (encoding/json, tests, subscription events).
 type Response struct {
 	Data   map[string]any `json:"data"`
-	Errors []*Error       `json:"errors"`
+	Errors []*wire.Error  `json:"errors"`
 	Object *Object        `json:"-"`
 }
 
@@ -53,25 +54,11 @@ func (f FetcherFunc) Fetch(ctx context.Context, service string, req *Request) (*
 	return f(ctx, service, req)
 }
 
-// Error is a GraphQL error as sent to clients.
-type Error struct {
-	Message    string         `json:"message"`
-	Locations  []Location     `json:"locations,omitempty"`
-	Path       []any          `json:"path,omitempty"`
-	Extensions map[string]any `json:"extensions,omitempty"`
-}
-
-// Location is a position in the client's document.
-type Location struct {
-	Line   int `json:"line"`
-	Column int `json:"column"`
-}
-
 // Result is the client's response. Execute sets Data to the JSON it wrote
 // (json.RawMessage); other values are written by AppendJSON.
 type Result struct {
-	Data   any      `json:"data"`
-	Errors []*Error `json:"errors,omitempty"`
+	Data   any           `json:"data"`
+	Errors []*wire.Error `json:"errors,omitempty"`
 	// HasNext is set in the payloads of an incremental response
 	// (ExecuteIncremental): true while more follow.
 	HasNext *bool
@@ -88,19 +75,11 @@ type Incremental struct {
 	Data   json.RawMessage `json:"data"`
 	Path   []any           `json:"path"`
 	Label  string          `json:"label,omitempty"`
-	Errors []*Error        `json:"errors,omitempty"`
+	Errors []*wire.Error   `json:"errors,omitempty"`
 }
 
 // MarshalJSON writes the response as AppendJSON does.
 func (r *Result) MarshalJSON() ([]byte, error) { return r.AppendJSON(nil) }
-
-// Error codes the executor puts in extensions.code.
-const (
-	CodeSubrequestFailed = "SUBREQUEST_HTTP_ERROR"
-	CodeInvalidResponse  = "SUBREQUEST_MALFORMED_RESPONSE"
-	CodeNonNull          = "NON_NULLABLE_FIELD_NULL"
-	CodeInternal         = "INTERNAL_SERVER_ERROR"
-)
 
 // AppendJSON appends the response as encoding/json writes it.
 func (r *Result) AppendJSON(b []byte) ([]byte, error) {

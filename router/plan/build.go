@@ -60,6 +60,7 @@ func Build(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName string, var
 		return nil, err
 	}
 	out.Root, out.Deferred = p.tree()
+	out.Root, out.Deferred = optimize(out.Root), optimize(out.Deferred)
 	return out, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/careercoach/coach/router/supergraph"
@@ -18,6 +19,9 @@ var update = flag.Bool("update", false, "rewrite plan.golden files")
 // TestGolden plans testdata/<case>/operation.graphql against the case's
 // supergraph.graphql and compares with plan.golden. Optional files:
 // variables.json (for @skip/@include) and labels.json (override labels).
+// A case may name files kept elsewhere instead (supergraph.link,
+// operation.link: a path relative to the case), as gateway-benchmark
+// names the benchmark's own.
 func TestGolden(t *testing.T) {
 	dirs, err := filepath.Glob("testdata/*")
 	if err != nil {
@@ -28,8 +32,8 @@ func TestGolden(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			sg := loadSupergraph(t, filepath.Join(dir, "supergraph.graphql"))
-			op := readFile(t, filepath.Join(dir, "operation.graphql"))
+			sg := loadSupergraph(t, caseFile(t, dir, "supergraph.graphql"))
+			op := readFile(t, caseFile(t, dir, "operation.graphql"))
 			doc, errs := gqlparser.LoadQueryWithRules(sg.API, op, rules.NewDefaultRules())
 			if len(errs) > 0 {
 				t.Fatalf("operation invalid: %v", errs)
@@ -75,6 +79,16 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// caseFile is the case's file name, or where its name.link points.
+func caseFile(t testing.TB, dir, name string) string {
+	link := filepath.Join(dir, strings.TrimSuffix(name, filepath.Ext(name))+".link")
+	b, err := os.ReadFile(link)
+	if err != nil {
+		return filepath.Join(dir, name)
+	}
+	return filepath.Join(dir, strings.TrimSpace(string(b)))
+}
+
 func readFile(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -105,8 +119,8 @@ func BenchmarkBuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, dir := range dirs {
-		sg := loadSupergraph(b, filepath.Join(dir, "supergraph.graphql"))
-		op, err := os.ReadFile(filepath.Join(dir, "operation.graphql"))
+		sg := loadSupergraph(b, caseFile(b, dir, "supergraph.graphql"))
+		op, err := os.ReadFile(caseFile(b, dir, "operation.graphql"))
 		if err != nil {
 			b.Fatal(err)
 		}

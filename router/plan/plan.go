@@ -39,7 +39,7 @@ func (p *Plan) Memo(build func() any) any {
 	return p.memo
 }
 
-// Node is a plan step: *Fetch, *Sequence, *Parallel or *Flatten.
+// Node is a plan step: *Fetch, *Sequence, *Parallel, *Flatten or *Batch.
 type Node interface {
 	write(b *strings.Builder, indent int)
 }
@@ -79,6 +79,27 @@ type Parallel struct{ Nodes []Node }
 type Flatten struct {
 	Path []string
 	Node Node
+}
+
+// Batch is several entity fetches of one step to one subgraph sent as one
+// operation: part i's _entities under Aliases[i], its representations in
+// the variable RepsVars[i]. Fetch is the combined operation (Service,
+// Operation, OperationName, Variables); it has no Selection.
+type Batch struct {
+	Fetch    *Fetch
+	Parts    []*Flatten
+	Aliases  []string
+	RepsVars []string
+}
+
+func (b *Batch) write(sb *strings.Builder, indent int) {
+	fmt.Fprintf(sb, "Batch(service: %q) {\n", b.Fetch.Service)
+	for i, fl := range b.Parts {
+		sb.WriteString(pad(indent+1) + b.Aliases[i] + ": ")
+		fl.write(sb, indent+1)
+		sb.WriteString("\n")
+	}
+	sb.WriteString(pad(indent) + "},")
 }
 
 // String prints the plan as readable text (the golden-file format).

@@ -30,6 +30,7 @@ func BuildSubscription(sg *supergraph.Supergraph, doc *ast.QueryDocument, opName
 		return nil, err
 	}
 	out.Root, _ = p.tree() // no @defer in subscriptions: nothing is deferred
+	out.Root = optimize(out.Root)
 	return out, nil
 }
 

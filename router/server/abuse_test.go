@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -155,7 +156,7 @@ func TestPrepareHonoursContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, rerr := s.prepare(ctx, s.state.Load(), gqlRequest{Query: `{ me { id } }`}, http.MethodPost)
-	if rerr == nil || rerr.errs[0].Extensions["code"] != CodeTimeout {
+	if rerr == nil || rerr.errs[0].Extensions["code"] != wire.CodeTimeout {
 		t.Fatalf("prepare with an ended context: %+v, want REQUEST_TIMEOUT", rerr)
 	}
 	if n := len(e.graphs["accounts"].Requests()); n != 0 {
@@ -177,7 +178,7 @@ func BenchmarkFragmentChain60(b *testing.B) {
 		req.Header.Set("Content-Type", "application/json")
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)
-		if !strings.Contains(w.Body.String(), CodeMaxFields) {
+		if !strings.Contains(w.Body.String(), wire.CodeMaxFields) {
 			b.Fatalf("answer %s", w.Body.String())
 		}
 	}

@@ -3,18 +3,14 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"math"
 	"net/http"
 	"strconv"
 	"strings"
 
-	"github.com/careercoach/coach/router/execute"
 	"github.com/vektah/gqlparser/v2/ast"
 )
-
-// CodeInvalidVariable marks a variable value that input coercion refuses,
-// as Apollo Router names it (with extensions.name, the variable).
-const CodeInvalidVariable = "VALIDATION_INVALID_TYPE_VARIABLE"
 
 // coerceVariables is the spec's CoerceVariableValues for the JSON values
 // of a request. It does not use gqlparser's validator.VariableValues, which
@@ -27,12 +23,12 @@ const CodeInvalidVariable = "VALIDATION_INVALID_TYPE_VARIABLE"
 // graphql-js's. The walk is linear in the size of the values.
 func coerceVariables(schema *ast.Schema, op *ast.OperationDefinition, raw map[string]any) (map[string]any, *reqError) {
 	out := make(map[string]any, len(op.VariableDefinitions))
-	var errs []*execute.Error
+	var errs []*wire.Error
 	for _, def := range op.VariableDefinitions {
 		fail := func(msg string) {
-			e := &execute.Error{Message: msg, Extensions: map[string]any{"code": CodeInvalidVariable, "name": def.Variable}}
+			e := wire.Errorf(wire.CodeInvalidVariable, "%s", msg).With("name", def.Variable)
 			if def.Position != nil {
-				e.Locations = []execute.Location{{Line: def.Position.Line, Column: def.Position.Column}}
+				e.Locations = []wire.Location{{Line: def.Position.Line, Column: def.Position.Column}}
 			}
 			errs = append(errs, e)
 		}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"github.com/careercoach/coach/router/wire"
 	"testing"
 
 	"github.com/vektah/gqlparser/v2"
@@ -58,7 +59,7 @@ func TestCoerceVariables(t *testing.T) {
 			var s string
 			if rerr != nil {
 				s = rerr.errs[0].Message
-				if rerr.errs[0].Extensions["code"] != CodeInvalidVariable || rerr.errs[0].Extensions["name"] == nil || len(rerr.errs[0].Locations) != 1 {
+				if rerr.errs[0].Extensions["code"] != wire.CodeInvalidVariable || rerr.errs[0].Extensions["name"] == nil || len(rerr.errs[0].Locations) != 1 {
 					t.Errorf("error %+v lacks the code, the variable's name or its location", rerr.errs[0])
 				}
 			} else {

@@ -2,15 +2,11 @@ package server
 
 import (
 	"encoding/json"
+	"github.com/careercoach/coach/router/wire"
 	"net/http"
 
 	"github.com/careercoach/coach/internal/httpserver"
-	"github.com/careercoach/coach/router/execute"
 )
-
-// CodeCSRF answers a request a browser could send cross-site without a
-// preflight.
-const CodeCSRF = httpserver.CodeCSRF
 
 const csrfMessage = httpserver.CSRFMessage
 
@@ -25,6 +21,6 @@ func writeRefusal(w http.ResponseWriter, media string, rerr *reqError) {
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(rerr.status)
 	_ = json.NewEncoder(w).Encode(struct {
-		Errors []*execute.Error `json:"errors"`
+		Errors []*wire.Error `json:"errors"`
 	}{rerr.errs})
 }

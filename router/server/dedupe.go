@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"github.com/careercoach/coach/router/wire"
 	"net/http"
 	"strings"
 	"sync"
@@ -11,10 +12,6 @@ import (
 	"github.com/careercoach/coach/router/subscribe"
 	"github.com/careercoach/coach/router/transport"
 )
-
-// CodeSlowSubscriber ends a shared subscription for a client that could
-// not keep up with its events.
-const CodeSlowSubscriber = "SUBSCRIPTION_CLIENT_TOO_SLOW"
 
 // hubBuffer is how many events a subscriber of a shared subscription may
 // fall behind before it is dropped (rather than slowing the others).
@@ -35,7 +32,7 @@ type hub struct {
 	ended  bool
 	// Set before the subscribers' channels close: why it could not start,
 	// or why it ended early; a late joiner sees them too.
-	startErrs, endErrs []*execute.Error
+	startErrs, endErrs []*wire.Error
 }
 
 type hubSub struct {
@@ -59,7 +56,7 @@ func dedupeKey(query, opName string, vars map[string]any, h http.Header) string 
 
 // join subscribes through the hub for key, starting it with run when it
 // is the first, and delivers events to emit until ctx ends or the hub does.
-func (f *fanout) join(ctx context.Context, key string, run func(ctx context.Context, emit subscribe.Emit) ([]*execute.Error, []*execute.Error), emit subscribe.Emit) []*execute.Error {
+func (f *fanout) join(ctx context.Context, key string, run func(ctx context.Context, emit subscribe.Emit) ([]*wire.Error, []*wire.Error), emit subscribe.Emit) []*wire.Error {
 	sub := &hubSub{ch: make(chan json.RawMessage, hubBuffer)}
 	f.mu.Lock()
 	if f.hubs == nil {
@@ -93,14 +90,13 @@ func (f *fanout) join(ctx context.Context, key string, run func(ctx context.Cont
 }
 
 // ending is what a subscriber gets when its channel closed.
-func (f *fanout) ending(h *hub, sub *hubSub, emit subscribe.Emit) []*execute.Error {
+func (f *fanout) ending(h *hub, sub *hubSub, emit subscribe.Emit) []*wire.Error {
 	f.mu.Lock()
 	dropped, startErrs, endErrs := sub.dropped, h.startErrs, h.endErrs
 	f.mu.Unlock()
 	switch {
 	case dropped:
-		endErrs = []*execute.Error{{Message: "subscription ended: the client fell too far behind",
-			Extensions: map[string]any{"code": CodeSlowSubscriber}}}
+		endErrs = []*wire.Error{wire.Errorf(wire.CodeSlowSubscriber, "subscription ended: the client fell too far behind")}
 	case startErrs != nil:
 		return startErrs
 	}
@@ -110,7 +106,7 @@ func (f *fanout) ending(h *hub, sub *hubSub, emit subscribe.Emit) []*execute.Err
 	return nil
 }
 
-func (f *fanout) run(ctx context.Context, h *hub, run func(ctx context.Context, emit subscribe.Emit) ([]*execute.Error, []*execute.Error)) {
+func (f *fanout) run(ctx context.Context, h *hub, run func(ctx context.Context, emit subscribe.Emit) ([]*wire.Error, []*wire.Error)) {
 	startErrs, endErrs := run(ctx, func(p json.RawMessage) error {
 		f.mu.Lock()
 		defer f.mu.Unlock()

@@ -2,10 +2,10 @@ package server
 
 import (
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"net/http"
 	"strconv"
 
-	"github.com/careercoach/coach/router/execute"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/lexer"
 	"github.com/vektah/gqlparser/v2/validator/core"
@@ -17,11 +17,11 @@ import (
 // which is what a document of fragments alone fails). Messages are
 // graphql-js's. Linear in the number of definitions.
 func operationRules(doc *ast.QueryDocument) *reqError {
-	var errs []*execute.Error
+	var errs []*wire.Error
 	add := func(msg string, pos *ast.Position) {
-		e := &execute.Error{Message: msg, Extensions: map[string]any{"code": CodeValidationFailed}}
+		e := wire.Errorf(wire.CodeValidationFailed, "%s", msg)
 		if pos != nil {
-			e.Locations = []execute.Location{{Line: pos.Line, Column: pos.Column}}
+			e.Locations = []wire.Location{{Line: pos.Line, Column: pos.Column}}
 		}
 		errs = append(errs, e)
 	}
@@ -59,7 +59,7 @@ func notExecutable(query string) *reqError {
 	lx := lexer.New(&ast.Source{Input: query})
 	depth := 0
 	start := true // the next top-level token may begin a definition
-	var errs []*execute.Error
+	var errs []*wire.Error
 	for {
 		tok, err := lx.ReadToken()
 		if err != nil || tok.Kind == lexer.EOF {
@@ -82,8 +82,9 @@ func notExecutable(query string) *reqError {
 			if tok.Value != "schema" {
 				msg = fmt.Sprintf("The %q definition is not executable.", definitionName(&lx, tok.Value))
 			}
-			errs = append(errs, &execute.Error{Message: msg, Locations: []execute.Location{{Line: tok.Pos.Line, Column: tok.Pos.Column}},
-				Extensions: map[string]any{"code": CodeValidationFailed}})
+			e := wire.Errorf(wire.CodeValidationFailed, "%s", msg)
+			e.Locations = []wire.Location{{Line: tok.Pos.Line, Column: tok.Pos.Column}}
+			errs = append(errs, e)
 		}
 		start = false
 	}

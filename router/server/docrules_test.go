@@ -1,6 +1,7 @@
 package server
 
 import (
+	"github.com/careercoach/coach/router/wire"
 	"strings"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestNotExecutable(t *testing.T) {
 			var got string
 			if rerr != nil {
 				got = rerr.errs[0].Message
-				if rerr.errs[0].Extensions["code"] != CodeValidationFailed || len(rerr.errs[0].Locations) != 1 {
+				if rerr.errs[0].Extensions["code"] != wire.CodeValidationFailed || len(rerr.errs[0].Locations) != 1 {
 					t.Errorf("error %+v lacks the validation code or a location", rerr.errs[0])
 				}
 			}

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -18,12 +19,12 @@ func CheckOperation(schema *ast.Schema, query, operationName string, vars map[st
 	refused := func(r *reqError) error {
 		errs := make([]error, len(r.errs))
 		for i, e := range r.errs {
-			errs[i] = fmt.Errorf("%v: %s", e.Extensions["code"], e.Message)
+			errs[i] = fmt.Errorf("%v: %s", e.Code(), e.Message)
 		}
 		return errors.Join(errs...)
 	}
 	if n, _ := countTokens(query, lim.MaxTokens); lim.MaxTokens > 0 && n > lim.MaxTokens {
-		return 0, fmt.Errorf("%s: query has more than %d tokens", CodeMaxTokens, lim.MaxTokens)
+		return 0, fmt.Errorf("%s: query has more than %d tokens", wire.CodeMaxTokens, lim.MaxTokens)
 	}
 	doc, err := parser.ParseQuery(&ast.Source{Input: query})
 	if err != nil {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"github.com/careercoach/coach/router/wire"
 	"os"
 	"strings"
 	"testing"
@@ -26,12 +27,12 @@ func TestCheckOperation(t *testing.T) {
 	}{
 		{"a slicing argument", `{ topProducts(first: 50) { upc name } }`, nil, 101, ""},
 		{"a slicing variable", `query($n: Int) { topProducts(first: $n) { upc } }`, map[string]any{"n": 7}, 8, ""},
-		{"over the cost limit", `{ topProducts(first: 200) { upc } }`, nil, 201, CodeMaxCost},
-		{"over it by a variable", `query($n: Int) { topProducts(first: $n) { upc } }`, map[string]any{"n": 1000}, 1001, CodeMaxCost},
-		{"too deep", `{ topProducts { reviews { author { reviews { id } } } } }`, nil, 0, CodeMaxDepth},
-		{"too many tokens", "{ topProducts { upc" + strings.Repeat(" upc", 100) + " } }", nil, 0, CodeMaxTokens},
+		{"over the cost limit", `{ topProducts(first: 200) { upc } }`, nil, 201, wire.CodeMaxCost},
+		{"over it by a variable", `query($n: Int) { topProducts(first: $n) { upc } }`, map[string]any{"n": 1000}, 1001, wire.CodeMaxCost},
+		{"too deep", `{ topProducts { reviews { author { reviews { id } } } } }`, nil, 0, wire.CodeMaxDepth},
+		{"too many tokens", "{ topProducts { upc" + strings.Repeat(" upc", 100) + " } }", nil, 0, wire.CodeMaxTokens},
 		{"unknown field", `{ topProducts { nope } }`, nil, 0, "validating the query"},
-		{"a variable of the wrong type", `query($n: Int) { topProducts(first: $n) { upc } }`, map[string]any{"n": "many"}, 0, CodeInvalidVariable},
+		{"a variable of the wrong type", `query($n: Int) { topProducts(first: $n) { upc } }`, map[string]any{"n": "many"}, 0, wire.CodeInvalidVariable},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

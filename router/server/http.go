@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"io"
 	"mime"
 	"net/http"
@@ -31,11 +32,11 @@ type gqlRequest struct {
 // has no data. status is the HTTP status for graphql-response+json.
 type reqError struct {
 	status int
-	errs   []*execute.Error
+	errs   []*wire.Error
 }
 
 func newReqError(code, msg string) *reqError {
-	return &reqError{status: http.StatusBadRequest, errs: []*execute.Error{{Message: msg, Extensions: map[string]any{"code": code}}}}
+	return &reqError{status: http.StatusBadRequest, errs: []*wire.Error{wire.Errorf(code, "%s", msg)}}
 }
 
 func (e *reqError) withStatus(s int) *reqError { e.status = s; return e }
@@ -45,7 +46,7 @@ func (e *reqError) withStatus(s int) *reqError { e.status = s; return e }
 // spec wants 4xx for it under application/json too, where a GraphQL
 // error of a well-formed request (parse, validation) is answered 200.
 func (e *reqError) malformed() bool {
-	return len(e.errs) > 0 && e.errs[0].Extensions["code"] == CodeBadRequest
+	return len(e.errs) > 0 && e.errs[0].Code() == wire.CodeBadRequest
 }
 
 // bodyCache keeps decoded request bodies: clients send the same few
@@ -67,7 +68,7 @@ func parseRequest(r *http.Request, maxBody int64, bodies *bodyCache) ([]gqlReque
 		for name, dst := range map[string]any{"variables": &req.Variables, "extensions": &req.Extensions} {
 			if s := q.Get(name); s != "" {
 				if err := json.Unmarshal([]byte(s), dst); err != nil {
-					return nil, false, newReqError(CodeBadRequest, fmt.Sprintf("%s is not a JSON object", name))
+					return nil, false, newReqError(wire.CodeBadRequest, fmt.Sprintf("%s is not a JSON object", name))
 				}
 			}
 		}
@@ -75,24 +76,24 @@ func parseRequest(r *http.Request, maxBody int64, bodies *bodyCache) ([]gqlReque
 	case http.MethodPost:
 		ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 		if ct != mediaJSON && ct != "" {
-			return nil, false, newReqError(CodeBadRequest, "Content-Type must be application/json").withStatus(http.StatusUnsupportedMediaType)
+			return nil, false, newReqError(wire.CodeBadRequest, "Content-Type must be application/json").withStatus(http.StatusUnsupportedMediaType)
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBody))
 		if err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
-				return nil, false, newReqError(CodeBodyTooLarge, fmt.Sprintf("request body exceeds %d bytes", maxBody)).withStatus(http.StatusRequestEntityTooLarge)
+				return nil, false, newReqError(wire.CodeBodyTooLarge, fmt.Sprintf("request body exceeds %d bytes", maxBody)).withStatus(http.StatusRequestEntityTooLarge)
 			}
-			return nil, false, newReqError(CodeBadRequest, "cannot read request body")
+			return nil, false, newReqError(wire.CodeBadRequest, "cannot read request body")
 		}
 		trimmed := strings.TrimSpace(string(body))
 		if strings.HasPrefix(trimmed, "[") {
 			var batch []gqlRequest
 			if err := json.Unmarshal(body, &batch); err != nil {
-				return nil, false, newReqError(CodeBadRequest, "request body is not valid JSON")
+				return nil, false, newReqError(wire.CodeBadRequest, "request body is not valid JSON")
 			}
 			if len(batch) == 0 {
-				return nil, false, newReqError(CodeBadRequest, "empty batch")
+				return nil, false, newReqError(wire.CodeBadRequest, "empty batch")
 			}
 			return batch, true, nil
 		}
@@ -104,14 +105,14 @@ func parseRequest(r *http.Request, maxBody int64, bodies *bodyCache) ([]gqlReque
 		}
 		var req gqlRequest
 		if err := json.Unmarshal(body, &req); err != nil {
-			return nil, false, newReqError(CodeBadRequest, "request body is not a valid GraphQL request: "+err.Error())
+			return nil, false, newReqError(wire.CodeBadRequest, "request body is not a valid GraphQL request: "+err.Error())
 		}
 		if cache {
 			bodies.put(string(body), req)
 		}
 		return []gqlRequest{req}, false, nil
 	}
-	return nil, false, newReqError(CodeBadRequest, "use GET or POST").withStatus(http.StatusMethodNotAllowed)
+	return nil, false, newReqError(wire.CodeBadRequest, "use GET or POST").withStatus(http.StatusMethodNotAllowed)
 }
 
 // responseType picks the media type from Accept: graphql-response+json
@@ -148,7 +149,7 @@ func writeResult(w http.ResponseWriter, media string, res any, rerr *reqError) {
 	status := http.StatusOK
 	if rerr != nil {
 		res = struct {
-			Errors []*execute.Error `json:"errors"`
+			Errors []*wire.Error `json:"errors"`
 		}{rerr.errs}
 		if media == mediaGraphQLResponse || rerr.status != http.StatusBadRequest || rerr.malformed() {
 			status = rerr.status
@@ -169,8 +170,8 @@ func encodeResult(dst []byte, r *execute.Result) []byte {
 	if err != nil {
 		if b, err = json.Marshal(r); err != nil {
 			b, _ = json.Marshal(struct {
-				Errors []*execute.Error `json:"errors"`
-			}{[]*execute.Error{internalError("the result could not be encoded")}})
+				Errors []*wire.Error `json:"errors"`
+			}{[]*wire.Error{internalError("the result could not be encoded")}})
 		}
 	}
 	return append(b, '\n') // as json.Encoder ends its output

@@ -2,36 +2,13 @@ package server
 
 import (
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/lexer"
 	"github.com/vektah/gqlparser/v2/validator/core"
 	"github.com/vektah/gqlparser/v2/validator/rules"
-)
-
-// Error codes for rejected requests (extensions.code).
-const (
-	CodeParseFailed         = "GRAPHQL_PARSE_FAILED"
-	CodeValidationFailed    = "GRAPHQL_VALIDATION_FAILED"
-	CodeBadRequest          = "BAD_REQUEST"
-	CodeUnauthenticated     = "UNAUTHENTICATED"
-	CodeIntrospectionOff    = "INTROSPECTION_DISABLED"
-	CodeMaxDepth            = "MAX_DEPTH_EXCEEDED"
-	CodeMaxAliases          = "MAX_ALIASES_EXCEEDED"
-	CodeMaxRootFields       = "MAX_ROOT_FIELDS_EXCEEDED"
-	CodeMaxTokens           = "MAX_TOKENS_EXCEEDED"
-	CodeMaxCost             = "MAX_COST_EXCEEDED"
-	CodeMaxFields           = "MAX_FIELDS_EXCEEDED"
-	CodeMaxBatch            = "MAX_BATCH_EXCEEDED"
-	CodeMaxFragments        = "MAX_FRAGMENTS_EXCEEDED"
-	CodeMaxRepeats          = "MAX_REPEATED_SELECTIONS_EXCEEDED"
-	CodeBodyTooLarge        = "REQUEST_TOO_LARGE"
-	CodePQNotFound          = "PERSISTED_QUERY_NOT_FOUND"
-	CodePQHashMismatch      = "PERSISTED_QUERY_HASH_MISMATCH"
-	CodeQueryPlanningFailed = "QUERY_PLANNING_FAILED"
-	CodeTimeout             = "REQUEST_TIMEOUT"
-	CodeInternal            = "INTERNAL_SERVER_ERROR"
 )
 
 // countTokens counts lexical tokens, stopping early past limit.
@@ -55,17 +32,17 @@ func countTokens(query string, limit int) (int, error) {
 func (l Limits) checkShape(st shapeStats) *reqError {
 	switch {
 	case l.MaxFragments > 0 && st.fragments > l.MaxFragments:
-		return newReqError(CodeMaxFragments, fmt.Sprintf("the document defines %d fragments, more than the limit of %d", st.fragments, l.MaxFragments))
+		return newReqError(wire.CodeMaxFragments, fmt.Sprintf("the document defines %d fragments, more than the limit of %d", st.fragments, l.MaxFragments))
 	case l.MaxRepeats > 0 && st.repeats > l.MaxRepeats:
-		return newReqError(CodeMaxRepeats, fmt.Sprintf("a selection set selects %q %s times, more than the limit of %d; select it once", st.repeatKey, countText(st.repeats), l.MaxRepeats))
+		return newReqError(wire.CodeMaxRepeats, fmt.Sprintf("a selection set selects %q %s times, more than the limit of %d; select it once", st.repeatKey, countText(st.repeats), l.MaxRepeats))
 	case l.MaxFields > 0 && st.fields > l.MaxFields:
-		return newReqError(CodeMaxFields, fmt.Sprintf("query selects %s fields once its fragments are expanded, more than the limit of %d", countText(st.fields), l.MaxFields))
+		return newReqError(wire.CodeMaxFields, fmt.Sprintf("query selects %s fields once its fragments are expanded, more than the limit of %d", countText(st.fields), l.MaxFields))
 	case l.MaxDepth > 0 && st.depth > l.MaxDepth:
-		return newReqError(CodeMaxDepth, fmt.Sprintf("query depth %d exceeds the limit of %d", st.depth, l.MaxDepth))
+		return newReqError(wire.CodeMaxDepth, fmt.Sprintf("query depth %d exceeds the limit of %d", st.depth, l.MaxDepth))
 	case l.MaxAliases > 0 && st.aliases > l.MaxAliases:
-		return newReqError(CodeMaxAliases, fmt.Sprintf("query uses %d aliases, more than the limit of %d", st.aliases, l.MaxAliases))
+		return newReqError(wire.CodeMaxAliases, fmt.Sprintf("query uses %d aliases, more than the limit of %d", st.aliases, l.MaxAliases))
 	case l.MaxRootFields > 0 && st.rootFields > l.MaxRootFields:
-		return newReqError(CodeMaxRootFields, fmt.Sprintf("query selects %d root fields, more than the limit of %d", st.rootFields, l.MaxRootFields))
+		return newReqError(wire.CodeMaxRootFields, fmt.Sprintf("query selects %d root fields, more than the limit of %d", st.rootFields, l.MaxRootFields))
 	}
 	return nil
 }
@@ -82,7 +59,7 @@ func countText(n int) string {
 // batch's operations summed); of says whose cost it is, if not the query's.
 func (l Limits) checkCost(cost int, of string) *reqError {
 	if l.MaxCost > 0 && cost > l.MaxCost {
-		return newReqError(CodeMaxCost, fmt.Sprintf("estimated cost %s %s exceeds the limit of %d; ask for fewer items (first/last) or fewer fields",
+		return newReqError(wire.CodeMaxCost, fmt.Sprintf("estimated cost %s %s exceeds the limit of %d; ask for fewer items (first/last) or fewer fields",
 			countText(cost), of, l.MaxCost))
 	}
 	return nil

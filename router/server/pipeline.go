@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"net/http"
 	"strings"
 
@@ -32,7 +33,7 @@ func (s *Server) handle(ctx context.Context, st *state, req gqlRequest, method s
 func (s *Server) prepareHTTP(ctx context.Context, st *state, req gqlRequest, method string) (*prepared, *reqError) {
 	pr, rerr := s.prepare(ctx, st, req, method)
 	if rerr == nil && pr.op.Operation == ast.Subscription {
-		rerr = newReqError(CodeBadRequest, "subscriptions need a WebSocket (graphql-transport-ws or graphql-ws) or Accept: text/event-stream")
+		rerr = newReqError(wire.CodeBadRequest, "subscriptions need a WebSocket (graphql-transport-ws or graphql-ws) or Accept: text/event-stream")
 	}
 	return pr, rerr
 }
@@ -49,12 +50,12 @@ func (s *Server) execute(ctx context.Context, st *state, pr *prepared) *execute.
 	return res
 }
 
-func timeoutError() *execute.Error {
-	return &execute.Error{Message: "request timed out", Extensions: map[string]any{"code": CodeTimeout}}
+func timeoutError() *wire.Error {
+	return wire.Errorf(wire.CodeTimeout, "request timed out")
 }
 
-func internalError(msg string) *execute.Error {
-	return &execute.Error{Message: msg, Extensions: map[string]any{"code": CodeInternal}}
+func internalError(msg string) *wire.Error {
+	return wire.Errorf(wire.CodeInternal, "%s", msg)
 }
 
 // prepared is an operation ready to execute.
@@ -79,7 +80,7 @@ func (s *Server) prepare(ctx context.Context, st *state, req gqlRequest, method 
 		return nil, rerr
 	}
 	if strings.TrimSpace(query) == "" {
-		return nil, newReqError(CodeBadRequest, "no query in request")
+		return nil, newReqError(wire.CodeBadRequest, "no query in request")
 	}
 	lim := s.cfg.Limits
 	// A query text that passed the token limit, parsing and validation
@@ -92,7 +93,7 @@ func (s *Server) prepare(ctx context.Context, st *state, req gqlRequest, method 
 	} else {
 		if lim.MaxTokens > 0 {
 			if n, _ := countTokens(query, lim.MaxTokens); n > lim.MaxTokens {
-				return nil, newReqError(CodeMaxTokens, fmt.Sprintf("query has more than %d tokens", lim.MaxTokens))
+				return nil, newReqError(wire.CodeMaxTokens, fmt.Sprintf("query has more than %d tokens", lim.MaxTokens))
 			}
 		}
 		var err error
@@ -100,7 +101,7 @@ func (s *Server) prepare(ctx context.Context, st *state, req gqlRequest, method 
 			if rerr := notExecutable(query); rerr != nil {
 				return nil, rerr
 			}
-			return nil, gqlErrors(CodeParseFailed, err)
+			return nil, gqlErrors(wire.CodeParseFailed, err)
 		}
 		// The operation rules go first: they decide which operation to run.
 		if rerr := operationRules(doc); rerr != nil {
@@ -109,10 +110,10 @@ func (s *Server) prepare(ctx context.Context, st *state, req gqlRequest, method 
 	}
 	op, err := selectOperation(doc, req.OperationName)
 	if err != nil {
-		return nil, newReqError(CodeBadRequest, err.Error())
+		return nil, newReqError(wire.CodeBadRequest, err.Error())
 	}
 	if (method == http.MethodGet && op.Operation != ast.Query) || (method == methodStreamGet && op.Operation == ast.Mutation) {
-		return nil, newReqError(CodeBadRequest, "only queries may use GET").withStatus(http.StatusMethodNotAllowed)
+		return nil, newReqError(wire.CodeBadRequest, "only queries may use GET").withStatus(http.StatusMethodNotAllowed)
 	}
 	if !cached {
 		// The shape is checked before validation too: validating a very
@@ -124,7 +125,7 @@ func (s *Server) prepare(ctx context.Context, st *state, req gqlRequest, method 
 			return nil, rerr
 		}
 		if errs := validator.ValidateWithRules(st.sg.API, doc, s.rules); len(errs) > 0 {
-			return nil, gqlErrors(CodeValidationFailed, errs)
+			return nil, gqlErrors(wire.CodeValidationFailed, errs)
 		}
 		checked = newCheckedDoc(doc, lim)
 		st.docs.put(query, checked)
@@ -134,7 +135,7 @@ func (s *Server) prepare(ctx context.Context, st *state, req gqlRequest, method 
 		return nil, rerr
 	}
 	if s.cfg.DisableIntrospection && ch.shape.introspects {
-		return nil, newReqError(CodeIntrospectionOff, "introspection is disabled")
+		return nil, newReqError(wire.CodeIntrospectionOff, "introspection is disabled")
 	}
 	vars, rerr := coerceVariables(st.sg.API, op, req.Variables)
 	if rerr != nil {
@@ -145,7 +146,7 @@ func (s *Server) prepare(ctx context.Context, st *state, req gqlRequest, method 
 		return nil, rerr
 	}
 	if op.Operation == ast.Subscription && method != methodStream && method != methodStreamGet {
-		return nil, newReqError(CodeBadRequest, "subscriptions need a WebSocket (graphql-transport-ws or graphql-ws) or Accept: text/event-stream")
+		return nil, newReqError(wire.CodeBadRequest, "subscriptions need a WebSocket (graphql-transport-ws or graphql-ws) or Accept: text/event-stream")
 	}
 	if rerr := stopped(ctx); rerr != nil {
 		return nil, rerr
@@ -153,9 +154,9 @@ func (s *Server) prepare(ctx context.Context, st *state, req gqlRequest, method 
 	p, err := s.plan(st, doc, op, query, vars)
 	if err != nil {
 		if errors.Is(err, plan.ErrUnsupported) {
-			return nil, newReqError(CodeBadRequest, err.Error())
+			return nil, newReqError(wire.CodeBadRequest, err.Error())
 		}
-		return nil, newReqError(CodeQueryPlanningFailed, err.Error()).withStatus(http.StatusInternalServerError)
+		return nil, newReqError(wire.CodeQueryPlanningFailed, err.Error()).withStatus(http.StatusInternalServerError)
 	}
 	pre := execute.Prefilled{}
 	for _, f := range p.Shape.Fields {
@@ -172,7 +173,7 @@ func stopped(ctx context.Context) *reqError {
 	if ctx.Err() == nil {
 		return nil
 	}
-	return &reqError{status: http.StatusServiceUnavailable, errs: []*execute.Error{timeoutError()}}
+	return &reqError{status: http.StatusServiceUnavailable, errs: []*wire.Error{timeoutError()}}
 }
 
 // plan returns the cached plan for this operation and the values of its
@@ -218,7 +219,7 @@ func (s *Server) persisted(req gqlRequest) (string, *reqError) {
 	if req.Query == "" {
 		q, ok := s.apq.get(hash)
 		if !ok {
-			e := newReqError(CodePQNotFound, "PersistedQueryNotFound")
+			e := newReqError(wire.CodePQNotFound, "PersistedQueryNotFound")
 			e.status = http.StatusOK
 			return "", e
 		}
@@ -226,7 +227,7 @@ func (s *Server) persisted(req gqlRequest) (string, *reqError) {
 	}
 	sum := sha256.Sum256([]byte(req.Query))
 	if hex.EncodeToString(sum[:]) != strings.ToLower(hash) {
-		return "", newReqError(CodePQHashMismatch, "provided sha does not match query")
+		return "", newReqError(wire.CodePQHashMismatch, "provided sha does not match query")
 	}
 	s.apq.put(strings.ToLower(hash), req.Query)
 	return req.Query, nil
@@ -258,9 +259,9 @@ func gqlErrors(code string, err error) *reqError {
 	}
 	out := &reqError{status: http.StatusBadRequest}
 	for _, e := range list {
-		ee := &execute.Error{Message: e.Message, Extensions: map[string]any{"code": code}}
+		ee := wire.Errorf(code, "%s", e.Message)
 		for _, l := range e.Locations {
-			ee.Locations = append(ee.Locations, execute.Location{Line: l.Line, Column: l.Column})
+			ee.Locations = append(ee.Locations, wire.Location{Line: l.Line, Column: l.Column})
 		}
 		out.errs = append(out.errs, ee)
 	}

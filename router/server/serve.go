@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -52,7 +53,7 @@ func (s *Server) serveBatch(ctx context.Context, w http.ResponseWriter, media st
 	lim := s.cfg.Limits
 	if len(reqs) > lim.MaxBatch {
 		s.metrics.request("rejected", time.Since(start))
-		writeResult(w, media, nil, newReqError(CodeMaxBatch, fmt.Sprintf("the batch has %d operations, more than the limit of %d; send fewer per request", len(reqs), lim.MaxBatch)))
+		writeResult(w, media, nil, newReqError(wire.CodeMaxBatch, fmt.Sprintf("the batch has %d operations, more than the limit of %d; send fewer per request", len(reqs), lim.MaxBatch)))
 		return
 	}
 	prs := make([]*prepared, len(reqs))
@@ -80,7 +81,7 @@ func (s *Server) serveBatch(ctx context.Context, w http.ResponseWriter, media st
 		s.finish(ctx, log, q, res, rerrs[i], start)
 		if rerrs[i] != nil {
 			out[i] = struct {
-				Errors []*execute.Error `json:"errors"`
+				Errors []*wire.Error `json:"errors"`
 			}{rerrs[i].errs}
 		} else {
 			out[i] = res
@@ -105,7 +106,7 @@ func (s *Server) serveShared(ctx context.Context, w http.ResponseWriter, media s
 		if role == failed {
 			err = internalError("internal error")
 		}
-		res := &execute.Result{Errors: []*execute.Error{err}}
+		res := &execute.Result{Errors: []*wire.Error{err}}
 		s.finish(ctx, log, q, res, nil, start)
 		writeResult(w, media, res, nil)
 		return

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"log/slog"
 	"net/http"
 	"os"
@@ -216,20 +217,20 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	s.maybeReload(r.Context())
 	media, ok := responseType(r)
 	if !ok {
-		writeResult(w, mediaJSON, nil, newReqError(CodeBadRequest, "Accept must allow application/graphql-response+json or application/json").withStatus(http.StatusNotAcceptable))
+		writeResult(w, mediaJSON, nil, newReqError(wire.CodeBadRequest, "Accept must allow application/graphql-response+json or application/json").withStatus(http.StatusNotAcceptable))
 		return
 	}
 	if s.cfg.Authenticate != nil {
 		if err := s.cfg.Authenticate(r); err != nil {
 			log.InfoContext(r.Context(), "authentication failed", "error", err)
 			s.metrics.request("unauthenticated", time.Since(start))
-			writeResult(w, media, nil, newReqError(CodeUnauthenticated, "invalid or expired token").withStatus(http.StatusUnauthorized))
+			writeResult(w, media, nil, newReqError(wire.CodeUnauthenticated, "invalid or expired token").withStatus(http.StatusUnauthorized))
 			return
 		}
 	}
 	if r.Method == http.MethodPost && !csrfSafe(r) {
 		s.metrics.request("bad_request", time.Since(start))
-		writeRefusal(w, media, newReqError(CodeCSRF, csrfMessage))
+		writeRefusal(w, media, newReqError(wire.CodeCSRF, csrfMessage))
 		return
 	}
 	if isMultipart(r) {

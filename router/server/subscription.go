@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"io"
 	"net/http"
 	"strings"
@@ -43,18 +43,18 @@ func (s *Server) serveWS(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveSSE(w http.ResponseWriter, r *http.Request) {
 	noStore(w.Header())
 	if r.Method == http.MethodPost && !csrfSafe(r) {
-		writeRefusal(w, mediaJSON, newReqError(CodeCSRF, csrfMessage))
+		writeRefusal(w, mediaJSON, newReqError(wire.CodeCSRF, csrfMessage))
 		return
 	}
 	if s.cfg.Authenticate != nil {
 		if err := s.cfg.Authenticate(r); err != nil {
-			writeResult(w, mediaJSON, nil, newReqError(CodeUnauthenticated, "invalid or expired token").withStatus(http.StatusUnauthorized))
+			writeResult(w, mediaJSON, nil, newReqError(wire.CodeUnauthenticated, "invalid or expired token").withStatus(http.StatusUnauthorized))
 			return
 		}
 	}
 	reqs, batch, rerr := parseRequest(r, s.cfg.Limits.MaxBodyBytes, nil)
 	if rerr == nil && batch {
-		rerr = newReqError(CodeBadRequest, "event streams carry one operation, not a batch")
+		rerr = newReqError(wire.CodeBadRequest, "event streams carry one operation, not a batch")
 	}
 	if rerr != nil {
 		writeResult(w, mediaJSON, nil, rerr)
@@ -62,7 +62,7 @@ func (s *Server) serveSSE(w http.ResponseWriter, r *http.Request) {
 	}
 	ip := subscribe.ClientIP(r)
 	if !s.conns.Acquire(ip) {
-		writeResult(w, mediaJSON, nil, newReqError(CodeBadRequest, "too many open streams from this address").withStatus(http.StatusTooManyRequests))
+		writeResult(w, mediaJSON, nil, newReqError(wire.CodeBadRequest, "too many open streams from this address").withStatus(http.StatusTooManyRequests))
 		return
 	}
 	defer s.conns.Release(ip)
@@ -119,7 +119,7 @@ func nested(m map[string]any, k string) map[string]any {
 }
 
 func (s *Server) runner(method string) subscribe.Runner {
-	return subscribe.RunnerFunc(func(ctx context.Context, h http.Header, req subscribe.Request, emit subscribe.Emit) []*execute.Error {
+	return subscribe.RunnerFunc(func(ctx context.Context, h http.Header, req subscribe.Request, emit subscribe.Emit) []*wire.Error {
 		s.maybeReload(ctx)
 		st := s.state.Load()
 		ctx = transport.WithHeaders(ctx, h)
@@ -151,7 +151,7 @@ func (s *Server) runner(method string) subscribe.Runner {
 			return startErrs
 		}
 		key := dedupeKey(req.Query, req.OperationName, pr.vars, h)
-		return s.fanout.join(ctx, key, func(ctx context.Context, emit subscribe.Emit) ([]*execute.Error, []*execute.Error) {
+		return s.fanout.join(ctx, key, func(ctx context.Context, emit subscribe.Emit) ([]*wire.Error, []*wire.Error) {
 			return s.subscribe(ctx, st, pr, h, emit)
 		}, emit)
 	})
@@ -160,10 +160,10 @@ func (s *Server) runner(method string) subscribe.Runner {
 // subscribe opens the subscription on its subgraph and, for every event,
 // runs the rest of the plan with the event as root data. startErrs say why
 // it could not start; endErrs why it ended early (the subgraph was lost).
-func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.Header, emit subscribe.Emit) (startErrs, endErrs []*execute.Error) {
+func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.Header, emit subscribe.Emit) (startErrs, endErrs []*wire.Error) {
 	root, rest, err := plan.SplitSubscription(pr.plan)
 	if err != nil {
-		return []*execute.Error{{Message: err.Error(), Extensions: map[string]any{"code": CodeBadRequest}}}, nil
+		return []*wire.Error{wire.Errorf(wire.CodeBadRequest, "%s", err)}, nil
 	}
 	url := s.cfg.Subscriptions.URLs[root.Service]
 	if url == "" {
@@ -179,8 +179,8 @@ func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.
 	stream, err := s.dialer.Subscribe(ctx, url, header, payload, &execute.Request{Query: root.Operation, OperationName: root.OperationName, Variables: vars})
 	if err != nil {
 		s.log.WarnContext(ctx, "subscription: subgraph unavailable", "service", root.Service, "error", err)
-		return []*execute.Error{{Message: fmt.Sprintf("cannot open the subscription on subgraph '%s'", root.Service),
-			Extensions: map[string]any{"code": subscribe.CodeSubgraphUnavailable, "serviceName": root.Service}}}, nil
+		return []*wire.Error{wire.Errorf(wire.CodeSubgraphUnavailable, "cannot open the subscription on subgraph '%s'", root.Service).
+			With("serviceName", root.Service)}, nil
 	}
 	defer stream.Close()
 	s.metrics.subscriptions.Add(1)
@@ -193,13 +193,12 @@ func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.
 			return nil, nil
 		case err != nil:
 			s.log.WarnContext(ctx, "subscription: subgraph lost", "service", root.Service, "error", err)
-			return nil, []*execute.Error{{
-				Message:    fmt.Sprintf("subscription ended: lost the connection to subgraph '%s'", root.Service),
-				Extensions: map[string]any{"code": subscribe.CodeSubgraphLost, "serviceName": root.Service}}}
+			return nil, []*wire.Error{wire.Errorf(wire.CodeSubgraphLost, "subscription ended: lost the connection to subgraph '%s'", root.Service).
+				With("serviceName", root.Service)}
 		}
-		upstreamErrs := make([]*execute.Error, 0, len(resp.Errors))
+		upstreamErrs := make([]*wire.Error, 0, len(resp.Errors))
 		for _, e := range resp.Errors {
-			upstreamErrs = append(upstreamErrs, fromSubgraph(e, root.Service))
+			upstreamErrs = append(upstreamErrs, wire.FromSubgraph(e, root.Service, e.Path))
 		}
 		if resp.Data == nil {
 			if first {
@@ -240,25 +239,11 @@ func (s *Server) upstreamAuth(h http.Header) (http.Header, map[string]any) {
 	return header, payload
 }
 
-// fromSubgraph copies a subgraph error for the client, naming the service.
-func fromSubgraph(e *execute.Error, service string) *execute.Error {
-	ext := map[string]any{}
-	for k, v := range e.Extensions {
-		ext[k] = v
-	}
-	ext["serviceName"] = service
-	if _, ok := ext["code"]; !ok {
-		ext["code"] = "DOWNSTREAM_SERVICE_ERROR"
-	}
-	return &execute.Error{Message: e.Message, Path: e.Path, Extensions: ext}
-}
-
 // encode is a result as JSON; one that cannot be encoded becomes an error.
 func encode(res *execute.Result) json.RawMessage {
 	b, err := json.Marshal(res)
 	if err != nil {
-		b, _ = json.Marshal(&execute.Result{Errors: []*execute.Error{{Message: "cannot encode the result: " + err.Error(),
-			Extensions: map[string]any{"code": "INTERNAL_SERVER_ERROR"}}}})
+		b, _ = json.Marshal(&execute.Result{Errors: []*wire.Error{wire.Errorf(wire.CodeInternal, "cannot encode the result: %v", err)}})
 	}
 	return b
 }

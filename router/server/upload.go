@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"io"
 	"log/slog"
 	"mime"
@@ -84,10 +85,6 @@ func (u *uploads) next() (*transport.File, error) {
 		Body: errReader{r: p, u: u}}, nil
 }
 
-// CodeBadUserInput marks an upload whose file name is refused, as the
-// subgraphs code invalid input.
-const CodeBadUserInput = "BAD_USER_INPUT"
-
 // uploadFailure is the answer to a request whose body failed while its
 // files were streamed. The client's fault is said in our words: the MIME
 // parser's ("malformed MIME header: missing colon") and the subgraph's
@@ -97,9 +94,9 @@ func uploadFailure(err error, tooLarge *reqError) *reqError {
 		return tooLarge
 	}
 	if errors.Is(err, filename.ErrInvalid) {
-		return newReqError(CodeBadUserInput, err.Error())
+		return newReqError(wire.CodeBadUserInput, err.Error())
 	}
-	return newReqError(CodeBadRequest, httpserver.MalformedMultipartMessage)
+	return newReqError(wire.CodeBadRequest, httpserver.MalformedMultipartMessage)
 }
 
 type errReader struct {
@@ -166,7 +163,7 @@ func stripPlaceholders(v any, path string, fileMap map[string][]string) any {
 // fields first, then the files, streamed to the subgraph as they arrive.
 func (s *Server) serveMultipart(w http.ResponseWriter, r *http.Request, media string, log *slog.Logger, start time.Time) {
 	limit := s.cfg.Uploads.MaxBytes
-	tooLarge := newReqError(CodeBodyTooLarge, fmt.Sprintf("upload exceeds the limit of %d bytes", limit)).withStatus(http.StatusRequestEntityTooLarge)
+	tooLarge := newReqError(wire.CodeBodyTooLarge, fmt.Sprintf("upload exceeds the limit of %d bytes", limit)).withStatus(http.StatusRequestEntityTooLarge)
 	if r.ContentLength > limit {
 		writeResult(w, media, nil, tooLarge)
 		return
@@ -174,7 +171,7 @@ func (s *Server) serveMultipart(w http.ResponseWriter, r *http.Request, media st
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		writeResult(w, media, nil, newReqError(CodeBadRequest, httpserver.MalformedMultipartMessage))
+		writeResult(w, media, nil, newReqError(wire.CodeBadRequest, httpserver.MalformedMultipartMessage))
 		return
 	}
 	req, rerr := s.readOperations(mr)
@@ -204,10 +201,10 @@ func (s *Server) readOperations(mr *multipart.Reader) (gqlRequest, *reqError) {
 		return req, rerr
 	}
 	if strings.HasPrefix(strings.TrimSpace(string(ops)), "[") {
-		return req, newReqError(CodeBadRequest, "batched operations cannot carry uploads")
+		return req, newReqError(wire.CodeBadRequest, "batched operations cannot carry uploads")
 	}
 	if err := json.Unmarshal(ops, &req); err != nil {
-		return req, newReqError(CodeBadRequest, "operations is not a GraphQL request: "+err.Error())
+		return req, newReqError(wire.CodeBadRequest, "operations is not a GraphQL request: "+err.Error())
 	}
 	raw, rerr := readField(mr, "map", 64<<10)
 	if rerr != nil {
@@ -215,15 +212,15 @@ func (s *Server) readOperations(mr *multipart.Reader) (gqlRequest, *reqError) {
 	}
 	var fileMap map[string][]string
 	if err := json.Unmarshal(raw, &fileMap); err != nil {
-		return req, newReqError(CodeBadRequest, "map must be an object of file field to variable paths")
+		return req, newReqError(wire.CodeBadRequest, "map must be an object of file field to variable paths")
 	}
 	if len(fileMap) > s.cfg.Uploads.MaxFiles {
-		return req, newReqError(CodeBadRequest, fmt.Sprintf("at most %d files per request", s.cfg.Uploads.MaxFiles))
+		return req, newReqError(wire.CodeBadRequest, fmt.Sprintf("at most %d files per request", s.cfg.Uploads.MaxFiles))
 	}
 	for key, paths := range fileMap {
 		for _, p := range paths {
 			if err := setPath(req.Variables, p, uploadPlaceholder+key); err != nil {
-				return req, newReqError(CodeBadRequest, fmt.Sprintf("map path %q: %v", p, err))
+				return req, newReqError(wire.CodeBadRequest, fmt.Sprintf("map path %q: %v", p, err))
 			}
 		}
 	}
@@ -233,18 +230,18 @@ func (s *Server) readOperations(mr *multipart.Reader) (gqlRequest, *reqError) {
 func readField(mr *multipart.Reader, name string, limit int64) ([]byte, *reqError) {
 	p, err := mr.NextPart()
 	if err != nil || p.FormName() != name {
-		return nil, newReqError(CodeBadRequest, fmt.Sprintf("the multipart request must send the %s field here (GraphQL multipart request spec)", name))
+		return nil, newReqError(wire.CodeBadRequest, fmt.Sprintf("the multipart request must send the %s field here (GraphQL multipart request spec)", name))
 	}
 	b, err := io.ReadAll(io.LimitReader(p, limit+1))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return nil, newReqError(CodeBodyTooLarge, fmt.Sprintf("upload exceeds the limit of %d bytes", mbe.Limit)).withStatus(http.StatusRequestEntityTooLarge)
+			return nil, newReqError(wire.CodeBodyTooLarge, fmt.Sprintf("upload exceeds the limit of %d bytes", mbe.Limit)).withStatus(http.StatusRequestEntityTooLarge)
 		}
-		return nil, newReqError(CodeBadRequest, "cannot read the "+name+" field")
+		return nil, newReqError(wire.CodeBadRequest, "cannot read the "+name+" field")
 	}
 	if int64(len(b)) > limit {
-		return nil, newReqError(CodeBodyTooLarge, fmt.Sprintf("the %s field exceeds %d bytes", name, limit)).withStatus(http.StatusRequestEntityTooLarge)
+		return nil, newReqError(wire.CodeBodyTooLarge, fmt.Sprintf("the %s field exceeds %d bytes", name, limit)).withStatus(http.StatusRequestEntityTooLarge)
 	}
 	return b, nil
 }

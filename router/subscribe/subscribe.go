@@ -8,9 +8,8 @@ package subscribe
 import (
 	"context"
 	"encoding/json"
+	"github.com/careercoach/coach/router/wire"
 	"net/http"
-
-	"github.com/careercoach/coach/router/execute"
 )
 
 // WebSocket subprotocols.
@@ -27,14 +26,6 @@ const (
 	CloseInitTimeout      = 4408
 	CloseSubscriberExists = 4409
 	CloseTooManyInits     = 4429
-)
-
-// Error codes in extensions.code.
-const (
-	CodeSubgraphLost        = "SUBSCRIPTION_SUBGRAPH_LOST"
-	CodeSubgraphUnavailable = "SUBSCRIPTION_SUBGRAPH_UNAVAILABLE"
-	CodeTooManySubs         = "SUBSCRIPTION_LIMIT"
-	CodeBadRequest          = "BAD_REQUEST"
 )
 
 // Request is one GraphQL operation received over a connection.
@@ -57,14 +48,14 @@ type Runner interface {
 	// once per event for a subscription) until the operation ends or ctx
 	// is cancelled. It returns errors only when the operation could not
 	// start (parse, validation, planning); emit is not called then.
-	Run(ctx context.Context, headers http.Header, req Request, emit Emit) []*execute.Error
+	Run(ctx context.Context, headers http.Header, req Request, emit Emit) []*wire.Error
 }
 
 // RunnerFunc adapts a function to Runner.
-type RunnerFunc func(ctx context.Context, headers http.Header, req Request, emit Emit) []*execute.Error
+type RunnerFunc func(ctx context.Context, headers http.Header, req Request, emit Emit) []*wire.Error
 
 // Run calls f.
-func (f RunnerFunc) Run(ctx context.Context, headers http.Header, req Request, emit Emit) []*execute.Error {
+func (f RunnerFunc) Run(ctx context.Context, headers http.Header, req Request, emit Emit) []*wire.Error {
 	return f(ctx, headers, req, emit)
 }
 
@@ -74,8 +65,8 @@ func (f RunnerFunc) Run(ctx context.Context, headers http.Header, req Request, e
 type Authenticator func(r *http.Request, initPayload map[string]any) (http.Header, error)
 
 // errorList is the payload of an error message.
-func errorList(code, msg string) []*execute.Error {
-	return []*execute.Error{{Message: msg, Extensions: map[string]any{"code": code}}}
+func errorList(code, msg string) []*wire.Error {
+	return []*wire.Error{wire.Errorf(code, "%s", msg)}
 }
 
 // message is a frame of either WebSocket protocol.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/careercoach/coach/router/wire"
 	"io"
 	"net/http"
 	"strings"
@@ -166,9 +167,9 @@ func (s *Stream) Next(ctx context.Context) (*execute.Response, error) {
 			return &resp, nil
 		case "error":
 			s.done.Store(true)
-			var errs []*execute.Error
+			var errs []*wire.Error
 			if err := json.Unmarshal(m.Payload, &errs); err != nil || len(errs) == 0 {
-				errs = []*execute.Error{{Message: "subgraph refused the subscription"}}
+				errs = []*wire.Error{{Message: "subgraph refused the subscription"}}
 			}
 			return &execute.Response{Errors: errs}, nil
 		case "complete":

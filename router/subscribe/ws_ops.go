@@ -3,6 +3,7 @@ package subscribe
 import (
 	"context"
 	"encoding/json"
+	"github.com/careercoach/coach/router/wire"
 	"net/http"
 	"strings"
 	"time"
@@ -30,7 +31,7 @@ func (s *wsConn) start(msg message) (websocket.StatusCode, string) {
 	}
 	if len(s.ops) >= s.o.MaxOperations {
 		s.mu.Unlock()
-		s.fail(msg.ID, errorList(CodeTooManySubs, "too many operations on this connection"))
+		s.fail(msg.ID, errorList(wire.CodeTooManySubs, "too many operations on this connection"))
 		return 0, ""
 	}
 	opCtx, cancel := context.WithCancel(s.opsCtx)
@@ -73,7 +74,7 @@ func (s *wsConn) nextType() string {
 
 // fail reports errors that stopped an operation from starting. The legacy
 // protocol's clients expect them as a data payload followed by complete.
-func (s *wsConn) fail(id string, errs []*execute.Error) {
+func (s *wsConn) fail(id string, errs []*wire.Error) {
 	if s.legacy {
 		_ = s.send(message{ID: id, Type: "data", Payload: mustJSON(&execute.Result{Errors: errs})})
 		_ = s.send(message{ID: id, Type: "complete"})
@@ -153,7 +154,7 @@ func (s *wsConn) read(ctx context.Context) (message, websocket.StatusCode, strin
 func mustJSON(v any) json.RawMessage {
 	b, err := json.Marshal(v)
 	if err != nil {
-		b, _ = json.Marshal(&execute.Result{Errors: errorList("INTERNAL_SERVER_ERROR", "cannot encode result: "+err.Error())})
+		b, _ = json.Marshal(&execute.Result{Errors: errorList(wire.CodeInternal, "cannot encode result: "+err.Error())})
 	}
 	return b
 }
