@@ -85,9 +85,17 @@ export async function screenshot(page: Page, name: string) {
 }
 
 // A real two-page PDF CV, printed by the same Chromium.
-export async function cvPDF(context: BrowserContext): Promise<Buffer> {
+export async function cvPDF(context: BrowserContext, body?: string): Promise<Buffer> {
   const p = await context.newPage();
-  await p.setContent(`<!doctype html><html><body style="font-family: sans-serif; font-size: 12pt">
+  await p.setContent(
+    `<!doctype html><html><body style="font-family: sans-serif; font-size: 12pt">${body ?? ADA_CV}</body></html>`,
+  );
+  const pdf = await p.pdf({ format: 'A4' });
+  await p.close();
+  return pdf;
+}
+
+const ADA_CV = `
     <h1>Ada Lovelace</h1>
     <p>ada.lovelace@example.com · +44 20 7946 0000 · London, United Kingdom</p>
     <h2>Summary</h2>
@@ -107,9 +115,4 @@ export async function cvPDF(context: BrowserContext): Promise<Buffer> {
     <h2>Skills</h2>
     <p>Python, Go, SQL, PostgreSQL, Kubernetes, Docker, JavaScript, Git, Linux, Stakeholder Management</p>
     <h2>Certifications</h2>
-    <p>Certified Kubernetes Administrator (CKA)</p>
-  </body></html>`);
-  const pdf = await p.pdf({ format: 'A4' });
-  await p.close();
-  return pdf;
-}
+    <p>Certified Kubernetes Administrator (CKA)</p>`;

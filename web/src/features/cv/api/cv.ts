@@ -32,6 +32,32 @@ export const CVQuery = graphql(`
         message
         retryable
       }
+      sections {
+        contact {
+          location
+        }
+        spokenLanguages {
+          name
+          level
+        }
+        headings {
+          line
+          kind
+          corrected
+        }
+        experience {
+          ref
+          corrected
+          title
+          company
+          startDate
+          endDate
+          current
+        }
+      }
+      corrections {
+        ...CVCorrectionsParts
+      }
       analysis {
         score
         scoreReasons {
@@ -53,6 +79,7 @@ export const CVQuery = graphql(`
           category
           level
           years
+          source
           evidence {
             snippet
             where
@@ -66,6 +93,38 @@ export const CVQuery = graphql(`
         engine
         analysedAt
       }
+    }
+  }
+`);
+
+export const CVCorrectionsFragment = graphql(`
+  fragment CVCorrectionsParts on CVCorrections {
+    removedSkills
+    addedSkills {
+      name
+      level
+    }
+    headings {
+      line
+      kind
+      applied
+    }
+    entries {
+      ref
+      title
+      company
+      startDate
+      endDate
+      current
+      applied
+    }
+  }
+`);
+
+export const CorrectCVMutation = graphql(`
+  mutation CorrectCV($id: ID!, $corrections: CVCorrectionsInput!) {
+    correctCV(id: $id, corrections: $corrections) {
+      id
     }
   }
 `);
@@ -124,6 +183,24 @@ export const stageLabels: Record<string, string> = {
   ANALYZING: 'Analysing',
   DONE: 'Done',
   FAILED: 'Failed',
+};
+
+/** The kinds a heading can be given, in the order the form offers them. */
+export const sectionKindLabels: Record<string, string> = {
+  EXPERIENCE: 'Experience',
+  EDUCATION: 'Education',
+  SKILLS: 'Skills',
+  SUMMARY: 'Summary',
+  PROJECTS: 'Projects',
+  CERTIFICATIONS: 'Certifications',
+  AWARDS: 'Awards',
+  LANGUAGES: 'Languages',
+  PUBLICATIONS: 'Publications',
+  INTERESTS: 'Interests',
+  REFERENCES: 'References',
+  CONTACT: 'Contact details',
+  OTHER: 'Other',
+  NOT_A_HEADING: 'Not a heading',
 };
 
 export const levelNames = ['', 'awareness', 'beginner', 'working', 'advanced', 'expert'];

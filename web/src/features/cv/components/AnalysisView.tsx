@@ -92,7 +92,13 @@ export function AnalysisView({ a }: { a: Analysis }) {
                   <summary className="cursor-pointer">
                     <span className="font-medium">{s.name}</span> · level {s.level} (
                     {levelNames[s.level] ?? '?'}){s.years ? ` · ${s.years} years` : ''}
+                    {s.source === 'USER' ? ' · your statement' : ''}
                   </summary>
+                  {s.source === 'USER' && (
+                    <p className="mt-1 pl-4 text-slate-700 dark:text-slate-300">
+                      You added this skill; your CV does not show it, so it does not count in the score.
+                    </p>
+                  )}
                   <ul className="mt-1 flex flex-col gap-1 pl-4 text-slate-700 dark:text-slate-300">
                     {s.evidence.map((e, i) => (
                       <li key={i}>

@@ -9,8 +9,10 @@ import { describeError } from '@/lib/errors';
 import { CVQuery, MyCVsQuery, ReanalyzeCVMutation } from '../api/cv';
 import { AnalysisProgress } from './AnalysisProgress';
 import { AnalysisView } from './AnalysisView';
+import { Corrections } from './Corrections';
 import { DeleteCV } from './DeleteCV';
 import { UploadCard } from './UploadCard';
+import { WhatWeRead } from './WhatWeRead';
 import { formatDateTime } from '@/lib/dates';
 
 const running = (s?: string) => !!s && s !== 'DONE' && s !== 'FAILED';
@@ -108,6 +110,17 @@ export function CVPage() {
           )}
         </Card>
         {cv.analysis && <AnalysisView a={cv.analysis} />}
+        {cv.sections && <WhatWeRead sections={cv.sections} />}
+        {cv.status === 'DONE' && cv.sections && cv.analysis && (
+          <Corrections
+            key={cv.id}
+            cvId={cv.id}
+            sections={cv.sections}
+            skills={cv.analysis.skills}
+            corrections={cv.corrections}
+            onCorrected={finished}
+          />
+        )}
       </div>
     );
 

@@ -1,0 +1,36 @@
+import { Card } from '@/components/ui/Card';
+import type { CvDetailQuery } from '@/gql/graphql';
+
+type Sections = NonNullable<NonNullable<CvDetailQuery['cv']>['sections']>;
+
+/** Facts read from the CV that are not skills: where the person is and the languages they speak. */
+export function WhatWeRead({ sections }: { sections: Sections }) {
+  const { location } = sections.contact;
+  const langs = sections.spokenLanguages;
+  return (
+    <Card aria-labelledby="cv-read">
+      <h3 id="cv-read" className="mb-2 font-semibold">
+        What we read
+      </h3>
+      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="font-medium">Location</dt>
+        <dd data-testid="cv-location">{location ?? 'We found no city or region in your CV.'}</dd>
+        <dt className="font-medium">Languages</dt>
+        <dd>
+          {langs.length === 0 ? (
+            'We found no spoken languages in your CV.'
+          ) : (
+            <ul aria-label="Spoken languages" className="flex flex-wrap gap-x-3">
+              {langs.map((l) => (
+                <li key={l.name}>
+                  {l.name}
+                  {l.level ? ` (${l.level})` : ' (no level given)'}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+    </Card>
+  );
+}
