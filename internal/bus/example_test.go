@@ -36,27 +36,33 @@ func Example() {
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
 	go relay.Run(ctx)
 
-	// Store: the goal and the goal.changed event commit (or not) together.
+	// Store: the goal and the goal.changed event commit (or not) together;
+	// the relay wakes when the transaction commits.
+	ev, err := bus.NewEvent("u1", bus.GoalChangedPayload{UserID: "u1", GoalID: "g1", Change: bus.GoalCreated, Title: "Staff engineer"})
+	if err != nil {
+		panic(err)
+	}
 	err = d.WithTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO goals (id, title) VALUES ($1, $2)`, "g1", "Staff engineer"); err != nil {
 			return err
 		}
-		return bus.Enqueue(ctx, tx, bus.Event{Type: bus.GoalChanged, Subject: "g1"})
+		return bus.Enqueue(ctx, tx, ev)
 	})
 	if err != nil {
 		panic(err)
 	}
-	relay.Notify() // publish now rather than at the next poll
 
-	// Consumer: its effects and the processed mark commit together.
+	// Consumer: its effects and the processed mark commit together; the
+	// handler gets the decoded, checked payload.
 	handled := make(chan struct{})
-	go b.Consume(ctx, "progress", bus.Idempotent(d, "progress", func(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
-		if ev.Type == bus.GoalChanged {
-			fmt.Println("progress saw", ev.Type, ev.Subject)
+	handlers := bus.Handlers{
+		bus.GoalChanged: bus.On(func(ctx context.Context, tx *sql.Tx, ev bus.Event, p bus.GoalChangedPayload) error {
+			fmt.Println("progress saw", ev.Type, p.GoalID, p.Title)
 			close(handled)
-		}
-		return nil
-	}))
+			return nil
+		}),
+	}
+	go b.Consume(ctx, "progress", bus.Idempotent(d, "progress", log, bus.Dispatch(handlers)))
 	<-handled
-	// Output: progress saw goal.changed g1
+	// Output: progress saw goal.changed g1 Staff engineer
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"log/slog"
 	"sync"
 	"testing"
 	"time"
@@ -51,7 +52,7 @@ func TestIdempotentOncePerGroup(t *testing.T) {
 				calls = map[string]int{}
 			)
 			done := make(chan struct{})
-			h := bus.Idempotent(d, group, func(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
+			h := bus.Idempotent(d, group, slog.New(slog.DiscardHandler), func(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
 				mu.Lock()
 				calls[ev.ID]++
 				mu.Unlock()
@@ -87,7 +88,7 @@ func TestIdempotentFailureRollsBackAndRetries(t *testing.T) {
 		attempts := make(chan int, 10)
 		n := 0
 		handled := make(chan struct{})
-		h := bus.Idempotent(d, "g", func(ctx context.Context, tx *sql.Tx, got bus.Event) error {
+		h := bus.Idempotent(d, "g", slog.New(slog.DiscardHandler), func(ctx context.Context, tx *sql.Tx, got bus.Event) error {
 			n++ // one consumer: handler calls do not overlap
 			attempts <- n
 			if err := effect(ctx, tx, "g", got); err != nil {
@@ -125,7 +126,7 @@ func TestIdempotentFailureRollsBackAndRetries(t *testing.T) {
 
 func TestIdempotentRejectsEventWithoutID(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		h := bus.Idempotent(d, "g", func(context.Context, *sql.Tx, bus.Event) error { return nil })
+		h := bus.Idempotent(d, "g", slog.New(slog.DiscardHandler), func(context.Context, *sql.Tx, bus.Event) error { return nil })
 		if err := h(t.Context(), bus.Event{Type: bus.UserDeleted}); err == nil {
 			t.Error("handled an event without id")
 		}
@@ -134,7 +135,7 @@ func TestIdempotentRejectsEventWithoutID(t *testing.T) {
 
 func TestPruneProcessed(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		h := bus.Idempotent(d, "g", func(context.Context, *sql.Tx, bus.Event) error { return nil })
+		h := bus.Idempotent(d, "g", slog.New(slog.DiscardHandler), func(context.Context, *sql.Tx, bus.Event) error { return nil })
 		ev := bustest.NewEvent(bus.UserDeleted, "u1")
 		if err := h(t.Context(), ev); err != nil {
 			t.Fatal(err)

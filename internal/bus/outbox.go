@@ -29,8 +29,8 @@ func Migrations() db.Migrations {
 }
 
 // Enqueue writes ev to the outbox within tx, so it is published if and only
-// if tx commits. It fills ev.ID and ev.OccurredAt when empty. Call
-// Relay.Notify after the commit to publish without waiting for the next poll.
+// if tx commits. It fills ev.ID and ev.OccurredAt when empty. The relay
+// wakes when a transaction of db.DB.WithTx commits (see NewRelay).
 func Enqueue(ctx context.Context, tx *sql.Tx, ev Event) error {
 	if ev.Type == "" {
 		return errors.New("enqueue event: type is empty")

@@ -34,7 +34,10 @@ type Relay struct {
 	wake chan struct{}
 }
 
-// NewRelay returns a relay from d's outbox to b; start it with Run.
+// NewRelay returns a relay from d's outbox to b; start it with Run. It
+// wakes after every transaction d.WithTx commits (db.DB.OnCommit), so
+// events go out at once without anyone calling Notify; the poll catches
+// writes made outside WithTx.
 func NewRelay(d *db.DB, b Bus, log *slog.Logger, opts RelayOptions) *Relay {
 	if opts.PollInterval <= 0 {
 		opts.PollInterval = time.Second
@@ -45,11 +48,13 @@ func NewRelay(d *db.DB, b Bus, log *slog.Logger, opts RelayOptions) *Relay {
 	if opts.MaxBackoff <= 0 {
 		opts.MaxBackoff = 30 * time.Second
 	}
-	return &Relay{db: d, bus: b, log: log, opts: opts, wake: make(chan struct{}, 1)}
+	r := &Relay{db: d, bus: b, log: log, opts: opts, wake: make(chan struct{}, 1)}
+	d.OnCommit(r.Notify)
+	return r
 }
 
-// Notify wakes the relay now instead of at the next poll. Call it after
-// committing a transaction that enqueued events; it never blocks.
+// Notify wakes the relay now instead of at the next poll; it never blocks.
+// Commits through d.WithTx notify by themselves.
 func (r *Relay) Notify() {
 	select {
 	case r.wake <- struct{}{}:

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 )
 
@@ -24,6 +25,19 @@ type DB struct {
 	*sql.DB
 	dialect Dialect
 	name    string
+
+	hooksMu  sync.RWMutex
+	onCommit []func()
+}
+
+// OnCommit registers fn to run after every transaction WithTx commits. The
+// outbox relay wakes itself this way, so an event enqueued in a
+// transaction goes out right after the commit whoever committed it. fn
+// must not block.
+func (d *DB) OnCommit(fn func()) {
+	d.hooksMu.Lock()
+	defer d.hooksMu.Unlock()
+	d.onCommit = append(d.onCommit, fn)
 }
 
 // Open opens the database cfg describes and applies its migrations.
@@ -88,6 +102,11 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) 
 	committed = true
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit transaction: %w", err)
+	}
+	d.hooksMu.RLock()
+	defer d.hooksMu.RUnlock()
+	for _, fn := range d.onCommit {
+		fn()
 	}
 	return nil
 }

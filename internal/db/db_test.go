@@ -159,11 +159,16 @@ func TestWithTx(t *testing.T) {
 			_, err := tx.ExecContext(t.Context(), `INSERT INTO owners (id, email) VALUES ($1, $1)`, id)
 			return err
 		}
+		commits := 0
+		d.OnCommit(func() { commits++ }) // WithTx calls below do not overlap
 		t.Run("commit", func(t *testing.T) {
 			if err := d.WithTx(t.Context(), func(tx *sql.Tx) error { return insert(tx, "commit") }); err != nil {
 				t.Fatal(err)
 			}
 			wantOwners(t, d, "commit", 1)
+			if commits != 1 {
+				t.Errorf("OnCommit hook ran %d times after one commit, want 1", commits)
+			}
 		})
 		t.Run("error rolls back", func(t *testing.T) {
 			err := d.WithTx(t.Context(), func(tx *sql.Tx) error {
@@ -176,6 +181,9 @@ func TestWithTx(t *testing.T) {
 				t.Fatalf("err = %v, want boom", err)
 			}
 			wantOwners(t, d, "error", 0)
+			if commits != 1 {
+				t.Errorf("OnCommit hook ran after a rollback (%d runs)", commits)
+			}
 		})
 		t.Run("panic rolls back and re-panics", func(t *testing.T) {
 			func() {

@@ -1,15 +1,7 @@
 package courses
 
-import (
-	"errors"
+import "github.com/careercoach/coach/internal/apperr"
 
-	"github.com/careercoach/coach/internal/apperr"
-)
-
-// Errors the service returns and adapters translate.
-var (
-	ErrBadCursor = apperr.Errorf(apperr.Invalid, "the cursor is invalid or belongs to a different query; start again without after")
-	// ErrBadEvent marks an event payload that can never be handled: the
-	// consumer logs and drops it instead of retrying it forever.
-	ErrBadEvent = errors.New("malformed event")
-)
+// ErrBadCursor is returned for a cursor that is invalid or belongs to a
+// different query; adapters translate it.
+var ErrBadCursor = apperr.Errorf(apperr.Invalid, "the cursor is invalid or belongs to a different query; start again without after")

@@ -1,17 +1,18 @@
 package courses
 
 import (
-	"encoding/json"
-	"fmt"
+	"context"
+	"database/sql"
 	"strings"
+	"time"
 	"unicode/utf8"
 
-	"github.com/careercoach/coach/internal/apperr"
+	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/skills"
 )
 
-// Limits on what an event may carry; a payload beyond them is refused (and
-// logged by the consumer) rather than stored half.
+// Limits on what an event may carry; a payload beyond them is malformed
+// (logged and dropped, see bus.Idempotent) rather than stored half.
 const (
 	maxEventSkills = 300
 	maxEventRoles  = 20
@@ -20,46 +21,30 @@ const (
 )
 
 // SkillLevel is a skill by canonical name with a level 1..5.
-type SkillLevel struct {
-	Name  string `json:"name"`
-	Level int    `json:"level"`
-}
+type SkillLevel = bus.SkillLevel
 
-// CVAnalyzed is the payload of cv.analyzed.
+// ConsumerGroup is the bus consumer group (and idempotency key) of courses.
+const ConsumerGroup = "courses"
+
+// CVAnalyzed is what courses keeps of cv.analyzed: skills canonical and
+// merged, roles trimmed.
 type CVAnalyzed struct {
-	UserID         string       `json:"userId"`
-	CVID           string       `json:"cvId"`
-	Score          float64      `json:"score"`
-	Seniority      string       `json:"seniority"`
-	Skills         []SkillLevel `json:"skills"`
-	SuggestedRoles []string     `json:"suggestedRoles"`
+	UserID         string
+	CVID           string
+	Skills         []SkillLevel
+	SuggestedRoles []string
 }
 
-// GoalChanged is the payload of goal.changed.
+// GoalChanged is what courses keeps of goal.changed.
 type GoalChanged struct {
-	UserID          string       `json:"userId"`
-	GoalID          string       `json:"goalId"`
-	Change          string       `json:"change"` // created, updated, deleted
-	Status          string       `json:"status"`
-	Title           string       `json:"title"`
-	TargetRoleID    string       `json:"targetRoleId"`
-	TargetRoleTitle string       `json:"targetRoleTitle"`
-	RequiredSkills  []SkillLevel `json:"requiredSkills"`
-}
-
-// UserDeleted is the payload of user.deleted.
-type UserDeleted struct {
-	UserID string `json:"userId"`
-}
-
-// CourseCatalogued is the payload of course.catalogued.
-type CourseCatalogued struct {
-	CourseID      string   `json:"courseId"`
-	Title         string   `json:"title"`
-	Skills        []string `json:"skills"`
-	DurationHours float64  `json:"durationHours"`
-	// Level lets progress count a completed course at its level.
-	Level string `json:"level"`
+	UserID          string
+	GoalID          string
+	Change          string // bus.GoalCreated, GoalUpdated or GoalDeleted
+	Status          string
+	Title           string
+	TargetRoleID    string
+	TargetRoleTitle string
+	RequiredSkills  []SkillLevel
 }
 
 // Canon maps a skill name or alias to its canonical name; see CanonicalSkills.
@@ -79,127 +64,136 @@ func CanonicalSkills(tax *skills.Taxonomy) Canon {
 	}
 }
 
-// SkillProfileChanged is the payload of skillprofile.changed (the fields
-// courses reads): the user's whole combined skill profile, owned by progress.
+// SkillProfileChanged is what courses keeps of skillprofile.changed: the
+// user's whole combined skill profile, owned by progress.
 type SkillProfileChanged struct {
-	UserID string       `json:"userId"`
-	Skills []SkillLevel `json:"skills"`
+	UserID string
+	Skills []SkillLevel
 }
 
-// EnrollmentCompleted is the payload of enrollment.completed.
-type EnrollmentCompleted struct {
-	UserID   string `json:"userId"`
-	CourseID string `json:"courseId"`
+// EventStore is what the event handlers write through, inside the
+// transaction that records the event processed. The Save methods report
+// whether the event changed what is stored (an older event arriving late
+// does not).
+type EventStore interface {
+	// Canon makes a skill name canonical (see CanonicalSkills).
+	Canon(name string) string
+	SaveCV(ctx context.Context, tx *sql.Tx, p CVAnalyzed, at time.Time) (bool, error)
+	SaveGoal(ctx context.Context, tx *sql.Tx, g GoalChanged, at time.Time) (bool, error)
+	SaveSkillProfile(ctx context.Context, tx *sql.Tx, p SkillProfileChanged, at time.Time) (bool, error)
+	SaveCompletedCourse(ctx context.Context, tx *sql.Tx, userID, courseID string, at time.Time) error
+	// Recompute stores the user's recommendations anew.
+	Recompute(ctx context.Context, tx *sql.Tx, userID string) error
+	// PurgeUser deletes everything stored about the user.
+	PurgeUser(ctx context.Context, tx *sql.Tx, userID string) error
 }
 
-// DecodeSkillProfile parses and checks a skillprofile.changed payload.
-func DecodeSkillProfile(payload []byte, subject string, canon Canon) (SkillProfileChanged, error) {
-	var p SkillProfileChanged
-	if err := json.Unmarshal(payload, &p); err != nil {
-		return p, fmt.Errorf("decode skillprofile.changed: %w", err)
+// EventHandlers are the domain events courses reads, each applied in the
+// transaction that records it processed:
+//   - cv.analyzed stores the user's skills and suggested roles,
+//   - skillprofile.changed stores the combined skill profile (it replaces
+//     the CV's skills once present), enrollment.completed a completed course,
+//   - goal.changed stores the goal (a deleted goal becomes a tombstone),
+//   - each then recomputes the user's recommendations and reports the user
+//     to recomputed (when not nil),
+//   - user.deleted purges everything about the user.
+//
+// A payload beyond the limits wraps bus.ErrMalformed.
+func EventHandlers(st EventStore, recomputed func(userID string)) bus.Handlers {
+	recompute := func(ctx context.Context, tx *sql.Tx, userID string, changed bool, err error) error {
+		if err != nil || !changed {
+			return err
+		}
+		if err := st.Recompute(ctx, tx, userID); err != nil {
+			return err
+		}
+		if recomputed != nil {
+			recomputed(userID)
+		}
+		return nil
 	}
-	if err := checkUser(p.UserID, subject); err != nil {
-		return p, err
+	return bus.Handlers{
+		bus.CVAnalyzed: bus.On(func(ctx context.Context, tx *sql.Tx, ev bus.Event, p bus.CVAnalyzedPayload) error {
+			cv, err := CleanCVAnalyzed(p, st.Canon)
+			if err != nil {
+				return err
+			}
+			changed, err := st.SaveCV(ctx, tx, cv, ev.OccurredAt)
+			return recompute(ctx, tx, cv.UserID, changed, err)
+		}),
+		bus.GoalChanged: bus.On(func(ctx context.Context, tx *sql.Tx, ev bus.Event, p bus.GoalChangedPayload) error {
+			g, err := CleanGoalChanged(p, st.Canon)
+			if err != nil {
+				return err
+			}
+			changed, err := st.SaveGoal(ctx, tx, g, ev.OccurredAt)
+			return recompute(ctx, tx, g.UserID, changed, err)
+		}),
+		bus.SkillProfileChanged: bus.On(func(ctx context.Context, tx *sql.Tx, ev bus.Event, p bus.SkillProfileChangedPayload) error {
+			sp, err := CleanSkillProfile(p, st.Canon)
+			if err != nil {
+				return err
+			}
+			changed, err := st.SaveSkillProfile(ctx, tx, sp, ev.OccurredAt)
+			return recompute(ctx, tx, sp.UserID, changed, err)
+		}),
+		bus.EnrollmentCompleted: bus.On(func(ctx context.Context, tx *sql.Tx, ev bus.Event, p bus.EnrollmentCompletedPayload) error {
+			err := st.SaveCompletedCourse(ctx, tx, p.UserID, p.CourseID, ev.OccurredAt)
+			return recompute(ctx, tx, p.UserID, true, err)
+		}),
+		bus.UserDeleted: bus.On(func(ctx context.Context, tx *sql.Tx, _ bus.Event, p bus.UserDeletedPayload) error {
+			return st.PurgeUser(ctx, tx, p.UserID)
+		}),
 	}
+}
+
+// CleanSkillProfile checks and cleans a skillprofile.changed payload.
+func CleanSkillProfile(p bus.SkillProfileChangedPayload, canon Canon) (SkillProfileChanged, error) {
 	if len(p.Skills) > maxEventSkills {
-		return p, apperr.Errorf(apperr.Invalid, "skillprofile.changed carries %d skills, over the limit %d", len(p.Skills), maxEventSkills)
+		return SkillProfileChanged{}, bus.Malformedf("skillprofile.changed carries %d skills, over the limit %d", len(p.Skills), maxEventSkills)
 	}
-	var err error
-	p.Skills, err = cleanSkills(p.Skills, canon)
-	return p, err
+	in := make([]SkillLevel, len(p.Skills))
+	for i, s := range p.Skills {
+		in[i] = SkillLevel{Name: s.Name, Level: s.Level}
+	}
+	skills, err := cleanSkills(in, canon)
+	return SkillProfileChanged{UserID: p.UserID, Skills: skills}, err
 }
 
-// DecodeEnrollmentCompleted parses and checks an enrollment.completed payload.
-func DecodeEnrollmentCompleted(payload []byte, subject string) (EnrollmentCompleted, error) {
-	var p EnrollmentCompleted
-	if err := json.Unmarshal(payload, &p); err != nil {
-		return p, fmt.Errorf("decode enrollment.completed: %w", err)
-	}
-	if err := checkUser(p.UserID, subject); err != nil {
-		return p, err
-	}
-	if p.CourseID == "" || len(p.CourseID) > maxNameLen {
-		return p, apperr.Errorf(apperr.Invalid, "enrollment.completed has no valid courseId")
-	}
-	return p, nil
-}
-
-// DecodeCVAnalyzed parses and checks a cv.analyzed payload; subject is the
-// event's subject, which must be the same user.
-func DecodeCVAnalyzed(payload []byte, subject string, canon Canon) (CVAnalyzed, error) {
-	var p CVAnalyzed
-	if err := json.Unmarshal(payload, &p); err != nil {
-		return p, fmt.Errorf("decode cv.analyzed: %w", err)
-	}
-	if err := checkUser(p.UserID, subject); err != nil {
-		return p, err
-	}
+// CleanCVAnalyzed checks and cleans a cv.analyzed payload.
+func CleanCVAnalyzed(p bus.CVAnalyzedPayload, canon Canon) (CVAnalyzed, error) {
 	if len(p.Skills) > maxEventSkills || len(p.SuggestedRoles) > maxEventRoles {
-		return p, apperr.Errorf(apperr.Invalid, "cv.analyzed carries %d skills and %d roles, over the limits %d and %d", len(p.Skills), len(p.SuggestedRoles), maxEventSkills, maxEventRoles)
+		return CVAnalyzed{}, bus.Malformedf("cv.analyzed carries %d skills and %d roles, over the limits %d and %d", len(p.Skills), len(p.SuggestedRoles), maxEventSkills, maxEventRoles)
 	}
-	var err error
-	if p.Skills, err = cleanSkills(p.Skills, canon); err != nil {
-		return p, err
+	in := make([]SkillLevel, len(p.Skills))
+	for i, s := range p.Skills {
+		in[i] = SkillLevel{Name: s.Name, Level: s.Level}
 	}
-	roles := p.SuggestedRoles[:0]
+	skills, err := cleanSkills(in, canon)
+	if err != nil {
+		return CVAnalyzed{}, err
+	}
+	roles := []string{}
 	for _, r := range p.SuggestedRoles {
 		if r = strings.TrimSpace(r); r != "" && utf8.RuneCountInString(r) <= maxTitleLen {
 			roles = append(roles, r)
 		}
 	}
-	p.SuggestedRoles = roles
-	return p, nil
+	return CVAnalyzed{UserID: p.UserID, CVID: p.CVID, Skills: skills, SuggestedRoles: roles}, nil
 }
 
-// DecodeGoalChanged parses and checks a goal.changed payload.
-func DecodeGoalChanged(payload []byte, subject string, canon Canon) (GoalChanged, error) {
-	var p GoalChanged
-	if err := json.Unmarshal(payload, &p); err != nil {
-		return p, fmt.Errorf("decode goal.changed: %w", err)
-	}
-	if err := checkUser(p.UserID, subject); err != nil {
-		return p, err
-	}
-	if p.GoalID == "" || len(p.GoalID) > maxNameLen {
-		return p, apperr.Errorf(apperr.Invalid, "goal.changed has no valid goalId")
-	}
-	switch p.Change {
-	case "created", "updated", "deleted":
-	default:
-		return p, apperr.Errorf(apperr.Invalid, "goal.changed change %q is not created, updated or deleted", p.Change)
-	}
+// CleanGoalChanged checks and cleans a goal.changed payload.
+func CleanGoalChanged(p bus.GoalChangedPayload, canon Canon) (GoalChanged, error) {
 	if len(p.RequiredSkills) > maxEventSkills {
-		return p, apperr.Errorf(apperr.Invalid, "goal.changed carries %d required skills, over the limit %d", len(p.RequiredSkills), maxEventSkills)
+		return GoalChanged{}, bus.Malformedf("goal.changed carries %d required skills, over the limit %d", len(p.RequiredSkills), maxEventSkills)
 	}
-	p.Title, p.TargetRoleTitle = truncate(p.Title, maxTitleLen), truncate(p.TargetRoleTitle, maxTitleLen)
-	var err error
-	p.RequiredSkills, err = cleanSkills(p.RequiredSkills, canon)
-	return p, err
-}
-
-// DecodeUserDeleted parses a user.deleted payload; the subject is the user
-// when the payload names none.
-func DecodeUserDeleted(payload []byte, subject string) (UserDeleted, error) {
-	var p UserDeleted
-	if len(payload) > 0 && string(payload) != "null" {
-		if err := json.Unmarshal(payload, &p); err != nil {
-			return p, fmt.Errorf("decode user.deleted: %w", err)
-		}
+	req, err := cleanSkills(p.RequiredSkills, canon)
+	if err != nil {
+		return GoalChanged{}, err
 	}
-	if p.UserID == "" {
-		p.UserID = subject
-	}
-	return p, checkUser(p.UserID, subject)
-}
-
-func checkUser(userID, subject string) error {
-	if userID == "" || len(userID) > maxNameLen {
-		return apperr.Errorf(apperr.Invalid, "event has no valid userId")
-	}
-	if subject != "" && subject != userID {
-		return apperr.Errorf(apperr.Invalid, "event subject %q differs from its userId %q", subject, userID)
-	}
-	return nil
+	return GoalChanged{UserID: p.UserID, GoalID: p.GoalID, Change: p.Change, Status: p.Status,
+		Title: truncate(p.Title, maxTitleLen), TargetRoleID: p.TargetRoleID,
+		TargetRoleTitle: truncate(p.TargetRoleTitle, maxTitleLen), RequiredSkills: req}, nil
 }
 
 // cleanSkills trims names, makes them canonical, clamps levels to 1..5,
@@ -214,7 +208,7 @@ func cleanSkills(in []SkillLevel, canon Canon) ([]SkillLevel, error) {
 			continue
 		}
 		if utf8.RuneCountInString(name) > maxNameLen {
-			return nil, apperr.Errorf(apperr.Invalid, "skill name longer than %d characters", maxNameLen)
+			return nil, bus.Malformedf("skill name longer than %d characters", maxNameLen)
 		}
 		if canon != nil {
 			name = canon(name)

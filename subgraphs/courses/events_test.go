@@ -1,22 +1,31 @@
 package courses_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
 
-	"github.com/careercoach/coach/internal/apperr"
+	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/subgraphs/courses"
 )
 
-func TestDecodeCVAnalyzed(t *testing.T) {
+func cvEvent(subject, payload string) bus.Event {
+	return bus.Event{ID: "e1", Type: bus.CVAnalyzed, Subject: subject, Payload: json.RawMessage(payload)}
+}
+
+func TestCleanCVAnalyzed(t *testing.T) {
 	canon := func(s string) string {
 		if strings.EqualFold(s, "k8s") {
 			return "Kubernetes"
 		}
 		return s
 	}
-	p, err := courses.DecodeCVAnalyzed([]byte(`{"userId":"u1","cvId":"c1","skills":[{"name":" k8s ","level":9},{"name":"Kubernetes","level":2},{"name":"","level":3},{"name":"Go","level":0}],"suggestedRoles":[" Data Analyst ",""]}`), "u1", canon)
+	raw, err := bus.Decode[bus.CVAnalyzedPayload](cvEvent("u1", `{"userId":"u1","cvId":"c1","skills":[{"name":" k8s ","level":9},{"name":"Kubernetes","level":2},{"name":"","level":3},{"name":"Go","level":0}],"suggestedRoles":[" Data Analyst ",""]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := courses.CleanCVAnalyzed(raw, canon)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,17 +38,19 @@ func TestDecodeCVAnalyzed(t *testing.T) {
 	tests := []struct {
 		name, payload, subject string
 	}{
-		{"subject mismatch", `{"userId":"u1"}`, "u2"},
-		{"no user", `{"skills":[]}`, ""},
-		{"too many skills", `{"userId":"u1","skills":[` + strings.Repeat(`{"name":"x","level":1},`, 300) + `{"name":"y","level":1}]}`, "u1"},
-		{"skill name too long", `{"userId":"u1","skills":[{"name":"` + strings.Repeat("x", 121) + `","level":1}]}`, "u1"},
+		{"subject mismatch", `{"userId":"u1","cvId":"c1"}`, "u2"},
+		{"no user", `{"cvId":"c1","skills":[]}`, ""},
+		{"too many skills", `{"userId":"u1","cvId":"c1","skills":[` + strings.Repeat(`{"name":"x","level":1},`, 300) + `{"name":"y","level":1}]}`, "u1"},
+		{"skill name too long", `{"userId":"u1","cvId":"c1","skills":[{"name":"` + strings.Repeat("x", 121) + `","level":1}]}`, "u1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := courses.DecodeCVAnalyzed([]byte(tt.payload), tt.subject, nil)
-			var ae *apperr.Error
-			if !errors.As(err, &ae) {
-				t.Fatalf("err = %v", err)
+			raw, err := bus.Decode[bus.CVAnalyzedPayload](cvEvent(tt.subject, tt.payload))
+			if err == nil {
+				_, err = courses.CleanCVAnalyzed(raw, nil)
+			}
+			if !errors.Is(err, bus.ErrMalformed) {
+				t.Fatalf("err = %v, want bus.ErrMalformed", err)
 			}
 		})
 	}

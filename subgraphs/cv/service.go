@@ -37,10 +37,7 @@ type Service struct {
 	// Reader re-reads a CV's stored text with the user's corrections (the
 	// pipeline's parse, skills and engine; nothing is extracted again).
 	Reader *Pipeline
-	// Committed is called after corrections committed (pokes the outbox
-	// relay so that cv.analyzed goes out at once).
-	Committed func()
-	Now       func() time.Time
+	Now    func() time.Time
 }
 
 func (s *Service) now() time.Time {

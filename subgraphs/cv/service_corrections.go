@@ -61,9 +61,6 @@ func (s *Service) Correct(ctx context.Context, id string, in Corrections) (*CV, 
 	if err := s.Store.SaveCorrections(ctx, id, res, s.now()); err != nil {
 		return nil, err
 	}
-	if s.Committed != nil {
-		s.Committed()
-	}
 	return s.Get(ctx, id)
 }
 

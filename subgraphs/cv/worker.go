@@ -33,10 +33,7 @@ type Worker struct {
 	Files    FileSource
 	Pipeline *Pipeline
 	Pub      Publisher
-	// Committed is called after a job's result committed (the service
-	// pokes the outbox relay so cv.analyzed goes out at once).
-	Committed func()
-	Log       *slog.Logger
+	Log      *slog.Logger
 	// ID names this worker in leases; defaults to a random id.
 	ID string
 	// Lease is how long a claim lasts without a heartbeat (default 30s);
@@ -172,9 +169,6 @@ func (w *Worker) process(ctx context.Context, j *Job) error {
 			err = w.Jobs.CompleteJob(jctx, j, res, w.Now())
 			if err == nil {
 				log.InfoContext(ctx, "cv analysed", "engine", res.Analysis.Engine, "score", res.Analysis.Score)
-				if w.Committed != nil {
-					w.Committed()
-				}
 				w.publish(ctx, Progress{CVID: j.CVID, Stage: StageDone, Percent: 100, Message: "Analysis complete"})
 				return nil
 			}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/subgraphs/planning"
 )
 
@@ -182,28 +183,16 @@ func TestRuleReviewer(t *testing.T) {
 func TestParseEvents(t *testing.T) {
 	t.Run("skillprofile.changed is sanitised", func(t *testing.T) {
 		long := strings.Repeat("x", 101)
-		us, err := planning.ParseSkillProfile([]byte(`{"userId":"u1","skills":[{"name":" Go ","level":9},{"name":"","level":3},{"name":"`+long+`","level":2},{"name":"SQL","level":0}]}`), time.Unix(0, 0))
-		if err != nil {
-			t.Fatal(err)
-		}
+		us := planning.ParseSkillProfile(bus.SkillProfileChangedPayload{UserID: "u1", Skills: []bus.ProfileSkill{
+			{Name: " Go ", Level: 9}, {Name: "", Level: 3}, {Name: long, Level: 2}, {Name: "SQL", Level: 0}}}, time.Unix(0, 0))
 		if len(us.Skills) != 2 || us.Skills[0] != (planning.SkillLevel{Name: "Go", Level: 5}) || us.Skills[1].Level != 1 {
 			t.Fatalf("skills %+v", us.Skills)
 		}
 	})
-	for _, bad := range []string{`{`, `{"skills":[]}`, `{"userId":""}`} {
-		t.Run("bad skillprofile.changed "+bad, func(t *testing.T) {
-			if _, err := planning.ParseSkillProfile([]byte(bad), time.Now()); err == nil {
-				t.Fatal("accepted")
-			}
-		})
-	}
 	t.Run("course.catalogued", func(t *testing.T) {
-		c, err := planning.ParseCourseCatalogued([]byte(`{"courseId":"c1","title":"T","skills":["Go"," ",""],"durationHours":-3}`))
-		if err != nil || len(c.Skills) != 1 || c.DurationHours != 0 {
-			t.Fatalf("%+v %v", c, err)
-		}
-		if _, err := planning.ParseCourseCatalogued([]byte(`{"title":"no id"}`)); err == nil {
-			t.Fatal("accepted a course without id")
+		c := planning.ParseCourseCatalogued(bus.CourseCataloguedPayload{CourseID: "c1", Title: "T", Skills: []string{"Go", " ", ""}, DurationHours: -3})
+		if len(c.Skills) != 1 || c.DurationHours != 0 {
+			t.Fatalf("%+v", c)
 		}
 	})
 }

@@ -1,11 +1,13 @@
 package planning
 
 import (
-	"encoding/json"
-	"fmt"
+	"context"
+	"database/sql"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/careercoach/coach/internal/bus"
 )
 
 // Limits on what consumed events may carry; anything beyond is dropped so a
@@ -14,60 +16,64 @@ const (
 	maxEventSkills    = 200
 	maxEventSkillName = 100
 	maxEventTitle     = 300
-	maxEventID        = 100
 )
+
+// ConsumerGroup is the bus consumer group (and idempotency key) of planning.
+const ConsumerGroup = "planning"
 
 // Goal change kinds in goal.changed.
 const (
-	ChangeCreated = "created"
-	ChangeUpdated = "updated"
-	ChangeDeleted = "deleted"
+	ChangeCreated = bus.GoalCreated
+	ChangeUpdated = bus.GoalUpdated
+	ChangeDeleted = bus.GoalDeleted
 )
 
-// GoalEvent is the goal.changed payload (see the contract): it carries the
-// target role's required skills so consumers can compute the gap without
-// knowing the role catalogue.
-type GoalEvent struct {
-	UserID          string       `json:"userId"`
-	GoalID          string       `json:"goalId"`
-	Change          string       `json:"change"`
-	Status          GoalStatus   `json:"status"`
-	Title           string       `json:"title"`
-	TargetRoleID    string       `json:"targetRoleId"`
-	TargetRoleTitle string       `json:"targetRoleTitle"`
-	RequiredSkills  []SkillLevel `json:"requiredSkills"`
-}
+// GoalEvent is the goal.changed payload planning emits.
+type GoalEvent = bus.GoalChangedPayload
 
-// NewGoalEvent describes change of g, whose target role is in cat.
+// NewGoalEvent describes change of g, whose target role is in cat: it
+// carries the role's required skills so consumers can compute the gap
+// without knowing the role catalogue.
 func NewGoalEvent(cat *Catalog, g *Goal, change string) GoalEvent {
-	ev := GoalEvent{UserID: g.UserID, GoalID: g.ID, Change: change, Status: g.Status, Title: g.Title,
-		TargetRoleID: g.TargetRoleID, RequiredSkills: []SkillLevel{}}
+	ev := GoalEvent{UserID: g.UserID, GoalID: g.ID, Change: change, Status: string(g.Status), Title: g.Title,
+		TargetRoleID: g.TargetRoleID, RequiredSkills: []bus.SkillLevel{}}
 	if r, ok := cat.Role(g.TargetRoleID); ok {
 		ev.TargetRoleTitle = r.Title
-		ev.RequiredSkills = append(ev.RequiredSkills, r.Skills...)
+		for _, s := range r.Skills {
+			ev.RequiredSkills = append(ev.RequiredSkills, bus.SkillLevel{Name: s.Name, Level: s.Level})
+		}
 	}
 	return ev
 }
 
-// SkillProfile is the part of the skillprofile.changed payload planning
-// reads: the user's whole combined skill profile, owned by the progress
-// service (CV, self-ratings, quizzes, completed courses, related skills).
-type SkillProfile struct {
-	UserID string       `json:"userId"`
-	Skills []SkillLevel `json:"skills"`
+// EventHandlers are the domain events planning reads, each applied in the
+// transaction that records it processed:
+//   - user.deleted purges the user's data;
+//   - skillprofile.changed replaces the user's skills and snapshots the
+//     readiness of their goals' roles;
+//   - course.catalogued keeps the course for learning paths.
+func EventHandlers(cat *Catalog, st EventStore) bus.Handlers {
+	return bus.Handlers{
+		bus.UserDeleted: bus.On(func(ctx context.Context, tx *sql.Tx, _ bus.Event, p bus.UserDeletedPayload) error {
+			return st.PurgeUser(ctx, tx, p.UserID)
+		}),
+		bus.SkillProfileChanged: bus.On(func(ctx context.Context, tx *sql.Tx, ev bus.Event, p bus.SkillProfileChangedPayload) error {
+			us := ParseSkillProfile(p, ev.OccurredAt)
+			if err := st.ReplaceUserSkills(ctx, tx, us, cat.Key); err != nil {
+				return err
+			}
+			return st.RecordReadiness(ctx, tx, us.UserID, us.AnalyzedAt, cat.Readiness)
+		}),
+		bus.CourseCatalogued: bus.On(func(ctx context.Context, tx *sql.Tx, _ bus.Event, p bus.CourseCataloguedPayload) error {
+			return st.UpsertCourse(ctx, tx, ParseCourseCatalogued(p), cat.Key)
+		}),
+	}
 }
 
-// ParseSkillProfile decodes and sanitises a skillprofile.changed payload:
-// levels are clamped to 1–5, empty or overlong names dropped, the list
-// bounded.
-func ParseSkillProfile(payload []byte, occurredAt time.Time) (UserSkills, error) {
-	var p SkillProfile
-	if err := json.Unmarshal(payload, &p); err != nil {
-		return UserSkills{}, fmt.Errorf("decode skillprofile.changed: %w", err)
-	}
-	if p.UserID == "" || len(p.UserID) > maxEventID {
-		return UserSkills{}, fmt.Errorf("decode skillprofile.changed: bad userId")
-	}
+// ParseSkillProfile sanitises a skillprofile.changed payload (the user's
+// whole combined skill profile, owned by progress): levels are clamped to
+// 1–5, empty or overlong names dropped, the list bounded.
+func ParseSkillProfile(p bus.SkillProfileChangedPayload, occurredAt time.Time) UserSkills {
 	us := UserSkills{UserID: p.UserID, AnalyzedAt: occurredAt, Skills: []SkillLevel{}}
 	for _, s := range p.Skills {
 		name := strings.TrimSpace(s.Name)
@@ -76,26 +82,14 @@ func ParseSkillProfile(payload []byte, occurredAt time.Time) (UserSkills, error)
 		}
 		us.Skills = append(us.Skills, SkillLevel{Name: name, Level: min(max(s.Level, 1), MaxLevel)})
 	}
-	return us, nil
+	return us
 }
 
 // CourseCatalogued is the course.catalogued payload.
-type CourseCatalogued struct {
-	CourseID      string   `json:"courseId"`
-	Title         string   `json:"title"`
-	Skills        []string `json:"skills"`
-	DurationHours float64  `json:"durationHours"`
-}
+type CourseCatalogued = bus.CourseCataloguedPayload
 
-// ParseCourseCatalogued decodes and sanitises a course.catalogued payload.
-func ParseCourseCatalogued(payload []byte) (CourseCatalogued, error) {
-	var c CourseCatalogued
-	if err := json.Unmarshal(payload, &c); err != nil {
-		return c, fmt.Errorf("decode course.catalogued: %w", err)
-	}
-	if c.CourseID == "" || len(c.CourseID) > maxEventID {
-		return c, fmt.Errorf("decode course.catalogued: bad courseId")
-	}
+// ParseCourseCatalogued sanitises a course.catalogued payload.
+func ParseCourseCatalogued(c bus.CourseCataloguedPayload) CourseCatalogued {
 	if utf8.RuneCountInString(c.Title) > maxEventTitle {
 		c.Title = string([]rune(c.Title)[:maxEventTitle])
 	}
@@ -110,5 +104,5 @@ func ParseCourseCatalogued(payload []byte) (CourseCatalogued, error) {
 		}
 	}
 	c.Skills = skills
-	return c, nil
+	return c
 }

@@ -140,8 +140,9 @@ type PracticeStore interface {
 	Attempts(ctx context.Context, userID, questionID string, first int) ([]*Attempt, error)
 }
 
-// EventHandlers apply consumed events inside the idempotency transaction.
-type EventHandlers interface {
+// EventStore is what the event handlers (EventHandlers) write through,
+// inside the idempotency transaction.
+type EventStore interface {
 	PurgeUser(ctx context.Context, tx *sql.Tx, userID string) error
 	ReplaceUserSkills(ctx context.Context, tx *sql.Tx, us UserSkills, key func(string) string) error
 	// RecordReadiness snapshots, for each role of the user's ACTIVE goals,
@@ -155,6 +156,6 @@ type Store interface {
 	GoalStore
 	ReadModelStore
 	PracticeStore
-	EventHandlers
+	EventStore
 	Ping(ctx context.Context) error
 }

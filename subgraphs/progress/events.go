@@ -1,62 +1,70 @@
 package progress
 
 import (
-	"encoding/json"
+	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"strings"
 	"time"
+
+	"github.com/careercoach/coach/internal/bus"
 )
 
-// Event payloads this service consumes and emits (see the contract in
-// internal/bus). Consumers validate them: an event is input from another
-// service, never trusted to be well formed.
+// ConsumerGroup is the bus consumer group (and idempotency key) of progress.
+const ConsumerGroup = "progress"
 
-// CourseCatalogued is the payload of course.catalogued.
-type CourseCatalogued struct {
-	CourseID      string   `json:"courseId"`
-	Title         string   `json:"title"`
-	Skills        []string `json:"skills"`
-	DurationHours float64  `json:"durationHours"`
-	Level         string   `json:"level"`
+// The event payloads progress reads and writes; the contract is bus's.
+type (
+	CourseCatalogued         = bus.CourseCataloguedPayload
+	GoalChanged              = bus.GoalChangedPayload
+	CVAnalyzedEvent          = bus.CVAnalyzedPayload
+	CVSkill                  = bus.CVSkill
+	ProfileEvent             = bus.SkillProfileChangedPayload
+	ProfileEventSkill        = bus.ProfileSkill
+	UserDeletedEvent         = bus.UserDeletedPayload
+	EnrollmentCompletedEvent = bus.EnrollmentCompletedPayload
+)
+
+// EventStore is what the event handlers write through, inside the
+// transaction that records the event processed.
+type EventStore interface {
+	// ApplyCourse keeps a catalogued course.
+	ApplyCourse(ctx context.Context, tx *sql.Tx, c Course) error
+	// ApplyGoalChanged keeps (or forgets) the goal milestones hang off.
+	ApplyGoalChanged(ctx context.Context, tx *sql.Tx, g GoalChanged) error
+	// ApplyCVAnalyzed records the analysis in the activity feed, keeps the
+	// CV's skills as evidence and publishes the changed skill profile.
+	ApplyCVAnalyzed(ctx context.Context, tx *sql.Tx, p CVAnalyzedEvent, at time.Time) error
+	// PurgeUser deletes every row of the user.
+	PurgeUser(ctx context.Context, tx *sql.Tx, userID string) error
 }
 
-// GoalChanged is the payload of goal.changed (the fields progress uses).
-type GoalChanged struct {
-	UserID string `json:"userId"`
-	GoalID string `json:"goalId"`
-	Change string `json:"change"` // created, updated, deleted
-	Title  string `json:"title"`
-}
-
-// CVAnalyzedEvent is the payload of cv.analyzed (the fields progress uses).
-type CVAnalyzedEvent struct {
-	UserID string    `json:"userId"`
-	CVID   string    `json:"cvId"`
-	Score  *int      `json:"score"`
-	Skills []CVSkill `json:"skills"`
-}
-
-// CVSkill is a skill of an analysed CV with the text that shows it.
-type CVSkill struct {
-	Name     string `json:"name"`
-	Level    int    `json:"level"`
-	Evidence string `json:"evidence"`
-}
-
-// ProfileEvent is the payload of skillprofile.changed: the whole profile,
-// so a consumer replaces what it holds and never merges.
-type ProfileEvent struct {
-	UserID    string              `json:"userId"`
-	Skills    []ProfileEventSkill `json:"skills"`
-	UpdatedAt time.Time           `json:"updatedAt"`
-}
-
-// ProfileEventSkill is one skill of a ProfileEvent.
-type ProfileEventSkill struct {
-	Name       string  `json:"name"`
-	Level      int     `json:"level"`
-	Confidence float64 `json:"confidence"`
+// EventHandlers are the domain events progress reads, each applied in the
+// transaction that records it processed.
+func EventHandlers(st EventStore) bus.Handlers {
+	return bus.Handlers{
+		bus.CourseCatalogued: bus.On(func(ctx context.Context, tx *sql.Tx, _ bus.Event, p CourseCatalogued) error {
+			c, err := ParseCourseCatalogued(p)
+			if err != nil {
+				return err
+			}
+			return st.ApplyCourse(ctx, tx, c)
+		}),
+		bus.GoalChanged: bus.On(func(ctx context.Context, tx *sql.Tx, _ bus.Event, p GoalChanged) error {
+			return st.ApplyGoalChanged(ctx, tx, p)
+		}),
+		bus.CVAnalyzed: bus.On(func(ctx context.Context, tx *sql.Tx, ev bus.Event, p CVAnalyzedEvent) error {
+			at := ev.OccurredAt
+			if at.IsZero() {
+				at = time.Now()
+			}
+			return st.ApplyCVAnalyzed(ctx, tx, ParseCVAnalyzed(p), at)
+		}),
+		bus.UserDeleted: bus.On(func(ctx context.Context, tx *sql.Tx, _ bus.Event, p UserDeletedEvent) error {
+			return st.PurgeUser(ctx, tx, p.UserID)
+		}),
+	}
 }
 
 // NewProfileEvent describes profile.
@@ -68,30 +76,11 @@ func NewProfileEvent(userID string, profile []ProfileSkill, at time.Time) Profil
 	return ev
 }
 
-// UserDeletedEvent is the payload of user.deleted.
-type UserDeletedEvent struct {
-	UserID string `json:"userId"`
-}
-
-// EnrollmentCompletedEvent is the payload of enrollment.completed.
-type EnrollmentCompletedEvent struct {
-	UserID      string    `json:"userId"`
-	CourseID    string    `json:"courseId"`
-	Skills      []string  `json:"skills"`
-	CompletedAt time.Time `json:"completedAt"`
-}
-
-// ParseCourseCatalogued decodes and validates a course.catalogued payload.
-func ParseCourseCatalogued(raw []byte) (Course, error) {
-	var p CourseCatalogued
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return Course{}, fmt.Errorf("decode course.catalogued: %w", err)
-	}
-	if err := CheckID("courseId", p.CourseID); err != nil {
-		return Course{}, fmt.Errorf("course.catalogued: %w", err)
-	}
+// ParseCourseCatalogued cleans a course.catalogued payload; a duration out
+// of range makes it malformed.
+func ParseCourseCatalogued(p CourseCatalogued) (Course, error) {
 	if math.IsNaN(p.DurationHours) || p.DurationHours < 0 || p.DurationHours > MaxCourseHours {
-		return Course{}, fmt.Errorf("course.catalogued %s: durationHours %v out of range", p.CourseID, p.DurationHours)
+		return Course{}, bus.Malformedf("course.catalogued %s: durationHours %v out of range", p.CourseID, p.DurationHours)
 	}
 	title := strings.TrimSpace(p.Title)
 	if r := []rune(title); len(r) > MaxTitleLen {
@@ -111,39 +100,9 @@ func ParseCourseCatalogued(raw []byte) (Course, error) {
 	return Course{ID: p.CourseID, Title: title, Skills: skills, DurationHours: p.DurationHours, Level: p.Level}, nil
 }
 
-// ParseGoalChanged decodes and validates a goal.changed payload.
-func ParseGoalChanged(raw []byte) (GoalChanged, error) {
-	var p GoalChanged
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return p, fmt.Errorf("decode goal.changed: %w", err)
-	}
-	if err := CheckID("userId", p.UserID); err != nil {
-		return p, fmt.Errorf("goal.changed: %w", err)
-	}
-	if err := CheckID("goalId", p.GoalID); err != nil {
-		return p, fmt.Errorf("goal.changed: %w", err)
-	}
-	switch p.Change {
-	case "created", "updated", "deleted":
-	default:
-		return p, fmt.Errorf("goal.changed %s: unknown change %q", p.GoalID, p.Change)
-	}
-	return p, nil
-}
-
-// ParseCVAnalyzed decodes and validates a cv.analyzed payload.
-func ParseCVAnalyzed(raw []byte) (CVAnalyzedEvent, error) {
-	var p CVAnalyzedEvent
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return p, fmt.Errorf("decode cv.analyzed: %w", err)
-	}
-	if err := CheckID("userId", p.UserID); err != nil {
-		return p, fmt.Errorf("cv.analyzed: %w", err)
-	}
-	if err := CheckID("cvId", p.CVID); err != nil {
-		return p, fmt.Errorf("cv.analyzed: %w", err)
-	}
-	// Bounded and cleaned: the event is another service's input.
+// ParseCVAnalyzed bounds and cleans a cv.analyzed payload: the event is
+// another service's input.
+func ParseCVAnalyzed(p CVAnalyzedEvent) CVAnalyzedEvent {
 	skills := make([]CVSkill, 0, min(len(p.Skills), MaxCVSkills))
 	for _, s := range p.Skills {
 		s.Name = strings.TrimSpace(s.Name)
@@ -157,25 +116,7 @@ func ParseCVAnalyzed(raw []byte) (CVAnalyzedEvent, error) {
 		skills = append(skills, s)
 	}
 	p.Skills = skills
-	return p, nil
-}
-
-// ParseUserDeleted decodes a user.deleted payload; subject is the fallback
-// user id (the subject of every event is the user id).
-func ParseUserDeleted(raw []byte, subject string) (string, error) {
-	var p UserDeletedEvent
-	if len(raw) > 0 && string(raw) != "null" {
-		if err := json.Unmarshal(raw, &p); err != nil {
-			return "", fmt.Errorf("decode user.deleted: %w", err)
-		}
-	}
-	if p.UserID == "" {
-		p.UserID = subject
-	}
-	if err := CheckID("userId", p.UserID); err != nil {
-		return "", fmt.Errorf("user.deleted: %w", err)
-	}
-	return p.UserID, nil
+	return p
 }
 
 // CVActivityTitle is the feed line for an analysed CV.

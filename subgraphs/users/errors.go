@@ -15,6 +15,3 @@ var (
 	ErrTooManyRequests = apperr.Errorf(apperr.RateLimited, "too many requests from your address; try again later")
 	ErrReauthThrottled = apperr.Errorf(apperr.RateLimited, "too many wrong current passwords; try again later")
 )
-
-// Event types this service emits.
-const EventUserDeleted = "user.deleted"

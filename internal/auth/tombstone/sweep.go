@@ -3,7 +3,6 @@ package tombstone
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -88,8 +87,12 @@ func (w *Sweeper) Sweep(ctx context.Context, now time.Time) (int, error) {
 	var errs []error
 	n := 0
 	for _, t := range ts {
-		payload, _ := json.Marshal(map[string]string{"userId": t.Subject})
-		ev := bus.Event{ID: "sweep:" + t.Subject, Type: bus.UserDeleted, Subject: t.Subject, Payload: payload, OccurredAt: t.DeletedAt}
+		ev, err := bus.NewEvent(t.Subject, bus.UserDeletedPayload{UserID: t.Subject})
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		ev.ID, ev.OccurredAt = "sweep:"+t.Subject, t.DeletedAt
 		if err := w.DB.WithTx(ctx, func(tx *sql.Tx) error { return w.Erase(ctx, tx, ev) }); err != nil {
 			errs = append(errs, fmt.Errorf("erasing data of deleted account %s: %w", t.Subject, err))
 			continue

@@ -71,7 +71,7 @@ func TestDeletionIsRefusedAndErased(t *testing.T) {
 		ctx := t.Context()
 		svc := service{d}
 		ts := tombstone.New(d)
-		h := bus.Idempotent(d, "notes", tombstone.Handle(svc.handle))
+		h := bus.Idempotent(d, "notes", logging.Discard(), tombstone.Handle(svc.handle))
 		svc.write(t, "n1", "ada")
 		svc.write(t, "n2", "bob")
 

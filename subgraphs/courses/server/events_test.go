@@ -143,7 +143,7 @@ func TestConsumerSurvivesRedelivery(t *testing.T) {
 		}
 		f := &flaky{seen: map[string]int{}, inner: svc.HandleEvent}
 		rec := bustest.NewRecorder(16)
-		bustest.Consume(t, b, server.ConsumerGroup, func(ctx context.Context, ev bus.Event) error {
+		bustest.Consume(t, b, courses.ConsumerGroup, func(ctx context.Context, ev bus.Event) error {
 			if err := f.handle(ctx, ev); err != nil {
 				return err
 			}
@@ -174,7 +174,7 @@ func TestConsumerSurvivesRedelivery(t *testing.T) {
 			}
 		}
 		var processed int
-		if err := d.QueryRowContext(ctx, `SELECT COUNT(*) FROM bus_processed_events WHERE consumer = $1 AND event_id = $2`, server.ConsumerGroup, goal.ID).Scan(&processed); err != nil || processed != 1 {
+		if err := d.QueryRowContext(ctx, `SELECT COUNT(*) FROM bus_processed_events WHERE consumer = $1 AND event_id = $2`, courses.ConsumerGroup, goal.ID).Scan(&processed); err != nil || processed != 1 {
 			t.Fatalf("processed %d, %v", processed, err)
 		}
 		t.Run("a malformed event is dropped, not retried forever", func(t *testing.T) {

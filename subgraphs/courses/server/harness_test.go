@@ -161,12 +161,17 @@ func newEvent(typ, user string, payload any) bus.Event {
 }
 
 func cvAnalyzed(user string, skills ...courses.SkillLevel) bus.Event {
-	return newEvent(bus.CVAnalyzed, user, courses.CVAnalyzed{UserID: user, CVID: "cv1", Score: 70, Seniority: "mid",
-		Skills: skills, SuggestedRoles: []string{"Data Analyst"}})
+	score := 70
+	cvSkills := make([]bus.CVSkill, len(skills))
+	for i, s := range skills {
+		cvSkills[i] = bus.CVSkill{Name: s.Name, Level: s.Level}
+	}
+	return newEvent(bus.CVAnalyzed, user, bus.CVAnalyzedPayload{UserID: user, CVID: "cv1", Score: &score, Seniority: "mid",
+		Skills: cvSkills, SuggestedRoles: []string{"Data Analyst"}})
 }
 
 func goalChanged(user string, req ...courses.SkillLevel) bus.Event {
-	return newEvent(bus.GoalChanged, user, courses.GoalChanged{UserID: user, GoalID: "goal-" + user, Change: "created",
+	return newEvent(bus.GoalChanged, user, bus.GoalChangedPayload{UserID: user, GoalID: "goal-" + user, Change: "created",
 		Status: "ACTIVE", Title: "Become a data engineer", TargetRoleID: "data-engineer", TargetRoleTitle: "Data Engineer", RequiredSkills: req})
 }
 

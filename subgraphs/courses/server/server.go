@@ -5,11 +5,12 @@ package server
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/auth/tombstone"
@@ -22,9 +23,6 @@ import (
 	"github.com/careercoach/coach/subgraphs/courses/graph"
 	"github.com/careercoach/coach/subgraphs/courses/store"
 )
-
-// ConsumerGroup is the consumer group (and idempotency key) of this service.
-const ConsumerGroup = "courses"
 
 // Config is the courses service's configuration.
 type Config struct {
@@ -99,7 +97,6 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	mux.Handle("/graphql", mw.Wrap(gql))
 	httpserver.Health(mux, map[string]httpserver.Check{"database": d.Ping, "bus": b.Ping})
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
-	relay.Notify() // publish the seed's course.catalogued events now
 	return &Service{DB: d, Store: st, Seeded: seeded, Tombstones: ts, handler: httpserver.Wrap(mux, log), relay: relay, bus: b, log: log, ex: cfg.Explainer}, nil
 }
 
@@ -110,8 +107,8 @@ func (s *Service) Handler() http.Handler { return s.handler }
 // ends. After a catalogue change it first recomputes every user's
 // recommendations.
 func (s *Service) RunBackground(ctx context.Context) error {
-	relayDone := make(chan error, 1)
-	go func() { relayDone <- s.relay.Run(ctx) }()
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return s.relay.Run(ctx) })
 	if s.Seeded > 0 {
 		if n, err := s.Store.RecomputeAll(ctx); err != nil {
 			s.log.ErrorContext(ctx, "recomputing recommendations after a catalogue change", "err", err, "users", n)
@@ -119,36 +116,23 @@ func (s *Service) RunBackground(ctx context.Context) error {
 			s.log.InfoContext(ctx, "recomputed recommendations after a catalogue change", "users", n)
 		}
 	}
-	sweepDone := make(chan error, 1)
-	go func() { sweepDone <- s.Sweeper().Run(ctx) }()
-	err := s.bus.Consume(ctx, ConsumerGroup, s.HandleEvent)
-	return errors.Join(err, <-relayDone, <-sweepDone)
+	g.Go(func() error { return s.Sweeper().Run(ctx) })
+	g.Go(func() error { return s.bus.Consume(ctx, courses.ConsumerGroup, s.HandleEvent) })
+	return g.Wait()
 }
 
 // Sweeper erases what raced a deletion (see tombstone.Sweeper).
 func (s *Service) Sweeper() *tombstone.Sweeper {
-	erase := func(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
-		_, err := s.Store.Handle(ctx, tx, ev)
-		return err
-	}
-	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(erase), Announcements: s.bus, Log: s.log}
+	erase := tombstone.Handle(bus.Dispatch(courses.EventHandlers(s.Store, nil)))
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: erase, Announcements: s.bus, Log: s.log}
 }
 
 // HandleEvent is the consumer: it applies ev exactly once (bus.Idempotent)
 // and then, with a model configured, has it explain the new recommendations.
 func (s *Service) HandleEvent(ctx context.Context, ev bus.Event) error {
 	var changed string
-	h := bus.Idempotent(s.DB, ConsumerGroup, tombstone.Handle(func(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
-		user, err := s.Store.Handle(ctx, tx, ev)
-		if errors.Is(err, courses.ErrBadEvent) {
-			// Retrying cannot help; record it as handled and say so.
-			s.log.WarnContext(ctx, "dropping malformed event", "type", ev.Type, "id", ev.ID, "err", err)
-			return nil
-		}
-		changed = user
-		return err
-	}))
-	if err := h(ctx, ev); err != nil {
+	handlers := courses.EventHandlers(s.Store, func(userID string) { changed = userID })
+	if err := bus.Idempotent(s.DB, courses.ConsumerGroup, s.log, tombstone.Handle(bus.Dispatch(handlers)))(ctx, ev); err != nil {
 		return err
 	}
 	if changed != "" && s.ex != nil {

@@ -4,75 +4,57 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
-	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/subgraphs/courses"
 )
 
-// Handle applies one domain event inside tx (the transaction bus.Idempotent
-// opened, which also records the event as processed):
-//   - cv.analyzed stores the user's skills and suggested roles,
-//   - skillprofile.changed stores the combined skill profile (it replaces
-//     the CV's skills once present), enrollment.completed a completed course,
-//   - goal.changed stores the goal (a deleted goal becomes a tombstone),
-//   - both then recompute the user's recommendations in the same tx,
-//   - user.deleted purges everything about the user.
-//
-// Other event types are ignored. A payload that can never be applied
-// returns an error wrapping courses.ErrBadEvent. It reports the user whose
-// recommendations may have changed ("" if none).
-func (s *Store) Handle(ctx context.Context, tx *sql.Tx, ev bus.Event) (string, error) {
-	switch ev.Type {
-	case bus.CVAnalyzed:
-		p, err := courses.DecodeCVAnalyzed(ev.Payload, ev.Subject, s.canon)
-		if err != nil {
-			return "", fmt.Errorf("%w: %s %s: %v", courses.ErrBadEvent, ev.Type, ev.ID, err)
-		}
-		changed, err := saveCV(ctx, tx, p, ev.OccurredAt)
-		if err != nil || !changed {
-			return "", err
-		}
-		return p.UserID, recompute(ctx, tx, p.UserID)
-	case bus.GoalChanged:
-		g, err := courses.DecodeGoalChanged(ev.Payload, ev.Subject, s.canon)
-		if err != nil {
-			return "", fmt.Errorf("%w: %s %s: %v", courses.ErrBadEvent, ev.Type, ev.ID, err)
-		}
-		changed, err := saveGoal(ctx, tx, g, ev.OccurredAt)
-		if err != nil || !changed {
-			return "", err
-		}
-		return g.UserID, recompute(ctx, tx, g.UserID)
-	case bus.SkillProfileChanged:
-		p, err := courses.DecodeSkillProfile(ev.Payload, ev.Subject, s.canon)
-		if err != nil {
-			return "", fmt.Errorf("%w: %s %s: %v", courses.ErrBadEvent, ev.Type, ev.ID, err)
-		}
-		changed, err := saveSkillProfile(ctx, tx, p, ev.OccurredAt)
-		if err != nil || !changed {
-			return "", err
-		}
-		return p.UserID, recompute(ctx, tx, p.UserID)
-	case bus.EnrollmentCompleted:
-		e, err := courses.DecodeEnrollmentCompleted(ev.Payload, ev.Subject)
-		if err != nil {
-			return "", fmt.Errorf("%w: %s %s: %v", courses.ErrBadEvent, ev.Type, ev.ID, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO user_completed_courses (user_id, course_id, completed_at) VALUES ($1, $2, $3)
-			ON CONFLICT (user_id, course_id) DO NOTHING`, e.UserID, e.CourseID, db.UTC(ev.OccurredAt)); err != nil {
-			return "", fmt.Errorf("recording completed course %s of %s: %w", e.CourseID, e.UserID, err)
-		}
-		return e.UserID, recompute(ctx, tx, e.UserID)
-	case bus.UserDeleted:
-		u, err := courses.DecodeUserDeleted(ev.Payload, ev.Subject)
-		if err != nil {
-			return "", fmt.Errorf("%w: %s %s: %v", courses.ErrBadEvent, ev.Type, ev.ID, err)
-		}
-		return "", purgeUser(ctx, tx, u.UserID)
-	default:
-		return "", nil
+// The methods of courses.EventStore, which courses.EventHandlers write
+// through inside the transaction that records the event processed.
+var _ courses.EventStore = (*Store)(nil)
+
+// Canon makes a skill name canonical in the store's taxonomy (WithTaxonomy);
+// without one, names stay as they are.
+func (s *Store) Canon(name string) string {
+	if s.canon == nil {
+		return name
 	}
+	return s.canon(name)
+}
+
+// SaveCV records a CV analysis unless a later one is stored.
+func (s *Store) SaveCV(ctx context.Context, tx *sql.Tx, p courses.CVAnalyzed, at time.Time) (bool, error) {
+	return saveCV(ctx, tx, p, at)
+}
+
+// SaveGoal records a goal change unless a later one is stored.
+func (s *Store) SaveGoal(ctx context.Context, tx *sql.Tx, g courses.GoalChanged, at time.Time) (bool, error) {
+	return saveGoal(ctx, tx, g, at)
+}
+
+// SaveSkillProfile records a skill profile unless a later one is stored.
+func (s *Store) SaveSkillProfile(ctx context.Context, tx *sql.Tx, p courses.SkillProfileChanged, at time.Time) (bool, error) {
+	return saveSkillProfile(ctx, tx, p, at)
+}
+
+// SaveCompletedCourse records a completed course (never recommended again).
+func (s *Store) SaveCompletedCourse(ctx context.Context, tx *sql.Tx, userID, courseID string, at time.Time) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO user_completed_courses (user_id, course_id, completed_at) VALUES ($1, $2, $3)
+		ON CONFLICT (user_id, course_id) DO NOTHING`, userID, courseID, db.UTC(at)); err != nil {
+		return fmt.Errorf("recording completed course %s of %s: %w", courseID, userID, err)
+	}
+	return nil
+}
+
+// Recompute stores the user's recommendations anew.
+func (s *Store) Recompute(ctx context.Context, tx *sql.Tx, userID string) error {
+	return recompute(ctx, tx, userID)
+}
+
+// PurgeUser deletes everything stored about the user.
+func (s *Store) PurgeUser(ctx context.Context, tx *sql.Tx, userID string) error {
+	return purgeUser(ctx, tx, userID)
 }
 
 // RecomputeAll recomputes every known user's recommendations, one

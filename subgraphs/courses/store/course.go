@@ -128,8 +128,11 @@ func (s *Store) SeedCatalogue(ctx context.Context, cat []*courses.Course) (int, 
 			if err := s.writeCourse(ctx, tx, c, h, now); err != nil {
 				return fmt.Errorf("writing course %s: %w", c.ID, err)
 			}
-			payload, _ := json.Marshal(courses.CourseCatalogued{CourseID: c.ID, Title: c.Title, Skills: c.Skills, DurationHours: c.DurationHours, Level: string(c.Level)})
-			if err := bus.Enqueue(ctx, tx, bus.Event{Type: bus.CourseCatalogued, Subject: c.ID, Payload: payload}); err != nil {
+			ev, err := bus.NewEvent(c.ID, bus.CourseCataloguedPayload{CourseID: c.ID, Title: c.Title, Skills: c.Skills, DurationHours: c.DurationHours, Level: string(c.Level)})
+			if err != nil {
+				return err
+			}
+			if err := bus.Enqueue(ctx, tx, ev); err != nil {
 				return err
 			}
 			written++

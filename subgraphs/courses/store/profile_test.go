@@ -28,7 +28,7 @@ func TestRecommendationsFollowProfileAndCompletions(t *testing.T) {
 
 		t.Run("a completed course is never recommended again", func(t *testing.T) {
 			top := stored(t, st, "ada")[0].CourseID
-			ev := event(bus.EnrollmentCompleted, "ada", courses.EnrollmentCompleted{UserID: "ada", CourseID: top}, t0.Add(2*time.Minute))
+			ev := event(bus.EnrollmentCompleted, "ada", bus.EnrollmentCompletedPayload{UserID: "ada", CourseID: top}, t0.Add(2*time.Minute))
 			if err := handle(t, d, st, ev); err != nil {
 				t.Fatal(err)
 			}
@@ -39,8 +39,8 @@ func TestRecommendationsFollowProfileAndCompletions(t *testing.T) {
 			}
 		})
 		t.Run("skills of the profile are not a gap", func(t *testing.T) {
-			ev := event(bus.SkillProfileChanged, "ada", courses.SkillProfileChanged{UserID: "ada",
-				Skills: []courses.SkillLevel{{Name: "Kubernetes", Level: 4}, {Name: "docker", Level: 3}}}, t0.Add(3*time.Minute))
+			ev := event(bus.SkillProfileChanged, "ada", bus.SkillProfileChangedPayload{UserID: "ada",
+				Skills: []bus.ProfileSkill{{Name: "Kubernetes", Level: 4}, {Name: "docker", Level: 3}}}, t0.Add(3*time.Minute))
 			if err := handle(t, d, st, ev); err != nil {
 				t.Fatal(err)
 			}
@@ -55,7 +55,7 @@ func TestRecommendationsFollowProfileAndCompletions(t *testing.T) {
 			}
 		})
 		t.Run("a malformed profile is refused", func(t *testing.T) {
-			ev := event(bus.SkillProfileChanged, "ada", courses.SkillProfileChanged{UserID: "bob"}, t0.Add(4*time.Minute))
+			ev := event(bus.SkillProfileChanged, "ada", bus.SkillProfileChangedPayload{UserID: "bob"}, t0.Add(4*time.Minute))
 			if err := handle(t, d, st, ev); err == nil {
 				t.Fatal("a profile for another subject was accepted")
 			}

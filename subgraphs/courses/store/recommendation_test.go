@@ -15,13 +15,22 @@ import (
 	"github.com/careercoach/coach/subgraphs/courses/store"
 )
 
+// cvSkills makes skills the cv.analyzed payload's.
+func cvSkills(skills []courses.SkillLevel) []bus.CVSkill {
+	out := make([]bus.CVSkill, len(skills))
+	for i, s := range skills {
+		out[i] = bus.CVSkill{Name: s.Name, Level: s.Level}
+	}
+	return out
+}
+
 func cvEvent(user string, at time.Time, skills ...courses.SkillLevel) bus.Event {
-	return event(bus.CVAnalyzed, user, courses.CVAnalyzed{UserID: user, CVID: "cv-" + user, Skills: skills,
+	return event(bus.CVAnalyzed, user, bus.CVAnalyzedPayload{UserID: user, CVID: "cv-" + user, Skills: cvSkills(skills),
 		SuggestedRoles: []string{"Data Analyst"}}, at)
 }
 
 func goalEvent(user, goal, change, status string, at time.Time, req ...courses.SkillLevel) bus.Event {
-	return event(bus.GoalChanged, user, courses.GoalChanged{UserID: user, GoalID: goal, Change: change, Status: status,
+	return event(bus.GoalChanged, user, bus.GoalChangedPayload{UserID: user, GoalID: goal, Change: change, Status: status,
 		Title: "Move into cloud", TargetRoleID: "cloud-engineer", TargetRoleTitle: "Cloud Engineer", RequiredSkills: req}, at)
 }
 
@@ -142,8 +151,8 @@ func TestRecommendationsFromEvents(t *testing.T) {
 			tests[1].ev.Subject = "bob"
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
-					if err := handle(t, d, st, tt.ev); !errors.Is(err, courses.ErrBadEvent) {
-						t.Fatalf("err = %v, want ErrBadEvent", err)
+					if err := handle(t, d, st, tt.ev); !errors.Is(err, bus.ErrMalformed) {
+						t.Fatalf("err = %v, want bus.ErrMalformed", err)
 					}
 				})
 			}

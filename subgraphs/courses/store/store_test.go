@@ -70,7 +70,7 @@ func TestSeedCatalogue(t *testing.T) {
 			if err := d.QueryRowContext(ctx, `SELECT payload FROM bus_outbox WHERE subject = $1`, cat[0].ID).Scan(&payload); err != nil {
 				t.Fatal(err)
 			}
-			var ev courses.CourseCatalogued
+			var ev bus.CourseCataloguedPayload
 			if err := json.Unmarshal([]byte(payload), &ev); err != nil || ev.CourseID != cat[0].ID || ev.Title != cat[0].Title ||
 				!slices.Equal(ev.Skills, cat[0].Skills) || ev.DurationHours != cat[0].DurationHours {
 				t.Fatalf("payload %s (%v)", payload, err)
@@ -236,8 +236,7 @@ func event(typ, user string, payload any, at time.Time) bus.Event {
 func handle(t *testing.T, d *db.DB, st *store.Store, ev bus.Event) error {
 	t.Helper()
 	return d.WithTx(context.Background(), func(tx *sql.Tx) error {
-		_, err := st.Handle(context.Background(), tx, ev)
-		return err
+		return bus.Dispatch(courses.EventHandlers(st, nil))(context.Background(), tx, ev)
 	})
 }
 

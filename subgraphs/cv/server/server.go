@@ -4,13 +4,13 @@ package server
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/careercoach/coach/internal/ai"
 	"github.com/careercoach/coach/internal/auth"
@@ -158,10 +158,10 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	ts := tombstone.New(d)
 	v = v.WithRevocations(ts)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
-	w := &cv.Worker{Jobs: st, Files: st, Pipeline: p, Pub: b, Committed: relay.Notify, Log: log,
+	w := &cv.Worker{Jobs: st, Files: st, Pipeline: p, Pub: b, Log: log,
 		Lease: cfg.JobLease, Concurrency: cfg.Workers}
 	svc := &cv.Service{Store: st, Extractor: p.Extractor, MaxUploadBytes: cfg.MaxUploadBytes,
-		MaxCVsPerUser: cfg.MaxCVsPerUser, MaxTextChars: cfg.MaxTextChars, Queued: w.Notify, Pub: b, Reader: p, Committed: relay.Notify}
+		MaxCVsPerUser: cfg.MaxCVsPerUser, MaxTextChars: cfg.MaxTextChars, Queued: w.Notify, Pub: b, Reader: p}
 
 	// The multipart request carries the operation besides the file.
 	maxRequest := cfg.MaxUploadBytes + 64<<10
@@ -182,53 +182,27 @@ func (s *Service) Handler() http.Handler { return s.handler }
 
 // Sweeper erases what raced a deletion (see tombstone.Sweeper).
 func (s *Service) Sweeper() *tombstone.Sweeper {
-	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(s.handleEvent), Announcements: s.bus, Log: s.log}
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: s.events(), Announcements: s.bus, Log: s.log}
+}
+
+// events applies cv's event handlers, keeping deleted accounts' tombstones.
+func (s *Service) events() bus.TxHandler {
+	return tombstone.Handle(bus.Dispatch(cv.EventHandlers(store.DeleteUserDataTx, s.log)))
 }
 
 // RunBackground relays outbox events, runs the analysis workers, consumes
 // user.deleted and sweeps late writes of deleted accounts until ctx ends.
 func (s *Service) RunBackground(ctx context.Context) error {
-	errc := make(chan error, 4)
-	go func() { errc <- s.Sweeper().Run(ctx) }()
-	go func() { errc <- s.relay.Run(ctx) }()
-	go func() {
-		if s.workers == 0 {
-			<-ctx.Done()
-			errc <- nil
-			return
-		}
-		errc <- s.Worker.Run(ctx)
-	}()
-	go func() {
-		errc <- s.bus.Consume(ctx, "cv", bus.Idempotent(s.DB, "cv", tombstone.Handle(s.handleEvent)))
-	}()
-	var errs []error
-	for range 4 {
-		if err := <-errc; err != nil {
-			errs = append(errs, err)
-		}
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return s.Sweeper().Run(ctx) })
+	g.Go(func() error { return s.relay.Run(ctx) })
+	if s.workers > 0 {
+		g.Go(func() error { return s.Worker.Run(ctx) })
 	}
-	return errors.Join(errs...)
-}
-
-// handleEvent purges a deleted user's CVs, in the transaction that marks
-// the event processed.
-func (s *Service) handleEvent(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
-	if ev.Type != bus.UserDeleted {
-		return nil
-	}
-	var p struct {
-		UserID string `json:"userId"`
-	}
-	if err := json.Unmarshal(ev.Payload, &p); err != nil || p.UserID == "" {
-		p.UserID = ev.Subject // the subject is always the user id
-	}
-	if p.UserID == "" {
-		s.log.WarnContext(ctx, "user.deleted event without a user id", "event", ev.ID)
-		return nil
-	}
-	s.log.InfoContext(ctx, "purging cvs of deleted user", "user", p.UserID)
-	return store.DeleteUserDataTx(ctx, tx, p.UserID)
+	g.Go(func() error {
+		return s.bus.Consume(ctx, cv.ConsumerGroup, bus.Idempotent(s.DB, cv.ConsumerGroup, s.log, s.events()))
+	})
+	return g.Wait()
 }
 
 // Close releases the database.

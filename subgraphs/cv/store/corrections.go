@@ -13,43 +13,22 @@ import (
 	"github.com/careercoach/coach/subgraphs/cv"
 )
 
-// analyzedEvent is the cv.analyzed payload other services consume.
-type analyzedEvent struct {
-	UserID         string       `json:"userId"`
-	CVID           string       `json:"cvId"`
-	Score          int          `json:"score"`
-	Seniority      string       `json:"seniority"`
-	Skills         []eventSkill `json:"skills"`
-	SuggestedRoles []string     `json:"suggestedRoles"`
-}
-
-type eventSkill struct {
-	Name  string `json:"name"`
-	Level int    `json:"level"`
-	// Evidence is the first snippet that shows the skill: progress counts a
-	// CV claim with evidence more than a bare keyword. A skill the user
-	// stated has none.
-	Evidence string `json:"evidence,omitempty"`
-	// Source is "user" for a skill the user stated in a correction.
-	Source string `json:"source,omitempty"`
-}
-
-// analyzedPayload is the cv.analyzed event of an analysis.
-func analyzedPayload(userID, cvID string, a *cv.Analysis) []byte {
-	ev := analyzedEvent{UserID: userID, CVID: cvID, Score: a.Score, Seniority: string(a.Seniority),
-		Skills: []eventSkill{}, SuggestedRoles: []string{}}
+// analyzedEvent is the cv.analyzed event of an analysis.
+func analyzedEvent(userID, cvID string, a *cv.Analysis) (bus.Event, error) {
+	score := a.Score
+	p := bus.CVAnalyzedPayload{UserID: userID, CVID: cvID, Score: &score, Seniority: string(a.Seniority),
+		Skills: []bus.CVSkill{}, SuggestedRoles: []string{}}
 	for _, sk := range a.Skills {
-		es := eventSkill{Name: sk.Name, Level: sk.Level, Source: sk.Source}
+		es := bus.CVSkill{Name: sk.Name, Level: sk.Level, Source: sk.Source}
 		if len(sk.Evidence) > 0 {
 			es.Evidence = sk.Evidence[0].Snippet
 		}
-		ev.Skills = append(ev.Skills, es)
+		p.Skills = append(p.Skills, es)
 	}
 	for _, r := range a.SuggestedRoles {
-		ev.SuggestedRoles = append(ev.SuggestedRoles, r.Title)
+		p.SuggestedRoles = append(p.SuggestedRoles, r.Title)
 	}
-	payload, _ := json.Marshal(ev) // plain strings and numbers: cannot fail
-	return payload
+	return bus.NewEvent(userID, p)
 }
 
 type encoded struct{ sections, analysis, corrections string }
@@ -135,6 +114,10 @@ func (s *Store) SaveCorrections(ctx context.Context, cvID string, r cv.Result, n
 		if latest != cvID {
 			return nil
 		}
-		return bus.Enqueue(ctx, tx, bus.Event{Type: bus.CVAnalyzed, Subject: userID, Payload: analyzedPayload(userID, cvID, r.Analysis)})
+		ev, err := analyzedEvent(userID, cvID, r.Analysis)
+		if err != nil {
+			return err
+		}
+		return bus.Enqueue(ctx, tx, ev)
 	})
 }

@@ -117,7 +117,10 @@ func (s *Store) CompleteJob(ctx context.Context, j *cv.Job, r cv.Result, now tim
 	if err != nil {
 		return err
 	}
-	payload := analyzedPayload(j.UserID, j.CVID, r.Analysis)
+	ev, err := analyzedEvent(j.UserID, j.CVID, r.Analysis)
+	if err != nil {
+		return err
+	}
 	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		if err := fence(ctx, tx, j, `state = 'done', lease_owner = '', lease_until = NULL, last_error = '', updated_at = $1`, db.UTC(now)); err != nil {
 			return err
@@ -131,7 +134,7 @@ func (s *Store) CompleteJob(ctx context.Context, j *cv.Job, r cv.Result, now tim
 		if n, _ := res.RowsAffected(); n == 0 {
 			return cv.ErrNotFound
 		}
-		return bus.Enqueue(ctx, tx, bus.Event{Type: bus.CVAnalyzed, Subject: j.UserID, Payload: payload})
+		return bus.Enqueue(ctx, tx, ev)
 	})
 }
 

@@ -155,7 +155,7 @@ func TestGoals(t *testing.T) {
 					t.Errorf("event %d: %+v", i, ev)
 				}
 			}
-			if evs[0].TargetRoleID != "data-engineer" || evs[1].TargetRoleID != "machine-learning-engineer" || evs[1].Status != planning.GoalPaused {
+			if evs[0].TargetRoleID != "data-engineer" || evs[1].TargetRoleID != "machine-learning-engineer" || evs[1].Status != string(planning.GoalPaused) {
 				t.Errorf("events do not follow the changes: %+v", evs)
 			}
 			if resp := e.do(ada, false, `query($id: ID!) { goal(id: $id) { id } }`, map[string]any{"id": g.ID}); codes(resp) != "NOT_FOUND" {
@@ -177,7 +177,7 @@ func TestGoals(t *testing.T) {
 				now := time.Now()
 				// Achieved goals: an open goal for the role would be returned instead.
 				g := &planning.Goal{ID: "limit-" + string(rune('a'+i%26)) + time.Now().Format("150405.000000000"), UserID: "user-carol", Title: "t", TargetRoleID: "data-analyst", Status: planning.GoalAchieved, CreatedAt: now, UpdatedAt: now}
-				if _, err := st.CreateGoal(t.Context(), g, planning.GoalEvent{UserID: "user-carol"}); err != nil {
+				if _, err := st.CreateGoal(t.Context(), g, planning.GoalEvent{UserID: "user-carol", GoalID: g.ID, Change: planning.ChangeCreated}); err != nil {
 					t.Fatal(err)
 				}
 			}

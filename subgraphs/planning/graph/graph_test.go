@@ -53,7 +53,7 @@ func setup(t *testing.T, d *db.DB) *env {
 	gql := graph.NewHandler(res, gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret})
 	mw := &auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}
 	return &env{t: t, h: mw.Wrap(gql), iss: iss, db: d,
-		events: bus.Idempotent(d, planning.ConsumerGroup, planning.HandleEvent(cat, st, logging.Discard()))}
+		events: bus.Idempotent(d, planning.ConsumerGroup, logging.Discard(), bus.Dispatch(planning.EventHandlers(cat, st)))}
 }
 
 type gqlError struct {

@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/careercoach/coach/internal/ai"
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/auth/tombstone"
@@ -86,7 +88,6 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	ts := tombstone.New(d)
 	v = v.WithRevocations(ts)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
-	st.Notify = relay.Notify
 	st.Readiness = cat.Readiness
 	rev, err := reviewer(cfg, log)
 	if err != nil {
@@ -111,12 +112,12 @@ func (s *Service) Handler() http.Handler { return s.handler }
 
 // EventHandler is the idempotent handler of the events planning consumes.
 func (s *Service) EventHandler() bus.Handler {
-	return bus.Idempotent(s.DB, planning.ConsumerGroup, s.handleEvent())
+	return bus.Idempotent(s.DB, planning.ConsumerGroup, s.log, s.handleEvent())
 }
 
 // handleEvent applies one event in a transaction, keeping the tombstones.
 func (s *Service) handleEvent() bus.TxHandler {
-	return tombstone.Handle(planning.HandleEvent(s.Catalog, s.Store, s.log))
+	return tombstone.Handle(bus.Dispatch(planning.EventHandlers(s.Catalog, s.Store)))
 }
 
 // Sweeper erases what raced a deletion (see tombstone.Sweeper).
@@ -127,14 +128,12 @@ func (s *Service) Sweeper() *tombstone.Sweeper {
 // RunBackground relays the outbox, consumes events and sweeps late writes
 // of deleted accounts until ctx ends.
 func (s *Service) RunBackground(ctx context.Context) error {
-	errc := make(chan error, 3)
-	go func() { errc <- s.relay.Run(ctx) }()
-	go func() { errc <- s.bus.Consume(ctx, planning.ConsumerGroup, s.EventHandler()) }()
-	go func() { errc <- s.Sweeper().Run(ctx) }()
-	for range 3 {
-		if err := <-errc; err != nil {
-			return fmt.Errorf("planning background: %w", err)
-		}
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return s.relay.Run(ctx) })
+	g.Go(func() error { return s.bus.Consume(ctx, planning.ConsumerGroup, s.EventHandler()) })
+	g.Go(func() error { return s.Sweeper().Run(ctx) })
+	if err := g.Wait(); err != nil {
+		return fmt.Errorf("planning background: %w", err)
 	}
 	return nil
 }

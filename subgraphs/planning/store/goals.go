@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -39,18 +38,17 @@ func nullDate(t *time.Time) any {
 }
 
 func enqueueGoal(ctx context.Context, tx *sql.Tx, ev planning.GoalEvent) error {
-	payload, err := json.Marshal(ev)
+	e, err := bus.NewEvent(ev.UserID, ev)
 	if err != nil {
-		return fmt.Errorf("encode goal.changed: %w", err)
+		return err
 	}
-	return bus.Enqueue(ctx, tx, bus.Event{Type: bus.GoalChanged, Subject: ev.UserID, Payload: payload})
+	return bus.Enqueue(ctx, tx, e)
 }
 
 // CreateGoal inserts g and its goal.changed event atomically; a user at
 // the goal limit gets ErrTooManyGoals.
 func (s *Store) CreateGoal(ctx context.Context, g *planning.Goal, ev planning.GoalEvent) (*planning.Goal, error) {
 	out := g
-	created := false
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		// Two requests of one user must not both pass the checks below:
 		// SQLite transactions are IMMEDIATE (one writer); on PostgreSQL a
@@ -80,7 +78,6 @@ func (s *Store) CreateGoal(ctx context.Context, g *planning.Goal, ev planning.Go
 			g.ID, g.UserID, g.Title, g.Description, g.TargetRoleID, nullDate(g.TargetDate), string(g.Status), db.UTC(g.CreatedAt), db.UTC(g.UpdatedAt)); err != nil {
 			return fmt.Errorf("creating goal: %w", err)
 		}
-		created = true
 		if err := enqueueGoal(ctx, tx, ev); err != nil {
 			return err
 		}
@@ -92,9 +89,6 @@ func (s *Store) CreateGoal(ctx context.Context, g *planning.Goal, ev planning.Go
 	})
 	if err != nil {
 		return nil, err
-	}
-	if created {
-		s.notify()
 	}
 	return out, nil
 }
@@ -137,7 +131,6 @@ func (s *Store) UpdateGoal(ctx context.Context, userID, goalID string, fn func(g
 	if err != nil {
 		return nil, err
 	}
-	s.notify()
 	return out, nil
 }
 
@@ -153,9 +146,6 @@ func (s *Store) DeleteGoal(ctx context.Context, userID, goalID string, fn func(g
 		}
 		return enqueueGoal(ctx, tx, fn(g))
 	})
-	if err == nil {
-		s.notify()
-	}
 	return err
 }
 

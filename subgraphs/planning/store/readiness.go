@@ -15,7 +15,7 @@ import (
 
 // RecordReadiness stores, for every role the user has an ACTIVE goal for,
 // the readiness the user's current skills give (readiness computes it), when
-// it differs from the last snapshot of that role. See planning.EventHandlers.
+// it differs from the last snapshot of that role. See planning.EventStore.
 func (s *Store) RecordReadiness(ctx context.Context, tx *sql.Tx, userID string, at time.Time, readiness func(roleID string, skills []planning.SkillLevel) (int, bool)) error {
 	roles, err := activeGoalRoles(ctx, tx, userID)
 	if err != nil || len(roles) == 0 {

@@ -28,9 +28,6 @@ func Migrations() []db.Migrations {
 // Store is the SQL implementation of planning.Store.
 type Store struct {
 	db *db.DB
-	// Notify is called after a commit that enqueued events (the relay's
-	// Notify); nil is fine.
-	Notify func()
 	// Readiness computes a role's readiness from skills (Catalog.Readiness),
 	// for the snapshot a new goal starts its history with; nil records none.
 	Readiness func(roleID string, skills []planning.SkillLevel) (int, bool)
@@ -43,12 +40,6 @@ func New(d *db.DB) *Store { return &Store{db: d} }
 
 // Ping checks the database for readiness probes.
 func (s *Store) Ping(ctx context.Context) error { return s.db.Ping(ctx) }
-
-func (s *Store) notify() {
-	if s.Notify != nil {
-		s.Notify()
-	}
-}
 
 type scanner interface{ Scan(dest ...any) error }
 

@@ -80,7 +80,7 @@ func TestGoalStore(t *testing.T) {
 		t.Run("update clears the date", func(t *testing.T) {
 			got, err := st.UpdateGoal(ctx, "ada", "g1", func(g *planning.Goal) (planning.GoalEvent, error) {
 				g.TargetDate = nil
-				return planning.GoalEvent{UserID: "ada"}, nil
+				return planning.GoalEvent{UserID: "ada", GoalID: "g1", Change: planning.ChangeUpdated}, nil
 			})
 			if err != nil || got.TargetDate != nil {
 				t.Fatalf("%+v %v", got, err)

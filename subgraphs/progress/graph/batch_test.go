@@ -18,6 +18,7 @@ import (
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/dbtest"
 	"github.com/careercoach/coach/internal/gqlsrv"
+	"github.com/careercoach/coach/internal/logging"
 	"github.com/careercoach/coach/subgraphs/progress"
 	"github.com/careercoach/coach/subgraphs/progress/graph"
 	"github.com/careercoach/coach/subgraphs/progress/store"
@@ -82,7 +83,7 @@ func seedHeavy(tb testing.TB, d *db.DB, user string, n int) {
 	tb.Helper()
 	ctx := context.Background()
 	st := store.New(d)
-	h := store.New(d).Handler()
+	h := store.New(d).Handler(logging.Discard())
 	now := time.Now()
 	for i := range n {
 		for _, ev := range []bus.Event{

@@ -58,7 +58,7 @@ func setup(t *testing.T, d *db.DB) *env {
 func (e *env) event(id, typ, subject string, payload any) {
 	e.t.Helper()
 	raw, _ := json.Marshal(payload)
-	if err := e.store.Handler()(context.Background(), bus.Event{ID: id, Type: typ, Subject: subject, Payload: raw, OccurredAt: time.Now()}); err != nil {
+	if err := e.store.Handler(logging.Discard())(context.Background(), bus.Event{ID: id, Type: typ, Subject: subject, Payload: raw, OccurredAt: time.Now()}); err != nil {
 		e.t.Fatal(err)
 	}
 }

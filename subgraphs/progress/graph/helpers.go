@@ -26,13 +26,6 @@ func owner(ctx context.Context, userID string) error {
 	return auth.RequireOwner(ctx, userID, "user")
 }
 
-// notify wakes the outbox relay if one is wired.
-func (r *Resolver) notify() {
-	if r.Notify != nil {
-		r.Notify()
-	}
-}
-
 // skill canonicalises a skill name or reports it unknown.
 func (r *Resolver) skill(name string) (string, error) {
 	if len(name) > progress.MaxTitleLen {

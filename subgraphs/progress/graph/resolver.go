@@ -18,7 +18,5 @@ type Resolver struct {
 	Quizzes *progress.Quizzes
 	// Skill canonicalises a skill name (taxonomy Lookup); false: unknown.
 	Skill func(name string) (string, bool)
-	// Notify wakes the outbox relay after a mutation enqueued an event.
-	Notify func()
-	Now    func() time.Time
+	Now   func() time.Time
 }

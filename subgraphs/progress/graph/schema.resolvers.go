@@ -50,7 +50,6 @@ func (r *mutationResolver) UpdateCourseProgress(ctx context.Context, courseID st
 	if err != nil {
 		return nil, err
 	}
-	r.notify() // 100 % completes the course and enqueues enrollment.completed
 	return toEnrollment(e), nil
 }
 
@@ -71,7 +70,6 @@ func (r *mutationResolver) CompleteCourse(ctx context.Context, courseID string, 
 	if err != nil {
 		return nil, err
 	}
-	r.notify()
 	return toEnrollment(e), nil
 }
 

@@ -6,10 +6,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/careercoach/coach/internal/skills"
 	"log/slog"
 	"net/http"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/auth/tombstone"
@@ -17,6 +18,7 @@ import (
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/gqlsrv"
 	"github.com/careercoach/coach/internal/httpserver"
+	"github.com/careercoach/coach/internal/skills"
 	"github.com/careercoach/coach/subgraphs/progress"
 	"github.com/careercoach/coach/subgraphs/progress/graph"
 	"github.com/careercoach/coach/subgraphs/progress/store"
@@ -90,7 +92,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	ts := tombstone.New(d)
 	v = v.WithRevocations(ts)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
-	res := &graph.Resolver{Store: st, Quizzes: &progress.Quizzes{Store: st, Bank: bank, Rubrics: rubrics, Now: time.Now}, Skill: skill, Notify: relay.Notify, Now: time.Now}
+	res := &graph.Resolver{Store: st, Quizzes: &progress.Quizzes{Store: st, Bank: bank, Rubrics: rubrics, Now: time.Now}, Skill: skill, Now: time.Now}
 	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: res}), gqlsrv.Options{
 		Log: log, Verifier: v, ServiceSecret: cfg.ServiceSecret,
 	})
@@ -106,24 +108,24 @@ func (s *Service) Handler() http.Handler { return s.handler }
 
 // Sweeper erases what raced a deletion (see tombstone.Sweeper).
 func (s *Service) Sweeper() *tombstone.Sweeper {
-	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: tombstone.Handle(s.Store.HandleEvent), Announcements: s.bus, Log: s.log}
+	return &tombstone.Sweeper{DB: s.DB, Store: s.Tombstones, Erase: s.Store.EventHandler(), Announcements: s.bus, Log: s.log}
 }
 
-// RunBackground relays the outbox (enrollment.completed), consumes
-// course.catalogued, goal.changed, cv.analyzed and user.deleted in group
-// "progress" and sweeps late writes of deleted accounts until ctx ends.
+// RunBackground relays the outbox (enrollment.completed,
+// skillprofile.changed), consumes course.catalogued, goal.changed,
+// cv.analyzed and user.deleted in group "progress" and sweeps late writes
+// of deleted accounts until ctx ends.
 func (s *Service) RunBackground(ctx context.Context) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	errc := make(chan error, 2)
-	go func() { errc <- s.relay.Run(ctx) }()
-	go func() { errc <- s.Sweeper().Run(ctx) }()
-	err := s.bus.Consume(ctx, store.Consumer, s.Store.Handler())
-	cancel() // Consume returns early only when it cannot start: stop the rest too
-	if err != nil {
-		err = fmt.Errorf("consuming events: %w", err)
-	}
-	return errors.Join(err, <-errc, <-errc)
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return s.relay.Run(ctx) })
+	g.Go(func() error { return s.Sweeper().Run(ctx) })
+	g.Go(func() error {
+		if err := s.bus.Consume(ctx, progress.ConsumerGroup, s.Store.Handler(s.log)); err != nil {
+			return fmt.Errorf("consuming events: %w", err)
+		}
+		return nil
+	})
+	return g.Wait()
 }
 
 // Close releases the database.

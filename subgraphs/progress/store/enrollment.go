@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -156,12 +155,13 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, userID, courseID string
 		return nil, err
 	}
 	if status == progress.Completed {
-		payload, err := json.Marshal(progress.EnrollmentCompletedEvent{UserID: userID, CourseID: courseID,
+		ev, err := bus.NewEvent(userID, progress.EnrollmentCompletedEvent{UserID: userID, CourseID: courseID,
 			Skills: nonNil(c.Skills), CompletedAt: db.UTC(now)})
 		if err != nil {
-			return nil, fmt.Errorf("encoding enrollment.completed: %w", err)
+			return nil, err
 		}
-		if err := bus.Enqueue(ctx, tx, bus.Event{Type: bus.EnrollmentCompleted, Subject: userID, Payload: payload, OccurredAt: now}); err != nil {
+		ev.OccurredAt = now
+		if err := bus.Enqueue(ctx, tx, ev); err != nil {
 			return nil, err
 		}
 		if err := s.publishProfile(ctx, tx, userID, now); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/careercoach/coach/internal/auth/tombstone"
@@ -12,50 +13,32 @@ import (
 	"github.com/careercoach/coach/subgraphs/progress"
 )
 
-// HandleEvent applies one consumed event inside the transaction that
-// bus.Idempotent records it in; events of other types are ignored. A
-// malformed payload is an error, so the event is retried and then stays
-// visible in the logs rather than being silently dropped.
-func (s *Store) HandleEvent(ctx context.Context, tx *sql.Tx, ev bus.Event) error {
-	switch ev.Type {
-	case bus.CourseCatalogued:
-		c, err := progress.ParseCourseCatalogued(ev.Payload)
-		if err != nil {
-			return err
-		}
-		return upsertCourse(ctx, tx, c)
-	case bus.GoalChanged:
-		g, err := progress.ParseGoalChanged(ev.Payload)
-		if err != nil {
-			return err
-		}
-		return applyGoalChanged(ctx, tx, g)
-	case bus.CVAnalyzed:
-		p, err := progress.ParseCVAnalyzed(ev.Payload)
-		if err != nil {
-			return err
-		}
-		at := ev.OccurredAt
-		if at.IsZero() {
-			at = time.Now()
-		}
-		if err := addActivity(ctx, tx, progress.Activity{UserID: p.UserID, Kind: progress.CVAnalyzed, RefID: p.CVID,
-			Title: progress.CVActivityTitle(p.Score), OccurredAt: at}); err != nil {
-			return err
-		}
-		newest, err := replaceCVSkills(ctx, tx, p, at)
-		if err != nil || !newest {
-			return err
-		}
-		return s.publishProfile(ctx, tx, p.UserID, at)
-	case bus.UserDeleted:
-		userID, err := progress.ParseUserDeleted(ev.Payload, ev.Subject)
-		if err != nil {
-			return err
-		}
-		return purgeUser(ctx, tx, userID)
+// ApplyCourse implements progress.EventStore.
+func (s *Store) ApplyCourse(ctx context.Context, tx *sql.Tx, c progress.Course) error {
+	return upsertCourse(ctx, tx, c)
+}
+
+// ApplyGoalChanged implements progress.EventStore.
+func (s *Store) ApplyGoalChanged(ctx context.Context, tx *sql.Tx, g progress.GoalChanged) error {
+	return applyGoalChanged(ctx, tx, g)
+}
+
+// ApplyCVAnalyzed implements progress.EventStore.
+func (s *Store) ApplyCVAnalyzed(ctx context.Context, tx *sql.Tx, p progress.CVAnalyzedEvent, at time.Time) error {
+	if err := addActivity(ctx, tx, progress.Activity{UserID: p.UserID, Kind: progress.CVAnalyzed, RefID: p.CVID,
+		Title: progress.CVActivityTitle(p.Score), OccurredAt: at}); err != nil {
+		return err
 	}
-	return nil
+	newest, err := replaceCVSkills(ctx, tx, p, at)
+	if err != nil || !newest {
+		return err
+	}
+	return s.publishProfile(ctx, tx, p.UserID, at)
+}
+
+// PurgeUser implements progress.EventStore.
+func (s *Store) PurgeUser(ctx context.Context, tx *sql.Tx, userID string) error {
+	return purgeUser(ctx, tx, userID)
 }
 
 func applyGoalChanged(ctx context.Context, tx *sql.Tx, g progress.GoalChanged) error {
@@ -88,11 +71,14 @@ func purgeUser(ctx context.Context, tx *sql.Tx, userID string) error {
 	return nil
 }
 
-// Consumer is the consumer group (and idempotency key) of this service.
-const Consumer = "progress"
+// EventHandler applies progress's event handlers (progress.EventHandlers)
+// in a transaction, keeping deleted accounts' tombstones.
+func (s *Store) EventHandler() bus.TxHandler {
+	return tombstone.Handle(bus.Dispatch(progress.EventHandlers(s)))
+}
 
-// Handler is the bus handler the service consumes with: HandleEvent,
-// keeping deleted accounts' tombstones, made idempotent per event id.
-func (s *Store) Handler() bus.Handler {
-	return bus.Idempotent(s.db, Consumer, tombstone.Handle(s.HandleEvent))
+// Handler is the bus handler the service consumes with: EventHandler made
+// idempotent per event id.
+func (s *Store) Handler(log *slog.Logger) bus.Handler {
+	return bus.Idempotent(s.db, progress.ConsumerGroup, log, s.EventHandler())
 }

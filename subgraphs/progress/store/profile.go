@@ -43,12 +43,12 @@ func (s *Store) publishProfile(ctx context.Context, tx *sql.Tx, userID string, n
 	if err != nil {
 		return err
 	}
-	p := progress.NewProfileEvent(userID, s.Profiler.Build(ev, now), now)
-	payload, err := json.Marshal(p)
+	e, err := bus.NewEvent(userID, progress.NewProfileEvent(userID, s.Profiler.Build(ev, now), now))
 	if err != nil {
-		return fmt.Errorf("encoding %s: %w", bus.SkillProfileChanged, err)
+		return err
 	}
-	return bus.Enqueue(ctx, tx, bus.Event{Type: bus.SkillProfileChanged, Subject: userID, Payload: payload, OccurredAt: now})
+	e.OccurredAt = now
+	return bus.Enqueue(ctx, tx, e)
 }
 
 // skillEvidence loads the user's evidence: assessments (self-ratings and

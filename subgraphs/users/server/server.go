@@ -180,10 +180,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 	}
 	st := store.New(d)
 	relay := bus.NewRelay(d, b, log, bus.RelayOptions{})
-	st.Deleted = func(ctx context.Context, id string) {
-		relay.Notify()
-		tombstone.Announce(ctx, b, id, log)
-	}
+	st.Deleted = func(ctx context.Context, id string) { tombstone.Announce(ctx, b, id, log) }
 	keys, err := users.NewKeys(ctx, st, sealer, cfg.KeyRotation, 2*cfg.AccessTTL, time.Now)
 	if err != nil {
 		return nil, err

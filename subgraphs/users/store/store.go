@@ -27,7 +27,7 @@ func Migrations() []db.Migrations {
 type Store struct {
 	db *db.DB
 	// Deleted, when set, is called after an account's deletion committed,
-	// to relay user.deleted and announce the deletion at once.
+	// to announce it at once (auth:deleted); the relay wakes on the commit.
 	Deleted func(ctx context.Context, id string)
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/dbtest"
 	"github.com/careercoach/coach/subgraphs/users"
@@ -93,7 +94,7 @@ func TestUsers(t *testing.T) {
 				t.Fatalf("user still there: %v", err)
 			}
 			var n int
-			if err := d.QueryRowContext(ctx, `SELECT COUNT(*) FROM bus_outbox WHERE type = $1 AND subject = $2`, users.EventUserDeleted, b.ID).Scan(&n); err != nil {
+			if err := d.QueryRowContext(ctx, `SELECT COUNT(*) FROM bus_outbox WHERE type = $1 AND subject = $2`, bus.UserDeleted, b.ID).Scan(&n); err != nil {
 				t.Fatal(err)
 			}
 			if n != 1 {

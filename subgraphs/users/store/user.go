@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -138,8 +137,12 @@ func (s *Store) DeleteUser(ctx context.Context, id string) error {
 		if err := tombstone.Record(ctx, tx, id, now); err != nil {
 			return err
 		}
-		payload, _ := json.Marshal(map[string]string{"userId": id})
-		return bus.Enqueue(ctx, tx, bus.Event{Type: users.EventUserDeleted, Subject: id, Payload: payload, OccurredAt: now})
+		ev, err := bus.NewEvent(id, bus.UserDeletedPayload{UserID: id})
+		if err != nil {
+			return err
+		}
+		ev.OccurredAt = now
+		return bus.Enqueue(ctx, tx, ev)
 	})
 	if err == nil && s.Deleted != nil {
 		s.Deleted(ctx, id)
