@@ -5,9 +5,10 @@ package main
 import (
 	"bytes"
 	"context"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/careercoach/coach/internal/logging"
 )
 
 // devRun is a `coach dev` started by a test.
@@ -17,7 +18,7 @@ type devRun struct {
 	cancel   context.CancelFunc
 	exited   chan struct{}
 	err      error // set before exited closes
-	logs     *lockedBuffer
+	logs     *logging.Buffer
 }
 
 // startDev runs `coach dev` on free ports with extra flags and waits until
@@ -32,7 +33,7 @@ func startDev(t *testing.T, extra ...string) *devRun {
 		args = append(args, "--"+s.name+"-addr", subAddrs[s.name])
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	d := &devRun{addr: addr, subAddrs: subAddrs, cancel: cancel, exited: make(chan struct{}), logs: &lockedBuffer{}}
+	d := &devRun{addr: addr, subAddrs: subAddrs, cancel: cancel, exited: make(chan struct{}), logs: &logging.Buffer{}}
 	e := env{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: d.logs}
 	done := make(chan error, 1)
 	go func() {
@@ -61,22 +62,4 @@ func (d *devRun) stop() error {
 	case <-time.After(20 * time.Second):
 		return context.DeadlineExceeded
 	}
-}
-
-// lockedBuffer collects the log of every server of dev.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

@@ -8,11 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/careercoach/coach/internal/logging"
 	"github.com/careercoach/coach/internal/mailtest"
 )
 
@@ -85,7 +84,7 @@ func testStackOn(t *testing.T, databaseURL, redisURL string, env ...string) *tes
 	mails := mailtest.Start(t) // `coach users` refuses to start without SMTP
 	var suffix [4]byte
 	_, _ = rand.Read(suffix[:])
-	logs := &syncBuffer{}
+	logs := &logging.Buffer{}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	s, err := Start(ctx, Options{
@@ -119,22 +118,4 @@ func absPath(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return a
-}
-
-// syncBuffer collects the interleaved process logs.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/careercoach/coach/internal/logging"
 )
 
 // fakeChildEnv makes the test binary act as a coach process (fakeChild), so
@@ -73,7 +75,7 @@ func starts(t *testing.T, dir, name string) int {
 // so; the others run on untouched; and everything stops at shutdown.
 func TestSuperviseRestartsCrashedProcess(t *testing.T) {
 	dir := t.TempDir()
-	logs := &syncBuffer{}
+	logs := &logging.Buffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s, err := Start(ctx, Options{Binary: os.Args[0], DatabaseURL: "postgres://unused", RedisURL: "redis://unused",

@@ -1,7 +1,6 @@
 package bus_test
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -16,25 +15,8 @@ import (
 	"github.com/careercoach/coach/internal/bus"
 	"github.com/careercoach/coach/internal/bus/bustest"
 	"github.com/careercoach/coach/internal/db"
+	"github.com/careercoach/coach/internal/logging"
 )
-
-// syncBuffer is a log sink safe for the consumer goroutine.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 func rawEvent(typ, subject, payload string) bus.Event {
 	return bus.Event{ID: uuid.NewString(), Type: typ, Subject: subject, Payload: json.RawMessage(payload),
@@ -91,7 +73,7 @@ func TestMalformedEventIsLoggedRecordedAndDropped(t *testing.T) {
 				return effect(ctx, tx, group, ev)
 			}),
 		}
-		logs := &syncBuffer{}
+		logs := &logging.Buffer{}
 		h := bus.Idempotent(d, group, slog.New(slog.NewTextHandler(logs, nil)), bus.Dispatch(handlers))
 
 		good := rawEvent(bus.GoalChanged, "u1", `{"userId":"u1","goalId":"good","change":"created"}`)
