@@ -47,7 +47,7 @@ test('CV + goal give recommendations; enrol, complete, and the dashboard counts 
   await recommended.getByRole('button', { name: `Enrol in ${title}` }).click();
   await expect(page.getByText(`Enrolled in ${title}`, { exact: true })).toBeVisible();
   const learning = page.getByRole('region', { name: 'My learning' });
-  await learning.getByRole('button', { name: `Mark ${title} as completed` }).click();
+  await learning.getByRole('button', { name: `Mark completed: ${title}` }).click();
   await expect(learning.getByText('Completed', { exact: true }).first()).toBeVisible();
 
   // Search the catalogue.

@@ -132,8 +132,9 @@ func (s *Store) UpdateMilestone(ctx context.Context, userID, id string, upd prog
 	return out, err
 }
 
-// SetMilestoneAchieved marks a milestone achieved (recording the activity
-// the first time) or not achieved again.
+// SetMilestoneAchieved marks a milestone achieved (recording the activity)
+// or not achieved again. Taking an achievement back removes its activity, so
+// ticking and unticking a milestone cannot keep a streak alive.
 func (s *Store) SetMilestoneAchieved(ctx context.Context, userID, id string, achieved bool, now time.Time) (*progress.Milestone, error) {
 	var out *progress.Milestone
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
@@ -166,6 +167,9 @@ func (s *Store) SetMilestoneAchieved(ctx context.Context, userID, id string, ach
 				Title: m.Title, OccurredAt: now}); err != nil {
 				return err
 			}
+		} else if _, err := tx.ExecContext(ctx, `DELETE FROM activity WHERE user_id = $1 AND kind = $2 AND ref_id = $3`,
+			userID, string(progress.MilestoneAchieved), id); err != nil {
+			return fmt.Errorf("removing the milestone's activity: %w", err)
 		}
 		out, err = ownMilestone(ctx, tx, userID, id)
 		return err

@@ -213,6 +213,24 @@ func TestMilestones(t *testing.T) {
 				t.Fatalf("%d activities", n)
 			}
 		})
+		t.Run("taking an achievement back removes its active day", func(t *testing.T) {
+			if _, err := s.SetMilestoneAchieved(ctx, "ada", m2.ID, false, t0.AddDate(0, 0, 1)); err != nil {
+				t.Fatal(err)
+			}
+			days, err := s.ActiveDays(ctx, "ada")
+			if err != nil || len(days) != 0 {
+				t.Fatalf("active days %v, %v", days, err)
+			}
+			// Achieved again two days later: one item, on that day.
+			later := t0.AddDate(0, 0, 2)
+			if _, err := s.SetMilestoneAchieved(ctx, "ada", m2.ID, true, later); err != nil {
+				t.Fatal(err)
+			}
+			days, err = s.ActiveDays(ctx, "ada")
+			if err != nil || len(days) != 1 || !days[0].Equal(progress.Day(later)) {
+				t.Fatalf("active days %v, %v", days, err)
+			}
+		})
 		t.Run("reorder", func(t *testing.T) {
 			_, err := s.ReorderMilestones(ctx, "ada", "goal-a", []string{m3.ID, m1.ID}, t0)
 			wantErr(t, err, progress.ErrReorderMismatch)

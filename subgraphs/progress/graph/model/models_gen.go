@@ -133,13 +133,16 @@ type ProfileSkillSource struct {
 type ProgressSummary struct {
 	CoursesInProgress int `json:"coursesInProgress"`
 	CoursesCompleted  int `json:"coursesCompleted"`
-	// Sum over enrollments of percent × course duration.
+	// Learning hours the person reported with their course steps (hours count only when reported).
 	HoursLearned float64 `json:"hoursLearned"`
-	// Learning hours logged since Monday 00:00 UTC.
+	// Learning hours reported since Monday 00:00 UTC.
 	HoursThisWeek      float64 `json:"hoursThisWeek"`
 	MilestonesAchieved int     `json:"milestonesAchieved"`
 	MilestonesTotal    int     `json:"milestonesTotal"`
-	// Consecutive active days ending today or yesterday (UTC).
+	// Consecutive active days ending today or yesterday (UTC). A day is active when
+	// something entered the activity feed (a course started or a step reported, a
+	// milestone achieved, an assessment, a CV analysed); taking a milestone's
+	// achievement back removes its day.
 	CurrentStreak int `json:"currentStreak"`
 	LongestStreak int `json:"longestStreak"`
 	// The last 12 weeks, oldest first, weeks without activity included as zeros.

@@ -1,9 +1,11 @@
+import { useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { Button } from '@/components/ui/Button';
 import { useToast } from '@/components/ui/Toast';
 import type { CourseBitsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/errors';
 import { CompleteCourseMutation, EnrollMutation } from '../api/courses';
+import { ProgressReport } from './ProgressReport';
 
 const hours = (h: number) => (h >= 10 ? Math.round(h).toString() : h.toFixed(1).replace(/\.0$/, ''));
 
@@ -11,6 +13,8 @@ export interface EnrollmentBits {
   id: string;
   status: string;
   percent: number;
+  /** Hours the person reported; only their own enrollment list has it. */
+  hoursLearned?: number;
 }
 
 export function CourseItem({
@@ -28,7 +32,10 @@ export function CourseItem({
   const [enrolling, enroll] = useMutation(EnrollMutation);
   const [completing, complete] = useMutation(CompleteCourseMutation);
   const toast = useToast();
-  const e = enrollment ?? course.myEnrollment;
+  const e: EnrollmentBits | null | undefined = enrollment ?? course.myEnrollment;
+  const [reporting, setReporting] = useState(false);
+  // The Report button is hidden while its form is open; Cancel puts focus back on it.
+  const actions = useRef<HTMLDivElement>(null);
 
   async function run(kind: 'enroll' | 'complete') {
     const res =
@@ -68,7 +75,7 @@ export function CourseItem({
             {course.rating ? ` · rated ${course.rating.toFixed(1)} of 5` : ''}
           </p>
         </div>
-        <div className="flex items-center gap-2">
+        <div ref={actions} className="flex flex-wrap items-center gap-2">
           {!e ? (
             <Button
               variant="secondary"
@@ -82,19 +89,45 @@ export function CourseItem({
             <span className="text-sm font-medium text-emerald-700 dark:text-emerald-300">Completed</span>
           ) : (
             <>
-              <span className="text-sm">{e.percent}% done</span>
-              <Button
-                variant="secondary"
-                busy={completing.fetching}
-                onClick={() => void run('complete')}
-                aria-label={`Mark ${course.title} as completed`}
-              >
-                Mark completed
+              <span className="text-sm">
+                {e.percent}% done
+                {e.hoursLearned !== undefined &&
+                  ` · ${e.hoursLearned ? `${hours(e.hoursLearned)} h reported` : 'no hours reported'}`}
+              </span>
+              {!reporting && (
+                <Button
+                  variant="secondary"
+                  onClick={() => setReporting(true)}
+                  data-report
+                  aria-label={`Report progress in ${course.title}`}
+                >
+                  Report progress
+                </Button>
+              )}
+              <Button variant="secondary" busy={completing.fetching} onClick={() => void run('complete')}>
+                Mark completed<span className="sr-only">: {course.title}</span>
               </Button>
             </>
           )}
         </div>
       </div>
+      {reporting && e && e.status !== 'COMPLETED' && (
+        <ProgressReport
+          courseId={course.id}
+          title={course.title}
+          percent={e.percent}
+          onDone={() => {
+            setReporting(false);
+            onChanged();
+          }}
+          onCancel={() => {
+            setReporting(false);
+            requestAnimationFrame(() =>
+              actions.current?.querySelector<HTMLButtonElement>('button[data-report]')?.focus(),
+            );
+          }}
+        />
+      )}
       {reason && <p className="text-sm">{reason}</p>}
       <p className="text-xs text-slate-600 dark:text-slate-300">Skills: {course.skills.join(', ')}</p>
     </li>

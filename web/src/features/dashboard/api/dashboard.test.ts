@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { greeting, nextMilestones, profileTodo } from './dashboard';
+import {
+  goalRoles,
+  greeting,
+  nextMilestones,
+  profileTodo,
+  readinessChange,
+  readinessSeries,
+} from './dashboard';
 
 describe('nextMilestones', () => {
   const m = (id: string, dueDate: string | null, overdue = false, achieved = false) => ({
@@ -57,4 +64,37 @@ describe('greeting', () => {
   for (const [name, me, want] of cases) {
     it(name, () => expect(greeting(me)).toBe(want));
   }
+});
+
+describe('readiness over time', () => {
+  const pts = [
+    { readinessPercent: 55, at: '2026-12-03T10:00:00Z' },
+    { readinessPercent: 42, at: '2026-12-01T10:00:00Z' },
+  ];
+  it('orders points oldest first', () => {
+    expect(readinessSeries(pts).map((p) => p.percent)).toEqual([42, 55]);
+  });
+  it.each([
+    ['no points', [], 'Nothing recorded yet.'],
+    ['one point', [pts[0]!], '55% now; this is the first point recorded.'],
+    ['a rise', pts, '55% now, up 13 points since the first of 2 points.'],
+    [
+      'no change',
+      [pts[1]!, { readinessPercent: 42, at: '2026-12-02T00:00:00Z' }],
+      '42% now, no change since the first of 2 points.',
+    ],
+  ])('says how it moved: %s', (_, points, want) => {
+    expect(readinessChange(points)).toBe(want);
+  });
+  it('charts each active goal role once', () => {
+    const role = (id: string) => ({ id, title: id.toUpperCase() });
+    expect(
+      goalRoles([
+        { status: 'ACTIVE', targetRole: role('ds') },
+        { status: 'ABANDONED', targetRole: role('pm') },
+        { status: 'ACTIVE', targetRole: role('ds') },
+        { status: 'ACTIVE', targetRole: role('de') },
+      ]).map((r) => r.id),
+    ).toEqual(['ds', 'de']);
+  });
 });

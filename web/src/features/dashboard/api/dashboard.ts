@@ -40,6 +40,10 @@ export const DashboardQuery = graphql(`
         id
         title
         status
+        targetRole {
+          id
+          title
+        }
         milestones {
           id
           title
@@ -124,4 +128,55 @@ export function greeting(me: GreetingBits): string {
 /** "12 May" for a week's Monday (UTC). */
 export function weekLabel(iso: string): string {
   return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
+export const ReadinessHistoryQuery = graphql(`
+  query DashboardReadiness($role: ID!) {
+    me {
+      id
+      readinessHistory(targetRole: $role, first: 100) {
+        readinessPercent
+        at
+      }
+    }
+  }
+`);
+
+/** The roles of the active goals, once each, in goal order (at most n). */
+export function goalRoles(
+  goals: readonly { status: string; targetRole: { id: string; title: string } }[],
+  n = 3,
+): { id: string; title: string }[] {
+  const seen = new Set<string>();
+  const out: { id: string; title: string }[] = [];
+  for (const g of goals) {
+    if (g.status !== 'ACTIVE' || seen.has(g.targetRole.id)) continue;
+    seen.add(g.targetRole.id);
+    out.push(g.targetRole);
+  }
+  return out.slice(0, n);
+}
+
+export interface ReadinessPoint {
+  readinessPercent: number;
+  at: string;
+}
+
+/** Chart points, oldest first, with the time as a number for a time axis. */
+export function readinessSeries(points: readonly ReadinessPoint[]): { at: number; percent: number }[] {
+  return points
+    .map((p) => ({ at: new Date(p.at).getTime(), percent: p.readinessPercent }))
+    .filter((p) => Number.isFinite(p.at))
+    .sort((a, b) => a.at - b.at);
+}
+
+/** How readiness moved from the first recorded point to the latest, in words. */
+export function readinessChange(points: readonly ReadinessPoint[]): string {
+  const s = readinessSeries(points);
+  if (s.length === 0) return 'Nothing recorded yet.';
+  const last = s[s.length - 1]!.percent;
+  if (s.length === 1) return `${last}% now; this is the first point recorded.`;
+  const d = last - s[0]!.percent;
+  const moved = d === 0 ? 'no change' : `${d > 0 ? 'up' : 'down'} ${Math.abs(d)} points`;
+  return `${last}% now, ${moved} since the first of ${s.length} points.`;
 }

@@ -8,13 +8,31 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { EmptyState, ErrorState } from '@/components/ui/States';
 import { describeError } from '@/lib/errors';
-import { DashboardQuery, greeting, nextMilestones, profileTodo, weekLabel } from '../api/dashboard';
+import {
+  DashboardQuery,
+  goalRoles,
+  greeting,
+  nextMilestones,
+  profileTodo,
+  weekLabel,
+} from '../api/dashboard';
 import { formatDate } from '@/lib/dates';
 import { LatestCV } from './LatestCV';
+import { RoleReadiness } from './ReadinessChart';
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  children,
+  wide,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   return (
-    <Card aria-labelledby={`dash-${id}`}>
+    <Card aria-labelledby={`dash-${id}`} className={wide ? 'md:col-span-2' : undefined}>
       <h2 id={`dash-${id}`} className="mb-3 text-base font-semibold">
         {title}
       </h2>
@@ -72,6 +90,7 @@ export function DashboardPage() {
   const todo = profileTodo(me);
   const upcoming = nextMilestones(me.goals);
   const hasCV = me.cvs.length > 0;
+  const roles = goalRoles(me.goals);
 
   return (
     <>
@@ -98,14 +117,19 @@ export function DashboardPage() {
               label="Longest streak"
               value={`${p.longestStreak} day${p.longestStreak === 1 ? '' : 's'}`}
             />
-            <Stat label="Hours this week" value={hours(p.hoursThisWeek)} />
-            <Stat label="Hours learned" value={hours(p.hoursLearned)} />
+            <Stat label="Hours reported this week" value={hours(p.hoursThisWeek)} />
+            <Stat label="Hours reported in all" value={hours(p.hoursLearned)} />
             <Stat
               label="Courses completed"
               value={`${p.coursesCompleted} of ${p.coursesCompleted + p.coursesInProgress}`}
             />
             <Stat label="Milestones" value={`${p.milestonesAchieved} of ${p.milestonesTotal}`} />
           </dl>
+          <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
+            A streak counts days in a row (UTC) on which you did something here: started or reported a course
+            step, achieved a milestone, rated a skill or took a quiz, or had a CV analysed. Hours are the ones
+            you reported with your course steps.
+          </p>
         </Section>
         <Section id="activity" title="Weekly activity">
           {p.weeklyActivity.some((w) => w.activities > 0) ? (
@@ -118,6 +142,27 @@ export function DashboardPage() {
             <EmptyState title="No activity in the last 12 weeks">
               Upload a CV, enrol in a course or achieve a milestone, and your weeks fill in here.
             </EmptyState>
+          )}
+        </Section>
+        <Section id="readiness" title="Readiness over time" wide>
+          {roles.length === 0 ? (
+            <EmptyState
+              title="No goal to measure readiness for"
+              action={
+                <Button asChild variant="secondary">
+                  <Link to="/goals">Set a goal</Link>
+                </Button>
+              }
+            >
+              Readiness is the share of a role&apos;s required skill levels you cover; set a goal for a role
+              to follow it here.
+            </EmptyState>
+          ) : (
+            <div className="flex flex-col gap-6">
+              {roles.map((r) => (
+                <RoleReadiness key={r.id} role={r} />
+              ))}
+            </div>
           )}
         </Section>
         <Section id="cv" title="Latest CV">
