@@ -43,8 +43,9 @@ type Accounts struct {
 	// Mail sends account email; LinkBase is the web app's origin for links.
 	Mail     mail.Sender
 	LinkBase string
-	Limits   Limits
-	Limiter  *Limiter
+	// Limits bound sign-ups, account mail and re-authentication; counted
+	// in the store (see take), like the login throttle.
+	Limits Limits
 }
 
 // DefaultRefreshGrace is the rotation leeway the flags default to (Okta's

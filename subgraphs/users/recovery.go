@@ -1,6 +1,7 @@
 package users
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"time"
@@ -40,8 +41,8 @@ func (a *Accounts) SignUp(ctx context.Context, email, password, displayName, ip 
 		return err
 	}
 	now := a.Now().UTC()
-	if !a.Limiter.Take("signup-ip:"+ip, a.Limits.SignupsPerIP, now) {
-		return ErrTooManyRequests
+	if ok, err := a.take(ctx, "signup-ip:"+ip, a.Limits.SignupsPerIP); err != nil || !ok {
+		return cmp.Or[error](err, ErrTooManyRequests)
 	}
 	hash, err := a.Hasher.Hash(ctx, password) // also for existing addresses: same cost either way
 	if err != nil {
@@ -142,8 +143,8 @@ func (a *Accounts) mailRequest(ctx context.Context, email, ip string) (string, *
 		return "", nil, time.Time{}, err
 	}
 	now := a.Now().UTC()
-	if !a.Limiter.Take("mail-ip:"+ip, a.Limits.MailPerIP, now) {
-		return "", nil, now, ErrTooManyRequests
+	if ok, err := a.take(ctx, "mail-ip:"+ip, a.Limits.MailPerIP); err != nil || !ok {
+		return "", nil, now, cmp.Or[error](err, ErrTooManyRequests)
 	}
 	u, _, err := a.Store.UserByEmail(ctx, email)
 	if errors.Is(err, ErrUserNotFound) {
@@ -254,8 +255,8 @@ func (a *Accounts) reauthenticate(ctx context.Context, userID, password string) 
 		return nil, apperr.Errorf(apperr.Invalid, "this account signs in with Google or Microsoft and has no password yet; use “Forgot password?” to set one")
 	}
 	key := "reauth:" + userID
-	if !a.Limiter.Take(key, a.Limits.ReauthFailures, a.Now().UTC()) {
-		return nil, ErrReauthThrottled
+	if ok, err := a.take(ctx, key, a.Limits.ReauthFailures); err != nil || !ok {
+		return nil, cmp.Or[error](err, ErrReauthThrottled)
 	}
 	if len(password) > 4*MaxPasswordLen {
 		return nil, errWrongCurrentPassword
@@ -267,7 +268,9 @@ func (a *Accounts) reauthenticate(ctx context.Context, userID, password string) 
 	if !ok {
 		return nil, errWrongCurrentPassword
 	}
-	a.Limiter.Reset(key)
+	if err := a.forget(ctx, key); err != nil {
+		return nil, err
+	}
 	return u, nil
 }
 
@@ -275,7 +278,11 @@ func (a *Accounts) reauthenticate(ctx context.Context, userID, password string) 
 // address and window: past that, mail is dropped silently (the answer must
 // not differ) and logged.
 func (a *Accounts) send(ctx context.Context, to, subject, text string) error {
-	if !a.Limiter.Take("mail-to:"+to, a.Limits.MailPerAddress, a.Now().UTC()) {
+	ok, err := a.take(ctx, "mail-to:"+to, a.Limits.MailPerAddress)
+	if err != nil {
+		return err
+	}
+	if !ok {
 		a.Log.WarnContext(ctx, "account email dropped: too many to this address", "subject", subject)
 		return nil
 	}

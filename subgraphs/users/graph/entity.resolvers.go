@@ -9,45 +9,27 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/careercoach/coach/internal/apperr"
-	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/subgraphs/users/graph/model"
 )
 
 // FindUser is the resolver for the findUser field.
 func (r *entityResolver) FindUser(ctx context.Context, reps []*model.UserRepresentation) ([]*model.User, error) {
+	ids := make([]*string, len(reps))
+	for i, rep := range reps {
+		ids[i] = rep.ID
+	}
+	us, refused, err := r.Users.Resolve(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	if refused != nil {
+		graphql.AddError(ctx, refused)
+	}
 	out := make([]*model.User, len(reps))
-	viewer, signedIn := auth.FromContext(ctx)
-	if !signedIn {
-		graphql.AddError(ctx, apperr.Errorf(apperr.Unauthenticated, "sign in to see user details"))
-		return out, nil
-	}
-	// A user's fields are private: only the viewer's own entity resolves.
-	// All representations are answered from one load (no N+1).
-	want := false
-	for _, rep := range reps {
-		if rep.ID != nil && *rep.ID == viewer.UserID {
-			want = true
+	for i, u := range us {
+		if u != nil {
+			out[i] = toUser(u)
 		}
-	}
-	denied := false
-	if want {
-		u, err := r.Users.UserByID(ctx, viewer.UserID)
-		if err != nil {
-			return nil, err
-		}
-		for i, rep := range reps {
-			if rep.ID != nil && *rep.ID == viewer.UserID {
-				out[i] = toUser(u)
-			} else {
-				denied = true
-			}
-		}
-	} else {
-		denied = len(reps) > 0
-	}
-	if denied {
-		graphql.AddError(ctx, apperr.Errorf(apperr.NotFound, "user not found"))
 	}
 	return out, nil
 }

@@ -36,7 +36,7 @@ func setup(t *testing.T, d *db.DB) *env {
 	t.Helper()
 	iss := authtest.New(t)
 	st := store.New(d)
-	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Users: st}}),
+	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Users: &users.Service{Store: st}}}),
 		gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret})
 	mw := &auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}
 	return &env{t: t, h: mw.Wrap(gql), iss: iss, store: st}

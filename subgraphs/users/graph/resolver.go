@@ -5,7 +5,8 @@ import "github.com/careercoach/coach/subgraphs/users"
 
 //go:generate go tool gqlgen generate --config ../gqlgen.yml
 
-// Resolver holds the services the resolvers call; it is built once per server.
+// Resolver holds the service the resolvers call (they translate, it
+// decides); it is built once per server.
 type Resolver struct {
-	Users users.UserStore
+	Users *users.Service
 }

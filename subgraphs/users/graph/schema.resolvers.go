@@ -7,28 +7,20 @@ package graph
 
 import (
 	"context"
+	"errors"
 
-	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/subgraphs/users"
 	"github.com/careercoach/coach/subgraphs/users/graph/model"
 )
 
 // UpdateProfile is the resolver for the updateProfile field.
 func (r *mutationResolver) UpdateProfile(ctx context.Context, input model.UpdateProfileInput) (*model.User, error) {
-	id, err := auth.RequireUser(ctx)
-	if err != nil {
-		return nil, err
-	}
-	upd, err := users.ProfileUpdate{
+	u, err := r.Users.UpdateProfile(ctx, users.ProfileUpdate{
 		DisplayName: input.DisplayName,
 		AvatarURL:   input.AvatarURL,
 		Headline:    input.Headline,
 		Location:    input.Location,
-	}.Validate()
-	if err != nil {
-		return nil, err
-	}
-	u, err := r.Users.UpdateProfile(ctx, id.UserID, upd)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -37,11 +29,7 @@ func (r *mutationResolver) UpdateProfile(ctx context.Context, input model.Update
 
 // DeleteAccount is the resolver for the deleteAccount field.
 func (r *mutationResolver) DeleteAccount(ctx context.Context) (bool, error) {
-	id, err := auth.RequireUser(ctx)
-	if err != nil {
-		return false, err
-	}
-	if err := r.Users.DeleteUser(ctx, id.UserID); err != nil {
+	if err := r.Users.DeleteAccount(ctx); err != nil {
 		return false, err
 	}
 	return true, nil
@@ -49,11 +37,10 @@ func (r *mutationResolver) DeleteAccount(ctx context.Context) (bool, error) {
 
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.User, error) {
-	id, ok := auth.FromContext(ctx)
-	if !ok {
-		return nil, nil
+	u, err := r.Users.Me(ctx)
+	if errors.Is(err, users.ErrSignedOut) {
+		return nil, nil // the schema's answer for a signed-out caller
 	}
-	u, err := r.Users.UserByID(ctx, id.UserID)
 	if err != nil {
 		return nil, err
 	}
@@ -62,12 +49,12 @@ func (r *queryResolver) Me(ctx context.Context) (*model.User, error) {
 
 // Identities is the resolver for the identities field.
 func (r *userResolver) Identities(ctx context.Context, obj *model.User) ([]*model.LinkedIdentity, error) {
-	byUser, err := r.Users.IdentitiesByUserIDs(ctx, []string{obj.ID})
+	ids, err := r.Users.Identities(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*model.LinkedIdentity, 0, len(byUser[obj.ID]))
-	for _, i := range byUser[obj.ID] {
+	out := make([]*model.LinkedIdentity, 0, len(ids))
+	for _, i := range ids {
 		out = append(out, &model.LinkedIdentity{Provider: i.Provider, Email: i.Email, LinkedAt: i.CreatedAt})
 	}
 	return out, nil

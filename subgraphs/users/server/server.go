@@ -196,7 +196,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 		Hasher: users.NewHasher(cfg.HashConcurrency, cfg.HashWait), Throttle: cfg.Throttle,
 		Devices:      users.DeviceCookies{Key: deviceKey, TTL: cfg.Throttle.DeviceTTL},
 		RefreshGrace: cfg.RefreshGrace, SuccessorKey: successorKey,
-		Mail: queue, LinkBase: cfg.PublicURL, Limits: limits, Limiter: users.NewLimiter(limits.Window)}
+		Mail: queue, LinkBase: cfg.PublicURL, Limits: limits}
 	ts := tombstone.New(d)
 	verifier := &auth.Verifier{Keys: keys, Issuer: cfg.PublicURL, Audience: auth.Audience, Revoked: ts}
 	flow, err := oauth.New(ctx, cfg.OAuth, st, &http.Client{Timeout: 15 * time.Second}, time.Now)
@@ -204,7 +204,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, log *slog.Logger)
 		return nil, err
 	}
 
-	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Users: st}}), gqlsrv.Options{
+	gql := gqlsrv.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Users: &users.Service{Store: st}}}), gqlsrv.Options{
 		Log: log, Verifier: verifier, ServiceSecret: cfg.ServiceSecret,
 	})
 	mw := &auth.Middleware{Verifier: verifier, ServiceSecret: cfg.ServiceSecret, Log: log}
