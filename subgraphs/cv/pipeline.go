@@ -23,7 +23,11 @@ type Pipeline struct {
 	// The extractor already refuses longer files; checking again here keeps
 	// every stage's input bounded whatever Extractor is plugged in.
 	MaxTextChars int
-	Now          func() time.Time
+	// StageDelay holds each stage of Run this long after reporting it: a
+	// test hook (coach dev --cv-stage-delay) so that a browser test sees
+	// the stages before DONE. 0 in production.
+	StageDelay time.Duration
+	Now        func() time.Time
 }
 
 // StepFunc reports progress; an error stops the pipeline (e.g. ErrLeaseLost).
@@ -35,6 +39,22 @@ type StepFunc func(stage Stage, percent int, message string) error
 func (p *Pipeline) Run(ctx context.Context, data []byte, corr *Corrections, step StepFunc) (Result, error) {
 	if step == nil {
 		step = func(Stage, int, string) error { return nil }
+	}
+	if d := p.StageDelay; d > 0 {
+		report := step
+		step = func(st Stage, percent int, msg string) error {
+			if err := report(st, percent, msg); err != nil {
+				return err
+			}
+			t := time.NewTimer(d)
+			defer t.Stop()
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-t.C:
+				return nil
+			}
+		}
 	}
 	if err := step(StageExtracting, 10, "Reading the text of your CV"); err != nil {
 		return Result{}, err

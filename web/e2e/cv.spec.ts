@@ -1,6 +1,7 @@
 import { cvPDF, expect, expectAccessible, newUser, screenshot, signUp, test } from './fixtures';
 
 test('upload a two-page PDF CV, watch the analysis, see it on the dashboard', async ({ page, context }) => {
+  test.setTimeout(150_000); // four axe scans and a held analysis on a shared 2-core machine
   const pdf = await cvPDF(context);
   await signUp(page, newUser('cv'));
   await page.getByRole('link', { name: 'CV' }).first().click();
@@ -17,10 +18,20 @@ test('upload a two-page PDF CV, watch the analysis, see it on the dashboard', as
   // Live progress from the subscription, then the analysis.
   await expect(page.getByRole('heading', { name: 'ada-lovelace-cv.pdf' })).toBeVisible();
   const bar = page.getByRole('progressbar', { name: 'Analysis' });
+  // A stage before DONE is shown (the stack holds each stage 1.5 s: --cv-stage-delay).
+  await expect(bar).toHaveAttribute(
+    'aria-valuetext',
+    /^(10|40|60)%: (Reading the text|Finding the sections|Analysing)/,
+    { timeout: 30_000 },
+  );
   await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout: 45_000 });
   await expect(bar).toHaveAttribute('aria-valuetext', /^100%: Done/);
   // The stages came over the WebSocket subscription (graphql-transport-ws).
   expect(frames.some((f) => f.includes('"cvAnalysisProgress"') && f.includes('"DONE"'))).toBe(true);
+  const stages = ['EXTRACTING', 'PARSING', 'ANALYZING'].filter((st) =>
+    frames.some((f) => f.includes('"cvAnalysisProgress"') && f.includes(`"${st}"`)),
+  );
+  expect(stages.length, `intermediate stages received: ${stages.join(', ')}`).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('cv-score')).toBeVisible();
   await expect(page.getByText('2 pages', { exact: false })).toBeVisible();
   const score = Number((await page.getByTestId('cv-score').innerText()).split('/')[0]);

@@ -86,6 +86,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   for (const flag of ['--signups-per-ip', '--mail-per-ip']) {
     if (help.includes(flag)) args.push(flag, '10000');
   }
+  // Each CV analysis stage is held 1.5 s, so the tests see the live
+  // progress pass through the stages before DONE (a test hook of cv).
+  if (help.includes('--cv-stage-delay')) args.push('--cv-stage-delay', '1500ms');
   // Started from the repository root, the router serves web/dist (its default
   // --web-dir) at `/`: the app is tested as shipped, on the router's origin.
   // The offline analyser, whatever AI keys the environment holds: tests never call out.

@@ -54,6 +54,8 @@ type Config struct {
 	// MaskContact replaces contact details by placeholders before CV text
 	// is sent to an AI endpoint.
 	MaskContact bool
+	// StageDelay holds each analysis stage (a test hook; see cv.Pipeline).
+	StageDelay time.Duration
 }
 
 // Validate checks the settings.
@@ -82,6 +84,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxTextChars < 1_000 || c.MaxTextChars > 10_000_000 {
 		errs = append(errs, fmt.Errorf("--max-text-chars %d: want 1000..10000000", c.MaxTextChars))
+	}
+	if c.StageDelay < 0 || c.StageDelay > 30*time.Second {
+		errs = append(errs, fmt.Errorf("--stage-delay %s: want 0..30s", c.StageDelay))
 	}
 	errs = append(errs, c.AI.Validate())
 	return errors.Join(errs...)
@@ -141,7 +146,8 @@ func Pipeline(cfg Config, log *slog.Logger) (*cv.Pipeline, error) {
 	lim.Timeout = cfg.ExtractTimeout
 	lim.MaxMemoryBytes = cfg.ExtractMemoryBytes
 	lim.MaxTextChars = cfg.MaxTextChars
-	return &cv.Pipeline{Extractor: cv.FileExtractor{Limits: lim}, Skills: finder, Analyzer: engine, MaxTextChars: cfg.MaxTextChars}, nil
+	return &cv.Pipeline{Extractor: cv.FileExtractor{Limits: lim}, Skills: finder, Analyzer: engine, MaxTextChars: cfg.MaxTextChars,
+		StageDelay: cfg.StageDelay}, nil
 }
 
 // New builds the service on an open database (see OpenDB); Close closes it.
