@@ -289,3 +289,31 @@ func TestCorrectCVRefused(t *testing.T) {
 		}
 	})
 }
+
+// An analysis stored before confidence, headings and entry refs existed is
+// assessed from the stored text when read, and can be corrected.
+func TestOldAnalysisIsAssessed(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		id := e.uploaded("grace", mislabelledCV)
+		e.work()
+		// As an analysis of that time was stored: no confidence, no unread
+		// parts, sections without headings or refs.
+		old := `{"score":61,"scoreReasons":[],"strengths":[],"weaknesses":[],"suggestions":[],"seniority":"MID","suggestedRoles":[],
+			"skills":[{"name":"Go","level":3,"evidence":[]}],"engine":"offline","analysedAt":"2025-01-02T03:04:05Z"}`
+		secs := `{"contact":{"links":[]},"experience":[],"education":[],"skills":[],"certifications":[],"languages":[],"spokenLanguages":[],"projects":[]}`
+		if _, err := e.db.ExecContext(context.Background(), `UPDATE cvs SET analysis = $1, sections = $2 WHERE id = $3`, old, secs, id); err != nil {
+			t.Fatal(err)
+		}
+		c := e.getCV("grace", id)
+		if c.Analysis.Confidence <= 0 || !c.unread("experience") {
+			t.Errorf("old analysis not assessed: confidence %v, unread %+v", c.Analysis.Confidence, c.Analysis.UnreadParts)
+		}
+		if len(c.Sections.Headings) == 0 {
+			t.Errorf("old sections list no headings")
+		}
+		fixed, resp := e.correct("grace", id, map[string]any{"headings": []any{map[string]any{"line": "Where I worked", "kind": "EXPERIENCE"}}})
+		if len(resp.Errors) > 0 || len(fixed.Sections.Experience) != 1 || fixed.Sections.Experience[0].Ref == "" {
+			t.Errorf("correcting an old analysis: %+v %+v", resp.Errors, fixed.Sections.Experience)
+		}
+	})
+}
