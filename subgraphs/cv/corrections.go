@@ -128,12 +128,16 @@ func normLine(s string) string { return strings.ToLower(strings.Join(strings.Fie
 const maxHeadings = 100
 
 // headingsOf lists the working text's headings, named as the CV writes
-// them (orig holds the lines relabel rewrote).
+// them (orig holds the lines relabel rewrote), and the lines the user said
+// are no heading.
 func headingsOf(text string, orig map[int]string) []Heading {
 	out := []Heading{}
 	for n, l := range splitLines(text) {
 		k := headingOf(l.text)
 		o, corrected := orig[n]
+		if corrected && k == "" {
+			k = KindNotHeading // listed, so that the user can undo it
+		}
 		if k == "" || len(out) == maxHeadings {
 			continue
 		}

@@ -216,6 +216,16 @@ func TestCorrectCV(t *testing.T) {
 			t.Errorf("cv.analyzed of the re-analysis ignores the corrections: %s", ev)
 		}
 
+		// A line read as a heading that is none stays listed, so it can be undone.
+		plain, resp := e.correct("grace", id, map[string]any{"headings": []any{map[string]any{"line": "Summary", "kind": "NOT_A_HEADING"}}})
+		listed := false
+		for _, h := range plain.Sections.Headings {
+			listed = listed || (h.Line == "Summary" && h.Kind == "NOT_A_HEADING" && h.Corrected)
+		}
+		if len(resp.Errors) > 0 || !listed {
+			t.Errorf("un-heading Summary: %+v, headings %+v", resp.Errors, plain.Sections.Headings)
+		}
+
 		// Undo: an empty set gives back the plain reading.
 		undone, resp := e.correct("grace", id, map[string]any{})
 		if len(resp.Errors) > 0 || len(undone.Sections.Experience) != 0 || undone.Corrections != nil {
