@@ -218,8 +218,10 @@ func (p *planner) planRootField(rootType string, f *ast.Field) error {
 	var fe *fetch
 	if p.op.Operation == ast.Mutation {
 		// Mutation fields run strictly in order: consecutive fields of one
-		// subgraph share a fetch, anything else starts a new group.
-		if p.last != nil && contains(candidates, p.last.graph) {
+		// subgraph share a fetch, anything else starts a new group. So does
+		// a field after one that needed entity fetches: those must see the
+		// data before this field changes it.
+		if p.last != nil && contains(candidates, p.last.graph) && !p.groupHops(p.last) {
 			fe = p.last
 		} else {
 			p.group++
@@ -234,6 +236,16 @@ func (p *planner) planRootField(rootType string, f *ast.Field) error {
 		}
 	}
 	return p.planField(pos{f: fe, sel: fe.sel, typ: rootType}, f)
+}
+
+// groupHops reports whether last's group has fetches besides last.
+func (p *planner) groupHops(last *fetch) bool {
+	for _, f := range p.fetches {
+		if f.group == last.group && f != last {
+			return true
+		}
+	}
+	return false
 }
 
 // chooseRootGraph picks, for a shareable root field, the subgraph that

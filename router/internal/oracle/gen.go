@@ -72,6 +72,39 @@ func (g *Generator) Next() Case {
 	return c
 }
 
+// NextMutation returns a mutation of one to four root fields (both
+// subgraphs' mutations, in any order, aliased, some failing) with
+// generated selections on what they return: the router must run them in
+// order, each after the last one's entity fetches, as one server does.
+func (g *Generator) NextMutation() Case {
+	o := &op{g: g, vars: map[string]any{}}
+	var fields []*ast.FieldDefinition
+	for _, f := range g.schema.Mutation.Fields {
+		if !strings.HasPrefix(f.Name, "__") {
+			fields = append(fields, f)
+		}
+	}
+	var items []string
+	for n := 1 + g.rnd.IntN(4); n > 0; n-- {
+		f := fields[g.rnd.IntN(len(fields))]
+		items = append(items, o.name("m")+": "+f.Name+o.args(f)+o.directive()+" "+o.selection(g.schema.Types[f.Type.Name()], 1))
+	}
+	var b strings.Builder
+	b.WriteString("mutation M")
+	if len(o.varDefs) > 0 {
+		b.WriteString("(" + strings.Join(o.varDefs, ", ") + ")")
+	}
+	b.WriteString(" { " + strings.Join(items, " ") + " }")
+	for _, f := range o.frags {
+		b.WriteString("\n" + f)
+	}
+	c := Case{Query: b.String()}
+	if len(o.vars) > 0 {
+		c.Variables = o.vars
+	}
+	return c
+}
+
 func (o *op) name(prefix string) string {
 	o.names++
 	return fmt.Sprintf("%s%d", prefix, o.names)
@@ -190,6 +223,9 @@ var argValues = map[string][]any{
 	"id":       {"b1", "b2", "b3", "b4", "b9", "r1", "r2", "r3", "r4", "r9"},
 	"term":     {"", "a", "Ada", "e", "r", "zz"},
 	"minStars": {0, 3, 4, 6},
+	"title":    {"Compilers", "Zeta", "Networks Two", ""},
+	"reviewId": {"r1", "r2", "r3", "r4", "r9"},
+	"by":       {-3, -1, 1, 2},
 }
 
 // args writes f's arguments as literals or variables; optional ones are

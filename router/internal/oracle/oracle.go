@@ -9,7 +9,9 @@
 // ratings subgraph's @interfaceObject), a union (SearchResult), entities
 // keyed across subgraphs (Book, Author), @requires (readingHours needs
 // pages), @provides (a review's author name), @shareable (Book.title),
-// lists, and nullable and non-null fields that fail.
+// lists, and nullable and non-null fields that fail; and a mutation in
+// each of catalog and reviews (the router's subgraphs and the reference
+// then keep data sets of their own, which must stay equal).
 package oracle
 
 import (

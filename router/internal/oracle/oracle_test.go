@@ -27,9 +27,10 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	d := data.New()
+	// One data set each, equal at the start: mutations change them, and
+	// each side must change its own exactly as the other.
 	var subgraphs []compose.Subgraph
-	for _, sg := range oracle.Subgraphs(d) {
+	for _, sg := range oracle.Subgraphs(data.New()) {
 		srv := httptest.NewServer(sg.Handler)
 		t.Cleanup(srv.Close)
 		subgraphs = append(subgraphs, compose.Subgraph{Name: sg.Name, URL: srv.URL, SDL: sg.SDL})
@@ -46,7 +47,7 @@ func newEnv(t testing.TB) *env {
 	if err != nil {
 		t.Fatalf("loading the reference schema: %v", err)
 	}
-	return &env{router: r, reference: oracle.Reference(d), schema: schema}
+	return &env{router: r, reference: oracle.Reference(data.New()), schema: schema}
 }
 
 // ask posts c to h and reads the answer.

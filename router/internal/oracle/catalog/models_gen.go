@@ -2,5 +2,8 @@
 
 package catalog
 
+type Mutation struct {
+}
+
 type Query struct {
 }

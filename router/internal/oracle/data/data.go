@@ -287,3 +287,34 @@ func where[T any](list []*T, keep func(*T) bool) []*T {
 	}
 	return out
 }
+
+// Codes of the mutations' errors.
+const (
+	CodeNotFound   = "ORACLE_NOT_FOUND"
+	CodeOutOfRange = "ORACLE_OUT_OF_RANGE"
+)
+
+// RenameBook sets a book's title. Mutations run one at a time (the oracle
+// sends one operation at a time and a mutation's fields run in order), so
+// the set takes no lock.
+func (s *Set) RenameBook(id, title string) (*Book, error) {
+	b := s.Book(id)
+	if b == nil {
+		return nil, &gqlerror.Error{Message: "no book " + id, Extensions: map[string]any{"code": CodeNotFound}}
+	}
+	b.Title = title
+	return b, nil
+}
+
+// AddStars adds by to a review's stars, which must stay within 1–5.
+func (s *Set) AddStars(id string, by int) (*Review, error) {
+	r := s.Review(id)
+	if r == nil {
+		return nil, &gqlerror.Error{Message: "no review " + id, Extensions: map[string]any{"code": CodeNotFound}}
+	}
+	if n := r.Stars + by; n < 1 || n > 5 {
+		return nil, &gqlerror.Error{Message: "stars out of range", Extensions: map[string]any{"code": CodeOutOfRange}}
+	}
+	r.Stars += by
+	return r, nil
+}

@@ -2,5 +2,8 @@
 
 package reference
 
+type Mutation struct {
+}
+
 type Query struct {
 }

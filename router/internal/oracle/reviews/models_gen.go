@@ -2,5 +2,8 @@
 
 package reviews
 
+type Mutation struct {
+}
+
 type Query struct {
 }

@@ -21,6 +21,11 @@ func (r *bookResolver) Author(ctx context.Context, obj *data.Book) (*data.Author
 	return r.Data.Author(obj.AuthorID), nil
 }
 
+// RenameBook is the resolver for the renameBook field.
+func (r *mutationResolver) RenameBook(ctx context.Context, id string, title string) (*data.Book, error) {
+	return r.Data.RenameBook(id, title)
+}
+
 // Media is the resolver for the media field.
 func (r *queryResolver) Media(ctx context.Context) ([]data.Media, error) {
 	return r.Data.Media(), nil
@@ -47,11 +52,15 @@ func (r *Resolver) Author() AuthorResolver { return &authorResolver{r} }
 // Book returns BookResolver implementation.
 func (r *Resolver) Book() BookResolver { return &bookResolver{r} }
 
+// Mutation returns MutationResolver implementation.
+func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 type (
-	authorResolver struct{ *Resolver }
-	bookResolver   struct{ *Resolver }
-	queryResolver  struct{ *Resolver }
+	authorResolver   struct{ *Resolver }
+	bookResolver     struct{ *Resolver }
+	mutationResolver struct{ *Resolver }
+	queryResolver    struct{ *Resolver }
 )

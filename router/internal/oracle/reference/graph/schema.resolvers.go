@@ -47,6 +47,16 @@ func (r *filmResolver) Popularity(ctx context.Context, obj *data.Film) (int, err
 	return data.Popularity(obj.ID), nil
 }
 
+// RenameBook is the resolver for the renameBook field.
+func (r *mutationResolver) RenameBook(ctx context.Context, id string, title string) (*data.Book, error) {
+	return r.Data.RenameBook(id, title)
+}
+
+// AddStars is the resolver for the addStars field.
+func (r *mutationResolver) AddStars(ctx context.Context, reviewID string, by int) (*data.Review, error) {
+	return r.Data.AddStars(reviewID, by)
+}
+
 // Media is the resolver for the media field.
 func (r *queryResolver) Media(ctx context.Context) ([]data.Media, error) {
 	return r.Data.Media(), nil
@@ -108,6 +118,9 @@ func (r *Resolver) Book() BookResolver { return &bookResolver{r} }
 // Film returns FilmResolver implementation.
 func (r *Resolver) Film() FilmResolver { return &filmResolver{r} }
 
+// Mutation returns MutationResolver implementation.
+func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
@@ -115,9 +128,10 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Review() ReviewResolver { return &reviewResolver{r} }
 
 type (
-	authorResolver struct{ *Resolver }
-	bookResolver   struct{ *Resolver }
-	filmResolver   struct{ *Resolver }
-	queryResolver  struct{ *Resolver }
-	reviewResolver struct{ *Resolver }
+	authorResolver   struct{ *Resolver }
+	bookResolver     struct{ *Resolver }
+	filmResolver     struct{ *Resolver }
+	mutationResolver struct{ *Resolver }
+	queryResolver    struct{ *Resolver }
+	reviewResolver   struct{ *Resolver }
 )

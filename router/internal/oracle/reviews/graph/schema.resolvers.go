@@ -26,6 +26,11 @@ func (r *bookResolver) Reviews(ctx context.Context, obj *data.Book) ([]*data.Rev
 	return r.Data.ReviewsOf(obj.ID), nil
 }
 
+// AddStars is the resolver for the addStars field.
+func (r *mutationResolver) AddStars(ctx context.Context, reviewID string, by int) (*data.Review, error) {
+	return r.Data.AddStars(reviewID, by)
+}
+
 // TopReviews is the resolver for the topReviews field.
 func (r *queryResolver) TopReviews(ctx context.Context, minStars *int) ([]*data.Review, error) {
 	return r.Data.TopReviews(minStars), nil
@@ -52,6 +57,9 @@ func (r *Resolver) Author() AuthorResolver { return &authorResolver{r} }
 // Book returns BookResolver implementation.
 func (r *Resolver) Book() BookResolver { return &bookResolver{r} }
 
+// Mutation returns MutationResolver implementation.
+func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
@@ -59,8 +67,9 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Review() ReviewResolver { return &reviewResolver{r} }
 
 type (
-	authorResolver struct{ *Resolver }
-	bookResolver   struct{ *Resolver }
-	queryResolver  struct{ *Resolver }
-	reviewResolver struct{ *Resolver }
+	authorResolver   struct{ *Resolver }
+	bookResolver     struct{ *Resolver }
+	mutationResolver struct{ *Resolver }
+	queryResolver    struct{ *Resolver }
+	reviewResolver   struct{ *Resolver }
 )
