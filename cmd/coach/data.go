@@ -14,21 +14,24 @@ import (
 	"time"
 
 	"github.com/careercoach/coach/internal/config"
+	"github.com/careercoach/coach/subgraphs/courses"
 	"github.com/careercoach/coach/subgraphs/planning/occupations"
 )
 
-// dataMain is `coach data fetch|build`: download the recorded O*NET and BLS
-// release files, and turn them into the planning service's dataset.
+// dataMain is `coach data fetch|build`: download the recorded raw files of
+// a dataset (--set occupations: O*NET and BLS releases for planning; --set
+// courses: open course lists for the courses service) and build it.
 type dataMain struct {
 	env
 	action string
+	set    string
 	raw    string
 	out    string
 	base   string
 }
 
 func (m *dataMain) ParseFlags(args []string) error {
-	usage := "coach data <fetch|build> [flags]: fetch downloads the raw O*NET and BLS files listed in subgraphs/planning/occupations/sources.json and checks their SHA-256; build turns them into " + occupations.DataFile
+	usage := "coach data <fetch|build> [--set occupations|courses] [flags]: fetch downloads the raw files the set's sources.json lists (O*NET and BLS: subgraphs/planning/occupations; course lists: subgraphs/courses/coursedata) and checks their SHA-256; build turns them into the committed dataset (" + occupations.DataFile + ", " + courses.DataFile + ")"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		if args[0] != "fetch" && args[0] != "build" {
 			return fmt.Errorf("coach data: unknown action %q; use coach data fetch, or coach data build", args[0])
@@ -36,8 +39,9 @@ func (m *dataMain) ParseFlags(args []string) error {
 		m.action, args = args[0], args[1:]
 	}
 	fs := config.New("coach data "+m.action, m.getenv)
-	fs.String(&m.raw, "raw", "COACH_DATA_RAW", ".cache/occupations-raw", "directory of the raw release files (kept out of git)")
-	fs.String(&m.out, "out", "COACH_DATA_OUT", filepath.Join("subgraphs/planning/occupations", occupations.DataFile), "where build writes the dataset")
+	fs.String(&m.set, "set", "COACH_DATA_SET", "occupations", "which dataset: occupations or courses")
+	fs.String(&m.raw, "raw", "COACH_DATA_RAW", "", "directory of the raw release files, kept out of git (default .cache/<set>-raw)")
+	fs.String(&m.out, "out", "COACH_DATA_OUT", "", "where build writes the dataset (default: the committed file of the set)")
 	fs.String(&m.base, "base-url", "COACH_DATA_BASE_URL", occupations.RawBase, "where fetch downloads repository files from, by commit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -48,13 +52,26 @@ func (m *dataMain) ParseFlags(args []string) error {
 	if m.action == "" {
 		return errors.New("coach data needs an action first: coach data fetch, or coach data build")
 	}
+	defaultOut := map[string]string{
+		"occupations": filepath.Join("subgraphs/planning/occupations", occupations.DataFile),
+		"courses":     filepath.Join("subgraphs/courses/data", courses.DataFile),
+	}
+	if _, ok := defaultOut[m.set]; !ok {
+		return fmt.Errorf("--set %q: use occupations or courses", m.set)
+	}
 	if m.raw == "" {
-		return errors.New("--raw must name a directory")
+		m.raw = filepath.Join(".cache", m.set+"-raw")
+	}
+	if m.out == "" {
+		m.out = defaultOut[m.set]
 	}
 	return nil
 }
 
 func (m *dataMain) Run(ctx context.Context) error {
+	if m.set == "courses" {
+		return m.runCourses(ctx)
+	}
 	sources, err := occupations.Sources()
 	if err != nil {
 		return err
@@ -75,15 +92,24 @@ func (m *dataMain) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	tmp := m.out + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return fmt.Errorf("writing the dataset: %w", err)
-	}
-	if err := os.Rename(tmp, m.out); err != nil {
-		return fmt.Errorf("writing the dataset: %w", err)
+	if err := writeAtomic(m.out, b); err != nil {
+		return err
 	}
 	st := occupations.Summarise(ds)
 	fmt.Fprintf(m.stdout, "%s: %d occupations (%d with skill ratings, %d alternate titles), %d BLS codes; %d occupations with wages, %d with projections; %d bytes\n",
 		m.out, st.Occupations, st.WithSkills, st.AltTitles, st.MarketCodes, st.WithWages, st.WithProjection, len(b))
+	return nil
+}
+
+// writeAtomic replaces path with b, never leaving a partial file.
+func writeAtomic(path string, b []byte) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("writing the dataset: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("writing the dataset: %w", err)
+	}
 	return nil
 }

@@ -1,57 +1,83 @@
 package courses
 
 import (
+	"bytes"
+	"compress/gzip"
 	_ "embed"
-	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 )
 
-// catalogueTSV is the shipped catalogue: one course per line, tab-separated,
-// skills separated by ";". Facts only (title, provider, public URL, skills
-// taught); durations are rounded estimates and ratings are left empty
-// unless a provider publishes one we can cite.
-//
-//go:embed catalogue.tsv
-var catalogueTSV string
+// DataFile is the shipped catalogue in data/, built by `coach data build
+// --set courses` from the sources in coursedata/sources.json; nothing in it
+// is typed by hand.
+const DataFile = "catalogue.json.gz"
 
-// Providers the catalogue may name: well-known course platforms and
-// institutions whose course pages are public.
-var Providers = []string{
-	"AWS Skill Builder", "Cisco Networking Academy", "Codecademy", "Coursera", "DataCamp",
-	"DeepLearning.AI", "edX", "Exercism", "fast.ai", "freeCodeCamp", "Google",
-	"Google Cloud Skills Boost", "Grow with Google", "Harvard CS50", "HubSpot Academy",
-	"Hugging Face", "Kaggle Learn", "Khan Academy", "Linux Foundation", "Microsoft Learn",
-	"MIT OpenCourseWare", "PortSwigger Web Security Academy", "Scrum.org", "Stanford University",
-	"The Odin Project", "TryHackMe", "Udacity", "Udemy", "University of Helsinki",
+//go:embed data/catalogue.json.gz
+var catalogueGz []byte
+
+// Source is a published course list the catalogue was built from: what it
+// is, who publishes it under which licence, and the exact file read.
+type Source struct {
+	Key        string `json:"key"`  // e.g. "fpb.en"
+	Name       string `json:"name"` // e.g. "free-programming-books: Free Online Courses (English)"
+	Publisher  string `json:"publisher"`
+	License    string `json:"license"`
+	LicenseURL string `json:"licenseUrl"`
+	Repository string `json:"repository"` // GitHub owner/name
+	Commit     string `json:"commit"`
+	Path       string `json:"path"`
+	Date       string `json:"date"` // of the commit, YYYY-MM-DD
+	SHA256     string `json:"sha256"`
 }
 
-// Categories are the role families the catalogue must cover, matching the
-// planning service's role catalogue.
+// URL is the page of the exact file read, on GitHub.
+func (s Source) URL() string {
+	return "https://github.com/" + s.Repository + "/blob/" + s.Commit + "/" + s.Path
+}
+
+// Catalogue is the shipped catalogue: its courses and the sources they come from.
+type Catalogue struct {
+	Sources []Source  `json:"sources"`
+	Courses []*Course `json:"courses"`
+}
+
+// Source returns the source with key k.
+func (c *Catalogue) Source(k string) (Source, bool) {
+	i := slices.IndexFunc(c.Sources, func(s Source) bool { return s.Key == k })
+	if i < 0 {
+		return Source{}, false
+	}
+	return c.Sources[i], true
+}
+
+// Categories are the role families a course is filed under, from the
+// taxonomy categories of the skills it teaches.
 var Categories = []string{
 	"software", "data", "product", "design", "cloud", "security", "management",
 	"marketing", "sales", "finance", "hr", "healthcare", "teaching",
 }
 
 // MinCatalogueSize is the least number of courses the catalogue ships.
-const MinCatalogueSize = 300
+const MinCatalogueSize = 2000
+
+// maxCatalogue bounds what a catalogue file may hold when decoded.
+const maxCatalogue = 64 << 20
 
 var (
 	slugRE     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	languageRE = regexp.MustCompile(`^[a-z]{2}$`)
 )
 
-var catalogueColumns = []string{"id", "category", "provider", "level", "hours", "free", "language", "rating", "title", "url", "skills", "description"}
-
-// Catalogue parses the embedded catalogue and validates it.
-func Catalogue() ([]*Course, error) {
-	cat, err := ParseCatalogue(strings.NewReader(catalogueTSV))
+// LoadCatalogue decodes and validates the embedded catalogue.
+func LoadCatalogue() (*Catalogue, error) {
+	cat, err := DecodeCatalogue(catalogueGz)
 	if err != nil {
 		return nil, err
 	}
@@ -61,99 +87,98 @@ func Catalogue() ([]*Course, error) {
 	return cat, nil
 }
 
-// ParseCatalogue reads catalogue TSV (header first) into courses.
-func ParseCatalogue(r io.Reader) ([]*Course, error) {
-	cr := csv.NewReader(r)
-	cr.Comma = '\t'
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = len(catalogueColumns)
-	header, err := cr.Read()
+// EncodeCatalogue writes cat as gzipped JSON. The bytes depend only on the
+// catalogue (no timestamp or name in the gzip header), so a rebuild from the
+// same sources gives the same file.
+func EncodeCatalogue(cat *Catalogue) ([]byte, error) {
+	js, err := json.Marshal(cat)
 	if err != nil {
-		return nil, fmt.Errorf("read catalogue header: %w", err)
+		return nil, fmt.Errorf("encoding the catalogue: %w", err)
 	}
-	if !slices.Equal(header, catalogueColumns) {
-		return nil, fmt.Errorf("catalogue header is %v, want %v", header, catalogueColumns)
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, fmt.Errorf("compressing the catalogue: %w", err)
 	}
-	var out []*Course
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read catalogue: %w", err)
-		}
-		c, err := parseCourse(rec)
-		if err != nil {
-			line, _ := cr.FieldPos(0)
-			return nil, fmt.Errorf("catalogue line %d (%s): %w", line, rec[0], err)
-		}
-		out = append(out, c)
+	if _, err := zw.Write(js); err != nil {
+		return nil, fmt.Errorf("compressing the catalogue: %w", err)
 	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("compressing the catalogue: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
-func parseCourse(rec []string) (*Course, error) {
-	f := map[string]string{}
-	for i, col := range catalogueColumns {
-		f[col] = strings.TrimSpace(rec[i])
-	}
-	hours, err := strconv.ParseFloat(f["hours"], 64)
+// DecodeCatalogue reads what EncodeCatalogue wrote.
+func DecodeCatalogue(b []byte) (*Catalogue, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
-		return nil, fmt.Errorf("hours %q: %w", f["hours"], err)
+		return nil, fmt.Errorf("reading the catalogue: %w", err)
 	}
-	free, err := strconv.ParseBool(f["free"])
+	js, err := io.ReadAll(io.LimitReader(zr, maxCatalogue+1))
 	if err != nil {
-		return nil, fmt.Errorf("free %q: %w", f["free"], err)
+		return nil, fmt.Errorf("reading the catalogue: %w", err)
 	}
-	c := &Course{
-		ID: f["id"], Category: f["category"], Provider: f["provider"], Level: Level(strings.ToUpper(f["level"])),
-		DurationHours: hours, Free: free, Language: f["language"], Title: f["title"], URL: f["url"],
-		Description: f["description"],
+	if len(js) > maxCatalogue {
+		return nil, fmt.Errorf("the catalogue is over %d bytes", maxCatalogue)
 	}
-	if f["rating"] != "" {
-		r, err := strconv.ParseFloat(f["rating"], 64)
-		if err != nil {
-			return nil, fmt.Errorf("rating %q: %w", f["rating"], err)
-		}
-		c.Rating = &r
+	var cat Catalogue
+	if err := json.Unmarshal(js, &cat); err != nil {
+		return nil, fmt.Errorf("decoding the catalogue: %w", err)
 	}
-	for _, s := range strings.Split(f["skills"], ";") {
-		if s = strings.TrimSpace(s); s != "" {
-			c.Skills = append(c.Skills, s)
-		}
-	}
-	return c, nil
+	return &cat, nil
 }
 
 // ValidateCatalogue checks every course and the catalogue as a whole: size,
-// unique ids and URLs, https URLs, known providers and full category coverage.
-func ValidateCatalogue(cat []*Course) error {
+// unique ids and URLs, https URLs, and that every course names a source the
+// catalogue describes.
+func ValidateCatalogue(cat *Catalogue) error {
 	var errs []error
-	if len(cat) < MinCatalogueSize {
-		errs = append(errs, fmt.Errorf("catalogue has %d courses, want at least %d", len(cat), MinCatalogueSize))
+	if len(cat.Courses) < MinCatalogueSize {
+		errs = append(errs, fmt.Errorf("catalogue has %d courses, want at least %d", len(cat.Courses), MinCatalogueSize))
 	}
-	ids, urls, cats := map[string]bool{}, map[string]string{}, map[string]int{}
-	for _, c := range cat {
+	sources := map[string]bool{}
+	for _, s := range cat.Sources {
+		if s.Key == "" || s.Name == "" || s.License == "" || s.Repository == "" || len(s.Commit) != 40 || s.Path == "" {
+			errs = append(errs, fmt.Errorf("source %q lacks its name, licence, repository, commit or path", s.Key))
+		}
+		sources[s.Key] = true
+	}
+	ids, urls := map[string]bool{}, map[string]string{}
+	for _, c := range cat.Courses {
 		if err := c.validate(); err != nil {
 			errs = append(errs, fmt.Errorf("course %s: %w", c.ID, err))
+		}
+		if !sources[c.Source] {
+			errs = append(errs, fmt.Errorf("course %s: source %q is not one of the catalogue's sources", c.ID, c.Source))
 		}
 		if ids[c.ID] {
 			errs = append(errs, fmt.Errorf("course id %s is not unique", c.ID))
 		}
 		ids[c.ID] = true
-		key := strings.TrimSuffix(strings.ToLower(c.URL), "/")
+		key := NormalizeURL(c.URL)
 		if other, dup := urls[key]; dup {
 			errs = append(errs, fmt.Errorf("courses %s and %s share the URL %s", other, c.ID, c.URL))
 		}
 		urls[key] = c.ID
-		cats[c.Category]++
-	}
-	for _, want := range Categories {
-		if cats[want] == 0 {
-			errs = append(errs, fmt.Errorf("no course in category %s", want))
-		}
 	}
 	return errors.Join(errs...)
+}
+
+// NormalizeURL is the form two URLs of one page share: lower-case scheme
+// and host, no "www.", no trailing slash or fragment.
+func NormalizeURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return strings.ToLower(raw)
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	return host + strings.TrimSuffix(u.EscapedPath(), "/") + func() string {
+		if u.RawQuery == "" {
+			return ""
+		}
+		return "?" + u.RawQuery
+	}()
 }
 
 func (c *Course) validate() error {
@@ -164,17 +189,17 @@ func (c *Course) validate() error {
 	if u, err := url.Parse(c.URL); err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil {
 		errs = append(errs, fmt.Errorf("url %q is not an https URL", c.URL))
 	}
-	if !slices.Contains(Providers, c.Provider) {
-		errs = append(errs, fmt.Errorf("provider %q is not a known provider", c.Provider))
+	if c.Provider == "" || len(c.Provider) > 100 {
+		errs = append(errs, errors.New("provider is empty or longer than 100 characters"))
 	}
 	if !slices.Contains(Categories, c.Category) {
 		errs = append(errs, fmt.Errorf("category %q is not one of %v", c.Category, Categories))
 	}
-	if !c.Level.Valid() {
-		errs = append(errs, fmt.Errorf("level %q is not beginner, intermediate or advanced", c.Level))
+	if c.Level != "" && !c.Level.Valid() {
+		errs = append(errs, fmt.Errorf("level %q is not beginner, intermediate, advanced or unknown", c.Level))
 	}
-	if c.Title == "" || len(c.Title) > 200 {
-		errs = append(errs, errors.New("title is empty or longer than 200 characters"))
+	if c.Title == "" || len(c.Title) > 300 {
+		errs = append(errs, errors.New("title is empty or longer than 300 characters"))
 	}
 	if c.Description == "" || len(c.Description) > 600 {
 		errs = append(errs, errors.New("description is empty or longer than 600 characters"))
@@ -189,8 +214,8 @@ func (c *Course) validate() error {
 		}
 		seen[strings.ToLower(s)] = true
 	}
-	if c.DurationHours <= 0 || c.DurationHours > 2000 {
-		errs = append(errs, fmt.Errorf("duration %v hours is out of range (0, 2000]", c.DurationHours))
+	if c.DurationHours < 0 || c.DurationHours > 2000 {
+		errs = append(errs, fmt.Errorf("duration %v hours is out of range [0, 2000] (0: not stated)", c.DurationHours))
 	}
 	if c.Rating != nil && (*c.Rating < 0 || *c.Rating > 5) {
 		errs = append(errs, fmt.Errorf("rating %v is out of range [0, 5]", *c.Rating))

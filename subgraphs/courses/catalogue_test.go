@@ -9,63 +9,75 @@ import (
 )
 
 func TestShippedCatalogueIsValid(t *testing.T) {
-	cat, err := courses.Catalogue()
+	cat, err := courses.LoadCatalogue()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cat) < courses.MinCatalogueSize {
-		t.Fatalf("%d courses", len(cat))
+	if len(cat.Courses) < courses.MinCatalogueSize {
+		t.Fatalf("%d courses", len(cat.Courses))
 	}
-	perCategory := map[string]int{}
-	for _, c := range cat {
-		perCategory[c.Category]++
-	}
-	for _, want := range courses.Categories {
-		if perCategory[want] < 3 {
-			t.Errorf("category %s has %d courses, want at least 3", want, perCategory[want])
+	for _, c := range cat.Courses {
+		src, ok := cat.Source(c.Source)
+		if !ok || src.License == "" || !strings.HasPrefix(src.URL(), "https://github.com/") {
+			t.Fatalf("course %s: source %q is not described (%+v)", c.ID, c.Source, src)
 		}
+	}
+	// The encoding is deterministic: decoding and encoding again gives the
+	// committed bytes' content.
+	b, err := courses.EncodeCatalogue(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := courses.DecodeCatalogue(b)
+	if err != nil || len(again.Courses) != len(cat.Courses) || again.Courses[0].ID != cat.Courses[0].ID {
+		t.Fatalf("round trip: %v", err)
 	}
 }
 
 func TestValidateCatalogueRejects(t *testing.T) {
+	src := courses.Source{Key: "list.en", Name: "A list", License: "CC BY 4.0", Repository: "o/r",
+		Commit: strings.Repeat("a", 40), Path: "courses.md"}
 	good := func() *courses.Course {
 		return &courses.Course{ID: "a-course", Title: "A", Provider: "Coursera", URL: "https://example.org/a",
-			Description: "d", Skills: []string{"Python"}, Level: courses.Beginner, DurationHours: 3, Language: "en", Category: "software"}
+			Description: "d", Skills: []string{"Python"}, Level: courses.Beginner, DurationHours: 3, Language: "en",
+			Category: "software", Source: "list.en"}
 	}
-	full := func(mod func(cat []*courses.Course) []*courses.Course) []*courses.Course {
-		var cat []*courses.Course
+	full := func(mod func(cat *courses.Catalogue)) *courses.Catalogue {
+		cat := &courses.Catalogue{Sources: []courses.Source{src}}
 		for i := range courses.MinCatalogueSize {
 			c := good()
 			c.ID = fmt.Sprintf("course-%d", i)
 			c.URL = "https://example.org/" + c.ID
-			c.Category = courses.Categories[i%len(courses.Categories)]
-			cat = append(cat, c)
+			cat.Courses = append(cat.Courses, c)
 		}
-		return mod(cat)
+		mod(cat)
+		return cat
 	}
 	tests := []struct {
 		name string
-		mod  func(cat []*courses.Course) []*courses.Course
+		mod  func(cat *courses.Catalogue)
 		want string
 	}{
-		{"too small", func(cat []*courses.Course) []*courses.Course { return cat[:10] }, "at least 300"},
-		{"duplicate id", func(cat []*courses.Course) []*courses.Course { cat[1].ID = cat[0].ID; return cat }, "not unique"},
-		{"duplicate url", func(cat []*courses.Course) []*courses.Course { cat[1].URL = cat[0].URL + "/"; return cat }, "share the URL"},
-		{"http url", func(cat []*courses.Course) []*courses.Course { cat[0].URL = "http://example.org/a"; return cat }, "not an https URL"},
-		{"unknown provider", func(cat []*courses.Course) []*courses.Course { cat[0].Provider = "Bob's Courses"; return cat }, "not a known provider"},
-		{"bad level", func(cat []*courses.Course) []*courses.Course { cat[0].Level = "EXPERT"; return cat }, "level"},
-		{"no skills", func(cat []*courses.Course) []*courses.Course { cat[0].Skills = nil; return cat }, "0 skills"},
-		{"category uncovered", func(cat []*courses.Course) []*courses.Course {
-			for _, c := range cat {
-				if c.Category == "teaching" {
-					c.Category = "software"
-				}
-			}
-			return cat
-		}, "no course in category teaching"},
+		{"too small", func(cat *courses.Catalogue) { cat.Courses = cat.Courses[:10] }, "at least 2000"},
+		{"duplicate id", func(cat *courses.Catalogue) { cat.Courses[1].ID = cat.Courses[0].ID }, "not unique"},
+		{"duplicate url", func(cat *courses.Catalogue) { cat.Courses[1].URL = cat.Courses[0].URL + "/" }, "share the URL"},
+		{"same page with www", func(cat *courses.Catalogue) {
+			cat.Courses[1].URL = strings.Replace(cat.Courses[0].URL, "https://", "https://www.", 1)
+		}, "share the URL"},
+		{"http url", func(cat *courses.Catalogue) { cat.Courses[0].URL = "http://example.org/a" }, "not an https URL"},
+		{"no provider", func(cat *courses.Catalogue) { cat.Courses[0].Provider = "" }, "provider is empty"},
+		{"bad level", func(cat *courses.Catalogue) { cat.Courses[0].Level = "EXPERT" }, "level"},
+		{"no skills", func(cat *courses.Catalogue) { cat.Courses[0].Skills = nil }, "0 skills"},
+		{"unknown source", func(cat *courses.Catalogue) { cat.Courses[0].Source = "memory" }, `source "memory" is not one of`},
+		{"source without licence", func(cat *courses.Catalogue) { cat.Sources[0].License = "" }, "lacks its name, licence"},
+		{"negative hours", func(cat *courses.Catalogue) { cat.Courses[0].DurationHours = -1 }, "out of range"},
 	}
-	if err := courses.ValidateCatalogue(full(func(c []*courses.Course) []*courses.Course { return c })); err != nil {
+	if err := courses.ValidateCatalogue(full(func(*courses.Catalogue) {})); err != nil {
 		t.Fatalf("the valid base catalogue is rejected: %v", err)
+	}
+	unknown := full(func(cat *courses.Catalogue) { cat.Courses[0].Level, cat.Courses[0].DurationHours = "", 0 })
+	if err := courses.ValidateCatalogue(unknown); err != nil {
+		t.Fatalf("a course whose source states no level or length is rejected: %v", err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,11 +89,8 @@ func TestValidateCatalogueRejects(t *testing.T) {
 	}
 }
 
-func TestParseCatalogueReportsTheBadLine(t *testing.T) {
-	tsv := "id\tcategory\tprovider\tlevel\thours\tfree\tlanguage\trating\ttitle\turl\tskills\tdescription\n" +
-		"a\tsoftware\tCoursera\tbeginner\tlots\ttrue\ten\t\tT\thttps://x.org\tPython\tD\n"
-	_, err := courses.ParseCatalogue(strings.NewReader(tsv))
-	if err == nil || !strings.Contains(err.Error(), "line 2 (a)") {
-		t.Fatalf("err = %v", err)
+func TestDecodeCatalogueRefusesGarbage(t *testing.T) {
+	if _, err := courses.DecodeCatalogue([]byte("not gzip")); err == nil {
+		t.Fatal("decoded garbage")
 	}
 }

@@ -23,20 +23,22 @@ const (
 // Valid reports whether l is one of the three levels.
 func (l Level) Valid() bool { return l == Beginner || l == Intermediate || l == Advanced }
 
-// Course is one catalogue entry.
+// Course is one catalogue entry. Level "" and DurationHours 0 mean the
+// source does not state them: the catalogue never guesses.
 type Course struct {
-	ID            string // stable slug
-	Title         string
-	Provider      string
-	URL           string
-	Description   string
-	Skills        []string // canonical taxonomy names, in catalogue order
-	Level         Level
-	DurationHours float64
-	Free          bool
-	Rating        *float64 // out of 5; nil when unknown
-	Language      string   // ISO 639-1
-	Category      string   // role category of the catalogue (software, data, ...); not exposed
+	ID            string   `json:"id"` // stable slug
+	Title         string   `json:"title"`
+	Provider      string   `json:"provider"`
+	URL           string   `json:"url"`
+	Description   string   `json:"description"`
+	Skills        []string `json:"skills"` // canonical taxonomy names
+	Level         Level    `json:"level,omitempty"`
+	DurationHours float64  `json:"hours,omitempty"`
+	Free          bool     `json:"free"`
+	Rating        *float64 `json:"rating,omitempty"` // out of 5; nil when unknown
+	Language      string   `json:"language"`         // ISO 639-1
+	Category      string   `json:"category"`         // role family (software, data, ...); not exposed
+	Source        string   `json:"source"`           // key of the Source it was read from
 }
 
 // Filter selects catalogue courses; zero fields do not filter.

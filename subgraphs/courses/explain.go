@@ -62,8 +62,26 @@ func TemplateReason(r ExplainRequest) string {
 		}
 		b.WriteString(" Set a career goal to get courses for the gap to a target role.")
 	}
-	fmt.Fprintf(&b, " %s %s course (about %s), %s.", article(c.Level), strings.ToLower(string(c.Level)), hours(c.DurationHours), cost(c.Free))
+	b.WriteString(" " + facts(c))
 	return strings.TrimSpace(b.String())
+}
+
+// facts says what the catalogue knows of a course's level, length and cost,
+// and no more: a source that states no level or length is not guessed at.
+func facts(c *Course) string {
+	kind := "course"
+	if c.Level.Valid() {
+		kind = strings.ToLower(string(c.Level)) + " course"
+	}
+	length := ""
+	if c.DurationHours > 0 {
+		length = " (about " + hours(c.DurationHours) + ")"
+	}
+	art := article(c.Level)
+	if !c.Level.Valid() {
+		art = "A"
+	}
+	return fmt.Sprintf("%s %s%s, %s.", art, kind, length, cost(c.Free))
 }
 
 func list(xs []string) string {

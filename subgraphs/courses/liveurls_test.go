@@ -22,10 +22,11 @@ func TestCourseURLsAreLive(t *testing.T) {
 	if os.Getenv("COACH_CHECK_COURSE_URLS") != "1" {
 		t.Skip("set COACH_CHECK_COURSE_URLS=1 to check the catalogue's URLs over the internet")
 	}
-	cat, err := courses.Catalogue()
+	shipped, err := courses.LoadCatalogue()
 	if err != nil {
 		t.Fatal(err)
 	}
+	cat := shipped.Courses
 	client := &http.Client{Timeout: 20 * time.Second}
 	sem := make(chan struct{}, 8)
 	var wg sync.WaitGroup

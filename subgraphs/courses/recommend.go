@@ -166,8 +166,9 @@ func Rank(p Profile, catalogue []*Course) ([]Scored, Basis) {
 
 // levelFit is 1 when the course's level is the one that suits the learner's
 // current level in the matched skills, less the further it is.
+// A course whose source states no level scores the neutral 0.5.
 func levelFit(l Level, matched []Gap) float64 {
-	if len(matched) == 0 {
+	if len(matched) == 0 || !l.Valid() {
 		return 0.5
 	}
 	idx := map[Level]float64{Beginner: 0, Intermediate: 1, Advanced: 2}[l]

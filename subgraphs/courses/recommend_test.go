@@ -102,10 +102,11 @@ func TestRank(t *testing.T) {
 }
 
 func TestRankOnTheShippedCatalogue(t *testing.T) {
-	cat, err := courses.Catalogue()
+	shipped, err := courses.LoadCatalogue()
 	if err != nil {
 		t.Fatal(err)
 	}
+	cat := shipped.Courses
 	p := courses.Profile{HasCV: true, Skills: []courses.SkillLevel{{Name: "Python", Level: 4}}, Goal: &courses.Goal{
 		TargetRoleTitle: "Machine Learning Engineer", RequiredSkills: []courses.SkillLevel{
 			{Name: "Machine Learning", Level: 4}, {Name: "Deep Learning", Level: 3}, {Name: "Python", Level: 4}, {Name: "MLOps", Level: 3}}}}

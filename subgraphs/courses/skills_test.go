@@ -15,10 +15,11 @@ func TestCatalogueSkillsAreCanonical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat, err := courses.Catalogue()
+	shipped, err := courses.LoadCatalogue()
 	if err != nil {
 		t.Fatal(err)
 	}
+	cat := shipped.Courses
 	bad := map[string]string{}
 	for _, c := range cat {
 		for _, name := range c.Skills {

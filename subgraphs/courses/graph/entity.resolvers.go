@@ -32,7 +32,7 @@ func (r *entityResolver) FindCourse(ctx context.Context, reps []*model.CourseRep
 	}
 	byID := make(map[string]*model.Course, len(found))
 	for _, c := range found {
-		byID[c.ID] = toCourse(c)
+		byID[c.ID] = r.toCourse(c)
 	}
 	out := make([]*model.Course, len(reps))
 	missing := false

@@ -49,6 +49,7 @@ type ComplexityRoot struct {
 		Provider      func(childComplexity int) int
 		Rating        func(childComplexity int) int
 		Skills        func(childComplexity int) int
+		Source        func(childComplexity int) int
 		Title         func(childComplexity int) int
 		URL           func(childComplexity int) int
 	}
@@ -76,6 +77,14 @@ type ComplexityRoot struct {
 		MatchedSkills func(childComplexity int) int
 		Reason        func(childComplexity int) int
 		Score         func(childComplexity int) int
+	}
+
+	CourseSource struct {
+		License    func(childComplexity int) int
+		LicenseURL func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Publisher  func(childComplexity int) int
+		URL        func(childComplexity int) int
 	}
 
 	Entity struct {
@@ -188,6 +197,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Course.Skills(childComplexity), true
+	case "Course.source":
+		if e.ComplexityRoot.Course.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Course.Source(childComplexity), true
 	case "Course.title":
 		if e.ComplexityRoot.Course.Title == nil {
 			break
@@ -282,6 +297,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CourseRecommendation.Score(childComplexity), true
+
+	case "CourseSource.license":
+		if e.ComplexityRoot.CourseSource.License == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseSource.License(childComplexity), true
+	case "CourseSource.licenseUrl":
+		if e.ComplexityRoot.CourseSource.LicenseURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseSource.LicenseURL(childComplexity), true
+	case "CourseSource.name":
+		if e.ComplexityRoot.CourseSource.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseSource.Name(childComplexity), true
+	case "CourseSource.publisher":
+		if e.ComplexityRoot.CourseSource.Publisher == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseSource.Publisher(childComplexity), true
+	case "CourseSource.url":
+		if e.ComplexityRoot.CourseSource.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourseSource.URL(childComplexity), true
 
 	case "Entity.findCourse":
 		if e.ComplexityRoot.Entity.FindCourse == nil {
@@ -566,6 +612,8 @@ func (ec *executionContext) childFields_Course(ctx context.Context, field graphq
 		return ec.fieldContext_Course_rating(ctx, field)
 	case "language":
 		return ec.fieldContext_Course_language(ctx, field)
+	case "source":
+		return ec.fieldContext_Course_source(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Course", field.Name)
 }
@@ -618,6 +666,22 @@ func (ec *executionContext) childFields_CourseRecommendation(ctx context.Context
 		return ec.fieldContext_CourseRecommendation_matchedSkills(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CourseRecommendation", field.Name)
+}
+
+func (ec *executionContext) childFields_CourseSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_CourseSource_name(ctx, field)
+	case "publisher":
+		return ec.fieldContext_CourseSource_publisher(ctx, field)
+	case "license":
+		return ec.fieldContext_CourseSource_license(ctx, field)
+	case "licenseUrl":
+		return ec.fieldContext_CourseSource_licenseUrl(ctx, field)
+	case "url":
+		return ec.fieldContext_CourseSource_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CourseSource", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1116,11 +1180,11 @@ func (ec *executionContext) _Course_level(ctx context.Context, field graphql.Col
 			return obj.Level, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.CourseLevel) graphql.Marshaler {
-			return ec.marshalNCourseLevel2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcoursesᚋgraphᚋmodelᚐCourseLevel(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CourseLevel) graphql.Marshaler {
+			return ec.marshalOCourseLevel2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcoursesᚋgraphᚋmodelᚐCourseLevel(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Course_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -1139,11 +1203,11 @@ func (ec *executionContext) _Course_durationHours(ctx context.Context, field gra
 			return obj.DurationHours, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Course_durationHours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -1217,6 +1281,38 @@ func (ec *executionContext) _Course_language(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Course_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Course", field, false, false, "String")
+}
+
+func (ec *executionContext) _Course_source(ctx context.Context, field graphql.CollectedField, obj *model.Course) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Course_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CourseSource) graphql.Marshaler {
+			return ec.marshalOCourseSource2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcoursesᚋgraphᚋmodelᚐCourseSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Course_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Course",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CourseSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CourseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CourseConnection) (ret graphql.Marshaler) {
@@ -1552,6 +1648,121 @@ func (ec *executionContext) _CourseRecommendation_matchedSkills(ctx context.Cont
 }
 func (ec *executionContext) fieldContext_CourseRecommendation_matchedSkills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CourseRecommendation", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourseSource_name(ctx context.Context, field graphql.CollectedField, obj *model.CourseSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseSource_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseSource_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourseSource_publisher(ctx context.Context, field graphql.CollectedField, obj *model.CourseSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseSource_publisher(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Publisher, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseSource_publisher(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourseSource_license(ctx context.Context, field graphql.CollectedField, obj *model.CourseSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseSource_license(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.License, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseSource_license(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourseSource_licenseUrl(ctx context.Context, field graphql.CollectedField, obj *model.CourseSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseSource_licenseUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LicenseURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseSource_licenseUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _CourseSource_url(ctx context.Context, field graphql.CollectedField, obj *model.CourseSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourseSource_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourseSource_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourseSource", field, false, false, "String")
 }
 
 func (ec *executionContext) _Entity_findCourse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -3207,12 +3418,12 @@ func (ec *executionContext) _Course(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "level":
 			out.Values[i] = ec._Course_level(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "durationHours":
 			out.Values[i] = ec._Course_durationHours(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "free":
@@ -3228,6 +3439,11 @@ func (ec *executionContext) _Course(ctx context.Context, sel ast.SelectionSet, o
 		case "language":
 			out.Values[i] = ec._Course_language(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._Course_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -3404,6 +3620,59 @@ func (ec *executionContext) _CourseRecommendation(ctx context.Context, sel ast.S
 			}
 		case "matchedSkills":
 			out.Values[i] = ec._CourseRecommendation_matchedSkills(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var courseSourceImplementors = []string{"CourseSource"}
+
+func (ec *executionContext) _CourseSource(ctx context.Context, sel ast.SelectionSet, obj *model.CourseSource) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courseSourceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourseSource")
+		case "name":
+			out.Values[i] = ec._CourseSource_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publisher":
+			out.Values[i] = ec._CourseSource_publisher(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "license":
+			out.Values[i] = ec._CourseSource_license(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "licenseUrl":
+			out.Values[i] = ec._CourseSource_licenseUrl(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._CourseSource_url(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4034,16 +4303,6 @@ func (ec *executionContext) marshalNCourseEdge2ᚖgithubᚗcomᚋcareercoachᚋc
 	return ec._CourseEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCourseLevel2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcoursesᚋgraphᚋmodelᚐCourseLevel(ctx context.Context, v any) (model.CourseLevel, error) {
-	var res model.CourseLevel
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNCourseLevel2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcoursesᚋgraphᚋmodelᚐCourseLevel(ctx context.Context, sel ast.SelectionSet, v model.CourseLevel) graphql.Marshaler {
-	return v
-}
-
 func (ec *executionContext) marshalNCoursePageInfo2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcoursesᚋgraphᚋmodelᚐCoursePageInfo(ctx context.Context, sel ast.SelectionSet, v *model.CoursePageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CoursePageInfo!")
@@ -4624,6 +4883,13 @@ func (ec *executionContext) marshalOCourseLevel2ᚖgithubᚗcomᚋcareercoachᚋ
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOCourseSource2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcoursesᚋgraphᚋmodelᚐCourseSource(ctx context.Context, sel ast.SelectionSet, v *model.CourseSource) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CourseSource(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {

@@ -14,4 +14,7 @@ type Resolver struct {
 	Recommendations courses.RecommendationStore
 	// Skills makes the skills filter accept aliases ("k8s"); may be nil.
 	Skills *skills.Taxonomy
+	// Sources describes where each course comes from (Course.source); nil
+	// leaves every source null.
+	Sources *courses.Catalogue
 }

@@ -37,7 +37,7 @@ func (r *queryResolver) Courses(ctx context.Context, search *string, skills []st
 	conn := &model.CourseConnection{Edges: make([]*model.CourseEdge, len(res.Courses)), TotalCount: res.Total,
 		PageInfo: &model.CoursePageInfo{HasPreviousPage: offset > 0, HasNextPage: offset+len(res.Courses) < res.Total}}
 	for i, c := range res.Courses {
-		conn.Edges[i] = &model.CourseEdge{Cursor: courses.EncodeCursor(f, offset+i), Node: toCourse(c)}
+		conn.Edges[i] = &model.CourseEdge{Cursor: courses.EncodeCursor(f, offset+i), Node: r.toCourse(c)}
 	}
 	if n := len(conn.Edges); n > 0 {
 		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &conn.Edges[0].Cursor, &conn.Edges[n-1].Cursor
@@ -54,7 +54,7 @@ func (r *queryResolver) Course(ctx context.Context, id string) (*model.Course, e
 	if err != nil || len(cs) == 0 {
 		return nil, err
 	}
-	return toCourse(cs[0]), nil
+	return r.toCourse(cs[0]), nil
 }
 
 // RecommendedCourses is the resolver for the recommendedCourses field.
@@ -72,7 +72,7 @@ func (r *userResolver) RecommendedCourses(ctx context.Context, obj *model.User, 
 	}
 	out := make([]*model.CourseRecommendation, len(recs))
 	for i, rec := range recs {
-		out[i] = toRecommendation(rec)
+		out[i] = r.toRecommendation(rec)
 	}
 	return out, nil
 }

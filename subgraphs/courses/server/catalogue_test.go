@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/careercoach/coach/internal/bus/bustest"
@@ -42,12 +43,13 @@ const coursesQuery = `query($search: String, $skills: [String!], $level: CourseL
 func TestCatalogueQueries(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		h := start(t, d, bustest.MemBus(t), server.Config{})
-		cat, _ := courses.Catalogue()
+		shipped, _ := courses.LoadCatalogue()
+		cat := shipped.Courses
 
 		t.Run("search ranks the best match first", func(t *testing.T) {
 			var c connection
-			resp := h.do("", false, coursesQuery, map[string]any{"search": "introduction to kubernetes", "first": 5}, &c)
-			if len(resp.Errors) > 0 || len(c.Courses.Edges) == 0 || c.Courses.Edges[0].Node.ID != "linuxfoundation-intro-to-kubernetes" {
+			resp := h.do("", false, coursesQuery, map[string]any{"search": "MIT's introduction to algorithms spring 2020", "first": 5}, &c)
+			if len(resp.Errors) > 0 || len(c.Courses.Edges) == 0 || c.Courses.Edges[0].Node.ID != "mit-6-006-algorithms" {
 				t.Fatalf("%s %+v", resp.codes(), c)
 			}
 		})
@@ -83,12 +85,12 @@ func TestCatalogueQueries(t *testing.T) {
 		})
 		t.Run("filters", func(t *testing.T) {
 			var c connection
-			resp := h.do("", false, coursesQuery, map[string]any{"skills": []string{"Kubernetes"}, "level": "BEGINNER", "free": true, "first": 50}, &c)
+			resp := h.do("", false, coursesQuery, map[string]any{"skills": []string{"Cybersecurity"}, "level": "ADVANCED", "free": true, "first": 50}, &c)
 			if len(resp.Errors) > 0 || c.Courses.TotalCount == 0 {
 				t.Fatalf("%s %+v", resp.codes(), c)
 			}
 			for _, e := range c.Courses.Edges {
-				if !slices.Contains(e.Node.Skills, "Kubernetes") || e.Node.Level != "BEGINNER" || !e.Node.Free {
+				if !slices.Contains(e.Node.Skills, "Cybersecurity") || e.Node.Level != "ADVANCED" || !e.Node.Free {
 					t.Fatalf("%+v does not match", e.Node)
 				}
 			}
@@ -155,9 +157,32 @@ func TestCatalogueQueries(t *testing.T) {
 				} `json:"course"`
 				Missing *struct{ ID string } `json:"missing"`
 			}
-			resp := h.do("", false, `{ course(id: "cs50x") { id title url provider } missing: course(id: "nope") { id } }`, nil, &data)
-			if len(resp.Errors) > 0 || data.Course == nil || data.Course.URL != "https://cs50.harvard.edu/x/" || data.Missing != nil {
+			resp := h.do("", false, `{ course(id: "cs50p") { id title url provider } missing: course(id: "nope") { id } }`, nil, &data)
+			if len(resp.Errors) > 0 || data.Course == nil || data.Course.URL != "https://cs50.harvard.edu/python/" || data.Missing != nil {
 				t.Fatalf("%s %+v", resp.codes(), data)
+			}
+		})
+		t.Run("a course names its source; what the source does not state is null", func(t *testing.T) {
+			var data struct {
+				Course *struct {
+					Level         *string  `json:"level"`
+					DurationHours *float64 `json:"durationHours"`
+					Source        *struct {
+						Name, License, URL string
+					} `json:"source"`
+				} `json:"course"`
+			}
+			resp := h.do("", false, `{ course(id: "cs50p") { level durationHours source { name license url } } }`, nil, &data)
+			c := data.Course
+			if len(resp.Errors) > 0 || c == nil || c.Source == nil {
+				t.Fatalf("%s %s", resp.codes(), resp.Data)
+			}
+			if c.Level != nil || c.DurationHours != nil {
+				t.Fatalf("free-programming-books states no level or length, got %v %v", *c.Level, *c.DurationHours)
+			}
+			if c.Source.License != "CC BY 4.0" || !strings.HasPrefix(c.Source.URL, "https://github.com/EbookFoundation/free-programming-books/blob/") ||
+				!strings.Contains(c.Source.Name, "free-programming-books") {
+				t.Fatalf("source %+v", c.Source)
 			}
 		})
 		t.Run("Course entities resolve in one batch; unknown ids are null", func(t *testing.T) {
@@ -167,9 +192,9 @@ func TestCatalogueQueries(t *testing.T) {
 					Title string `json:"title"`
 				} `json:"_entities"`
 			}
-			q := `{ _entities(representations: [{__typename: "Course", id: "cs50x"}, {__typename: "Course", id: "nope"}, {__typename: "Course", id: "kaggle-python"}]) { ... on Course { id title } } }`
+			q := `{ _entities(representations: [{__typename: "Course", id: "cs50p"}, {__typename: "Course", id: "nope"}, {__typename: "Course", id: "kaggle-python"}]) { ... on Course { id title } } }`
 			resp := h.do("", true, q, nil, &data)
-			if len(data.Entities) != 3 || data.Entities[0].ID != "cs50x" || data.Entities[1] != nil || data.Entities[2].ID != "kaggle-python" || resp.codes() != "NOT_FOUND" {
+			if len(data.Entities) != 3 || data.Entities[0].ID != "cs50p" || data.Entities[1] != nil || data.Entities[2].ID != "kaggle-python" || resp.codes() != "NOT_FOUND" {
 				t.Fatalf("%s %s", resp.codes(), resp.Data)
 			}
 			if resp := h.do("", false, q, nil, nil); resp.codes() != "FORBIDDEN" {

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/careercoach/coach/internal/bus"
@@ -15,7 +14,7 @@ import (
 	"github.com/careercoach/coach/subgraphs/courses"
 )
 
-const courseColumns = `c.id, c.title, c.provider, c.url, c.description, c.skills, c.level, c.duration_hours, c.free, c.rating, c.language, c.category`
+const courseColumns = `c.id, c.title, c.provider, c.url, c.description, c.skills, c.level, c.duration_hours, c.free, c.rating, c.language, c.category, c.source`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -23,7 +22,7 @@ func scanCourse(row scanner, extra ...any) (*courses.Course, error) {
 	c := &courses.Course{}
 	var skills, level string
 	var rating sql.NullFloat64
-	dest := append([]any{&c.ID, &c.Title, &c.Provider, &c.URL, &c.Description, &skills, &level, &c.DurationHours, &c.Free, &rating, &c.Language, &c.Category}, extra...)
+	dest := append([]any{&c.ID, &c.Title, &c.Provider, &c.URL, &c.Description, &skills, &level, &c.DurationHours, &c.Free, &rating, &c.Language, &c.Category, &c.Source}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}
@@ -66,9 +65,10 @@ func (s *Store) CoursesByIDs(ctx context.Context, ids []string) ([]*courses.Cour
 	return scanCourses(rows)
 }
 
-// allCourses loads the catalogue (for ranking).
+// allCourses loads the current catalogue (for ranking): retired courses
+// are never recommended.
 func allCourses(ctx context.Context, q querier) ([]*courses.Course, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+courseColumns+` FROM courses c ORDER BY c.id`)
+	rows, err := q.QueryContext(ctx, `SELECT `+courseColumns+` FROM courses c WHERE NOT c.retired ORDER BY c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("loading catalogue: %w", err)
 	}
@@ -89,8 +89,10 @@ const seedLockKey int64 = 0x636f757273657364 // "coursesd"
 // SeedCatalogue upserts the catalogue in one transaction. Only new or changed
 // courses are written; each is announced with course.catalogued through the
 // outbox in the same transaction, so consumers see exactly the committed
-// catalogue. Courses no longer in the catalogue are kept: other services
-// hold references to them.
+// catalogue. Courses no longer in the catalogue are kept, since other
+// services hold references to them, but retired: they resolve by id and are
+// neither searched nor recommended. Retiring counts as a write (the
+// recommendations that held them must be recomputed).
 func (s *Store) SeedCatalogue(ctx context.Context, cat []*courses.Course) (int, error) {
 	written := 0
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
@@ -103,15 +105,19 @@ func (s *Store) SeedCatalogue(ctx context.Context, cat []*courses.Course) (int, 
 			}
 		}
 		have := map[string]string{}
-		rows, err := tx.QueryContext(ctx, `SELECT id, content_hash FROM courses`)
+		rows, err := tx.QueryContext(ctx, `SELECT id, content_hash, retired FROM courses`)
 		if err != nil {
 			return fmt.Errorf("reading catalogue hashes: %w", err)
 		}
 		for rows.Next() {
 			var id, h string
-			if err := rows.Scan(&id, &h); err != nil {
+			var retired bool
+			if err := rows.Scan(&id, &h, &retired); err != nil {
 				rows.Close()
 				return fmt.Errorf("reading catalogue hashes: %w", err)
+			}
+			if retired {
+				h = "" // shipped again: rewrite it, which un-retires it
 			}
 			have[id] = h
 		}
@@ -120,12 +126,34 @@ func (s *Store) SeedCatalogue(ctx context.Context, cat []*courses.Course) (int, 
 			return fmt.Errorf("reading catalogue hashes: %w", err)
 		}
 		now := db.UTC(time.Now())
+		shipped := make(map[string]bool, len(cat))
 		for _, c := range cat {
-			h := contentHash(c)
-			if have[c.ID] == h {
+			shipped[c.ID] = true
+		}
+		for id := range have {
+			if shipped[id] {
 				continue
 			}
-			if err := s.writeCourse(ctx, tx, c, h, now); err != nil {
+			res, err := tx.ExecContext(ctx, `UPDATE courses SET retired = TRUE, updated_at = $2 WHERE id = $1 AND NOT retired`, id, now)
+			if err != nil {
+				return fmt.Errorf("retiring course %s: %w", id, err)
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				written++
+			}
+		}
+		w, err := s.newCourseWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		for _, c := range cat {
+			h := contentHash(c)
+			old, existed := have[c.ID]
+			if old == h {
+				continue
+			}
+			if err := w.write(ctx, c, h, now, existed); err != nil {
 				return fmt.Errorf("writing course %s: %w", c.ID, err)
 			}
 			ev, err := bus.NewEvent(c.ID, bus.CourseCataloguedPayload{CourseID: c.ID, Title: c.Title, Skills: c.Skills, DurationHours: c.DurationHours, Level: string(c.Level)})
@@ -143,55 +171,4 @@ func (s *Store) SeedCatalogue(ctx context.Context, cat []*courses.Course) (int, 
 		return 0, fmt.Errorf("seeding catalogue: %w", err)
 	}
 	return written, nil
-}
-
-func (s *Store) writeCourse(ctx context.Context, tx *sql.Tx, c *courses.Course, hash string, now time.Time) error {
-	skills, _ := json.Marshal(c.Skills)
-	var rating any
-	if c.Rating != nil {
-		rating = *c.Rating
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO courses (id, title, provider, url, description, skills, level, duration_hours, free, rating, language, category, content_hash, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-		ON CONFLICT (id) DO UPDATE SET title = excluded.title, provider = excluded.provider, url = excluded.url,
-			description = excluded.description, skills = excluded.skills, level = excluded.level,
-			duration_hours = excluded.duration_hours, free = excluded.free, rating = excluded.rating,
-			language = excluded.language, category = excluded.category, content_hash = excluded.content_hash,
-			updated_at = excluded.updated_at`,
-		c.ID, c.Title, c.Provider, c.URL, c.Description, string(skills), string(c.Level), c.DurationHours, c.Free, rating,
-		c.Language, c.Category, hash, now)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM course_skills WHERE course_id = $1`, c.ID); err != nil {
-		return err
-	}
-	args := []any{c.ID}
-	var values []string
-	seen := map[string]bool{}
-	for _, sk := range c.Skills {
-		key := strings.ToLower(sk)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		args = append(args, key)
-		values = append(values, fmt.Sprintf("($1, $%d)", len(args)))
-	}
-	if len(values) > 0 {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO course_skills (course_id, skill_key) VALUES `+strings.Join(values, ", "), args...); err != nil {
-			return err
-		}
-	}
-	if s.db.Dialect() == db.SQLite {
-		// FTS5 has no upsert: replace the document.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM courses_fts WHERE id = $1`, c.ID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO courses_fts (id, title, skills, provider, description) VALUES ($1, $2, $3, $4, $5)`,
-			c.ID, c.Title, strings.Join(c.Skills, " "), c.Provider, c.Description); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -50,6 +50,7 @@ func (s *Store) SearchCourses(ctx context.Context, f courses.Filter, p courses.P
 	default:
 		from, order = "courses c", "c.title, c.id"
 	}
+	where = append(where, "NOT c.retired") // retired courses resolve by id only
 	if len(f.Skills) > 0 {
 		ph := make([]string, len(f.Skills))
 		for i, sk := range f.Skills {

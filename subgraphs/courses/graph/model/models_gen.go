@@ -21,16 +21,19 @@ type Course struct {
 	// A short summary of what the course covers.
 	Description string `json:"description"`
 	// Canonical names of the skills it teaches (the shared skills taxonomy).
-	Skills []string    `json:"skills"`
-	Level  CourseLevel `json:"level"`
-	// Typical time to complete in hours, rounded; an estimate.
-	DurationHours float64 `json:"durationHours"`
+	Skills []string `json:"skills"`
+	// How much the learner should already know; null when the course's source does not say.
+	Level *CourseLevel `json:"level,omitempty"`
+	// Typical time to complete in hours, rounded; from the source's stated duration and weekly effort. Null when the source does not state them.
+	DurationHours *float64 `json:"durationHours,omitempty"`
 	// Whether it can be taken at no cost (a free audit counts; a paid certificate may exist).
 	Free bool `json:"free"`
 	// Average learner rating out of 5 when the catalogue records one; null otherwise.
 	Rating *float64 `json:"rating,omitempty"`
 	// ISO 639-1 code of the language it is taught in, e.g. en.
 	Language string `json:"language"`
+	// The published course list this entry was read from (every fact above comes from it). Null only for a retired course of the earlier hand-written catalogue, which named no source: such a course still resolves by id for enrolments but is neither searched nor recommended.
+	Source *CourseSource `json:"source,omitempty"`
 }
 
 func (Course) IsEntity() {}
@@ -72,6 +75,18 @@ type CourseRepresentation struct {
 	// The @key this representation matched: one of the CourseMatchedKey constants.
 	// gqlgen sets it from the fields the router sent; the router does not send it.
 	MatchedKey CourseMatchedKey `json:"-"`
+}
+
+// A published, openly licensed course list the catalogue is built from.
+type CourseSource struct {
+	// e.g. free-programming-books: Free Online Courses (English).
+	Name      string `json:"name"`
+	Publisher string `json:"publisher"`
+	// Licence of the list, e.g. CC BY 4.0.
+	License    string `json:"license"`
+	LicenseURL string `json:"licenseUrl"`
+	// The exact file read, at the commit the catalogue was built from.
+	URL string `json:"url"`
 }
 
 type Query struct {

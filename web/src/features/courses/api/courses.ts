@@ -12,6 +12,12 @@ export const CourseBits = graphql(`
     level
     rating
     skills
+    source {
+      name
+      license
+      licenseUrl
+      url
+    }
     myEnrollment {
       id
       status

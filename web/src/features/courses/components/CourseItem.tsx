@@ -70,7 +70,11 @@ export function CourseItem({
             </a>
           </h3>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            {course.provider} · {course.level.toLowerCase()} · {hours(course.durationHours)} h
+            {[
+              course.provider,
+              course.level ? course.level.toLowerCase() : 'level not stated',
+              course.durationHours != null ? `${hours(course.durationHours)} h` : 'length not stated',
+            ].join(' · ')}
             {course.free ? ' · free' : ''}
             {course.rating ? ` · rated ${course.rating.toFixed(1)} of 5` : ''}
           </p>
@@ -130,6 +134,19 @@ export function CourseItem({
       )}
       {reason && <p className="text-sm">{reason}</p>}
       <p className="text-xs text-slate-600 dark:text-slate-300">Skills: {course.skills.join(', ')}</p>
+      {course.source && (
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          Source:{' '}
+          <a href={course.source.url} target="_blank" rel="noreferrer noopener" className="underline">
+            {course.source.name}
+          </a>{' '}
+          (
+          <a href={course.source.licenseUrl} target="_blank" rel="noreferrer noopener" className="underline">
+            {course.source.license}
+          </a>
+          )
+        </p>
+      )}
     </li>
   );
 }

@@ -250,6 +250,10 @@ export function CoursesPage() {
           </Card>
         )}
         <Catalogue onChanged={reload} enrolled={enrolled} />
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          The catalogue is built from openly licensed, published course lists; every course links the list it
+          comes from and its licence. Level and length are shown only where that list states them.
+        </p>
       </div>
     </>
   );

@@ -228,7 +228,9 @@ export function DashboardPage() {
                     {r.course.title}
                   </a>{' '}
                   <span className="text-slate-600 dark:text-slate-300">
-                    · {r.course.provider} · {hours(r.course.durationHours)} h{r.course.free ? ' · free' : ''}
+                    · {r.course.provider}
+                    {r.course.durationHours != null ? ` · ${hours(r.course.durationHours)} h` : ''}
+                    {r.course.free ? ' · free' : ''}
                   </span>
                   <p className="text-slate-700 dark:text-slate-300">{r.reason}</p>
                 </li>
