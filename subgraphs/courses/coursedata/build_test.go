@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"flag"
-	"strconv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 

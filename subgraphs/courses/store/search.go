@@ -69,6 +69,11 @@ func (s *Store) SearchCourses(ctx context.Context, f courses.Filter, p courses.P
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 
+	if s.db.Dialect() == db.Postgres {
+		return s.pageWithCount(ctx, from+cond, order, args, p)
+	}
+	// SQLite is in-process (no round trip to save) and refuses bm25 beside
+	// a window function: count, then read the page.
 	out := &courses.CourseList{}
 	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+from+cond, args...).Scan(&out.Total); err != nil {
 		return nil, fmt.Errorf("counting courses: %w", err)
@@ -84,6 +89,36 @@ func (s *Store) SearchCourses(ctx context.Context, f courses.Filter, p courses.P
 	}
 	if out.Courses, err = scanCourses(rows); err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// pageWithCount reads a page and the total number of matches in one round
+// trip (a window count over the matches the ranking visits anyway); only a
+// page past the end, which carries no count, needs a second query.
+func (s *Store) pageWithCount(ctx context.Context, fromWhere, order string, args []any, p courses.Page) (*courses.CourseList, error) {
+	n := len(args)
+	query := fmt.Sprintf("SELECT %s, COUNT(*) OVER () FROM %s ORDER BY %s LIMIT $%d OFFSET $%d", courseColumns, fromWhere, order, n+1, n+2)
+	rows, err := s.db.QueryContext(ctx, query, append(args[:n:n], p.Limit, p.Offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("searching courses: %w", err)
+	}
+	defer rows.Close()
+	out := &courses.CourseList{}
+	for rows.Next() {
+		c, err := scanCourse(rows, &out.Total)
+		if err != nil {
+			return nil, fmt.Errorf("scanning course: %w", err)
+		}
+		out.Courses = append(out.Courses, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("searching courses: %w", err)
+	}
+	if len(out.Courses) == 0 && p.Offset > 0 {
+		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+fromWhere, args...).Scan(&out.Total); err != nil {
+			return nil, fmt.Errorf("counting courses: %w", err)
+		}
 	}
 	return out, nil
 }
