@@ -86,7 +86,7 @@ func TestCoursesServes(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	req, _ := http.NewRequest("POST", "http://"+addr+"/graphql", strings.NewReader(`{"query":"{ course(id: \"cs50x\") { title } }"}`))
+	req, _ := http.NewRequest("POST", "http://"+addr+"/graphql", strings.NewReader(`{"query":"{ course(id: \"cs50p\") { title } }"}`))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer "+iss.Token(t, "u1"))
 	resp, err := http.DefaultClient.Do(req)
@@ -95,7 +95,7 @@ func TestCoursesServes(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	if !strings.Contains(string(body), "CS50's Introduction to Computer Science") {
+	if !strings.Contains(string(body), "CS50's Introduction to Programming Using Python") {
 		t.Fatalf("status %d body %s", resp.StatusCode, body)
 	}
 }
