@@ -2,21 +2,47 @@ package server_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/careercoach/coach/router/server"
 )
 
 func dedupe(c *server.Config) { c.Subscriptions.Deduplicate = true }
 
-// bothJoined waits until each client gets an event: only then are they
-// sure to share the subgraph subscription.
+// bothJoined waits until every client receives the shared subscription's
+// events. The subgraph subscription being open says only that the first
+// client joined: "ready" is published until each client got one, then
+// "synced" once, read up to by every client, so no stray "ready" is left.
 func bothJoined(t *testing.T, e *edgeEnv, clients ...*wsClient) {
 	t.Helper()
 	e.waitActive(t, 1)
-	publish(e, "d", "ready", "a0")
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			publish(e, "d", "ready", "a0")
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
 	for _, c := range clients {
 		if ev := decodeEvent(t, c.expect("next").Payload); ev.Data.Messages.Body != "ready" {
+			close(stop)
 			t.Fatalf("got %+v", ev)
+		}
+	}
+	close(stop)
+	<-done
+	publish(e, "d", "synced", "a0")
+	for _, c := range clients {
+		for body := ""; body != "synced"; {
+			body = decodeEvent(t, c.expect("next").Payload).Data.Messages.Body
+			if body != "ready" && body != "synced" {
+				t.Fatalf("got %q while syncing", body)
+			}
 		}
 	}
 }
