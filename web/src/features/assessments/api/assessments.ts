@@ -8,6 +8,14 @@ export const AssessmentsQuery = graphql(`
       description
     }
     quizSkills
+    skillRubrics {
+      skill
+      levels {
+        level
+        name
+        description
+      }
+    }
     me {
       id
       skills {
@@ -51,7 +59,7 @@ export const StartQuizMutation = graphql(`
         id
         prompt
         choices
-        difficulty
+        level
       }
     }
   }
@@ -72,6 +80,7 @@ export const SubmitQuizMutation = graphql(`
       }
       questions {
         questionId
+        level
         correct
         correctChoice
         explanation
@@ -128,3 +137,21 @@ export const AssessmentHistoryQuery = graphql(`
     }
   }
 `);
+
+/** A quiz in progress as kept in storage: which attempt, and the choices made so far. */
+export interface SavedQuiz {
+  quizId: string;
+  skill: string;
+  chosen: Record<string, number>;
+}
+
+export function isSavedQuiz(v: unknown): v is SavedQuiz {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  if (typeof o.quizId !== 'string' || typeof o.skill !== 'string') return false;
+  if (typeof o.chosen !== 'object' || o.chosen === null) return false;
+  return Object.values(o.chosen).every((c) => Number.isInteger(c) && (c as number) >= 0);
+}
+
+/** The storage key of a user's quiz in progress (one per user and browser). */
+export const quizKey = (userId: string) => `careercoach.quiz.${userId}`;

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
@@ -17,14 +18,18 @@ import {
   AssessmentHistoryQuery,
   AssessmentsQuery,
   AssessSkillMutation,
+  isSavedQuiz,
   quizAnswers,
+  quizKey,
   StartQuizMutation,
   SubmitQuizMutation,
 } from '../api/assessments';
+import { readStored, removeStored, writeStored } from '@/lib/stored';
 import { LevelChart } from './LevelChart';
 import { formatDateTime } from '@/lib/dates';
 
 type Levels = AssessmentsResult['skillLevels'];
+type Rubrics = AssessmentsResult['skillRubrics'];
 type Quiz = StartResult['startQuiz'];
 type QuizResult = SubmitResult['submitQuiz'];
 
@@ -33,12 +38,14 @@ const selectClass =
 
 function SelfRating({
   levels,
+  rubrics,
   skills,
   onSaving,
   onSaved,
   onFailed,
 }: {
   levels: Levels;
+  rubrics: Rubrics;
   skills: string[];
   onSaving: (skill: string, level: number) => void;
   onSaved: (skill: string) => void;
@@ -51,6 +58,8 @@ function SelfRating({
   const [error, setError] = useState<string | null>(null);
   const toast = useToast();
   const listId = useId();
+  const rubric = rubrics.find((r) => r.skill.toLowerCase() === skill.trim().toLowerCase());
+  const shown = rubric ? rubric.levels : levels;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -85,13 +94,21 @@ function SelfRating({
           hint="A skill from your CV or any other, e.g. SQL"
         />
         <datalist id={listId}>
-          {skills.map((s) => (
+          {[...skills, ...rubrics.map((r) => r.skill)].map((s) => (
             <option key={s} value={s} />
           ))}
         </datalist>
         <fieldset className="flex flex-col gap-2">
-          <legend className="mb-1 text-sm font-medium">Your level</legend>
-          {levels.map((l) => (
+          <legend className="mb-1 text-sm font-medium">
+            {rubric ? `Your level: which describes what you do in ${rubric.skill}?` : 'Your level'}
+          </legend>
+          {rubric && (
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              A quiz cannot measure {rubric.skill}: pick the behaviour that matches what you do most of the
+              time.
+            </p>
+          )}
+          {shown.map((l) => (
             <label
               key={l.level}
               htmlFor={`self-level-${l.level}`}
@@ -132,24 +149,88 @@ function SelfRating({
   );
 }
 
-function QuizRunner({ skills, onScored }: { skills: string[]; onScored: (skill: string) => void }) {
+function QuizRunner({
+  userId,
+  skills,
+  onScored,
+}: {
+  userId: string;
+  skills: string[];
+  onScored: (skill: string) => void;
+}) {
   const [startState, start] = useMutation(StartQuizMutation);
   const [submitState, submit] = useMutation(SubmitQuizMutation);
-  const [skill, setSkill] = useState('');
+  const [params, setParams] = useSearchParams();
+  const [skill, setSkill] = useState(params.get('quiz') ?? '');
   const [quiz, setQuiz] = useState<Quiz | null>(null);
   const [chosen, setChosen] = useState<Record<string, number | undefined>>({});
   const [result, setResult] = useState<QuizResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [resumed, setResumed] = useState(false);
   const selectId = useId();
+  const key = quizKey(userId);
+
+  const setQuizParam = (value: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set('quiz', value);
+        else next.delete('quiz');
+        return next;
+      },
+      { replace: true },
+    );
+
+  // A quiz in progress survives a reload: its skill is in the URL (or in
+  // storage), startQuiz hands back the same open attempt, and the choices made
+  // so far come back from storage. Scoring stays on the server.
+  const resumedOnce = useRef(false);
+  useEffect(() => {
+    if (resumedOnce.current) return;
+    resumedOnce.current = true;
+    const saved = readStored(key, isSavedQuiz);
+    const wanted = params.get('quiz') ?? saved?.skill;
+    if (!wanted) return;
+    void start({ skill: wanted }).then((res) => {
+      const q = res.data?.startQuiz;
+      if (res.error || !q) {
+        setQuizParam(null);
+        return setError(res.error ? describeError(res.error) : 'The quiz could not be resumed.');
+      }
+      setSkill(q.skill);
+      setQuiz(q);
+      setQuizParam(q.skill);
+      if (saved && saved.quizId === q.id) {
+        setChosen(saved.chosen);
+        setResumed(Object.keys(saved.chosen).length > 0);
+      } else removeStored(key);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
+  }, []);
+
+  function choose(questionId: string, choice: number) {
+    if (!quiz) return;
+    const next = { ...chosen, [questionId]: choice };
+    setChosen(next);
+    const kept: Record<string, number> = {};
+    for (const [id, c] of Object.entries(next)) if (c !== undefined) kept[id] = c;
+    writeStored(key, { quizId: quiz.id, skill: quiz.skill, chosen: kept });
+  }
 
   async function begin() {
     if (!skill) return setError('Choose a skill to be quizzed on.');
     setError(null);
     setResult(null);
     setChosen({});
+    setResumed(false);
     const res = await start({ skill });
     if (res.error) return setError(describeError(res.error));
-    setQuiz(res.data?.startQuiz ?? null);
+    const q = res.data?.startQuiz ?? null;
+    setQuiz(q);
+    if (q) {
+      setQuizParam(q.skill);
+      writeStored(key, { quizId: q.id, skill: q.skill, chosen: {} });
+    }
   }
 
   async function finish(e: FormEvent) {
@@ -160,6 +241,8 @@ function QuizRunner({ skills, onScored }: { skills: string[]; onScored: (skill: 
     setError(null);
     const res = await submit({ input: { quizId: quiz.id, answers: a.answers } });
     if (res.error) return setError(describeError(res.error));
+    removeStored(key);
+    setQuizParam(null);
     setResult(res.data?.submitQuiz ?? null);
     onScored(quiz.skill);
   }
@@ -205,6 +288,13 @@ function QuizRunner({ skills, onScored }: { skills: string[]; onScored: (skill: 
           {error}
         </p>
       )}
+      {quiz && !result && (
+        <p role="status" className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+          {resumed ? 'Resumed where you left off. ' : ''}One question per level, 1 to 5. Your answers are kept
+          on this device until you submit; expires{' '}
+          {new Date(quiz.expiresAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}.
+        </p>
+      )}
       {quiz && (
         <form
           onSubmit={finish}
@@ -220,7 +310,10 @@ function QuizRunner({ skills, onScored }: { skills: string[]; onScored: (skill: 
                   ? ` (score ${result.assessment.score}%)`
                   : ''}
               </p>
-              <p className="text-sm">The chart of your {quiz.skill} level above now includes this result.</p>
+              <p className="text-sm">
+                The measured level is the highest level you answered right with at most one miss below it. The
+                chart of your {quiz.skill} level above now includes this result.
+              </p>
             </div>
           )}
           <ol className="flex flex-col gap-5">
@@ -232,7 +325,7 @@ function QuizRunner({ skills, onScored }: { skills: string[]; onScored: (skill: 
                     <legend className="mb-2 font-medium">
                       {i + 1}. {q.prompt}{' '}
                       <span className="text-sm font-normal text-slate-600 dark:text-slate-300">
-                        (difficulty {q.difficulty} of 3)
+                        (level {q.level} of 5)
                       </span>
                     </legend>
                     <div className="flex flex-col gap-1">
@@ -248,7 +341,7 @@ function QuizRunner({ skills, onScored }: { skills: string[]; onScored: (skill: 
                               type="radio"
                               name={`q-${q.id}`}
                               checked={chosen[q.id] === ci}
-                              onChange={() => setChosen((s) => ({ ...s, [q.id]: ci }))}
+                              onChange={() => choose(q.id, ci)}
                               className="h-4 w-4"
                             />
                             {c}
@@ -440,12 +533,13 @@ export function AssessmentsPage() {
         <div className="grid gap-6 lg:grid-cols-2">
           <SelfRating
             levels={data?.skillLevels ?? []}
+            rubrics={data?.skillRubrics ?? []}
             skills={known}
             onSaving={(skill, level) => setPending({ skill, level, base: data })}
             onSaved={changed}
             onFailed={() => setPending(null)}
           />
-          <QuizRunner skills={data?.quizSkills ?? []} onScored={changed} />
+          {data?.me && <QuizRunner userId={data.me.id} skills={data.quizSkills} onScored={changed} />}
         </div>
       </div>
     </>
