@@ -1,6 +1,7 @@
 import { expect, expectAccessible, newUser, screenshot, signUp, test } from './fixtures';
 
 test('skills assessment: self-rating, a quiz with explanations, levels over time', async ({ page }) => {
+  test.slow(); // two axe runs, two colour schemes and a quiz on a shared machine
   await signUp(page, newUser('assess'));
   await page.getByRole('link', { name: 'Skills assessment' }).first().click();
   await expect(page.getByText('No assessments yet')).toBeVisible();
