@@ -121,10 +121,10 @@ graphiql:
 test-browser:
 	router/graphiql/ui/run-browser-test.sh
 
-## oracle: the router's differential oracle on random seeds (ORACLE_N cases, default 20000; a third as many with @defer, a tenth as many mutations); mismatches go to oracle-found.json
+## oracle: the router's differential oracle on random seeds (ORACLE_N cases, default 20000; a third as many with @defer, a tenth as many mutations, a thirtieth subscriptions); mismatches go to oracle-found.json
 ORACLE_N ?= 20000
 oracle:
-	ORACLE_SEED=random ORACLE_N=$(ORACLE_N) ORACLE_RECORD=$(CURDIR)/oracle-found.json $(GO) test -count=1 -timeout 30m -run 'TestOracle$$|TestOracleDefer$$|TestOracleMutations$$' -v ./router/internal/oracle/
+	ORACLE_SEED=random ORACLE_N=$(ORACLE_N) ORACLE_RECORD=$(CURDIR)/oracle-found.json $(GO) test -count=1 -timeout 30m -run 'TestOracle$$|TestOracleDefer$$|TestOracleMutations$$|TestOracleSubscriptions$$' -v ./router/internal/oracle/
 
 ## bench-subscriptions: 1,000 WebSocket clients through the router on one topic: events/s, latency p50/p95/p99
 bench-subscriptions:

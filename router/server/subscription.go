@@ -198,7 +198,7 @@ func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.
 		}
 		upstreamErrs := make([]*wire.Error, 0, len(resp.Errors))
 		for _, e := range resp.Errors {
-			upstreamErrs = append(upstreamErrs, wire.FromSubgraph(e, root.Service, e.Path))
+			upstreamErrs = append(upstreamErrs, wire.FromSubgraph(e, root.Service, eventPath(e.Path, pr.plan.Shape)))
 		}
 		if resp.Data == nil {
 			if first {
@@ -217,6 +217,17 @@ func (s *Server) subscribe(ctx context.Context, st *state, pr *prepared, h http.
 			return nil, nil
 		}
 	}
+}
+
+// eventPath is a subscription event's error path as the client's: gqlgen
+// subgraphs leave the root field out of their events' error paths
+// ("book.isbn" for reviewNow.book.isbn; found by the oracle), so a path
+// that does not start with the root field's response key gets it.
+func eventPath(path []any, shape *plan.Shape) []any {
+	if len(path) == 0 || len(shape.Fields) != 1 || path[0] == shape.Fields[0].Key {
+		return path
+	}
+	return append([]any{shape.Fields[0].Key}, path...)
 }
 
 // upstreamAuth is what the router presents to a subgraph for a

@@ -105,6 +105,28 @@ func (g *Generator) NextMutation() Case {
 	return c
 }
 
+// NextSubscription returns a subscription of one root field with a
+// generated selection on what its event holds.
+func (g *Generator) NextSubscription() Case {
+	o := &op{g: g, vars: map[string]any{}}
+	f := g.schema.Subscription.Fields.ForName("reviewNow")
+	body := "{ " + o.name("s") + ": " + f.Name + o.args(f) + " " + o.selection(g.schema.Types[f.Type.Name()], 1) + " }"
+	var b strings.Builder
+	b.WriteString("subscription S")
+	if len(o.varDefs) > 0 {
+		b.WriteString("(" + strings.Join(o.varDefs, ", ") + ")")
+	}
+	b.WriteString(" " + body)
+	for _, fr := range o.frags {
+		b.WriteString("\n" + fr)
+	}
+	c := Case{Query: b.String()}
+	if len(o.vars) > 0 {
+		c.Variables = o.vars
+	}
+	return c
+}
+
 func (o *op) name(prefix string) string {
 	o.names++
 	return fmt.Sprintf("%s%d", prefix, o.names)
@@ -239,7 +261,7 @@ func (o *op) args(f *ast.FieldDefinition) string {
 		}
 		vals := argValues[a.Name]
 		v := vals[r.IntN(len(vals))]
-		if f.Name == "review" {
+		if f.Name == "review" || f.Name == "reviewNow" {
 			v = []any{"r1", "r2", "r4", "r9"}[r.IntN(4)]
 		}
 		if r.IntN(2) == 0 {

@@ -9,8 +9,8 @@
 // ratings subgraph's @interfaceObject), a union (SearchResult), entities
 // keyed across subgraphs (Book, Author), @requires (readingHours needs
 // pages), @provides (a review's author name), @shareable (Book.title),
-// lists, and nullable and non-null fields that fail; and a mutation in
-// each of catalog and reviews (the router's subgraphs and the reference
+// lists, and nullable and non-null fields that fail; a subscription in
+// reviews (reviewNow: one event); and a mutation in each of catalog and reviews (the router's subgraphs and the reference
 // then keep data sets of their own, which must stay equal).
 package oracle
 
@@ -59,6 +59,11 @@ var ReferenceSDL = referenceGraph.SchemaSDL
 // subgraphs differ from each other in nothing but their schema.
 func serve(es graphql.ExecutableSchema) http.Handler {
 	h := handler.New(es)
+	// Subscriptions: the router opens them on the subgraph over
+	// graphql-transport-ws; the test asks the reference over SSE. SSE goes
+	// first: POST would take its requests too.
+	h.AddTransport(transport.SSE{})
+	h.AddTransport(&transport.Websocket{})
 	h.AddTransport(transport.POST{})
 	return h
 }

@@ -318,3 +318,16 @@ func (s *Set) AddStars(id string, by int) (*Review, error) {
 	r.Stars += by
 	return r, nil
 }
+
+// ReviewNow is a subscription's stream: the review as it stands, once,
+// then closed; an unknown review is an error before any event.
+func (s *Set) ReviewNow(id string) (<-chan *Review, error) {
+	r := s.Review(id)
+	if r == nil {
+		return nil, &gqlerror.Error{Message: "no review " + id, Extensions: map[string]any{"code": CodeNotFound}}
+	}
+	ch := make(chan *Review, 1)
+	ch <- r
+	close(ch)
+	return ch, nil
+}

@@ -109,6 +109,11 @@ func (r *reviewResolver) Book(ctx context.Context, obj *data.Review) (*data.Book
 	return nil, fmt.Errorf("no book %q", obj.BookID)
 }
 
+// ReviewNow is the resolver for the reviewNow field.
+func (r *subscriptionResolver) ReviewNow(ctx context.Context, id string) (<-chan *data.Review, error) {
+	return r.Data.ReviewNow(id)
+}
+
 // Author returns AuthorResolver implementation.
 func (r *Resolver) Author() AuthorResolver { return &authorResolver{r} }
 
@@ -127,11 +132,15 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 // Review returns ReviewResolver implementation.
 func (r *Resolver) Review() ReviewResolver { return &reviewResolver{r} }
 
+// Subscription returns SubscriptionResolver implementation.
+func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
+
 type (
-	authorResolver   struct{ *Resolver }
-	bookResolver     struct{ *Resolver }
-	filmResolver     struct{ *Resolver }
-	mutationResolver struct{ *Resolver }
-	queryResolver    struct{ *Resolver }
-	reviewResolver   struct{ *Resolver }
+	authorResolver       struct{ *Resolver }
+	bookResolver         struct{ *Resolver }
+	filmResolver         struct{ *Resolver }
+	mutationResolver     struct{ *Resolver }
+	queryResolver        struct{ *Resolver }
+	reviewResolver       struct{ *Resolver }
+	subscriptionResolver struct{ *Resolver }
 )
