@@ -13,13 +13,15 @@ func Parse(text string) *Sections {
 	joinSplitPeriods(lines)
 	secs := sectionLines(lines)
 	s := &Sections{
-		Contact:        parseContact(secs[secHeader], text),
-		Experience:     parseExperience(secs[secExperience]),
-		Education:      parseEducation(secs[secEducation]),
-		Skills:         listItems(secs[secSkills], false),
-		Certifications: listItems(secs[secCertifications], true),
-		Languages:      listItems(secs[secLanguages], false),
-		Projects:       parseProjects(secs[secProjects]),
+		Contact:              parseContact(secs[secHeader], text),
+		Experience:           parseExperience(secs[secExperience]),
+		Education:            parseEducation(secs[secEducation]),
+		Skills:               listItems(secs[secSkills], false),
+		Certifications:       listItems(secs[secCertifications], true),
+		Languages:            listItems(secs[secLanguages], false),
+		Projects:             parseProjects(secs[secProjects]),
+		CertificationEntries: parseListed(secs[secCertifications], true),
+		Awards:               parseListed(secs[secAwards], false),
 	}
 	langLines := secs[secLanguages]
 	for _, l := range lines {

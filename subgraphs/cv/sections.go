@@ -10,7 +10,10 @@ type Sections struct {
 	Education      []Education  `json:"education"`
 	Skills         []string     `json:"skills"` // the skills section's items, as written
 	Certifications []string     `json:"certifications"`
-	Languages      []string     `json:"languages"` // the languages section's items, as written
+	// CertificationEntries and Awards are those lists read as entries.
+	CertificationEntries []Listed `json:"certificationEntries"`
+	Awards               []Listed `json:"awards"`
+	Languages            []string `json:"languages"` // the languages section's items, as written
 	// SpokenLanguages are the languages read from them, with their level.
 	SpokenLanguages []Language `json:"spokenLanguages"`
 	Projects        []Project  `json:"projects"`

@@ -51,6 +51,10 @@ test('upload a two-page PDF CV, watch the analysis, see it on the dashboard', as
   } else {
     await expect(reading).toContainText('We found no part of your CV that we could not read.');
   }
+  // Certifications are read as entries (issue 21).
+  await expect(
+    page.getByRole('region', { name: 'What we read' }).getByRole('list', { name: 'Certifications' }),
+  ).toContainText('Certified Kubernetes Administrator (CKA)');
   await expectAccessible(page, 'CV analysis');
   await screenshot(page, 'light-cv-analysis');
   await page.setViewportSize({ width: 390, height: 844 });

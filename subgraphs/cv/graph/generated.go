@@ -151,6 +151,12 @@ type ComplexityRoot struct {
 		Name  func(childComplexity int) int
 	}
 
+	CVListedEntry struct {
+		Date   func(childComplexity int) int
+		Issuer func(childComplexity int) int
+		Name   func(childComplexity int) int
+	}
+
 	CVProject struct {
 		Bullets     func(childComplexity int) int
 		Description func(childComplexity int) int
@@ -170,16 +176,18 @@ type ComplexityRoot struct {
 	}
 
 	CVSections struct {
-		Certifications  func(childComplexity int) int
-		Contact         func(childComplexity int) int
-		Education       func(childComplexity int) int
-		Experience      func(childComplexity int) int
-		Headings        func(childComplexity int) int
-		Languages       func(childComplexity int) int
-		Projects        func(childComplexity int) int
-		Skills          func(childComplexity int) int
-		SpokenLanguages func(childComplexity int) int
-		Summary         func(childComplexity int) int
+		Awards               func(childComplexity int) int
+		CertificationEntries func(childComplexity int) int
+		Certifications       func(childComplexity int) int
+		Contact              func(childComplexity int) int
+		Education            func(childComplexity int) int
+		Experience           func(childComplexity int) int
+		Headings             func(childComplexity int) int
+		Languages            func(childComplexity int) int
+		Projects             func(childComplexity int) int
+		Skills               func(childComplexity int) int
+		SpokenLanguages      func(childComplexity int) int
+		Summary              func(childComplexity int) int
 	}
 
 	CVSkill struct {
@@ -734,6 +742,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CVLanguage.Name(childComplexity), true
 
+	case "CVListedEntry.date":
+		if e.ComplexityRoot.CVListedEntry.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVListedEntry.Date(childComplexity), true
+	case "CVListedEntry.issuer":
+		if e.ComplexityRoot.CVListedEntry.Issuer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVListedEntry.Issuer(childComplexity), true
+	case "CVListedEntry.name":
+		if e.ComplexityRoot.CVListedEntry.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVListedEntry.Name(childComplexity), true
+
 	case "CVProject.bullets":
 		if e.ComplexityRoot.CVProject.Bullets == nil {
 			break
@@ -791,6 +818,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CVScoreReason.Points(childComplexity), true
 
+	case "CVSections.awards":
+		if e.ComplexityRoot.CVSections.Awards == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVSections.Awards(childComplexity), true
+	case "CVSections.certificationEntries":
+		if e.ComplexityRoot.CVSections.CertificationEntries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CVSections.CertificationEntries(childComplexity), true
 	case "CVSections.certifications":
 		if e.ComplexityRoot.CVSections.Certifications == nil {
 			break
@@ -1511,6 +1550,18 @@ func (ec *executionContext) childFields_CVLanguage(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type CVLanguage", field.Name)
 }
 
+func (ec *executionContext) childFields_CVListedEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_CVListedEntry_name(ctx, field)
+	case "issuer":
+		return ec.fieldContext_CVListedEntry_issuer(ctx, field)
+	case "date":
+		return ec.fieldContext_CVListedEntry_date(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CVListedEntry", field.Name)
+}
+
 func (ec *executionContext) childFields_CVProject(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -1561,6 +1612,10 @@ func (ec *executionContext) childFields_CVSections(ctx context.Context, field gr
 		return ec.fieldContext_CVSections_skills(ctx, field)
 	case "certifications":
 		return ec.fieldContext_CVSections_certifications(ctx, field)
+	case "certificationEntries":
+		return ec.fieldContext_CVSections_certificationEntries(ctx, field)
+	case "awards":
+		return ec.fieldContext_CVSections_awards(ctx, field)
 	case "languages":
 		return ec.fieldContext_CVSections_languages(ctx, field)
 	case "spokenLanguages":
@@ -3748,6 +3803,75 @@ func (ec *executionContext) fieldContext_CVLanguage_level(_ context.Context, fie
 	return graphql.NewScalarFieldContext("CVLanguage", field, false, false, "String")
 }
 
+func (ec *executionContext) _CVListedEntry_name(ctx context.Context, field graphql.CollectedField, obj *model.CVListedEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVListedEntry_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVListedEntry_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVListedEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVListedEntry_issuer(ctx context.Context, field graphql.CollectedField, obj *model.CVListedEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVListedEntry_issuer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issuer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CVListedEntry_issuer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVListedEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVListedEntry_date(ctx context.Context, field graphql.CollectedField, obj *model.CVListedEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVListedEntry_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CVListedEntry_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CVListedEntry", field, false, false, "String")
+}
+
 func (ec *executionContext) _CVProject_name(ctx context.Context, field graphql.CollectedField, obj *model.CVProject) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4118,6 +4242,70 @@ func (ec *executionContext) _CVSections_certifications(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_CVSections_certifications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CVSections", field, false, false, "String")
+}
+
+func (ec *executionContext) _CVSections_certificationEntries(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVSections_certificationEntries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificationEntries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CVListedEntry) graphql.Marshaler {
+			return ec.marshalNCVListedEntry2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVListedEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVSections_certificationEntries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CVSections",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CVListedEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CVSections_awards(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CVSections_awards(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Awards, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CVListedEntry) graphql.Marshaler {
+			return ec.marshalNCVListedEntry2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVListedEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CVSections_awards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CVSections",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CVListedEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CVSections_languages(ctx context.Context, field graphql.CollectedField, obj *model.CVSections) (ret graphql.Marshaler) {
@@ -7382,6 +7570,49 @@ func (ec *executionContext) _CVLanguage(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var cVListedEntryImplementors = []string{"CVListedEntry"}
+
+func (ec *executionContext) _CVListedEntry(ctx context.Context, sel ast.SelectionSet, obj *model.CVListedEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cVListedEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CVListedEntry")
+		case "name":
+			out.Values[i] = ec._CVListedEntry_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issuer":
+			out.Values[i] = ec._CVListedEntry_issuer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._CVListedEntry_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var cVProjectImplementors = []string{"CVProject"}
 
 func (ec *executionContext) _CVProject(ctx context.Context, sel ast.SelectionSet, obj *model.CVProject) graphql.Marshaler {
@@ -7549,6 +7780,16 @@ func (ec *executionContext) _CVSections(ctx context.Context, sel ast.SelectionSe
 			}
 		case "certifications":
 			out.Values[i] = ec._CVSections_certifications(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certificationEntries":
+			out.Values[i] = ec._CVSections_certificationEntries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "awards":
+			out.Values[i] = ec._CVSections_awards(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -8709,6 +8950,30 @@ func (ec *executionContext) marshalNCVLanguage2ᚖgithubᚗcomᚋcareercoachᚋc
 		return graphql.Null
 	}
 	return ec._CVLanguage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCVListedEntry2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVListedEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVListedEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCVListedEntry2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVListedEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCVListedEntry2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVListedEntry(ctx context.Context, sel ast.SelectionSet, v *model.CVListedEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CVListedEntry!")
+		return graphql.Null
+	}
+	return ec._CVListedEntry(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCVProject2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋcvᚋgraphᚋmodelᚐCVProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CVProject) graphql.Marshaler {

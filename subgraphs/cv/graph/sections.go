@@ -15,15 +15,17 @@ func toSections(s *cv.Sections) *model.CVSections {
 	m := &model.CVSections{
 		Contact: &model.CVContact{Name: str(s.Contact.Name), Email: str(s.Contact.Email), Phone: str(s.Contact.Phone),
 			Location: str(s.Contact.Location), Links: list(s.Contact.Links)},
-		Summary:         str(s.Summary),
-		Experience:      make([]*model.CVExperience, len(s.Experience)),
-		Education:       make([]*model.CVEducation, len(s.Education)),
-		Skills:          list(s.Skills),
-		Certifications:  list(s.Certifications),
-		Languages:       list(s.Languages),
-		Projects:        make([]*model.CVProject, len(s.Projects)),
-		SpokenLanguages: make([]*model.CVLanguage, len(s.SpokenLanguages)),
-		Headings:        toHeadings(s.Headings),
+		Summary:              str(s.Summary),
+		Experience:           make([]*model.CVExperience, len(s.Experience)),
+		Education:            make([]*model.CVEducation, len(s.Education)),
+		Skills:               list(s.Skills),
+		Certifications:       list(s.Certifications),
+		Languages:            list(s.Languages),
+		Projects:             make([]*model.CVProject, len(s.Projects)),
+		SpokenLanguages:      make([]*model.CVLanguage, len(s.SpokenLanguages)),
+		Headings:             toHeadings(s.Headings),
+		CertificationEntries: toListed(s.CertificationEntries),
+		Awards:               toListed(s.Awards),
 	}
 	for i, x := range s.SpokenLanguages {
 		m.SpokenLanguages[i] = &model.CVLanguage{Name: x.Name, Level: str(x.Level)}
@@ -40,6 +42,14 @@ func toSections(s *cv.Sections) *model.CVSections {
 		m.Projects[i] = &model.CVProject{Name: x.Name, Description: str(x.Description), Bullets: list(x.Bullets)}
 	}
 	return m
+}
+
+func toListed(xs []cv.Listed) []*model.CVListedEntry {
+	out := make([]*model.CVListedEntry, len(xs))
+	for i, x := range xs {
+		out[i] = &model.CVListedEntry{Name: x.Name, Issuer: str(x.Issuer), Date: str(x.Date)}
+	}
+	return out
 }
 
 func toSkills(fs []cv.SkillFinding) []*model.CVSkill {

@@ -177,6 +177,15 @@ type CVLanguage struct {
 	Level *string `json:"level,omitempty"`
 }
 
+// One entry of a certifications or awards list.
+type CVListedEntry struct {
+	Name string `json:"name"`
+	// Who certified it (certifications), when the CV says.
+	Issuer *string `json:"issuer,omitempty"`
+	// YYYY or YYYY-MM.
+	Date *string `json:"date,omitempty"`
+}
+
 type CVProject struct {
 	Name        string   `json:"name"`
 	Description *string  `json:"description,omitempty"`
@@ -198,6 +207,10 @@ type CVSections struct {
 	// Items of the skills section, as written.
 	Skills         []string `json:"skills"`
 	Certifications []string `json:"certifications"`
+	// The certifications as entries: name, issuer and date where the CV gives them.
+	CertificationEntries []*CVListedEntry `json:"certificationEntries"`
+	// Awards and honours as entries, with their date.
+	Awards []*CVListedEntry `json:"awards"`
 	// Items of the languages section, as written.
 	Languages []string `json:"languages"`
 	// The spoken languages read from the CV, with their level (languages are not skills).

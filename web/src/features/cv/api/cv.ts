@@ -40,6 +40,15 @@ export const CVQuery = graphql(`
           name
           level
         }
+        certificationEntries {
+          name
+          issuer
+          date
+        }
+        awards {
+          name
+          date
+        }
         headings {
           line
           kind

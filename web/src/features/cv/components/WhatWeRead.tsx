@@ -3,7 +3,7 @@ import type { CvDetailQuery } from '@/gql/graphql';
 
 type Sections = NonNullable<NonNullable<CvDetailQuery['cv']>['sections']>;
 
-/** Facts read from the CV that are not skills: where the person is and the languages they speak. */
+/** Facts read from the CV that are not skills: where the person is, the languages they speak, certifications and awards. */
 export function WhatWeRead({ sections }: { sections: Sections }) {
   const { location } = sections.contact;
   const langs = sections.spokenLanguages;
@@ -25,6 +25,37 @@ export function WhatWeRead({ sections }: { sections: Sections }) {
                 <li key={l.name}>
                   {l.name}
                   {l.level ? ` (${l.level})` : ' (no level given)'}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt className="font-medium">Certifications</dt>
+        <dd>
+          {sections.certificationEntries.length === 0 ? (
+            'We found no certifications in your CV.'
+          ) : (
+            <ul aria-label="Certifications" className="flex flex-col">
+              {sections.certificationEntries.map((c, i) => (
+                <li key={c.name + i}>
+                  {c.name}
+                  {c.issuer ? `, ${c.issuer}` : ''}
+                  {c.date ? ` (${c.date})` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt className="font-medium">Awards</dt>
+        <dd>
+          {sections.awards.length === 0 ? (
+            'We found no awards in your CV.'
+          ) : (
+            <ul aria-label="Awards" className="flex flex-col">
+              {sections.awards.map((a, i) => (
+                <li key={a.name + i}>
+                  {a.name}
+                  {a.date ? ` (${a.date})` : ''}
                 </li>
               ))}
             </ul>
