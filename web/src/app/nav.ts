@@ -11,6 +11,7 @@ export const navItems: NavItem[] = [
   { to: '/assessments', label: 'Skills assessment' },
   { to: '/planner', label: 'Career planner' },
   { to: '/market', label: 'Job market' },
+  { to: '/job-match', label: 'Job match' },
   { to: '/interview', label: 'Interview prep' },
   { to: '/goals', label: 'Goals' },
   { to: '/profile', label: 'Profile' },

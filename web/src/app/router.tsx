@@ -31,6 +31,7 @@ const AssessmentsPage = page(
 );
 const PlannerPage = page(() => import('@/features/planner/components/PlannerPage'), 'PlannerPage');
 const MarketPage = page(() => import('@/features/market/components/MarketPage'), 'MarketPage');
+const JobMatchPage = page(() => import('@/features/jobmatch/components/JobMatchPage'), 'JobMatchPage');
 const InterviewPage = page(() => import('@/features/interview/components/InterviewPage'), 'InterviewPage');
 const GoalsPage = page(() => import('@/features/goals/components/GoalsPage'), 'GoalsPage');
 
@@ -80,6 +81,7 @@ export const routes: RouteObject[] = [
               { path: '/planner', element: <PlannerPage />, handle: { title: 'Career path planner' } },
               { path: '/market', element: <MarketPage />, handle: { title: 'Job market insights' } },
               { path: '/interview', element: <InterviewPage />, handle: { title: 'Interview prep' } },
+              { path: '/job-match', element: <JobMatchPage />, handle: { title: 'Job match' } },
               { path: '/goals', element: <GoalsPage />, handle: { title: 'Career goals' } },
               { path: '/profile', element: <ProfilePage />, handle: { title: 'Profile' } },
               { path: '*', element: <NotFound />, handle: { title: 'Page not found' } },

@@ -55,7 +55,16 @@ export function createClient(session: Session, origin = window.location.origin):
     preferGetMethod: false,
     exchanges: [
       cacheExchange({
-        keys: { LinkedIdentity: () => null },
+        keys: {
+          LinkedIdentity: () => null,
+          // A job match is a value computed per request, not an entity.
+          JobMatch: () => null,
+          JobMatchPart: () => null,
+          JobRequirementMatch: () => null,
+          JobOccupation: () => null,
+          JobEvidence: () => null,
+          JobStatusChange: () => null,
+        },
         optimistic: {
           updateProfile: (args, cache) => optimisticProfile((args.input ?? {}) as Input, cache),
           // Ticking a milestone shows at once; the server's answer (or error) follows.
