@@ -62,6 +62,10 @@ export const DashboardQuery = graphql(`
           url
           durationHours
           free
+          source {
+            name
+            url
+          }
         }
       }
     }

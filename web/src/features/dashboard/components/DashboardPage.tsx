@@ -231,6 +231,19 @@ export function DashboardPage() {
                     · {r.course.provider}
                     {r.course.durationHours != null ? ` · ${hours(r.course.durationHours)} h` : ''}
                     {r.course.free ? ' · free' : ''}
+                    {r.course.source && (
+                      <>
+                        {' · source: '}
+                        <a
+                          href={r.course.source.url}
+                          target="_blank"
+                          rel="noreferrer noopener"
+                          className="underline"
+                        >
+                          {r.course.source.name}
+                        </a>
+                      </>
+                    )}
                   </span>
                   <p className="text-slate-700 dark:text-slate-300">{r.reason}</p>
                 </li>
