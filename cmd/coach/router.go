@@ -11,13 +11,14 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/config"
 	"github.com/careercoach/coach/internal/httpserver"
 	"github.com/careercoach/coach/internal/logging"
 	"github.com/careercoach/coach/router/server"
-	"golang.org/x/sync/errgroup"
 )
 
 // routerMain runs the federation router on a supergraph file.
@@ -58,7 +59,7 @@ func (m *routerMain) ParseFlags(args []string) error {
 	fs.String(&m.webDir, "web-dir", "COACH_WEB_DIR", defaultWebDir, "built web app served at / (empty: none)")
 	fs.String(&m.corsOrigins, "cors-origins", "COACH_CORS_ORIGINS", "", "comma-separated origins allowed cross-origin (https://app.example.com)")
 	fs.Bool(&m.corsCredentials, "cors-credentials", "COACH_CORS_CREDENTIALS", false, "let the allowed origins send cookies")
-	fs.Int64(&m.maxUploadBytes, "max-upload-bytes", "COACH_MAX_UPLOAD_BYTES", 10<<20, "largest multipart (upload) request")
+	fs.Int64(&m.maxUploadBytes, "max-upload-bytes", "COACH_MAX_UPLOAD_BYTES", httpserver.DefaultMaxUploadBytes, "largest multipart (upload) request")
 	fs.Int(&m.wsPerIP, "max-connections-per-ip", "COACH_MAX_CONNECTIONS_PER_IP", 100, "open WebSockets and event streams per client address")
 	fs.Bool(&m.dedupe, "dedupe-subscriptions", "COACH_DEDUPE_SUBSCRIPTIONS", false, "share one subgraph subscription among clients with the same operation, variables and credentials (late joiners miss a subgraph's initial event)")
 	fs.Bool(&m.dedupeQueries, "dedupe-queries", "COACH_DEDUPE_QUERIES", true, "let a query join an identical one (operation, variables, credentials) already running and share its answer; a mutation closes running queries to joiners")
@@ -80,9 +81,7 @@ func (m *routerMain) ParseFlags(args []string) error {
 	urls, err := parseSubgraphURLs(m.subgraphURLs)
 	m.urls = urls
 	var errs []error
-	if len(m.serviceSecret) < 16 {
-		errs = append(errs, errors.New("--service-secret must be at least 16 characters"))
-	}
+	errs = append(errs, config.CheckServiceSecret(m.serviceSecret))
 	if m.usersURL != "" {
 		errs = append(errs, config.CheckURL("users-url", m.usersURL, "http", "https"))
 	}

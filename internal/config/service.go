@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -46,8 +47,18 @@ func (s *Service) Validate() error {
 	if s.DatabaseURL == "" && s.DataDir == "" {
 		errs = append(errs, errors.New("--data-dir is required when --database-url is empty"))
 	}
-	if len(s.ServiceSecret) < 16 {
-		errs = append(errs, errors.New("--service-secret must be at least 16 characters (the router presents it for _entities and _service)"))
-	}
+	errs = append(errs, CheckServiceSecret(s.ServiceSecret))
 	return errors.Join(errs...)
+}
+
+// MinServiceSecretLen is the shortest service secret anything accepts.
+const MinServiceSecretLen = 16
+
+// CheckServiceSecret checks the shared secret the router presents to the
+// subgraphs; every process that holds it checks it here.
+func CheckServiceSecret(secret string) error {
+	if len(secret) < MinServiceSecretLen {
+		return fmt.Errorf("--service-secret must be at least %d characters (the router presents it for _entities and _service)", MinServiceSecretLen)
+	}
+	return nil
 }

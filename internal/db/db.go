@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 )
@@ -114,3 +115,17 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) 
 // UTC returns t in UTC truncated to microseconds: the form to bind for a
 // TIMESTAMP column so that it reads back identical on both engines.
 func UTC(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
+
+// InList expands the %s in query to the placeholders of vals, numbered
+// after prefix ($len(prefix)+1 …), and returns prefix and vals as the
+// arguments: the portable IN (…) (SQLite has no arrays). Callers bound
+// len(vals).
+func InList(query string, prefix []any, vals []string) (string, []any) {
+	ph := make([]string, len(vals))
+	args := append(make([]any, 0, len(prefix)+len(vals)), prefix...)
+	for i, v := range vals {
+		ph[i] = fmt.Sprintf("$%d", len(prefix)+i+1)
+		args = append(args, v)
+	}
+	return fmt.Sprintf(query, strings.Join(ph, ", ")), args
+}

@@ -23,6 +23,7 @@ import (
 	"github.com/careercoach/coach/internal/apperr"
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/db"
+	"github.com/careercoach/coach/internal/httpserver"
 )
 
 // Options configure a subgraph's GraphQL handler.
@@ -44,7 +45,7 @@ type Options struct {
 // New returns the handler for es with the shared behaviour applied.
 func New(es graphql.ExecutableSchema, o Options) *Server {
 	if o.MaxUploadBytes == 0 {
-		o.MaxUploadBytes = 10 << 20
+		o.MaxUploadBytes = httpserver.DefaultMaxUploadBytes
 	}
 	if o.MaxComplexity == 0 {
 		o.MaxComplexity = 1000

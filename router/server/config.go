@@ -6,6 +6,8 @@ import (
 	"context"
 	"net/http"
 	"time"
+
+	"github.com/careercoach/coach/internal/httpserver"
 )
 
 // Config configures the router. Zero values give safe defaults.
@@ -187,7 +189,7 @@ func (c *Config) defaults() {
 		c.Subscriptions.SubgraphPingInterval = 15 * time.Second
 	}
 	if c.Uploads.MaxBytes == 0 {
-		c.Uploads.MaxBytes = 10 << 20
+		c.Uploads.MaxBytes = httpserver.DefaultMaxUploadBytes
 	}
 	if c.Uploads.MaxFiles == 0 {
 		c.Uploads.MaxFiles = 10

@@ -4,12 +4,11 @@ import "github.com/careercoach/coach/internal/apperr"
 
 // Errors the store and the service return and adapters translate.
 var (
-	ErrNotFound     = apperr.Errorf(apperr.NotFound, "CV not found")
-	ErrBusy         = apperr.Errorf(apperr.Conflict, "this CV is still being analysed; wait for it to finish")
-	ErrTooManyCVs   = apperr.Errorf(apperr.Invalid, "you have too many CVs; delete one before uploading another")
-	ErrFileTooLarge = apperr.Errorf(apperr.Invalid, "the file is too large")
-	ErrEmptyFile    = apperr.Errorf(apperr.Invalid, "the file is empty")
-	ErrUnsupported  = apperr.Errorf(apperr.Invalid, "only PDF and DOCX files can be analysed (the file's content is neither)")
+	ErrNotFound    = apperr.Errorf(apperr.NotFound, "CV not found")
+	ErrBusy        = apperr.Errorf(apperr.Conflict, "this CV is still being analysed; wait for it to finish")
+	ErrTooManyCVs  = apperr.Errorf(apperr.Invalid, "you have too many CVs; delete one before uploading another")
+	ErrEmptyFile   = apperr.Errorf(apperr.Invalid, "the file is empty")
+	ErrUnsupported = apperr.Errorf(apperr.Invalid, "only PDF and DOCX files can be analysed (the file's content is neither)")
 	// ErrLeaseLost means another worker took the job over (this one was too
 	// slow or presumed dead); the current worker must stop without writing.
 	ErrLeaseLost = apperr.Errorf(apperr.Conflict, "analysis job lease lost")
@@ -26,3 +25,8 @@ const (
 	FailInterrupted = "INTERRUPTED" // workers died on it too often
 	FailInternal    = "INTERNAL"
 )
+
+// FileTooLarge is the error for a file over limit bytes.
+func FileTooLarge(limit int64) error {
+	return apperr.Errorf(apperr.Invalid, "the file is larger than %d MB", max(1, limit>>20))
+}

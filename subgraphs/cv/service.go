@@ -14,6 +14,7 @@ import (
 	"github.com/careercoach/coach/internal/apperr"
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/filename"
+	"github.com/careercoach/coach/internal/httpserver"
 	"github.com/careercoach/coach/subgraphs/cv/extract"
 )
 
@@ -47,16 +48,21 @@ func (s *Service) now() time.Time {
 	return time.Now()
 }
 
+// UploadLimit is the largest file Upload accepts.
+func (s *Service) UploadLimit() int64 {
+	if s.MaxUploadBytes > 0 {
+		return s.MaxUploadBytes
+	}
+	return httpserver.DefaultMaxUploadBytes
+}
+
 // Upload stores a CV of the signed-in user and queues its analysis.
 func (s *Service) Upload(ctx context.Context, fileName string, data []byte) (*CV, error) {
 	id, err := auth.RequireUser(ctx)
 	if err != nil {
 		return nil, err
 	}
-	limit := s.MaxUploadBytes
-	if limit == 0 {
-		limit = 10 << 20
-	}
+	limit := s.UploadLimit()
 	if err := filename.Check(fileName); err != nil {
 		return nil, apperr.Errorf(apperr.Invalid, "%s", err)
 	}
@@ -64,7 +70,7 @@ func (s *Service) Upload(ctx context.Context, fileName string, data []byte) (*CV
 		return nil, ErrEmptyFile
 	}
 	if int64(len(data)) > limit {
-		return nil, apperr.Errorf(apperr.Invalid, "the file is larger than %d MB", max(1, limit>>20))
+		return nil, FileTooLarge(limit)
 	}
 	kind, err := s.Extractor.Sniff(data)
 	if err != nil {

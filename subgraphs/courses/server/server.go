@@ -5,7 +5,6 @@ package server
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -15,6 +14,7 @@ import (
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
+	"github.com/careercoach/coach/internal/config"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/gqlsrv"
 	"github.com/careercoach/coach/internal/httpserver"
@@ -36,10 +36,7 @@ type Config struct {
 
 // Validate checks the settings.
 func (c Config) Validate() error {
-	if len(c.ServiceSecret) < 16 {
-		return errors.New("service secret must be at least 16 characters")
-	}
-	return nil
+	return config.CheckServiceSecret(c.ServiceSecret)
 }
 
 // Service is a running courses service.

@@ -1,6 +1,10 @@
 package extract
 
-import "time"
+import (
+	"time"
+
+	"github.com/careercoach/coach/internal/httpserver"
+)
 
 // Limits bound one extraction. Zero fields take the DefaultLimits value, so
 // a caller can override one field of Limits{}.
@@ -24,7 +28,7 @@ const DefaultMaxTextChars = 100_000
 // times the longest CV).
 func DefaultLimits() Limits {
 	return Limits{
-		MaxBytes:             10 << 20,
+		MaxBytes:             httpserver.DefaultMaxUploadBytes,
 		Timeout:              10 * time.Second,
 		MaxMemoryBytes:       512 << 20,
 		MaxPages:             50,

@@ -10,7 +10,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/careercoach/coach/internal/apperr"
-	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/gqlsrv"
 	"github.com/careercoach/coach/subgraphs/cv"
 	"github.com/careercoach/coach/subgraphs/cv/graph/model"
 )
@@ -50,21 +50,8 @@ func (r *entityResolver) FindCv(ctx context.Context, reps []*model.CVRepresentat
 func (r *entityResolver) FindUser(ctx context.Context, reps []*model.UserRepresentation) ([]*model.User, error) {
 	// Only the caller's own User resolves; its fields load lazily (and
 	// every representation of it shares them).
-	out := make([]*model.User, len(reps))
-	ids := make([]*string, len(reps))
-	for i, rep := range reps {
-		ids[i] = rep.ID
-	}
-	own, err := auth.OwnUsers(ctx, ids)
-	for i := range reps {
-		if own[i] {
-			out[i] = &model.User{ID: *reps[i].ID}
-		}
-	}
-	if err != nil {
-		graphql.AddError(ctx, err)
-	}
-	return out, nil
+	return gqlsrv.OwnEntities(ctx, reps, func(rep *model.UserRepresentation) *string { return rep.ID },
+		func(rep *model.UserRepresentation) *model.User { return &model.User{ID: *rep.ID} }), nil
 }
 
 // Entity returns EntityResolver implementation.

@@ -11,18 +11,15 @@ import (
 	"io"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/careercoach/coach/internal/apperr"
+	"github.com/careercoach/coach/subgraphs/cv"
 	"github.com/careercoach/coach/subgraphs/cv/graph/model"
 )
 
 // UploadCv is the resolver for the uploadCV field.
 func (r *mutationResolver) UploadCv(ctx context.Context, file graphql.Upload) (*model.Cv, error) {
-	limit := r.CVs.MaxUploadBytes
-	if limit == 0 {
-		limit = 10 << 20
-	}
+	limit := r.CVs.UploadLimit()
 	if file.Size > limit {
-		return nil, apperr.Errorf(apperr.Invalid, "the file is larger than %d MB", max(1, limit>>20))
+		return nil, cv.FileTooLarge(limit)
 	}
 	// Read one byte more than allowed, so an understated Size is caught too.
 	data, err := io.ReadAll(io.LimitReader(file.File, limit+1))

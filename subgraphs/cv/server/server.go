@@ -95,7 +95,7 @@ func (c Config) Validate() error {
 // DefaultConfig is the configuration `coach cv` starts from.
 func DefaultConfig() Config {
 	lim := extract.DefaultLimits()
-	return Config{MaxUploadBytes: 10 << 20, MaxCVsPerUser: 20, Workers: 2, JobLease: 30 * time.Second, MaxAttempts: 3,
+	return Config{MaxUploadBytes: httpserver.DefaultMaxUploadBytes, MaxCVsPerUser: 20, Workers: 2, JobLease: 30 * time.Second, MaxAttempts: 3,
 		ExtractTimeout: lim.Timeout, ExtractMemoryBytes: lim.MaxMemoryBytes, MaxTextChars: lim.MaxTextChars, MaskContact: true}
 }
 

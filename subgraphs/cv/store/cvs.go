@@ -98,7 +98,7 @@ func (s *Store) CVsByIDs(ctx context.Context, ids []string) ([]*cv.CV, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	q, args := inList(`SELECT `+cvColumns+` FROM cvs WHERE id IN (%s)`, 1, ids)
+	q, args := db.InList(`SELECT `+cvColumns+` FROM cvs WHERE id IN (%s)`, nil, ids)
 	return s.list(ctx, q, args...)
 }
 

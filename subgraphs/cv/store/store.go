@@ -6,9 +6,7 @@ package store
 import (
 	"context"
 	"embed"
-	"fmt"
 	"io/fs"
-	"strings"
 
 	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
@@ -41,14 +39,3 @@ func New(d *db.DB) *Store { return &Store{db: d, MaxAttempts: 3} }
 
 // Ping checks the database for readiness probes.
 func (s *Store) Ping(ctx context.Context) error { return s.db.Ping(ctx) }
-
-// inList expands a %s in query to $from..$n for vals.
-func inList(query string, from int, vals []string) (string, []any) {
-	ph := make([]string, len(vals))
-	args := make([]any, len(vals))
-	for i, v := range vals {
-		ph[i] = fmt.Sprintf("$%d", from+i)
-		args[i] = v
-	}
-	return fmt.Sprintf(query, strings.Join(ph, ", ")), args
-}

@@ -11,6 +11,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/careercoach/coach/internal/apperr"
 	"github.com/careercoach/coach/internal/auth"
+	"github.com/careercoach/coach/internal/gqlsrv"
 	"github.com/careercoach/coach/subgraphs/planning/graph/model"
 )
 
@@ -86,34 +87,22 @@ func (r *entityResolver) FindRole(ctx context.Context, reps []*model.RoleReprese
 // skills @requires asks for in each representation; only the caller's own
 // representation resolves.
 func (r *entityResolver) FindUser(ctx context.Context, reps []*model.UserRepresentation) ([]*model.User, error) {
-	out := make([]*model.User, len(reps))
-	ids := make([]*string, len(reps))
-	for i, rep := range reps {
-		ids[i] = rep.ID
-	}
-	own, err := auth.OwnUsers(ctx, ids)
-	for i, rep := range reps {
-		if !own[i] {
-			continue
-		}
-		// The skills come with the representation (@requires).
-		u := &model.User{ID: *rep.ID, Skills: make([]*model.UserSkill, 0, len(rep.Skills))}
-		for _, s := range rep.Skills {
-			if s == nil || s.Name == nil {
-				continue
+	return gqlsrv.OwnEntities(ctx, reps, func(rep *model.UserRepresentation) *string { return rep.ID },
+		func(rep *model.UserRepresentation) *model.User {
+			// The skills come with the representation (@requires).
+			u := &model.User{ID: *rep.ID, Skills: make([]*model.UserSkill, 0, len(rep.Skills))}
+			for _, s := range rep.Skills {
+				if s == nil || s.Name == nil {
+					continue
+				}
+				lvl := 0
+				if s.Level != nil {
+					lvl = *s.Level
+				}
+				u.Skills = append(u.Skills, &model.UserSkill{Name: *s.Name, Level: lvl})
 			}
-			lvl := 0
-			if s.Level != nil {
-				lvl = *s.Level
-			}
-			u.Skills = append(u.Skills, &model.UserSkill{Name: *s.Name, Level: lvl})
-		}
-		out[i] = u
-	}
-	if err != nil {
-		graphql.AddError(ctx, err)
-	}
-	return out, nil
+			return u
+		}), nil
 }
 
 // Entity returns EntityResolver implementation.

@@ -17,6 +17,7 @@ import (
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
+	"github.com/careercoach/coach/internal/config"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/gqlsrv"
 	"github.com/careercoach/coach/internal/httpserver"
@@ -42,8 +43,8 @@ func (c Config) Validate() error {
 	if c.DatabaseURL == "" && c.DataDir == "" {
 		return errors.New("planning: a data directory or database URL is required")
 	}
-	if len(c.ServiceSecret) < 16 {
-		return errors.New("planning: the service secret must be at least 16 characters")
+	if err := config.CheckServiceSecret(c.ServiceSecret); err != nil {
+		return err
 	}
 	return c.AI.Validate()
 }

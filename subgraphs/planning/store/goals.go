@@ -159,8 +159,8 @@ func (s *Store) GoalsByIDs(ctx context.Context, userID string, ids []string) ([]
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	q, args := inList(`SELECT `+goalColumns+` FROM goals WHERE user_id = $1 AND id IN (%s)`, 2, ids)
-	return s.queryGoals(ctx, q, append([]any{userID}, args...)...)
+	q, args := db.InList(`SELECT `+goalColumns+` FROM goals WHERE user_id = $1 AND id IN (%s)`, []any{userID}, ids)
+	return s.queryGoals(ctx, q, args...)
 }
 
 func (s *Store) queryGoals(ctx context.Context, q string, args ...any) ([]*planning.Goal, error) {

@@ -65,7 +65,7 @@ func (s *Store) UserSkills(ctx context.Context, userIDs []string) (map[string]*p
 	if len(userIDs) == 0 {
 		return out, nil
 	}
-	q, args := inList(`SELECT user_id, cv_id, analyzed_at FROM user_skill_sets WHERE user_id IN (%s)`, 1, userIDs)
+	q, args := db.InList(`SELECT user_id, cv_id, analyzed_at FROM user_skill_sets WHERE user_id IN (%s)`, nil, userIDs)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("loading user skill sets: %w", err)
@@ -83,7 +83,7 @@ func (s *Store) UserSkills(ctx context.Context, userIDs []string) (map[string]*p
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("loading user skill sets: %w", err)
 	}
-	q, args = inList(`SELECT user_id, name, level FROM user_skills WHERE user_id IN (%s) ORDER BY user_id, skill_key`, 1, userIDs)
+	q, args = db.InList(`SELECT user_id, name, level FROM user_skills WHERE user_id IN (%s) ORDER BY user_id, skill_key`, nil, userIDs)
 	rows, err = s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("loading user skills: %w", err)
@@ -138,9 +138,9 @@ func (s *Store) CoursesForSkills(ctx context.Context, keys []string, perSkill in
 	if len(keys) == 0 {
 		return out, nil
 	}
-	q, args := inList(`SELECT cs.skill_key, c.course_id, c.title, c.duration_hours FROM course_skills cs
+	q, args := db.InList(`SELECT cs.skill_key, c.course_id, c.title, c.duration_hours FROM course_skills cs
 		JOIN courses c ON c.course_id = cs.course_id
-		WHERE cs.skill_key IN (%s) ORDER BY cs.skill_key, c.duration_hours, c.course_id`, 1, keys)
+		WHERE cs.skill_key IN (%s) ORDER BY cs.skill_key, c.duration_hours, c.course_id`, nil, keys)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("loading courses for skills: %w", err)

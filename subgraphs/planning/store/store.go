@@ -5,9 +5,7 @@ package store
 import (
 	"context"
 	"embed"
-	"fmt"
 	"io/fs"
-	"strings"
 
 	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
@@ -42,14 +40,3 @@ func New(d *db.DB) *Store { return &Store{db: d} }
 func (s *Store) Ping(ctx context.Context) error { return s.db.Ping(ctx) }
 
 type scanner interface{ Scan(dest ...any) error }
-
-// inList expands the %s in query to $start..$n placeholders for vals.
-func inList(query string, start int, vals []string) (string, []any) {
-	ph := make([]string, len(vals))
-	args := make([]any, len(vals))
-	for i, v := range vals {
-		ph[i] = fmt.Sprintf("$%d", start+i)
-		args[i] = v
-	}
-	return fmt.Sprintf(query, strings.Join(ph, ", ")), args
-}

@@ -15,6 +15,7 @@ import (
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
+	"github.com/careercoach/coach/internal/config"
 	"github.com/careercoach/coach/internal/db"
 	"github.com/careercoach/coach/internal/gqlsrv"
 	"github.com/careercoach/coach/internal/httpserver"
@@ -37,9 +38,7 @@ func (c Config) Validate() error {
 	if c.DatabaseURL == "" && c.DataDir == "" {
 		errs = append(errs, errors.New("progress: a data directory or database URL is required"))
 	}
-	if len(c.ServiceSecret) < 16 {
-		errs = append(errs, errors.New("progress: the service secret must be at least 16 characters"))
-	}
+	errs = append(errs, config.CheckServiceSecret(c.ServiceSecret))
 	return errors.Join(errs...)
 }
 

@@ -39,7 +39,7 @@ func (s *Store) CoursesByIDs(ctx context.Context, ids []string) (map[string]prog
 		return out, nil
 	}
 	err := eachChunk(ids, func(part []string) error {
-		q, args := inList(`SELECT id, title, skills, duration_hours, level FROM courses WHERE id IN (%s)`, nil, part)
+		q, args := db.InList(`SELECT id, title, skills, duration_hours, level FROM courses WHERE id IN (%s)`, nil, part)
 		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("loading courses: %w", err)

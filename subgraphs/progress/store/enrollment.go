@@ -201,7 +201,7 @@ func (s *Store) EnrollmentsForCourses(ctx context.Context, userID string, course
 		return out, nil
 	}
 	err := eachChunk(courseIDs, func(part []string) error {
-		q, args := inList(enrollmentSelect+`WHERE e.user_id = $1 AND e.course_id IN (%s)`, []any{userID}, part)
+		q, args := db.InList(enrollmentSelect+`WHERE e.user_id = $1 AND e.course_id IN (%s)`, []any{userID}, part)
 		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("loading enrollments: %w", err)

@@ -33,7 +33,7 @@ func (s *Store) GoalOwners(ctx context.Context, ids []string) (map[string]string
 		return out, nil
 	}
 	err := eachChunk(ids, func(part []string) error {
-		q, args := inList(`SELECT id, user_id FROM goals WHERE id IN (%s)`, nil, part)
+		q, args := db.InList(`SELECT id, user_id FROM goals WHERE id IN (%s)`, nil, part)
 		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("loading goal owners: %w", err)
@@ -232,7 +232,7 @@ func (s *Store) DeleteMilestone(ctx context.Context, userID, id string) error {
 func (s *Store) MilestonesForGoals(ctx context.Context, userID string, goalIDs []string) (map[string][]*progress.Milestone, error) {
 	out := map[string][]*progress.Milestone{}
 	err := eachChunk(goalIDs, func(part []string) error {
-		q, args := inList(`SELECT `+milestoneColumns+` FROM milestones WHERE user_id = $1 AND goal_id IN (%s) ORDER BY goal_id, position, created_at`, []any{userID}, part)
+		q, args := db.InList(`SELECT `+milestoneColumns+` FROM milestones WHERE user_id = $1 AND goal_id IN (%s) ORDER BY goal_id, position, created_at`, []any{userID}, part)
 		got, err := queryMilestones(ctx, s.db, q, args)
 		for k, v := range got {
 			out[k] = v
@@ -243,7 +243,7 @@ func (s *Store) MilestonesForGoals(ctx context.Context, userID string, goalIDs [
 }
 
 func goalMilestones(ctx context.Context, q querier, goalIDs []string) (map[string][]*progress.Milestone, error) {
-	query, args := inList(`SELECT `+milestoneColumns+` FROM milestones WHERE goal_id IN (%s) ORDER BY goal_id, position, created_at`, nil, goalIDs)
+	query, args := db.InList(`SELECT `+milestoneColumns+` FROM milestones WHERE goal_id IN (%s) ORDER BY goal_id, position, created_at`, nil, goalIDs)
 	return queryMilestones(ctx, q, query, args)
 }
 

@@ -9,7 +9,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -54,18 +53,6 @@ type querier interface {
 }
 
 type scanner interface{ Scan(dest ...any) error }
-
-// inList expands the %s in query to $first..$n placeholders for vals and
-// returns the args (prefix first). Callers bound len(vals) (MaxBatch).
-func inList(query string, prefix []any, vals []string) (string, []any) {
-	ph := make([]string, len(vals))
-	args := append([]any{}, prefix...)
-	for i, v := range vals {
-		ph[i] = fmt.Sprintf("$%d", len(prefix)+i+1)
-		args = append(args, v)
-	}
-	return fmt.Sprintf(query, strings.Join(ph, ", ")), args
-}
 
 // addActivity records a feed item (and thereby an active day) within tx.
 func addActivity(ctx context.Context, q querier, a progress.Activity) error {

@@ -16,7 +16,7 @@ func (s *Store) IdentitiesByUserIDs(ctx context.Context, ids []string) (map[stri
 	if len(ids) == 0 {
 		return out, nil
 	}
-	q, args := inList(`SELECT user_id, provider, subject, email, created_at FROM identities WHERE user_id IN (%s) ORDER BY created_at`, ids)
+	q, args := db.InList(`SELECT user_id, provider, subject, email, created_at FROM identities WHERE user_id IN (%s) ORDER BY created_at`, nil, ids)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("loading identities: %w", err)

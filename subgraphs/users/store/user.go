@@ -44,7 +44,7 @@ func (s *Store) UsersByIDs(ctx context.Context, ids []string) ([]*users.User, er
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	q, args := inList(`SELECT `+userColumns+` FROM users WHERE id IN (%s)`, ids)
+	q, args := db.InList(`SELECT `+userColumns+` FROM users WHERE id IN (%s)`, nil, ids)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("loading users: %w", err)
@@ -148,15 +148,4 @@ func (s *Store) DeleteUser(ctx context.Context, id string) error {
 		s.Deleted(ctx, id)
 	}
 	return err
-}
-
-// inList expands a %s in query to $1..$n for vals.
-func inList(query string, vals []string) (string, []any) {
-	ph := make([]string, len(vals))
-	args := make([]any, len(vals))
-	for i, v := range vals {
-		ph[i] = fmt.Sprintf("$%d", i+1)
-		args[i] = v
-	}
-	return fmt.Sprintf(query, strings.Join(ph, ", ")), args
 }
