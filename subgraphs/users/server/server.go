@@ -12,6 +12,8 @@ import (
 	"net/url"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/careercoach/coach/internal/auth"
 	"github.com/careercoach/coach/internal/auth/tombstone"
 	"github.com/careercoach/coach/internal/bus"
@@ -232,15 +234,22 @@ func (s *Service) Handler() http.Handler { return s.handler }
 // RunBackground relays outbox events, sends mail and rotates signing keys
 // until ctx ends.
 func (s *Service) RunBackground(ctx context.Context) error {
-	errc, mailDone := make(chan error, 1), make(chan error, 1)
-	go func() { errc <- s.relay.Run(ctx) }()
-	go func() { mailDone <- s.mail.Run(ctx) }()
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return s.relay.Run(ctx) })
+	g.Go(func() error { return s.mail.Run(ctx) })
+	g.Go(func() error { s.maintain(ctx); return nil })
+	return g.Wait()
+}
+
+// maintain rotates signing keys when due and prunes the login throttle
+// and rate limits, until ctx ends.
+func (s *Service) maintain(ctx context.Context) {
 	t := time.NewTicker(min(s.rotation/4, time.Hour))
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			return errors.Join(<-errc, <-mailDone)
+			return
 		case <-t.C:
 			if err := s.Keys.RotateIfDue(ctx); err != nil {
 				s.log.ErrorContext(ctx, "rotating signing keys", "err", err)
