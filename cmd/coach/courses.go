@@ -40,16 +40,21 @@ func (m *coursesMain) ParseFlags(args []string) error {
 
 func (m *coursesMain) Run(ctx context.Context) error {
 	return serveSubgraph(ctx, m.env, m.svc, "courses", func(ctx context.Context, b bus.Bus, v *auth.Verifier, log *slog.Logger) (service, error) {
-		if m.ai.Enabled() {
-			// With a model configured it writes each recommendation's reason;
-			// without one the template reasons stand.
-			client, err := ai.New(m.ai, nil, log)
-			if err != nil {
-				return nil, err
-			}
-			m.courses.Explainer = courses.ModelExplainer{Client: client}
-			log.Info("recommendation reasons written by the model", "provider", client.Provider(), "model", client.Model())
-		}
-		return openSubgraph(ctx, m.courses, server.OpenDB, server.New, b, v, log)
+		return openCourses(ctx, m.courses, m.ai, b, v, log)
 	})
+}
+
+// openCourses opens the courses service; with a model configured it writes
+// each recommendation's reason, without one the template reasons stand.
+// `coach courses` and `coach dev` share it.
+func openCourses(ctx context.Context, cfg server.Config, aiCfg ai.Config, b bus.Bus, v *auth.Verifier, log *slog.Logger) (service, error) {
+	if aiCfg.Enabled() {
+		client, err := ai.New(aiCfg, nil, log)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Explainer = courses.ModelExplainer{Client: client}
+		log.Info("recommendation reasons written by the model", "provider", client.Provider(), "model", client.Model())
+	}
+	return openSubgraph(ctx, cfg, server.OpenDB, server.New, b, v, log)
 }

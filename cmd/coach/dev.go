@@ -22,7 +22,6 @@ import (
 	"github.com/careercoach/coach/internal/logging"
 	router "github.com/careercoach/coach/router/server"
 	"github.com/careercoach/coach/schema"
-	coursesdomain "github.com/careercoach/coach/subgraphs/courses"
 	courses "github.com/careercoach/coach/subgraphs/courses/server"
 	cvserver "github.com/careercoach/coach/subgraphs/cv/server"
 	planning "github.com/careercoach/coach/subgraphs/planning/server"
@@ -178,15 +177,7 @@ func (m *devMain) startSubgraph(ctx context.Context, name string, b bus.Bus, v *
 		cfg := progress.Config{DataDir: m.dataDir, ServiceSecret: m.secret}
 		return openSubgraph(ctx, cfg, progress.OpenDB, progress.New, b, v, log)
 	case "courses":
-		cfg := courses.Config{DataDir: m.dataDir, ServiceSecret: m.secret}
-		if m.ai.Enabled() {
-			client, err := ai.New(m.ai, nil, log)
-			if err != nil {
-				return nil, err
-			}
-			cfg.Explainer = coursesdomain.ModelExplainer{Client: client}
-		}
-		return openSubgraph(ctx, cfg, courses.OpenDB, courses.New, b, v, log)
+		return openCourses(ctx, courses.Config{DataDir: m.dataDir, ServiceSecret: m.secret}, m.ai, b, v, log)
 	}
 	return nil, fmt.Errorf("coach dev does not know the %s subgraph", name)
 }
