@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // ExplainRequest is what an Explainer needs to say why a course suits a user.
@@ -137,10 +140,37 @@ func Recommend(ctx context.Context, p Profile, catalogue []*Course, ex Explainer
 	}
 	out := make([]*Recommendation, len(ranked))
 	for i, s := range ranked {
+		if s.Foreign {
+			// Added after the explainer so that no explainer can leave it out.
+			reasons[i] = LanguageNote(s) + " " + reasons[i]
+		}
 		out[i] = &Recommendation{CourseID: s.Course.ID, Rank: i + 1, Score: s.Score, Reason: reasons[i],
 			MatchedSkills: s.MatchedSkills, Course: s.Course}
 	}
 	return out, basis, nil
+}
+
+// LanguageNote tells the user that a course is in a language they did not
+// say they read, and why it is shown anyway.
+func LanguageNote(s Scored) string {
+	what := "teaches " + list(s.Uncovered)
+	if len(s.Uncovered) == 0 {
+		what = "matches " + s.UncoveredRole
+	}
+	return fmt.Sprintf("Taught in %s: no course in a language you read %s.", LanguageName(s.Course.Language), what)
+}
+
+// LanguageName is the English name of an ISO 639-1 code, or the code
+// itself when it is not one.
+func LanguageName(code string) string {
+	tag, err := language.Parse(code)
+	if err != nil {
+		return fmt.Sprintf("the language %q", code)
+	}
+	if name := display.English.Languages().Name(tag); name != "" {
+		return name
+	}
+	return fmt.Sprintf("the language %q", code)
 }
 
 // Requests builds the explain requests for ranked courses.

@@ -27,6 +27,15 @@ type Profile struct {
 	SuggestedRoles []string     // role titles the CV analysis suggested
 	Goal           *Goal        // the active goal, if any
 	Completed      []string     // ids of courses the user completed: never recommended
+	// Languages are the ISO 639-1 codes of the languages the user reads
+	// besides English, which every user is assumed to read.
+	Languages []string
+}
+
+// Reads reports whether the user reads lang. A course whose language is
+// not recorded ("") is not held against it.
+func (p Profile) Reads(lang string) bool {
+	return lang == "" || strings.EqualFold(lang, "en") || slices.ContainsFunc(p.Languages, func(l string) bool { return strings.EqualFold(l, lang) })
 }
 
 // Basis says what a user's recommendations were computed from.
@@ -93,6 +102,13 @@ type Scored struct {
 	Score         float64
 	MatchedSkills []string // gap skills the course teaches, largest gap first
 	RoleMatch     string   // the suggested role the course matches (cv basis only)
+	// Foreign is set when the course is in a language the user does not
+	// read: it is kept only because no course in their languages teaches
+	// Uncovered (or matches UncoveredRole), and ranks after every course
+	// they can read.
+	Foreign       bool
+	Uncovered     []string
+	UncoveredRole string
 }
 
 // Weights of the score's parts; they sum to 1.
@@ -107,6 +123,9 @@ const (
 // Rank scores every catalogue course against the profile and returns the
 // best ones (at most MaxRecommendations), best first, ties by course id. It
 // is deterministic: the same profile and catalogue give the same result.
+// Courses in languages the user reads come first; one in another language
+// is kept only for a gap skill no readable course teaches, and is marked
+// Foreign so that the user is told, never shown it as if it fitted.
 func Rank(p Profile, catalogue []*Course) ([]Scored, Basis) {
 	gaps, basis := p.Gaps()
 	if basis == BasisNone {
@@ -147,9 +166,17 @@ func Rank(p Profile, catalogue []*Course) ([]Scored, Basis) {
 		}
 		s.Score = round4(weightRelevance*relevance + weightLevel*levelFit(c.Level, matched) +
 			weightRating*ratingPart(c.Rating) + weightCost*costPart(c.Free))
+		s.Foreign = !p.Reads(c.Language)
 		out = append(out, s)
 	}
+	out = keepForeignForUncovered(out)
 	slices.SortFunc(out, func(a, b Scored) int {
+		if a.Foreign != b.Foreign {
+			if b.Foreign {
+				return -1
+			}
+			return 1
+		}
 		if a.Score != b.Score {
 			if a.Score > b.Score {
 				return -1
@@ -162,6 +189,39 @@ func Rank(p Profile, catalogue []*Course) ([]Scored, Basis) {
 		out = out[:MaxRecommendations]
 	}
 	return out, basis
+}
+
+// keepForeignForUncovered drops the foreign-language courses that teach
+// only skills (and match only roles) some readable course does, and
+// records on the others what they are the only way to learn.
+func keepForeignForUncovered(scored []Scored) []Scored {
+	covered, roles := map[string]bool{}, map[string]bool{}
+	for _, s := range scored {
+		if !s.Foreign {
+			for _, m := range s.MatchedSkills {
+				covered[strings.ToLower(m)] = true
+			}
+			roles[s.RoleMatch] = true
+		}
+	}
+	out := scored[:0]
+	for _, s := range scored {
+		if s.Foreign {
+			for _, m := range s.MatchedSkills {
+				if !covered[strings.ToLower(m)] {
+					s.Uncovered = append(s.Uncovered, m)
+				}
+			}
+			if s.RoleMatch != "" && !roles[s.RoleMatch] {
+				s.UncoveredRole = s.RoleMatch
+			}
+			if len(s.Uncovered) == 0 && s.UncoveredRole == "" {
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // levelFit is 1 when the course's level is the one that suits the learner's

@@ -172,3 +172,67 @@ func TestRecommendRefusesAShortExplanation(t *testing.T) {
 		t.Fatal("a wrong number of reasons was accepted")
 	}
 }
+
+func TestRankLanguage(t *testing.T) {
+	goal := &courses.Goal{TargetRoleTitle: "Data Engineer", RequiredSkills: []courses.SkillLevel{
+		{Name: "SQL", Level: 3}, {Name: "ETL", Level: 3}}}
+	in := func(lang string, c *courses.Course) *courses.Course { c.Language = lang; return c }
+	cat := func() []*courses.Course {
+		return []*courses.Course{
+			in("ar", course("ar-sql", courses.Beginner, true, ptr(5), "SQL", "ETL")), // best score, but Arabic
+			in("en", course("en-sql", courses.Beginner, false, nil, "SQL")),
+			in("de", course("de-sql", courses.Beginner, true, ptr(5), "SQL")),
+		}
+	}
+	tests := []struct {
+		name      string
+		languages []string
+		want      []string
+		foreign   map[string][]string // course id -> the skills it alone teaches
+	}{
+		{"English reader: readable courses first, a foreign one only for the uncovered skill",
+			nil, []string{"en-sql", "ar-sql"}, map[string][]string{"ar-sql": {"ETL"}}},
+		{"German reader also gets German courses as readable", []string{"de"},
+			[]string{"de-sql", "en-sql", "ar-sql"}, map[string][]string{"ar-sql": {"ETL"}}},
+		{"Arabic reader: nothing is foreign", []string{"ar"}, []string{"ar-sql", "en-sql"}, map[string][]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := courses.Profile{Goal: goal, Languages: tt.languages}
+			ranked, _ := courses.Rank(p, cat())
+			var got []string
+			foreign := map[string][]string{}
+			for _, s := range ranked {
+				got = append(got, s.Course.ID)
+				if s.Foreign {
+					foreign[s.Course.ID] = s.Uncovered
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("ranked %v, want %v", got, tt.want)
+			}
+			if len(foreign) != len(tt.foreign) {
+				t.Fatalf("foreign %v, want %v", foreign, tt.foreign)
+			}
+			for id, want := range tt.foreign {
+				if !slices.Equal(foreign[id], want) {
+					t.Fatalf("foreign %s uncovered %v, want %v", id, foreign[id], want)
+				}
+			}
+		})
+	}
+	t.Run("the reason says the course is foreign and why, whatever the explainer", func(t *testing.T) {
+		recs, _, err := courses.Recommend(context.Background(), courses.Profile{Goal: goal}, cat(), courses.TemplateExplainer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := recs[len(recs)-1]
+		want := "Taught in Arabic: no course in a language you read teaches ETL."
+		if last.CourseID != "ar-sql" || !strings.HasPrefix(last.Reason, want) {
+			t.Fatalf("last recommendation %s: %q, want prefix %q", last.CourseID, last.Reason, want)
+		}
+		if strings.Contains(recs[0].Reason, "Taught in") {
+			t.Fatalf("readable course carries a language note: %q", recs[0].Reason)
+		}
+	})
+}
