@@ -94,12 +94,15 @@ type EnrollmentCompletedPayload struct {
 }
 
 // CourseCataloguedPayload is the payload of course.catalogued (subject: the
-// course).
+// course). A course dropped from the catalogue is announced once more with
+// Retired set, so that consumers stop offering it.
 type CourseCataloguedPayload struct {
-	CourseID      string   `json:"courseId"`
-	Title         string   `json:"title"`
-	Skills        []string `json:"skills"`
-	DurationHours float64  `json:"durationHours"`
+	CourseID string   `json:"courseId"`
+	Title    string   `json:"title"`
+	Skills   []string `json:"skills"`
+	// DurationHours 0 means the source states no length: unknown, not zero.
+	DurationHours float64 `json:"durationHours"`
+	Retired       bool    `json:"retired,omitempty"`
 	// Level lets progress count a completed course at its level.
 	Level string `json:"level"`
 }

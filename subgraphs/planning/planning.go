@@ -90,7 +90,7 @@ const (
 type CourseRef struct {
 	CourseID      string
 	Title         string
-	DurationHours float64
+	DurationHours float64 // 0: the source states no length (unknown, never "0 hours")
 }
 
 // Attempt is one submitted interview answer with its feedback.

@@ -45,6 +45,11 @@ type EventStore interface {
 func EventHandlers(st EventStore) bus.Handlers {
 	return bus.Handlers{
 		bus.CourseCatalogued: bus.On(func(ctx context.Context, tx *sql.Tx, _ bus.Event, p CourseCatalogued) error {
+			if p.Retired {
+				// Progress keeps what it knows: enrolments and completions
+				// of a retired course stay history with their title and skills.
+				return nil
+			}
 			c, err := ParseCourseCatalogued(p)
 			if err != nil {
 				return err

@@ -91,8 +91,9 @@ const seedLockKey int64 = 0x636f757273657364 // "coursesd"
 // outbox in the same transaction, so consumers see exactly the committed
 // catalogue. Courses no longer in the catalogue are kept, since other
 // services hold references to them, but retired: they resolve by id and are
-// neither searched nor recommended. Retiring counts as a write (the
-// recommendations that held them must be recomputed).
+// neither searched nor recommended, and announced with course.catalogued
+// marked retired. Retiring counts as a write (the recommendations that held
+// them must be recomputed).
 func (s *Store) SeedCatalogue(ctx context.Context, cat []*courses.Course) (int, error) {
 	written := 0
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
@@ -139,6 +140,13 @@ func (s *Store) SeedCatalogue(ctx context.Context, cat []*courses.Course) (int, 
 				return fmt.Errorf("retiring course %s: %w", id, err)
 			}
 			if n, _ := res.RowsAffected(); n > 0 {
+				ev, err := bus.NewEvent(id, bus.CourseCataloguedPayload{CourseID: id, Retired: true})
+				if err != nil {
+					return fmt.Errorf("announcing retired course %s: %w", id, err)
+				}
+				if err := bus.Enqueue(ctx, tx, ev); err != nil {
+					return fmt.Errorf("announcing retired course %s: %w", id, err)
+				}
 				written++
 			}
 		}

@@ -280,6 +280,25 @@ func TestSeedRetiresDroppedCourses(t *testing.T) {
 		if err != nil || n != 1 {
 			t.Fatalf("reseed wrote %d: %v", n, err)
 		}
+		if got := outboxCount(t, d, bus.CourseCatalogued); got != len(cat)+1 {
+			t.Fatalf("%d course.catalogued events, want %d (the seed and the retirement)", got, len(cat)+1)
+		}
+		rows, err := d.QueryContext(ctx, `SELECT payload FROM bus_outbox WHERE subject = $1`, gone.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		announced := false
+		for rows.Next() {
+			var payload string
+			var ev bus.CourseCataloguedPayload
+			if err := rows.Scan(&payload); err != nil || json.Unmarshal([]byte(payload), &ev) != nil {
+				t.Fatalf("payload %q: %v", payload, err)
+			}
+			announced = announced || (ev.Retired && ev.CourseID == gone.ID)
+		}
+		if err := rows.Close(); err != nil || !announced {
+			t.Fatalf("retirement of %s not announced (%v)", gone.ID, err)
+		}
 		res, err := st.SearchCourses(ctx, courses.Filter{}, courses.Page{Limit: 1})
 		if err != nil || res.Total != len(cat)-1 {
 			t.Fatalf("search total %d, want %d: %v", res.Total, len(cat)-1, err)

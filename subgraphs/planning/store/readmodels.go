@@ -102,7 +102,8 @@ func (s *Store) UserSkills(ctx context.Context, userIDs []string) (map[string]*p
 	return out, rows.Err()
 }
 
-// UpsertCourse replaces what the read model knows of one course.
+// UpsertCourse replaces what the read model knows of one course; a retired
+// course is removed, so learning paths no longer offer it.
 func (s *Store) UpsertCourse(ctx context.Context, tx *sql.Tx, c planning.CourseCatalogued, key func(string) string) error {
 	stmts := []struct {
 		q    string
@@ -110,12 +111,20 @@ func (s *Store) UpsertCourse(ctx context.Context, tx *sql.Tx, c planning.CourseC
 	}{
 		{`DELETE FROM course_skills WHERE course_id = $1`, []any{c.CourseID}},
 		{`DELETE FROM courses WHERE course_id = $1`, []any{c.CourseID}},
-		{`INSERT INTO courses (course_id, title, duration_hours) VALUES ($1, $2, $3)`, []any{c.CourseID, c.Title, c.DurationHours}},
+	}
+	if !c.Retired {
+		stmts = append(stmts, struct {
+			q    string
+			args []any
+		}{`INSERT INTO courses (course_id, title, duration_hours) VALUES ($1, $2, $3)`, []any{c.CourseID, c.Title, c.DurationHours}})
 	}
 	for _, st := range stmts {
 		if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
 			return fmt.Errorf("storing course %s: %w", c.CourseID, err)
 		}
+	}
+	if c.Retired {
+		return nil
 	}
 	seen := map[string]bool{}
 	for _, name := range c.Skills {
@@ -133,6 +142,7 @@ func (s *Store) UpsertCourse(ctx context.Context, tx *sql.Tx, c planning.CourseC
 
 // CoursesForSkills returns, per skill key, up to perSkill courses teaching
 // it, shortest first (a learner starts with a short course), in one query.
+// A course of unknown length (0 hours) is not the shortest: it comes last.
 func (s *Store) CoursesForSkills(ctx context.Context, keys []string, perSkill int) (map[string][]planning.CourseRef, error) {
 	out := map[string][]planning.CourseRef{}
 	if len(keys) == 0 {
@@ -140,7 +150,7 @@ func (s *Store) CoursesForSkills(ctx context.Context, keys []string, perSkill in
 	}
 	q, args := db.InList(`SELECT cs.skill_key, c.course_id, c.title, c.duration_hours FROM course_skills cs
 		JOIN courses c ON c.course_id = cs.course_id
-		WHERE cs.skill_key IN (%s) ORDER BY cs.skill_key, c.duration_hours, c.course_id`, nil, keys)
+		WHERE cs.skill_key IN (%s) ORDER BY cs.skill_key, c.duration_hours = 0, c.duration_hours, c.course_id`, nil, keys)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("loading courses for skills: %w", err)

@@ -148,6 +148,33 @@ func TestReadModels(t *testing.T) {
 				}
 			}
 		})
+		t.Run("a course of unknown length comes after every known length", func(t *testing.T) {
+			tx(t, d, func(tx *sql.Tx) error {
+				return st.UpsertCourse(ctx, tx, planning.CourseCatalogued{CourseID: "c-unknown", Title: "U", Skills: []string{"Terraform"}}, key)
+			})
+			tx(t, d, func(tx *sql.Tx) error {
+				return st.UpsertCourse(ctx, tx, planning.CourseCatalogued{CourseID: "c-long", Title: "L", Skills: []string{"Terraform"}, DurationHours: 90}, key)
+			})
+			got, err := st.CoursesForSkills(ctx, []string{key("Terraform")}, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tf := got[key("Terraform")]; len(tf) != 2 || tf[0].CourseID != "c-long" || tf[1].CourseID != "c-unknown" || tf[1].DurationHours != 0 {
+				t.Fatalf("%+v", tf)
+			}
+		})
+		t.Run("a retired course is no longer offered", func(t *testing.T) {
+			tx(t, d, func(tx *sql.Tx) error {
+				return st.UpsertCourse(ctx, tx, planning.CourseCatalogued{CourseID: "c-long", Retired: true}, key)
+			})
+			got, err := st.CoursesForSkills(ctx, []string{key("Terraform")}, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tf := got[key("Terraform")]; len(tf) != 1 || tf[0].CourseID != "c-unknown" {
+				t.Fatalf("%+v", tf)
+			}
+		})
 	}, store.Migrations()...)
 }
 
