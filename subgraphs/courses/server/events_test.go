@@ -69,6 +69,19 @@ func TestRecommendationsAfterEvents(t *testing.T) {
 					t.Fatalf("bad recommendation %+v", r)
 				}
 			}
+			// An English reader (the default) sees English courses first; a
+			// course in another language only after them, saying so (issue 25).
+			foreign := false
+			for _, r := range got {
+				isForeign := r.Course.Language != "en"
+				if foreign && !isForeign {
+					t.Fatalf("English course %s ranked after a foreign-language one", r.Course.ID)
+				}
+				foreign = foreign || isForeign
+				if isForeign != strings.HasPrefix(r.Reason, "Taught in ") {
+					t.Fatalf("%s (language %q) reason %q", r.Course.ID, r.Course.Language, r.Reason)
+				}
+			}
 			// The top course covers as much of the gap as any course in the
 			// catalogue does (relevance outweighs level fit and cost).
 			gap := []string{"Apache Spark", "Data Warehousing", "ETL"}

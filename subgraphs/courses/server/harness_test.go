@@ -102,8 +102,9 @@ func (h *harness) do(userID string, asRouter bool, query string, vars map[string
 
 type rec struct {
 	Course struct {
-		ID    string `json:"id"`
-		Title string `json:"title"`
+		ID       string `json:"id"`
+		Title    string `json:"title"`
+		Language string `json:"language"`
 	} `json:"course"`
 	Score         float64  `json:"score"`
 	Reason        string   `json:"reason"`
@@ -111,7 +112,7 @@ type rec struct {
 }
 
 const recommendedQuery = `query($id: ID!) { _entities(representations: [{__typename: "User", id: $id}]) {
-	... on User { id recommendedCourses(first: 50) { course { id title } score reason matchedSkills } } } }`
+	... on User { id recommendedCourses(first: 50) { course { id title language } score reason matchedSkills } } } }`
 
 // recommended reads userID's recommendations as the router would, with the
 // caller's token.
