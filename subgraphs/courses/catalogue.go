@@ -220,8 +220,11 @@ func (c *Course) validate() error {
 	if c.Rating != nil && (*c.Rating < 0 || *c.Rating > 5) {
 		errs = append(errs, fmt.Errorf("rating %v is out of range [0, 5]", *c.Rating))
 	}
-	if !languageRE.MatchString(c.Language) {
+	if !ValidLanguage(c.Language) {
 		errs = append(errs, fmt.Errorf("language %q is not an ISO 639-1 code", c.Language))
 	}
 	return errors.Join(errs...)
 }
+
+// ValidLanguage reports whether code has the shape of an ISO 639-1 code.
+func ValidLanguage(code string) bool { return languageRE.MatchString(code) }

@@ -47,6 +47,8 @@ type Filter struct {
 	Skills []string // at least one of these
 	Level  Level
 	Free   *bool
+	// Language is an ISO 639-1 code: only courses taught in it.
+	Language string
 }
 
 // Page is a window of results: Offset from the start of the ranked list.

@@ -56,7 +56,7 @@ func fingerprint(f Filter) string {
 	if f.Free != nil {
 		free = strconv.FormatBool(*f.Free)
 	}
-	sum := sha256.Sum256([]byte(strings.Join([]string{strings.ToLower(strings.TrimSpace(f.Search)), strings.Join(skills, "\x00"), string(f.Level), free}, "\x01")))
+	sum := sha256.Sum256([]byte(strings.Join([]string{strings.ToLower(strings.TrimSpace(f.Search)), strings.Join(skills, "\x00"), string(f.Level), free, f.Language}, "\x01")))
 	return strconv.FormatUint(binary.BigEndian.Uint64(sum[:8]), 36)
 }
 

@@ -94,7 +94,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Course             func(childComplexity int, id string) int
-		Courses            func(childComplexity int, search *string, skills []string, level *model.CourseLevel, free *bool, first *int, after *string) int
+		Courses            func(childComplexity int, search *string, skills []string, level *model.CourseLevel, free *bool, language *string, first *int, after *string) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
@@ -118,7 +118,7 @@ type EntityResolver interface {
 	FindUser(ctx context.Context, reps []*model.UserRepresentation) ([]*model.User, error)
 }
 type QueryResolver interface {
-	Courses(ctx context.Context, search *string, skills []string, level *model.CourseLevel, free *bool, first *int, after *string) (*model.CourseConnection, error)
+	Courses(ctx context.Context, search *string, skills []string, level *model.CourseLevel, free *bool, language *string, first *int, after *string) (*model.CourseConnection, error)
 	Course(ctx context.Context, id string) (*model.Course, error)
 }
 type UserResolver interface {
@@ -373,7 +373,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Courses(childComplexity, args["search"].(*string), args["skills"].([]string), args["level"].(*model.CourseLevel), args["free"].(*bool), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Courses(childComplexity, args["search"].(*string), args["skills"].([]string), args["level"].(*model.CourseLevel), args["free"].(*bool), args["language"].(*string), args["first"].(*int), args["after"].(*string)), true
 
 	case "Query._service":
 		if e.ComplexityRoot.Query.__resolve__service == nil {
@@ -923,22 +923,30 @@ func (ec *executionContext) field_Query_courses_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["free"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "language",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg5
+	args["language"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg6
 	return args, nil
 }
 
@@ -1863,7 +1871,7 @@ func (ec *executionContext) _Query_courses(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Courses(ctx, fc.Args["search"].(*string), fc.Args["skills"].([]string), fc.Args["level"].(*model.CourseLevel), fc.Args["free"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Courses(ctx, fc.Args["search"].(*string), fc.Args["skills"].([]string), fc.Args["level"].(*model.CourseLevel), fc.Args["free"].(*bool), fc.Args["language"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.CourseConnection) graphql.Marshaler {

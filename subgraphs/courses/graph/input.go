@@ -18,7 +18,7 @@ const (
 )
 
 // courseFilter validates the arguments of Query.courses.
-func courseFilter(canon courses.Canon, search *string, skills []string, level *model.CourseLevel, free *bool) (courses.Filter, error) {
+func courseFilter(canon courses.Canon, search *string, skills []string, level *model.CourseLevel, free *bool, language *string) (courses.Filter, error) {
 	var f courses.Filter
 	if search != nil {
 		f.Search = strings.TrimSpace(*search)
@@ -40,6 +40,12 @@ func courseFilter(canon courses.Canon, search *string, skills []string, level *m
 		f.Level = courses.Level(*level)
 	}
 	f.Free = free
+	if language != nil {
+		f.Language = strings.ToLower(strings.TrimSpace(*language))
+		if !courses.ValidLanguage(f.Language) {
+			return f, apperr.Errorf(apperr.Invalid, "language %q is not a two-letter ISO 639-1 code such as en", *language)
+		}
+	}
 	return f, nil
 }
 

@@ -14,8 +14,8 @@ import (
 )
 
 // Courses is the resolver for the courses field.
-func (r *queryResolver) Courses(ctx context.Context, search *string, skills []string, level *model.CourseLevel, free *bool, first *int, after *string) (*model.CourseConnection, error) {
-	f, err := courseFilter(courses.CanonicalSkills(r.Skills), search, skills, level, free)
+func (r *queryResolver) Courses(ctx context.Context, search *string, skills []string, level *model.CourseLevel, free *bool, language *string, first *int, after *string) (*model.CourseConnection, error) {
+	f, err := courseFilter(courses.CanonicalSkills(r.Skills), search, skills, level, free, language)
 	if err != nil {
 		return nil, err
 	}

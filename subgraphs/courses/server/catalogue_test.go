@@ -19,11 +19,12 @@ type connection struct {
 		Edges      []struct {
 			Cursor string `json:"cursor"`
 			Node   struct {
-				ID     string   `json:"id"`
-				Title  string   `json:"title"`
-				Skills []string `json:"skills"`
-				Level  string   `json:"level"`
-				Free   bool     `json:"free"`
+				ID       string   `json:"id"`
+				Title    string   `json:"title"`
+				Skills   []string `json:"skills"`
+				Level    string   `json:"level"`
+				Free     bool     `json:"free"`
+				Language string   `json:"language"`
 			} `json:"node"`
 		} `json:"edges"`
 		PageInfo struct {
@@ -35,9 +36,9 @@ type connection struct {
 	} `json:"courses"`
 }
 
-const coursesQuery = `query($search: String, $skills: [String!], $level: CourseLevel, $free: Boolean, $first: Int, $after: String) {
-	courses(search: $search, skills: $skills, level: $level, free: $free, first: $first, after: $after) {
-		totalCount edges { cursor node { id title skills level free } }
+const coursesQuery = `query($search: String, $skills: [String!], $level: CourseLevel, $free: Boolean, $language: String, $first: Int, $after: String) {
+	courses(search: $search, skills: $skills, level: $level, free: $free, language: $language, first: $first, after: $after) {
+		totalCount edges { cursor node { id title skills level free language } }
 		pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`
 
 func TestCatalogueQueries(t *testing.T) {
@@ -95,6 +96,24 @@ func TestCatalogueQueries(t *testing.T) {
 				}
 			}
 		})
+		t.Run("the language filter keeps courses taught in it (issue 25)", func(t *testing.T) {
+			want := map[string]int{}
+			for _, c := range cat {
+				want[c.Language]++
+			}
+			for _, lang := range []string{"en", "ar"} {
+				var c connection
+				resp := h.do("", false, coursesQuery, map[string]any{"language": lang, "first": 50}, &c)
+				if len(resp.Errors) > 0 || c.Courses.TotalCount != want[lang] || want[lang] == 0 {
+					t.Fatalf("%s: %s total %d, want %d", lang, resp.codes(), c.Courses.TotalCount, want[lang])
+				}
+				for _, e := range c.Courses.Edges {
+					if e.Node.Language != lang {
+						t.Fatalf("%s filter returned %+v", lang, e.Node)
+					}
+				}
+			}
+		})
 		t.Run("the skills filter accepts taxonomy aliases", func(t *testing.T) {
 			var byAlias, byName connection
 			h.do("", false, coursesQuery, map[string]any{"skills": []string{"k8s"}, "first": 50}, &byAlias)
@@ -135,6 +154,7 @@ func TestCatalogueQueries(t *testing.T) {
 				{"search too long", map[string]any{"search": string(long)}, "BAD_USER_INPUT"},
 				{"unknown level", map[string]any{"level": "EXPERT"}, "GRAPHQL_VALIDATION_FAILED"},
 				{"too many skills", map[string]any{"skills": make([]string, 21)}, "BAD_USER_INPUT"},
+				{"language not an ISO 639-1 code", map[string]any{"language": "english' OR 1=1"}, "BAD_USER_INPUT"},
 			}
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {

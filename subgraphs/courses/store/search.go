@@ -61,6 +61,9 @@ func (s *Store) SearchCourses(ctx context.Context, f courses.Filter, p courses.P
 	if f.Level != "" {
 		where = append(where, "c.level = "+arg(string(f.Level)))
 	}
+	if f.Language != "" {
+		where = append(where, "c.language = "+arg(f.Language))
+	}
 	if f.Free != nil {
 		where = append(where, "c.free = "+arg(*f.Free))
 	}
