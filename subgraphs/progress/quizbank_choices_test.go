@@ -25,7 +25,6 @@ const (
 var pendingRewrite = []string{
 	"cloud-1.json",
 	"data-1.json", "design-product-1.json",
-	"office-tools-1.json",
 	"software-1.json", "tech-2.json",
 }
 
