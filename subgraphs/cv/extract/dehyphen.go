@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -9,15 +10,20 @@ import (
 // "experi-" + "ence" (TeX hyphenation: the hyphen goes) and "2019–" +
 // "2021" (a browser wrapping after a dash: the dash stays). A trailing
 // hyphen before a capital or a digit is kept as written ("Open-" "Source"
-// becomes "Open-Source"). Lines are in reading order, so the next line is
-// the continuation.
+// becomes "Open-Source"). Before a lower-case letter the page's own words
+// decide: the joined form written elsewhere ("feature") joins, the
+// hyphenated form written elsewhere ("well-known") or a prefix that makes
+// compounds ("self-", "well-") keeps the hyphen; with no evidence the
+// hyphen goes, as TeX's hyphenation is the common case. Lines are in
+// reading order, so the next line is the continuation.
 func joinBrokenWords(lines []string) []string {
+	words := pageWords(lines)
 	out := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		ln := lines[i]
 		for i+1 < len(lines) {
 			next := lines[i+1]
-			joined, ok := joinPair(ln, next)
+			joined, ok := joinPair(ln, next, words)
 			if !ok {
 				break
 			}
@@ -31,7 +37,7 @@ func joinBrokenWords(lines []string) []string {
 
 // joinPair joins ln with the first word of next when ln ends in a broken
 // word, and returns the rest of next as part of the same line.
-func joinPair(ln, next string) (string, bool) {
+func joinPair(ln, next string, words map[string]bool) (string, bool) {
 	last, size := utf8.DecodeLastRuneInString(ln)
 	if size == 0 || len(ln) < size+2 || next == "" {
 		return "", false
@@ -43,9 +49,66 @@ func joinPair(ln, next string) (string, bool) {
 	}
 	switch {
 	case last == '-' && unicode.IsLower(first) && unicode.IsLetter(before):
+		if keepHyphen(ln[:len(ln)-size], next, words) {
+			return ln + next, true
+		}
 		return ln[:len(ln)-size] + next, true
 	case (last == '-' || last == '–' || last == '—') && (unicode.IsLetter(first) || unicode.IsDigit(first)):
 		return ln + next, true
 	}
 	return "", false
+}
+
+// keepHyphen decides a line-end hyphen before a lower-case letter from the
+// evidence: left is the line without its hyphen, next the next line. With
+// no word of the page to go on, only "well-" and "self-" keep it (English
+// writes "well-known", "self-taught"); other prefixes such as "ex-",
+// "high-", "non-" are where TeX breaks single words too ("ex-perience",
+// "high-light"), and so are suffixes after these two ("well-ness").
+func keepHyphen(left, next string, words map[string]bool) bool {
+	l := strings.ToLower(lastWord(left))
+	r := strings.ToLower(firstWord(next))
+	switch {
+	case l == "" || r == "":
+		return false
+	case words[l+r]:
+		return false
+	case words[l+"-"+r]:
+		return true
+	}
+	switch r {
+	case "ness", "ish", "less", "lessly":
+		return false
+	}
+	return l == "well" || l == "self"
+}
+
+// pageWords is the set of the words written on the page, in lower case;
+// a hyphenated word counts whole ("well-known"), never as its join.
+// One pass over the text.
+func pageWords(lines []string) map[string]bool {
+	words := map[string]bool{}
+	for _, ln := range lines {
+		for _, w := range strings.FieldsFunc(ln, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+			w = strings.Trim(w, "-")
+			if w != "" {
+				words[strings.ToLower(w)] = true
+			}
+		}
+	}
+	return words
+}
+
+// lastWord is the run of letters ending s.
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
+}
+
+// firstWord is the run of letters starting s.
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

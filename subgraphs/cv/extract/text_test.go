@@ -34,6 +34,14 @@ func TestJoinBrokenWords(t *testing.T) {
 		{"a dash standing alone", []string{"Berlin -", "present"}, []string{"Berlin -", "present"}},
 		{"bullet list", []string{"- Go", "- SQL"}, []string{"- Go", "- SQL"}},
 		{"three lines", []string{"inter-", "nation-", "al"}, []string{"international"}},
+		{"compound prefix keeps its hyphen", []string{"a well-", "known library"}, []string{"a well-known library"}},
+		{"self- keeps its hyphen", []string{"a self-", "taught engineer"}, []string{"a self-taught engineer"}},
+		{"hyphenated form written elsewhere keeps", []string{"data-driven teams; data-", "driven work"}, []string{"data-driven teams; data-driven work"}},
+		{"joined form written elsewhere joins", []string{"wellness apps; well-", "ness coach"}, []string{"wellness apps; wellness coach"}},
+		{"no evidence joins as TeX does", []string{"an experi-", "ence of note"}, []string{"an experience of note"}},
+		{"TeX break after ex- joins", []string{"an ex-", "celent shot"}, []string{"an excelent shot"}},
+		{"suffix after a compound prefix joins", []string{"our well-", "ness app"}, []string{"our wellness app"}},
+		{"hyphen kept before a number-led line", []string{"ISO-", "9001 audits"}, []string{"ISO-9001 audits"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
