@@ -165,6 +165,31 @@ func TestRouterResolvesSkillGapWithRequires(t *testing.T) {
 	if !strings.Contains(listed, `"jobTargets":[{"company":"Acme","match":{"title":"Data Analyst"}}]`) {
 		t.Errorf("jobTargets through the router: %s", listed)
 	}
+
+	// Every O*NET occupation is a role (issue 25): found by an alternate
+	// title, its gap computed, its market figures or the reason there are none.
+	for _, tt := range []struct {
+		name, query string
+		want        []string
+	}{
+		{"search by alternate title", `{ searchRoles(query: "RN", first: 3) { totalCount hits { matchedTitle role { id title requiredSkills { name source } } } } }`,
+			[]string{`"matchedTitle":"RN","role":{"id":"29-1141.00","title":"Registered Nurses"`, `{"name":"Critical Thinking","source":"ONET_SKILL"}`}},
+		{"gap for an electrician", `{ me { skillGap(targetRole: "47-2111.00") { targetRole { title } matched { name } } } }`,
+			[]string{`"targetRole":{"title":"Electricians"},"matched":[{"name":"Excel"}]`}},
+		{"no figure is no figure", `{ marketInsights(roleId: "27-2011.00") { occupationTitle medianPay { value } employment { value source { file } } unavailable { field reason } } }`,
+			[]string{`"medianPay":null`, `{"field":"medianPay","reason":"BLS OEWS May 2024 does not publish this estimate for SOC 27-2011"}`, `"source":{"file":"national_M2024_dl.xlsx"}`}},
+		{"a category's page", `{ roleCategories { category roleCount } roles(category: CONSTRUCTION, first: 2, offset: 1) { id category } }`,
+			[]string{`{"category":"CONSTRUCTION","roleCount":61}`, `"roles":[{"id":"47-2021.00","category":"CONSTRUCTION"},{"id":"47-2031.00","category":"CONSTRUCTION"}]`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := post(router.URL+"/graphql", tok, map[string]any{"query": tt.query})
+			for _, want := range tt.want {
+				if !strings.Contains(got, want) {
+					t.Errorf("response %s\nwant containing %s", got, want)
+				}
+			}
+		})
+	}
 }
 
 func TestPlanningCommand(t *testing.T) {

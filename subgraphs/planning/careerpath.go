@@ -27,13 +27,14 @@ type CareerPath struct {
 // SkillsToGain lists what moving from one role to another asks for: each
 // skill of to that from lacks or holds at a lower level, in to's order.
 func (c *Catalog) SkillsToGain(from, to *Role) []SkillStep {
-	have := map[string]int{}
-	for _, s := range from.Skills {
-		have[c.Key(s.Name)] = s.Level
+	have := make(map[string]int, len(from.Skills))
+	for i, k := range c.skillKeys(from) {
+		have[k] = from.Skills[i].Level
 	}
 	var out []SkillStep
-	for _, s := range to.Skills {
-		if h := have[c.Key(s.Name)]; h < s.Level {
+	toKeys := c.skillKeys(to)
+	for i, s := range to.Skills {
+		if h := have[toKeys[i]]; h < s.Level {
 			out = append(out, SkillStep{Name: s.Name, FromLevel: h, ToLevel: s.Level})
 		}
 	}
@@ -51,53 +52,68 @@ func (c *Catalog) stepCost(from, to *Role) int {
 }
 
 // Path finds the cheapest career path from → to with Dijkstra's algorithm
-// over the transitions. ok is false when to cannot be reached. from == to
-// is an empty path.
+// over the steps linkGraph priced. ok is false when to cannot be reached.
+// from == to is an empty path.
 func (c *Catalog) Path(from, to *Role) (CareerPath, bool) {
-	dist := map[string]int{from.ID: 0}
-	prev := map[string]string{}
-	pq := &costQueue{{id: from.ID, cost: 0}}
+	src, dst := c.position(from), c.position(to)
+	if src < 0 || dst < 0 {
+		return CareerPath{}, false
+	}
+	dist := make([]int, len(c.roles))
+	prev := make([]int, len(c.roles))
+	for i := range dist {
+		dist[i], prev[i] = -1, -1
+	}
+	dist[src] = 0
+	pq := &costQueue{{id: src, cost: 0}}
 	for pq.Len() > 0 {
 		cur := heap.Pop(pq).(costItem)
 		if cur.cost > dist[cur.id] {
 			continue // stale entry
 		}
-		if cur.id == to.ID {
+		if cur.id == dst {
 			break
 		}
-		r := c.byID[cur.id]
-		for _, nid := range r.Next {
-			nd := cur.cost + c.stepCost(r, c.byID[nid])
-			if d, seen := dist[nid]; !seen || nd < d {
-				dist[nid] = nd
-				prev[nid] = cur.id
-				heap.Push(pq, costItem{id: nid, cost: nd})
+		for _, e := range c.roles[cur.id].next {
+			nd := cur.cost + e.cost
+			if d := dist[e.to]; d < 0 || nd < d {
+				dist[e.to] = nd
+				prev[e.to] = cur.id
+				heap.Push(pq, costItem{id: e.to, cost: nd})
 			}
 		}
 	}
-	if _, ok := dist[to.ID]; !ok {
+	if dist[dst] < 0 {
 		return CareerPath{}, false
 	}
-	var ids []string
-	for id := to.ID; id != from.ID; id = prev[id] {
+	var ids []int
+	for id := dst; id != src; id = prev[id] {
 		ids = append(ids, id)
 	}
-	ids = append(ids, from.ID)
+	ids = append(ids, src)
 	slices.Reverse(ids)
 	p := CareerPath{From: from, To: to, Steps: []PathStep{}}
 	for i := 1; i < len(ids); i++ {
-		a, b := c.byID[ids[i-1]], c.byID[ids[i]]
+		a, b := c.roles[ids[i-1]], c.roles[ids[i]]
 		p.Steps = append(p.Steps, PathStep{From: a, To: b, SkillsToGain: c.SkillsToGain(a, b)})
 	}
 	return p, true
 }
 
+// position is r's index in c.roles, -1 when r is not of this catalogue.
+func (c *Catalog) position(r *Role) int {
+	if c.byID[r.ID] != r {
+		return -1
+	}
+	return c.pos[r.ID]
+}
+
 type costItem struct {
-	id   string
+	id   int // index into Catalog.roles
 	cost int
 }
 
-// costQueue is a min-heap on cost, ties broken by id for deterministic paths.
+// costQueue is a min-heap on cost, ties broken by position for deterministic paths.
 type costQueue []costItem
 
 func (q costQueue) Len() int { return len(q) }

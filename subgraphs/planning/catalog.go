@@ -8,18 +8,26 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/careercoach/coach/internal/skills"
+	"github.com/careercoach/coach/subgraphs/planning/occupations"
 )
 
 //go:embed data/*.json
 var dataFiles embed.FS
 
-// Role categories and seniorities, as GraphQL names them.
-var (
-	Categories  = []string{"SOFTWARE", "DATA", "PRODUCT", "DESIGN", "CLOUD", "SECURITY", "MANAGEMENT", "MARKETING", "SALES", "FINANCE", "HR", "EDUCATION", "HEALTHCARE"}
-	Seniorities = []string{"JUNIOR", "MID", "SENIOR", "STAFF", "LEAD", "EXECUTIVE"}
-)
+// Seniorities are the role seniorities, as GraphQL names them.
+var Seniorities = []string{"JUNIOR", "MID", "SENIOR", "STAFF", "LEAD", "EXECUTIVE"}
 
-// Role is a job in the catalogue with the skills it needs.
+// IsCategory reports whether id is one of AllCategories.
+func IsCategory(id string) bool {
+	return slices.ContainsFunc(AllCategories, func(c Category) bool { return c.ID == id })
+}
+
+// Role is a job in the catalogue with the skills it needs: an O*NET
+// occupation (Occupation true, ID its O*NET-SOC code) or one of the
+// hand-written roles (ID a slug such as "data-engineer"), each a
+// specialisation of the occupation ONetSOC names.
 type Role struct {
 	ID          string
 	Title       string
@@ -27,9 +35,37 @@ type Role struct {
 	Seniority   string
 	Description string
 	ONetSOC     string // O*NET-SOC 2019 code the requirements were built from, e.g. 15-1252.00
-	MarketSOC   string // SOC code of the published BLS figures, e.g. 15-1252
+	MarketSOC   string // SOC code of the published BLS figures, e.g. 15-1252; "" when BLS publishes none
 	Skills      []SkillLevel
-	Next        []string // role ids one transition away
+	Basis       []SkillBasis // Basis[i] is where Skills[i] comes from
+	Next        []string     // role ids one transition away
+	Occupation  bool
+	JobZone     int      // O*NET job zone 1–5 (preparation needed); 0 = not rated
+	AltTitles   []string // O*NET alternate titles (occupations only)
+	next        []edge   // Next with each step's cost, for the path finder
+	keys        []string // keys[i] is Catalog.Key(Skills[i]), computed once
+}
+
+// BasisOf returns where r's requirement of skill name comes from.
+func (r *Role) BasisOf(name string) SkillBasis {
+	for i, s := range r.Skills {
+		if s.Name == name && i < len(r.Basis) {
+			return r.Basis[i]
+		}
+	}
+	return SkillBasis{Source: SourceCatalogue, Basis: "Career Coach role catalogue"}
+}
+
+// skillKeys returns the keys of r's skills, computed once per role.
+func (c *Catalog) skillKeys(r *Role) []string {
+	if len(r.keys) == len(r.Skills) {
+		return r.keys
+	}
+	keys := make([]string, len(r.Skills))
+	for i, s := range r.Skills {
+		keys[i] = c.Key(s.Name)
+	}
+	return keys
 }
 
 // SkillKeyFunc maps a skill name or alias to the key two names of one
@@ -38,11 +74,15 @@ type SkillKeyFunc func(name string) string
 
 // Catalog is the embedded reference data; it is read-only after Load.
 type Catalog struct {
-	roles     []*Role
-	byID      map[string]*Role
-	market    *MarketData
-	questions []*Question
-	qByID     map[string]*Question
+	roles       []*Role // named, then occupations
+	named       []*Role // the hand-written roles, in dataset order
+	occupations []*Role // by title
+	byID        map[string]*Role
+	pos         map[string]int // index in roles
+	index       *occupations.Index
+	market      *MarketData
+	questions   []*Question
+	qByID       map[string]*Question
 	// Key compares skill names (never nil).
 	Key SkillKeyFunc
 }
@@ -87,7 +127,26 @@ func Load(key SkillKeyFunc) (*Catalog, error) {
 	if err := c.loadRoles(); err != nil {
 		return nil, err
 	}
-	m, err := loadMarket(c)
+	ds, err := occupations.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load occupations dataset: %w", err)
+	}
+	tax, err := skills.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load skills taxonomy: %w", err)
+	}
+	if err := c.loadOccupations(ds, tax); err != nil {
+		return nil, err
+	}
+	c.roles = append(slices.Clone(c.named), c.occupations...)
+	for _, r := range c.roles {
+		r.keys = c.skillKeys(r)
+	}
+	c.index = occupations.NewIndex(ds)
+	if err := c.linkGraph(ds); err != nil {
+		return nil, err
+	}
+	m, err := loadMarket(c, ds)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +169,7 @@ func (c *Catalog) loadRoles() error {
 	for _, r := range rr.Roles {
 		role := &Role{ID: r.ID, Title: r.Title, Category: r.Category, Seniority: r.Seniority, Description: r.Description,
 			ONetSOC: r.ONet, MarketSOC: r.Market}
-		if role.ID == "" || role.Title == "" || !slices.Contains(Categories, r.Category) || !slices.Contains(Seniorities, r.Seniority) {
+		if role.ID == "" || role.Title == "" || !IsCategory(r.Category) || !slices.Contains(Seniorities, r.Seniority) {
 			return fmt.Errorf("roles dataset: role %q: missing id/title or unknown category/seniority", r.ID)
 		}
 		if _, dup := c.byID[role.ID]; dup {
@@ -129,11 +188,13 @@ func (c *Catalog) loadRoles() error {
 			}
 			seen[c.Key(name)] = true
 			role.Skills = append(role.Skills, SkillLevel{Name: name, Level: lvl})
+			role.Basis = append(role.Basis, SkillBasis{Source: SourceCatalogue,
+				Basis: "Career Coach role catalogue: skills chosen from the O*NET profile, levels by editorial judgement (hand-written)"})
 		}
 		if len(role.Skills) == 0 {
 			return fmt.Errorf("roles dataset: role %q has no skills", r.ID)
 		}
-		c.roles = append(c.roles, role)
+		c.named = append(c.named, role)
 		c.byID[role.ID] = role
 	}
 	for _, t := range rr.Transitions {
@@ -150,7 +211,13 @@ func (c *Catalog) loadRoles() error {
 	return nil
 }
 
-// Roles returns the roles of category ("" = all), in catalogue order.
+// NamedRoles returns the hand-written roles, in dataset order.
+func (c *Catalog) NamedRoles() []*Role {
+	return slices.Clone(c.named)
+}
+
+// Roles returns the roles of category ("" = all): the hand-written roles
+// in dataset order, then the occupations by title.
 func (c *Catalog) Roles(category string) []*Role {
 	if category == "" {
 		return slices.Clone(c.roles)
@@ -179,10 +246,11 @@ func (c *Catalog) NextRoles(r *Role) []*Role {
 	return out
 }
 
-// SkillNames returns every skill name the datasets use, sorted, unique.
+// SkillNames returns every skill name the hand-written datasets (named
+// roles, interview questions) use, sorted, unique.
 func (c *Catalog) SkillNames() []string {
 	set := map[string]bool{}
-	for _, r := range c.roles {
+	for _, r := range c.named {
 		for _, s := range r.Skills {
 			set[s.Name] = true
 		}

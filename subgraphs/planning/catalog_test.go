@@ -3,14 +3,19 @@ package planning_test
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/careercoach/coach/subgraphs/planning"
 )
 
+// shared is the catalogue the tests read (it is read-only; loading it
+// takes a second).
+var shared = sync.OnceValues(func() (*planning.Catalog, error) { return planning.Load(nil) })
+
 func load(t *testing.T) *planning.Catalog {
 	t.Helper()
-	c, err := planning.Load(nil)
+	c, err := shared()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -19,12 +24,15 @@ func load(t *testing.T) *planning.Catalog {
 
 func TestDatasetSize(t *testing.T) {
 	c := load(t)
-	if n := len(c.Roles("")); n < 40 {
-		t.Errorf("%d roles, want at least 40", n)
+	if n := len(c.NamedRoles()); n < 40 {
+		t.Errorf("%d named roles, want at least 40", n)
 	}
-	for _, cat := range planning.Categories {
-		if len(c.Roles(cat)) == 0 {
-			t.Errorf("category %s has no roles", cat)
+	if n := len(c.Roles("")) - len(c.NamedRoles()); n < 800 {
+		t.Errorf("%d occupations, want at least 800", n)
+	}
+	for _, cat := range planning.AllCategories {
+		if len(c.Roles(cat.ID)) == 0 {
+			t.Errorf("category %s has no roles", cat.ID)
 		}
 	}
 	all := c.Questions(planning.QuestionFilter{First: 10000})
@@ -44,11 +52,14 @@ func TestDatasetSize(t *testing.T) {
 	}
 }
 
-func TestEveryRoleHasInsightsAndQuestions(t *testing.T) {
+func TestEveryNamedRoleHasInsightsAndQuestions(t *testing.T) {
 	c := load(t)
-	for _, r := range c.Roles("") {
+	for _, r := range c.NamedRoles() {
 		t.Run(r.ID, func(t *testing.T) {
 			in := c.Insights(r)
+			if in.MedianPay == nil {
+				t.Fatalf("no median pay: %+v", in.Unavailable)
+			}
 			if in.MedianPay.Value <= 0 || in.MedianPay.Source.URL == "" || in.MedianPay.Source.Year == "" {
 				t.Errorf("median pay %+v", in.MedianPay)
 			}
@@ -137,9 +148,9 @@ func TestPromotionsDoNotLowerLevels(t *testing.T) {
 	for i, s := range planning.Seniorities {
 		rank[s] = i
 	}
-	for _, from := range c.Roles("") {
+	for _, from := range c.NamedRoles() {
 		for _, to := range c.NextRoles(from) {
-			if to.MarketSOC != from.MarketSOC || rank[to.Seniority] <= rank[from.Seniority] {
+			if to.Occupation || to.MarketSOC != from.MarketSOC || rank[to.Seniority] <= rank[from.Seniority] {
 				continue
 			}
 			have := map[string]int{}

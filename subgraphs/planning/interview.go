@@ -69,7 +69,7 @@ func (c *Catalog) loadQuestions() error {
 		case Behavioural:
 			ok = ok && len(q.Categories) > 0
 			for _, cat := range q.Categories {
-				ok = ok && (cat == "*" || slices.Contains(Categories, cat))
+				ok = ok && (cat == "*" || IsCategory(cat))
 			}
 		default:
 			ok = false

@@ -64,6 +64,13 @@ type SkillLevel struct {
 	Level int    `json:"level"`
 }
 
+// SkillBasis says where a role's required skill comes from: one of the
+// Source* names, and the rating or rule in words.
+type SkillBasis struct {
+	Source string
+	Basis  string
+}
+
 // UserSkills is the read model of a user's skill profile (owned by the
 // progress service, fed by skillprofile.changed); CVID is empty since the
 // profile combines more than the CV, AnalyzedAt is when it last changed.

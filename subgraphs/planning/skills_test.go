@@ -6,9 +6,11 @@ import (
 	"github.com/careercoach/coach/internal/skills"
 )
 
-// Every skill the datasets name (role requirements, interview questions)
-// must be a canonical name of the shared taxonomy, exactly: that name is a
-// skill's identity in events and in the other services.
+// Every skill the hand-written datasets name (named roles' requirements,
+// interview questions) must be a canonical name of the shared taxonomy,
+// exactly: that name is a skill's identity in events and in the other
+// services. Occupations' requirements use the taxonomy's name where it
+// knows the skill and O*NET's otherwise (TestOccupationSkillNames).
 func TestDatasetSkillsAreCanonical(t *testing.T) {
 	tax, err := skills.Load()
 	if err != nil {

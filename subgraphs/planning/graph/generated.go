@@ -75,6 +75,8 @@ type ComplexityRoot struct {
 	}
 
 	DataSource struct {
+		Date func(childComplexity int) int
+		File func(childComplexity int) int
 		Name func(childComplexity int) int
 		URL  func(childComplexity int) int
 		Year func(childComplexity int) int
@@ -210,11 +212,14 @@ type ComplexityRoot struct {
 
 	MarketInsights struct {
 		AnnualOpenings         func(childComplexity int) int
+		Employment             func(childComplexity int) int
 		HotTechnologies        func(childComplexity int) int
 		HotTechnologiesSource  func(childComplexity int) int
 		MedianPay              func(childComplexity int) int
 		OccupationTitle        func(childComplexity int) int
 		Pay10thPercentile      func(childComplexity int) int
+		Pay25thPercentile      func(childComplexity int) int
+		Pay75thPercentile      func(childComplexity int) int
 		Pay90thPercentile      func(childComplexity int) int
 		ProjectedGrowthPercent func(childComplexity int) int
 		ProjectionGroup        func(childComplexity int) int
@@ -224,6 +229,7 @@ type ComplexityRoot struct {
 		TopSkills              func(childComplexity int) int
 		TopSkillsSource        func(childComplexity int) int
 		TypicalEducation       func(childComplexity int) int
+		Unavailable            func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -245,7 +251,10 @@ type ComplexityRoot struct {
 		MarketInsights     func(childComplexity int, roleID string) int
 		MatchJob           func(childComplexity int, input model.JobAdInput) int
 		Role               func(childComplexity int, id string) int
-		Roles              func(childComplexity int, category *model.RoleCategory) int
+		RoleCategories     func(childComplexity int) int
+		Roles              func(childComplexity int, category *model.RoleCategory, first *int, offset *int) int
+		RolesForJobTitle   func(childComplexity int, title string) int
+		SearchRoles        func(childComplexity int, query string, category *model.RoleCategory, first *int, offset *int) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
@@ -256,19 +265,41 @@ type ComplexityRoot struct {
 	}
 
 	Role struct {
-		Category       func(childComplexity int) int
-		Description    func(childComplexity int) int
-		ID             func(childComplexity int) int
-		NextRoles      func(childComplexity int) int
-		OnetSocCode    func(childComplexity int) int
-		RequiredSkills func(childComplexity int) int
-		Seniority      func(childComplexity int) int
-		Title          func(childComplexity int) int
+		AlternateTitles func(childComplexity int, first *int) int
+		Category        func(childComplexity int) int
+		Description     func(childComplexity int) int
+		ID              func(childComplexity int) int
+		IsOccupation    func(childComplexity int) int
+		JobZone         func(childComplexity int) int
+		NextRoles       func(childComplexity int) int
+		OnetSocCode     func(childComplexity int) int
+		Preparation     func(childComplexity int) int
+		RequiredSkills  func(childComplexity int) int
+		Seniority       func(childComplexity int) int
+		Title           func(childComplexity int) int
+	}
+
+	RoleCategoryInfo struct {
+		Category  func(childComplexity int) int
+		RoleCount func(childComplexity int) int
+		Title     func(childComplexity int) int
+	}
+
+	RoleSearchHit struct {
+		MatchedTitle func(childComplexity int) int
+		Role         func(childComplexity int) int
+	}
+
+	RoleSearchResult struct {
+		Hits       func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	RoleSkill struct {
-		Level func(childComplexity int) int
-		Name  func(childComplexity int) int
+		Basis  func(childComplexity int) int
+		Level  func(childComplexity int) int
+		Name   func(childComplexity int) int
+		Source func(childComplexity int) int
 	}
 
 	SkillGap struct {
@@ -289,6 +320,11 @@ type ComplexityRoot struct {
 		FromLevel func(childComplexity int) int
 		Name      func(childComplexity int) int
 		ToLevel   func(childComplexity int) int
+	}
+
+	UnavailableFigure struct {
+		Field  func(childComplexity int) int
+		Reason func(childComplexity int) int
 	}
 
 	User struct {
@@ -338,7 +374,10 @@ type MutationResolver interface {
 	DeleteJobTarget(ctx context.Context, id string) (string, error)
 }
 type QueryResolver interface {
-	Roles(ctx context.Context, category *model.RoleCategory) ([]*model.Role, error)
+	Roles(ctx context.Context, category *model.RoleCategory, first *int, offset *int) ([]*model.Role, error)
+	RoleCategories(ctx context.Context) ([]*model.RoleCategoryInfo, error)
+	SearchRoles(ctx context.Context, query string, category *model.RoleCategory, first *int, offset *int) (*model.RoleSearchResult, error)
+	RolesForJobTitle(ctx context.Context, title string) ([]*model.Role, error)
 	Role(ctx context.Context, id string) (*model.Role, error)
 	CareerPath(ctx context.Context, from string, to string) (*model.CareerPath, error)
 	MarketInsights(ctx context.Context, roleID string) (*model.MarketInsights, error)
@@ -349,6 +388,8 @@ type QueryResolver interface {
 	JobTarget(ctx context.Context, id string) (*model.JobTarget, error)
 }
 type RoleResolver interface {
+	AlternateTitles(ctx context.Context, obj *model.Role, first *int) ([]string, error)
+
 	NextRoles(ctx context.Context, obj *model.Role) ([]*model.Role, error)
 }
 type UserResolver interface {
@@ -482,6 +523,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Course.ID(childComplexity), true
 
+	case "DataSource.date":
+		if e.ComplexityRoot.DataSource.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataSource.Date(childComplexity), true
+	case "DataSource.file":
+		if e.ComplexityRoot.DataSource.File == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataSource.File(childComplexity), true
 	case "DataSource.name":
 		if e.ComplexityRoot.DataSource.Name == nil {
 			break
@@ -1018,6 +1071,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MarketInsights.AnnualOpenings(childComplexity), true
+	case "MarketInsights.employment":
+		if e.ComplexityRoot.MarketInsights.Employment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarketInsights.Employment(childComplexity), true
 	case "MarketInsights.hotTechnologies":
 		if e.ComplexityRoot.MarketInsights.HotTechnologies == nil {
 			break
@@ -1048,6 +1107,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MarketInsights.Pay10thPercentile(childComplexity), true
+	case "MarketInsights.pay25thPercentile":
+		if e.ComplexityRoot.MarketInsights.Pay25thPercentile == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarketInsights.Pay25thPercentile(childComplexity), true
+	case "MarketInsights.pay75thPercentile":
+		if e.ComplexityRoot.MarketInsights.Pay75thPercentile == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarketInsights.Pay75thPercentile(childComplexity), true
 	case "MarketInsights.pay90thPercentile":
 		if e.ComplexityRoot.MarketInsights.Pay90thPercentile == nil {
 			break
@@ -1102,6 +1173,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MarketInsights.TypicalEducation(childComplexity), true
+	case "MarketInsights.unavailable":
+		if e.ComplexityRoot.MarketInsights.Unavailable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarketInsights.Unavailable(childComplexity), true
 
 	case "Mutation.createGoal":
 		if e.ComplexityRoot.Mutation.CreateGoal == nil {
@@ -1265,6 +1342,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Role(childComplexity, args["id"].(string)), true
+	case "Query.roleCategories":
+		if e.ComplexityRoot.Query.RoleCategories == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.RoleCategories(childComplexity), true
 	case "Query.roles":
 		if e.ComplexityRoot.Query.Roles == nil {
 			break
@@ -1275,7 +1358,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Roles(childComplexity, args["category"].(*model.RoleCategory)), true
+		return e.ComplexityRoot.Query.Roles(childComplexity, args["category"].(*model.RoleCategory), args["first"].(*int), args["offset"].(*int)), true
+	case "Query.rolesForJobTitle":
+		if e.ComplexityRoot.Query.RolesForJobTitle == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rolesForJobTitle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RolesForJobTitle(childComplexity, args["title"].(string)), true
+	case "Query.searchRoles":
+		if e.ComplexityRoot.Query.SearchRoles == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchRoles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchRoles(childComplexity, args["query"].(string), args["category"].(*model.RoleCategory), args["first"].(*int), args["offset"].(*int)), true
 	case "Query._service":
 		if e.ComplexityRoot.Query.__resolve__service == nil {
 			break
@@ -1307,6 +1412,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReadinessPoint.ReadinessPercent(childComplexity), true
 
+	case "Role.alternateTitles":
+		if e.ComplexityRoot.Role.AlternateTitles == nil {
+			break
+		}
+
+		args, err := ec.field_Role_alternateTitles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Role.AlternateTitles(childComplexity, args["first"].(*int)), true
 	case "Role.category":
 		if e.ComplexityRoot.Role.Category == nil {
 			break
@@ -1325,6 +1441,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.ID(childComplexity), true
+	case "Role.isOccupation":
+		if e.ComplexityRoot.Role.IsOccupation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.IsOccupation(childComplexity), true
+	case "Role.jobZone":
+		if e.ComplexityRoot.Role.JobZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.JobZone(childComplexity), true
 	case "Role.nextRoles":
 		if e.ComplexityRoot.Role.NextRoles == nil {
 			break
@@ -1337,6 +1465,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.OnetSocCode(childComplexity), true
+	case "Role.preparation":
+		if e.ComplexityRoot.Role.Preparation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.Preparation(childComplexity), true
 	case "Role.requiredSkills":
 		if e.ComplexityRoot.Role.RequiredSkills == nil {
 			break
@@ -1356,6 +1490,57 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Role.Title(childComplexity), true
 
+	case "RoleCategoryInfo.category":
+		if e.ComplexityRoot.RoleCategoryInfo.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleCategoryInfo.Category(childComplexity), true
+	case "RoleCategoryInfo.roleCount":
+		if e.ComplexityRoot.RoleCategoryInfo.RoleCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleCategoryInfo.RoleCount(childComplexity), true
+	case "RoleCategoryInfo.title":
+		if e.ComplexityRoot.RoleCategoryInfo.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleCategoryInfo.Title(childComplexity), true
+
+	case "RoleSearchHit.matchedTitle":
+		if e.ComplexityRoot.RoleSearchHit.MatchedTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleSearchHit.MatchedTitle(childComplexity), true
+	case "RoleSearchHit.role":
+		if e.ComplexityRoot.RoleSearchHit.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleSearchHit.Role(childComplexity), true
+
+	case "RoleSearchResult.hits":
+		if e.ComplexityRoot.RoleSearchResult.Hits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleSearchResult.Hits(childComplexity), true
+	case "RoleSearchResult.totalCount":
+		if e.ComplexityRoot.RoleSearchResult.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleSearchResult.TotalCount(childComplexity), true
+
+	case "RoleSkill.basis":
+		if e.ComplexityRoot.RoleSkill.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleSkill.Basis(childComplexity), true
 	case "RoleSkill.level":
 		if e.ComplexityRoot.RoleSkill.Level == nil {
 			break
@@ -1368,6 +1553,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleSkill.Name(childComplexity), true
+	case "RoleSkill.source":
+		if e.ComplexityRoot.RoleSkill.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleSkill.Source(childComplexity), true
 
 	case "SkillGap.matched":
 		if e.ComplexityRoot.SkillGap.Matched == nil {
@@ -1437,6 +1628,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillToGain.ToLevel(childComplexity), true
+
+	case "UnavailableFigure.field":
+		if e.ComplexityRoot.UnavailableFigure.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnavailableFigure.Field(childComplexity), true
+	case "UnavailableFigure.reason":
+		if e.ComplexityRoot.UnavailableFigure.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnavailableFigure.Reason(childComplexity), true
 
 	case "User.goals":
 		if e.ComplexityRoot.User.Goals == nil {
@@ -1777,6 +1981,10 @@ func (ec *executionContext) childFields_DataSource(ctx context.Context, field gr
 		return ec.fieldContext_DataSource_year(ctx, field)
 	case "url":
 		return ec.fieldContext_DataSource_url(ctx, field)
+	case "file":
+		return ec.fieldContext_DataSource_file(ctx, field)
+	case "date":
+		return ec.fieldContext_DataSource_date(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DataSource", field.Name)
 }
@@ -2039,14 +2247,22 @@ func (ec *executionContext) childFields_MarketInsights(ctx context.Context, fiel
 		return ec.fieldContext_MarketInsights_medianPay(ctx, field)
 	case "pay10thPercentile":
 		return ec.fieldContext_MarketInsights_pay10thPercentile(ctx, field)
+	case "pay25thPercentile":
+		return ec.fieldContext_MarketInsights_pay25thPercentile(ctx, field)
+	case "pay75thPercentile":
+		return ec.fieldContext_MarketInsights_pay75thPercentile(ctx, field)
 	case "pay90thPercentile":
 		return ec.fieldContext_MarketInsights_pay90thPercentile(ctx, field)
+	case "employment":
+		return ec.fieldContext_MarketInsights_employment(ctx, field)
 	case "projectedGrowthPercent":
 		return ec.fieldContext_MarketInsights_projectedGrowthPercent(ctx, field)
 	case "annualOpenings":
 		return ec.fieldContext_MarketInsights_annualOpenings(ctx, field)
 	case "typicalEducation":
 		return ec.fieldContext_MarketInsights_typicalEducation(ctx, field)
+	case "unavailable":
+		return ec.fieldContext_MarketInsights_unavailable(ctx, field)
 	case "topSkills":
 		return ec.fieldContext_MarketInsights_topSkills(ctx, field)
 	case "topSkillsSource":
@@ -2085,6 +2301,14 @@ func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.
 		return ec.fieldContext_Role_description(ctx, field)
 	case "onetSocCode":
 		return ec.fieldContext_Role_onetSocCode(ctx, field)
+	case "isOccupation":
+		return ec.fieldContext_Role_isOccupation(ctx, field)
+	case "jobZone":
+		return ec.fieldContext_Role_jobZone(ctx, field)
+	case "preparation":
+		return ec.fieldContext_Role_preparation(ctx, field)
+	case "alternateTitles":
+		return ec.fieldContext_Role_alternateTitles(ctx, field)
 	case "requiredSkills":
 		return ec.fieldContext_Role_requiredSkills(ctx, field)
 	case "nextRoles":
@@ -2093,12 +2317,48 @@ func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Role", field.Name)
 }
 
+func (ec *executionContext) childFields_RoleCategoryInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "category":
+		return ec.fieldContext_RoleCategoryInfo_category(ctx, field)
+	case "title":
+		return ec.fieldContext_RoleCategoryInfo_title(ctx, field)
+	case "roleCount":
+		return ec.fieldContext_RoleCategoryInfo_roleCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoleCategoryInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_RoleSearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_RoleSearchHit_role(ctx, field)
+	case "matchedTitle":
+		return ec.fieldContext_RoleSearchHit_matchedTitle(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoleSearchHit", field.Name)
+}
+
+func (ec *executionContext) childFields_RoleSearchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RoleSearchResult_totalCount(ctx, field)
+	case "hits":
+		return ec.fieldContext_RoleSearchResult_hits(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoleSearchResult", field.Name)
+}
+
 func (ec *executionContext) childFields_RoleSkill(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
 		return ec.fieldContext_RoleSkill_name(ctx, field)
 	case "level":
 		return ec.fieldContext_RoleSkill_level(ctx, field)
+	case "source":
+		return ec.fieldContext_RoleSkill_source(ctx, field)
+	case "basis":
+		return ec.fieldContext_RoleSkill_basis(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RoleSkill", field.Name)
 }
@@ -2141,6 +2401,16 @@ func (ec *executionContext) childFields_SkillToGain(ctx context.Context, field g
 		return ec.fieldContext_SkillToGain_toLevel(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SkillToGain", field.Name)
+}
+
+func (ec *executionContext) childFields_UnavailableFigure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_UnavailableFigure_field(ctx, field)
+	case "reason":
+		return ec.fieldContext_UnavailableFigure_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UnavailableFigure", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2625,6 +2895,20 @@ func (ec *executionContext) field_Query_role_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_rolesForJobTitle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "title",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["title"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_roles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2636,6 +2920,74 @@ func (ec *executionContext) field_Query_roles_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["category"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchRoles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "category",
+		func(ctx context.Context, v any) (*model.RoleCategory, error) {
+			return ec.unmarshalORoleCategory2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleCategory(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["category"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Role_alternateTitles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -3300,6 +3652,52 @@ func (ec *executionContext) _DataSource_url(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_DataSource_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataSource_file(ctx context.Context, field graphql.CollectedField, obj *model.DataSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataSource_file(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.File, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataSource_file(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataSource_date(ctx context.Context, field graphql.CollectedField, obj *model.DataSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataSource_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataSource_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DataSource", field, false, false, "String")
 }
 
@@ -5473,10 +5871,10 @@ func (ec *executionContext) _MarketInsights_medianPay(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.MarketFigure) graphql.Marshaler {
-			return ec.marshalNMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
+			return ec.marshalOMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_MarketInsights_medianPay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5505,13 +5903,77 @@ func (ec *executionContext) _MarketInsights_pay10thPercentile(ctx context.Contex
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.MarketFigure) graphql.Marshaler {
-			return ec.marshalNMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
+			return ec.marshalOMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_MarketInsights_pay10thPercentile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MarketInsights",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MarketFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MarketInsights_pay25thPercentile(ctx context.Context, field graphql.CollectedField, obj *model.MarketInsights) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarketInsights_pay25thPercentile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pay25thPercentile, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MarketFigure) graphql.Marshaler {
+			return ec.marshalOMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MarketInsights_pay25thPercentile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MarketInsights",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MarketFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MarketInsights_pay75thPercentile(ctx context.Context, field graphql.CollectedField, obj *model.MarketInsights) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarketInsights_pay75thPercentile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pay75thPercentile, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MarketFigure) graphql.Marshaler {
+			return ec.marshalOMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MarketInsights_pay75thPercentile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "MarketInsights",
 		Field:      field,
@@ -5537,13 +5999,45 @@ func (ec *executionContext) _MarketInsights_pay90thPercentile(ctx context.Contex
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.MarketFigure) graphql.Marshaler {
-			return ec.marshalNMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
+			return ec.marshalOMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_MarketInsights_pay90thPercentile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MarketInsights",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MarketFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MarketInsights_employment(ctx context.Context, field graphql.CollectedField, obj *model.MarketInsights) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarketInsights_employment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Employment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MarketFigure) graphql.Marshaler {
+			return ec.marshalOMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MarketInsights_employment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "MarketInsights",
 		Field:      field,
@@ -5569,10 +6063,10 @@ func (ec *executionContext) _MarketInsights_projectedGrowthPercent(ctx context.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.MarketFigure) graphql.Marshaler {
-			return ec.marshalNMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
+			return ec.marshalOMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_MarketInsights_projectedGrowthPercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5601,10 +6095,10 @@ func (ec *executionContext) _MarketInsights_annualOpenings(ctx context.Context, 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.MarketFigure) graphql.Marshaler {
-			return ec.marshalNMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
+			return ec.marshalOMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_MarketInsights_annualOpenings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5633,10 +6127,10 @@ func (ec *executionContext) _MarketInsights_typicalEducation(ctx context.Context
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.MarketFact) graphql.Marshaler {
-			return ec.marshalNMarketFact2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFact(ctx, selections, v)
+			return ec.marshalOMarketFact2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFact(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_MarketInsights_typicalEducation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5647,6 +6141,38 @@ func (ec *executionContext) fieldContext_MarketInsights_typicalEducation(_ conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MarketFact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MarketInsights_unavailable(ctx context.Context, field graphql.CollectedField, obj *model.MarketInsights) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarketInsights_unavailable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unavailable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UnavailableFigure) graphql.Marshaler {
+			return ec.marshalNUnavailableFigure2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐUnavailableFigureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MarketInsights_unavailable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MarketInsights",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnavailableFigure(ctx, field)
 		},
 	}
 	return fc, nil
@@ -6121,7 +6647,7 @@ func (ec *executionContext) _Query_roles(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Roles(ctx, fc.Args["category"].(*model.RoleCategory))
+			return ec.Resolvers.Query().Roles(ctx, fc.Args["category"].(*model.RoleCategory), fc.Args["first"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Role) graphql.Marshaler {
@@ -6149,6 +6675,126 @@ func (ec *executionContext) fieldContext_Query_roles(ctx context.Context, field 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_roles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_roleCategories(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_roleCategories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().RoleCategories(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RoleCategoryInfo) graphql.Marshaler {
+			return ec.marshalNRoleCategoryInfo2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleCategoryInfoᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_roleCategories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoleCategoryInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchRoles(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchRoles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchRoles(ctx, fc.Args["query"].(string), fc.Args["category"].(*model.RoleCategory), fc.Args["first"].(*int), fc.Args["offset"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RoleSearchResult) graphql.Marshaler {
+			return ec.marshalNRoleSearchResult2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleSearchResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchRoles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoleSearchResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchRoles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_rolesForJobTitle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rolesForJobTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RolesForJobTitle(ctx, fc.Args["title"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rolesForJobTitle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rolesForJobTitle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6831,6 +7477,119 @@ func (ec *executionContext) fieldContext_Role_onetSocCode(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
 }
 
+func (ec *executionContext) _Role_isOccupation(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_isOccupation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsOccupation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Role_isOccupation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Role", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Role_jobZone(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_jobZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JobZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Role_jobZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Role", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Role_preparation(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_preparation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Preparation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Role_preparation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
+}
+
+func (ec *executionContext) _Role_alternateTitles(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_alternateTitles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Role().AlternateTitles(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Role_alternateTitles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Role",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Role_alternateTitles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Role_requiredSkills(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6895,6 +7654,185 @@ func (ec *executionContext) fieldContext_Role_nextRoles(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _RoleCategoryInfo_category(ctx context.Context, field graphql.CollectedField, obj *model.RoleCategoryInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleCategoryInfo_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RoleCategory) graphql.Marshaler {
+			return ec.marshalNRoleCategory2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleCategoryInfo_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleCategoryInfo", field, false, false, "RoleCategory")
+}
+
+func (ec *executionContext) _RoleCategoryInfo_title(ctx context.Context, field graphql.CollectedField, obj *model.RoleCategoryInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleCategoryInfo_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleCategoryInfo_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleCategoryInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _RoleCategoryInfo_roleCount(ctx context.Context, field graphql.CollectedField, obj *model.RoleCategoryInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleCategoryInfo_roleCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoleCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleCategoryInfo_roleCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleCategoryInfo", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoleSearchHit_role(ctx context.Context, field graphql.CollectedField, obj *model.RoleSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleSearchHit_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleSearchHit_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleSearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleSearchHit_matchedTitle(ctx context.Context, field graphql.CollectedField, obj *model.RoleSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleSearchHit_matchedTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchedTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleSearchHit_matchedTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleSearchHit", field, false, false, "String")
+}
+
+func (ec *executionContext) _RoleSearchResult_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RoleSearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleSearchResult_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleSearchResult_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleSearchResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoleSearchResult_hits(ctx context.Context, field graphql.CollectedField, obj *model.RoleSearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleSearchResult_hits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RoleSearchHit) graphql.Marshaler {
+			return ec.marshalNRoleSearchHit2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleSearchResult_hits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleSearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoleSearchHit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RoleSkill_name(ctx context.Context, field graphql.CollectedField, obj *model.RoleSkill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6939,6 +7877,52 @@ func (ec *executionContext) _RoleSkill_level(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_RoleSkill_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RoleSkill", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoleSkill_source(ctx context.Context, field graphql.CollectedField, obj *model.RoleSkill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleSkill_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RoleSkillSource) graphql.Marshaler {
+			return ec.marshalNRoleSkillSource2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleSkillSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleSkill_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleSkill", field, false, false, "RoleSkillSource")
+}
+
+func (ec *executionContext) _RoleSkill_basis(ctx context.Context, field graphql.CollectedField, obj *model.RoleSkill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleSkill_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleSkill_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleSkill", field, false, false, "String")
 }
 
 func (ec *executionContext) _SkillGap_targetRole(ctx context.Context, field graphql.CollectedField, obj *model.SkillGap) (ret graphql.Marshaler) {
@@ -7228,6 +8212,52 @@ func (ec *executionContext) _SkillToGain_toLevel(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_SkillToGain_toLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SkillToGain", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnavailableFigure_field(ctx context.Context, field graphql.CollectedField, obj *model.UnavailableFigure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnavailableFigure_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnavailableFigure_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnavailableFigure", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnavailableFigure_reason(ctx context.Context, field graphql.CollectedField, obj *model.UnavailableFigure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnavailableFigure_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnavailableFigure_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnavailableFigure", field, false, false, "String")
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *model.User) (ret graphql.Marshaler) {
@@ -9242,6 +10272,16 @@ func (ec *executionContext) _DataSource(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "file":
+			out.Values[i] = ec._DataSource_file(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._DataSource_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10153,31 +11193,51 @@ func (ec *executionContext) _MarketInsights(ctx context.Context, sel ast.Selecti
 			}
 		case "medianPay":
 			out.Values[i] = ec._MarketInsights_medianPay(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "pay10thPercentile":
 			out.Values[i] = ec._MarketInsights_pay10thPercentile(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pay25thPercentile":
+			out.Values[i] = ec._MarketInsights_pay25thPercentile(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pay75thPercentile":
+			out.Values[i] = ec._MarketInsights_pay75thPercentile(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "pay90thPercentile":
 			out.Values[i] = ec._MarketInsights_pay90thPercentile(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "employment":
+			out.Values[i] = ec._MarketInsights_employment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "projectedGrowthPercent":
 			out.Values[i] = ec._MarketInsights_projectedGrowthPercent(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "annualOpenings":
 			out.Values[i] = ec._MarketInsights_annualOpenings(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "typicalEducation":
 			out.Values[i] = ec._MarketInsights_typicalEducation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unavailable":
+			out.Values[i] = ec._MarketInsights_unavailable(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -10332,6 +11392,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_roles(ctx, field)
+				})
+		case "roleCategories":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_roleCategories(ctx, field)
+				})
+		case "searchRoles":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchRoles(ctx, field)
+				})
+		case "rolesForJobTitle":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rolesForJobTitle(ctx, field)
 				})
 		case "role":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -10503,6 +11581,27 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "isOccupation":
+			out.Values[i] = ec._Role_isOccupation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "jobZone":
+			out.Values[i] = ec._Role_jobZone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "preparation":
+			out.Values[i] = ec._Role_preparation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "alternateTitles":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Role_alternateTitles(ctx, field, obj)
+				})
 		case "requiredSkills":
 			out.Values[i] = ec._Role_requiredSkills(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -10514,6 +11613,125 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Role_nextRoles(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roleCategoryInfoImplementors = []string{"RoleCategoryInfo"}
+
+func (ec *executionContext) _RoleCategoryInfo(ctx context.Context, sel ast.SelectionSet, obj *model.RoleCategoryInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roleCategoryInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoleCategoryInfo")
+		case "category":
+			out.Values[i] = ec._RoleCategoryInfo_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._RoleCategoryInfo_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "roleCount":
+			out.Values[i] = ec._RoleCategoryInfo_roleCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roleSearchHitImplementors = []string{"RoleSearchHit"}
+
+func (ec *executionContext) _RoleSearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.RoleSearchHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roleSearchHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoleSearchHit")
+		case "role":
+			out.Values[i] = ec._RoleSearchHit_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matchedTitle":
+			out.Values[i] = ec._RoleSearchHit_matchedTitle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roleSearchResultImplementors = []string{"RoleSearchResult"}
+
+func (ec *executionContext) _RoleSearchResult(ctx context.Context, sel ast.SelectionSet, obj *model.RoleSearchResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roleSearchResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoleSearchResult")
+		case "totalCount":
+			out.Values[i] = ec._RoleSearchResult_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hits":
+			out.Values[i] = ec._RoleSearchResult_hits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10549,6 +11767,16 @@ func (ec *executionContext) _RoleSkill(ctx context.Context, sel ast.SelectionSet
 			}
 		case "level":
 			out.Values[i] = ec._RoleSkill_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._RoleSkill_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._RoleSkill_basis(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -10688,6 +11916,44 @@ func (ec *executionContext) _SkillToGain(ctx context.Context, sel ast.SelectionS
 			}
 		case "toLevel":
 			out.Values[i] = ec._SkillToGain_toLevel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var unavailableFigureImplementors = []string{"UnavailableFigure"}
+
+func (ec *executionContext) _UnavailableFigure(ctx context.Context, sel ast.SelectionSet, obj *model.UnavailableFigure) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unavailableFigureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnavailableFigure")
+		case "field":
+			out.Values[i] = ec._UnavailableFigure_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._UnavailableFigure_reason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -11658,22 +12924,6 @@ func (ec *executionContext) marshalNLearningStep2ᚖgithubᚗcomᚋcareercoach�
 	return ec._LearningStep(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNMarketFact2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFact(ctx context.Context, sel ast.SelectionSet, v *model.MarketFact) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "MarketFact!")
-		return graphql.Null
-	}
-	return ec._MarketFact(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx context.Context, sel ast.SelectionSet, v *model.MarketFigure) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "MarketFigure!")
-		return graphql.Null
-	}
-	return ec._MarketFigure(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNReadinessPoint2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐReadinessPointᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReadinessPoint) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -11732,6 +12982,30 @@ func (ec *executionContext) marshalNRoleCategory2githubᚗcomᚋcareercoachᚋco
 	return v
 }
 
+func (ec *executionContext) marshalNRoleCategoryInfo2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleCategoryInfoᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RoleCategoryInfo) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoleCategoryInfo2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleCategoryInfo(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRoleCategoryInfo2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleCategoryInfo(ctx context.Context, sel ast.SelectionSet, v *model.RoleCategoryInfo) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoleCategoryInfo!")
+		return graphql.Null
+	}
+	return ec._RoleCategoryInfo(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRoleRepresentation2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleRepresentationᚄ(ctx context.Context, v any) ([]*model.RoleRepresentation, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -11749,6 +13023,38 @@ func (ec *executionContext) unmarshalNRoleRepresentation2ᚕᚖgithubᚗcomᚋca
 func (ec *executionContext) unmarshalNRoleRepresentation2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleRepresentation(ctx context.Context, v any) (*model.RoleRepresentation, error) {
 	res, err := ec.unmarshalInputRoleRepresentation(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRoleSearchHit2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RoleSearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoleSearchHit2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRoleSearchHit2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.RoleSearchHit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoleSearchHit!")
+		return graphql.Null
+	}
+	return ec._RoleSearchHit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRoleSearchResult2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleSearchResult(ctx context.Context, sel ast.SelectionSet, v *model.RoleSearchResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoleSearchResult!")
+		return graphql.Null
+	}
+	return ec._RoleSearchResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRoleSeniority2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleSeniority(ctx context.Context, v any) (model.RoleSeniority, error) {
@@ -11783,6 +13089,16 @@ func (ec *executionContext) marshalNRoleSkill2ᚖgithubᚗcomᚋcareercoachᚋco
 		return graphql.Null
 	}
 	return ec._RoleSkill(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRoleSkillSource2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleSkillSource(ctx context.Context, v any) (model.RoleSkillSource, error) {
+	var res model.RoleSkillSource
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRoleSkillSource2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐRoleSkillSource(ctx context.Context, sel ast.SelectionSet, v model.RoleSkillSource) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNSkillGap2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐSkillGap(ctx context.Context, sel ast.SelectionSet, v *model.SkillGap) graphql.Marshaler {
@@ -11882,6 +13198,30 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNUnavailableFigure2ᚕᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐUnavailableFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UnavailableFigure) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUnavailableFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐUnavailableFigure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUnavailableFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐUnavailableFigure(ctx context.Context, sel ast.SelectionSet, v *model.UnavailableFigure) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UnavailableFigure!")
+		return graphql.Null
+	}
+	return ec._UnavailableFigure(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNUpdateGoalInput2githubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐUpdateGoalInput(ctx context.Context, v any) (model.UpdateGoalInput, error) {
@@ -12486,6 +13826,20 @@ func (ec *executionContext) marshalOLearningPath2ᚖgithubᚗcomᚋcareercoach�
 		return graphql.Null
 	}
 	return ec._LearningPath(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMarketFact2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFact(ctx context.Context, sel ast.SelectionSet, v *model.MarketFact) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MarketFact(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMarketFigure2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketFigure(ctx context.Context, sel ast.SelectionSet, v *model.MarketFigure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MarketFigure(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOMarketInsights2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐMarketInsights(ctx context.Context, sel ast.SelectionSet, v *model.MarketInsights) graphql.Marshaler {

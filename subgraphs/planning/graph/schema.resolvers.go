@@ -167,12 +167,43 @@ func (r *mutationResolver) DeleteJobTarget(ctx context.Context, id string) (stri
 }
 
 // Roles is the resolver for the roles field.
-func (r *queryResolver) Roles(ctx context.Context, category *model.RoleCategory) ([]*model.Role, error) {
-	cat := ""
-	if category != nil {
-		cat = string(*category)
+func (r *queryResolver) Roles(ctx context.Context, category *model.RoleCategory, first *int, offset *int) ([]*model.Role, error) {
+	page, _, err := r.Catalog.Page(categoryOf(category), intOr(offset, 0), intOr(first, 100))
+	if err != nil {
+		return nil, err
 	}
-	return toRoles(r.Catalog.Roles(cat)), nil
+	return toRoles(page), nil
+}
+
+// RoleCategories is the resolver for the roleCategories field.
+func (r *queryResolver) RoleCategories(ctx context.Context) ([]*model.RoleCategoryInfo, error) {
+	counts := r.Catalog.CategoryCounts()
+	out := make([]*model.RoleCategoryInfo, len(counts))
+	for i, c := range counts {
+		out[i] = &model.RoleCategoryInfo{Category: model.RoleCategory(c.ID), Title: c.Title, RoleCount: c.Roles}
+	}
+	return out, nil
+}
+
+// SearchRoles is the resolver for the searchRoles field.
+func (r *queryResolver) SearchRoles(ctx context.Context, query string, category *model.RoleCategory, first *int, offset *int) (*model.RoleSearchResult, error) {
+	hits, total, err := r.Catalog.SearchRoles(query, categoryOf(category), intOr(offset, 0), intOr(first, 10))
+	if err != nil {
+		return nil, err
+	}
+	out := &model.RoleSearchResult{TotalCount: total, Hits: make([]*model.RoleSearchHit, len(hits))}
+	for i, h := range hits {
+		out.Hits[i] = &model.RoleSearchHit{Role: toRole(h.Role), MatchedTitle: h.MatchedTitle}
+	}
+	return out, nil
+}
+
+// RolesForJobTitle is the resolver for the rolesForJobTitle field.
+func (r *queryResolver) RolesForJobTitle(ctx context.Context, title string) ([]*model.Role, error) {
+	if len(title) > planning.MaxSearchQuery {
+		return nil, apperr.Errorf(apperr.Invalid, "title must be at most %d bytes", planning.MaxSearchQuery)
+	}
+	return toRoles(r.Catalog.RolesForTitle(title)), nil
 }
 
 // Role is the resolver for the role field.
@@ -222,18 +253,7 @@ func (r *queryResolver) MarketInsights(ctx context.Context, roleID string) (*mod
 	if !ok {
 		return nil, planning.ErrRoleNotFound
 	}
-	in := r.Catalog.Insights(role)
-	out := &model.MarketInsights{Role: toRole(role), SocCode: in.SOC, OccupationTitle: in.OccupationTitle,
-		MedianPay: toFigure(in.MedianPay), Pay10thPercentile: toFigure(in.Pay10th), Pay90thPercentile: toFigure(in.Pay90th),
-		ProjectedGrowthPercent: toFigure(in.GrowthPercent), AnnualOpenings: toFigure(in.AnnualOpenings),
-		TypicalEducation: &model.MarketFact{Value: in.TypicalEducation.Value, Source: toSource(in.TypicalEducation.Source)},
-		TopSkills:        toRoleSkills(in.TopSkills), TopSkillsSource: toSource(in.SkillsSource),
-		HotTechnologies: in.HotTechnologies, HotTechnologiesSource: toSource(in.TechSource), RelatedRoles: toRoles(in.RelatedRoles)}
-	if in.ProjectionGroup != "" {
-		g := in.ProjectionGroup
-		out.ProjectionGroup = &g
-	}
-	return out, nil
+	return r.toInsights(r.Catalog.Insights(role)), nil
 }
 
 // Goal is the resolver for the goal field.
@@ -301,6 +321,19 @@ func (r *queryResolver) JobTargets(ctx context.Context) ([]*model.JobTarget, err
 // JobTarget is the resolver for the jobTarget field.
 func (r *queryResolver) JobTarget(ctx context.Context, id string) (*model.JobTarget, error) {
 	return r.jobTarget(ctx, id)
+}
+
+// AlternateTitles is the resolver for the alternateTitles field.
+func (r *roleResolver) AlternateTitles(ctx context.Context, obj *model.Role, first *int) ([]string, error) {
+	n := intOr(first, 10)
+	if n < 1 || n > maxAltTitles {
+		return nil, apperr.Errorf(apperr.Invalid, "first must be between 1 and %d", maxAltTitles)
+	}
+	role, ok := r.Catalog.Role(obj.ID)
+	if !ok {
+		return []string{}, nil
+	}
+	return append([]string{}, role.AltTitles[:min(n, len(role.AltTitles))]...), nil
 }
 
 // NextRoles is the resolver for the nextRoles field.

@@ -10,8 +10,9 @@ import (
 
 // Limits on a title query: the walk over it is linear and bounded.
 const (
-	maxQueryBytes  = 200
-	maxQueryTokens = 8
+	maxQueryBytes = 200
+	// MaxQueryTokens is how many words of a query count.
+	MaxQueryTokens = 8
 )
 
 // Index finds occupations by title or alternate title: for search boxes
@@ -124,7 +125,12 @@ func (x *Index) Match(title string) []*Occupation {
 		return nil
 	}
 	ids := x.exact[strings.Join(tokens(title, -1), " ")]
-	return x.occupations(slices.Clone(ids), len(x.occ))
+	hits := x.hits(slices.Clone(ids), len(x.occ))
+	out := make([]*Occupation, len(hits))
+	for i, h := range hits {
+		out[i] = h.Occupation
+	}
+	return out
 }
 
 // Search returns up to limit occupations whose title or an alternate title
@@ -132,10 +138,26 @@ func (x *Index) Match(title string) []*Occupation {
 // Registered Nurses); O*NET titles rank before alternate titles, shorter
 // titles before longer ones.
 func (x *Index) Search(q string, limit int) []*Occupation {
+	hits := x.SearchTitles(q, limit)
+	out := make([]*Occupation, len(hits))
+	for i, h := range hits {
+		out[i] = h.Occupation
+	}
+	return out
+}
+
+// Hit is an occupation found by a title search and the title that matched.
+type Hit struct {
+	Occupation *Occupation
+	Title      string // the O*NET title or the alternate title matched
+}
+
+// SearchTitles is Search with the title each occupation matched by.
+func (x *Index) SearchTitles(q string, limit int) []Hit {
 	if len(q) > maxQueryBytes || limit <= 0 {
 		return nil
 	}
-	toks := tokens(q, maxQueryTokens)
+	toks := tokens(q, MaxQueryTokens)
 	if len(toks) == 0 {
 		return nil
 	}
@@ -151,7 +173,13 @@ func (x *Index) Search(q string, limit int) []*Occupation {
 			return nil
 		}
 	}
-	return x.occupations(ids, limit)
+	return x.hits(ids, limit)
+}
+
+// Tokens are the words of s as the index compares them (lower case,
+// plurals folded), at most limit (< 0: all).
+func Tokens(s string, limit int) []string {
+	return tokens(s, limit)
 }
 
 // prefixPosting merges the postings of every token starting with prefix.
@@ -183,8 +211,8 @@ func intersect(a, b []int32) []int32 {
 	return out
 }
 
-// occupations ranks title entries and returns their distinct occupations.
-func (x *Index) occupations(ids []int32, limit int) []*Occupation {
+// hits ranks title entries and returns their distinct occupations.
+func (x *Index) hits(ids []int32, limit int) []Hit {
 	slices.SortFunc(ids, func(a, b int32) int {
 		ea, eb := x.entries[a], x.entries[b]
 		if ea.primary != eb.primary {
@@ -195,7 +223,7 @@ func (x *Index) occupations(ids []int32, limit int) []*Occupation {
 		}
 		return cmp.Or(cmp.Compare(ea.words, eb.words), cmp.Compare(ea.title, eb.title), cmp.Compare(ea.occ, eb.occ))
 	})
-	var out []*Occupation
+	var out []Hit
 	seen := map[int32]bool{}
 	for _, id := range ids {
 		o := x.entries[id].occ
@@ -203,7 +231,7 @@ func (x *Index) occupations(ids []int32, limit int) []*Occupation {
 			continue
 		}
 		seen[o] = true
-		out = append(out, x.occ[o])
+		out = append(out, Hit{Occupation: x.occ[o], Title: x.entries[id].title})
 		if len(out) == limit {
 			break
 		}

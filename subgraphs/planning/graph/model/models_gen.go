@@ -73,9 +73,13 @@ type CreateGoalInput struct {
 // Where a published figure comes from.
 type DataSource struct {
 	Name string `json:"name"`
-	// The reference period, e.g. 'May 2024' or '2024-34'.
+	// The release or reference period, e.g. 'May 2024' or '2024–34'.
 	Year string `json:"year"`
 	URL  string `json:"url"`
+	// The release file the figure was read from, e.g. 'national_M2024_dl.xlsx'.
+	File string `json:"file"`
+	// The release's date as published, e.g. 'May 2024 estimates'.
+	Date string `json:"date"`
 }
 
 // One feedback dimension, 1 (weak) to 5 (strong), with reasons.
@@ -257,22 +261,29 @@ type MarketFigure struct {
 	Source  *DataSource `json:"source"`
 }
 
-// US job-market facts for a role's occupation (BLS OEWS, BLS Employment Projections, O*NET).
+// US job-market facts for a role's occupation (BLS OEWS, BLS Employment
+// Projections, O*NET). A figure the sources do not publish is null and listed
+// in unavailable with the reason; it is never zero or estimated.
 type MarketInsights struct {
 	Role *Role `json:"role"`
 	// The SOC occupation the figures describe.
 	SocCode         string `json:"socCode"`
 	OccupationTitle string `json:"occupationTitle"`
-	// The broader group the projection covers, when BLS projects it for a group.
-	ProjectionGroup        *string       `json:"projectionGroup,omitempty"`
-	MedianPay              *MarketFigure `json:"medianPay"`
-	Pay10thPercentile      *MarketFigure `json:"pay10thPercentile"`
-	Pay90thPercentile      *MarketFigure `json:"pay90thPercentile"`
-	ProjectedGrowthPercent *MarketFigure `json:"projectedGrowthPercent"`
-	AnnualOpenings         *MarketFigure `json:"annualOpenings"`
-	TypicalEducation       *MarketFact   `json:"typicalEducation"`
-	TopSkills              []*RoleSkill  `json:"topSkills"`
-	TopSkillsSource        *DataSource   `json:"topSkillsSource"`
+	// The broader group the figures cover, when BLS publishes them for a group.
+	ProjectionGroup   *string       `json:"projectionGroup,omitempty"`
+	MedianPay         *MarketFigure `json:"medianPay,omitempty"`
+	Pay10thPercentile *MarketFigure `json:"pay10thPercentile,omitempty"`
+	Pay25thPercentile *MarketFigure `json:"pay25thPercentile,omitempty"`
+	Pay75thPercentile *MarketFigure `json:"pay75thPercentile,omitempty"`
+	Pay90thPercentile *MarketFigure `json:"pay90thPercentile,omitempty"`
+	// Jobs in the occupation (OEWS employment estimate).
+	Employment             *MarketFigure        `json:"employment,omitempty"`
+	ProjectedGrowthPercent *MarketFigure        `json:"projectedGrowthPercent,omitempty"`
+	AnnualOpenings         *MarketFigure        `json:"annualOpenings,omitempty"`
+	TypicalEducation       *MarketFact          `json:"typicalEducation,omitempty"`
+	Unavailable            []*UnavailableFigure `json:"unavailable"`
+	TopSkills              []*RoleSkill         `json:"topSkills"`
+	TopSkillsSource        *DataSource          `json:"topSkillsSource"`
 	// Technologies employers ask for, as O*NET names them (product names).
 	HotTechnologies       []string    `json:"hotTechnologies"`
 	HotTechnologiesSource *DataSource `json:"hotTechnologiesSource"`
@@ -292,21 +303,40 @@ type ReadinessPoint struct {
 	At               time.Time `json:"at"`
 }
 
-// A role of the career catalogue, with the skills it requires (built from O*NET data).
+// A role of the career catalogue, with the skills it requires: an O*NET
+// occupation (its id is the O*NET-SOC code, e.g. 29-1141.00), or one of Career
+// Coach's named roles (a slug id such as data-engineer), each a specialisation
+// of the occupation onetSocCode names.
 type Role struct {
-	ID          string        `json:"id"`
-	Title       string        `json:"title"`
-	Category    RoleCategory  `json:"category"`
+	ID       string       `json:"id"`
+	Title    string       `json:"title"`
+	Category RoleCategory `json:"category"`
+	// For an occupation: LEAD for managers, EXECUTIVE for chief executives, else from the job zone (1–2 JUNIOR, 3–4 MID, 5 SENIOR).
 	Seniority   RoleSeniority `json:"seniority"`
 	Description string        `json:"description"`
 	// The O*NET-SOC 2019 occupation the requirements were built from, e.g. 15-1252.00.
-	OnetSocCode    string       `json:"onetSocCode"`
-	RequiredSkills []*RoleSkill `json:"requiredSkills"`
-	// Roles one career step away.
+	OnetSocCode string `json:"onetSocCode"`
+	// True for an O*NET occupation, false for a named Career Coach role.
+	IsOccupation bool `json:"isOccupation"`
+	// O*NET job zone of the occupation, 1 (little preparation) to 5 (extensive); null when O*NET assigns none.
+	JobZone *int `json:"jobZone,omitempty"`
+	// O*NET's name of the job zone, e.g. 'Considerable preparation needed'; null when none.
+	Preparation *string `json:"preparation,omitempty"`
+	// Other titles O*NET lists for the occupation (first: 1–50, default 10); empty for a named role.
+	AlternateTitles []string     `json:"alternateTitles"`
+	RequiredSkills  []*RoleSkill `json:"requiredSkills"`
+	// Roles one career step away: O*NET related occupations, occupations asking for much the same skills, and named roles.
 	NextRoles []*Role `json:"nextRoles"`
 }
 
 func (Role) IsEntity() {}
+
+// A role category with its name and how many roles it holds.
+type RoleCategoryInfo struct {
+	Category  RoleCategory `json:"category"`
+	Title     string       `json:"title"`
+	RoleCount int          `json:"roleCount"`
+}
 
 type RoleRepresentation struct {
 	ID *string `json:"id,omitempty"`
@@ -315,10 +345,26 @@ type RoleRepresentation struct {
 	MatchedKey RoleMatchedKey `json:"-"`
 }
 
-// A skill a role requires, at a level from 1 to 5.
+// A role found by title.
+type RoleSearchHit struct {
+	Role *Role `json:"role"`
+	// The title that matched: the role's own or an O*NET alternate title of it.
+	MatchedTitle string `json:"matchedTitle"`
+}
+
+type RoleSearchResult struct {
+	// How many roles match in all.
+	TotalCount int              `json:"totalCount"`
+	Hits       []*RoleSearchHit `json:"hits"`
+}
+
+// A skill a role requires, at a level from 1 to 5 (O*NET's level 0–7 scaled, rounded).
 type RoleSkill struct {
-	Name  string `json:"name"`
-	Level int    `json:"level"`
+	Name   string          `json:"name"`
+	Level  int             `json:"level"`
+	Source RoleSkillSource `json:"source"`
+	// The rating or rule the requirement comes from, in words.
+	Basis string `json:"basis"`
 }
 
 type SkillGap struct {
@@ -345,6 +391,13 @@ type SkillToGain struct {
 	Name      string `json:"name"`
 	FromLevel int    `json:"fromLevel"`
 	ToLevel   int    `json:"toLevel"`
+}
+
+// A figure the sources do not publish for this occupation, and why.
+type UnavailableFigure struct {
+	// The MarketInsights field, e.g. 'pay90thPercentile'.
+	Field  string `json:"field"`
+	Reason string `json:"reason"`
 }
 
 // Fields to change; omitted fields keep their value. targetDate: null removes the date.
@@ -836,6 +889,23 @@ const (
 	RoleCategoryHr         RoleCategory = "HR"
 	RoleCategoryEducation  RoleCategory = "EDUCATION"
 	RoleCategoryHealthcare RoleCategory = "HEALTHCARE"
+	// The values below group the other O*NET occupations by their SOC 2018 major group (Query.roleCategories names them).
+	RoleCategoryBusiness          RoleCategory = "BUSINESS"
+	RoleCategoryEngineering       RoleCategory = "ENGINEERING"
+	RoleCategoryScience           RoleCategory = "SCIENCE"
+	RoleCategorySocialService     RoleCategory = "SOCIAL_SERVICE"
+	RoleCategoryLegal             RoleCategory = "LEGAL"
+	RoleCategoryArtsMedia         RoleCategory = "ARTS_MEDIA"
+	RoleCategoryProtectiveService RoleCategory = "PROTECTIVE_SERVICE"
+	RoleCategoryFoodService       RoleCategory = "FOOD_SERVICE"
+	RoleCategoryBuildingGrounds   RoleCategory = "BUILDING_GROUNDS"
+	RoleCategoryPersonalCare      RoleCategory = "PERSONAL_CARE"
+	RoleCategoryOfficeAdmin       RoleCategory = "OFFICE_ADMIN"
+	RoleCategoryFarming           RoleCategory = "FARMING"
+	RoleCategoryConstruction      RoleCategory = "CONSTRUCTION"
+	RoleCategoryMaintenanceRepair RoleCategory = "MAINTENANCE_REPAIR"
+	RoleCategoryProduction        RoleCategory = "PRODUCTION"
+	RoleCategoryTransportation    RoleCategory = "TRANSPORTATION"
 )
 
 var AllRoleCategory = []RoleCategory{
@@ -852,11 +922,27 @@ var AllRoleCategory = []RoleCategory{
 	RoleCategoryHr,
 	RoleCategoryEducation,
 	RoleCategoryHealthcare,
+	RoleCategoryBusiness,
+	RoleCategoryEngineering,
+	RoleCategoryScience,
+	RoleCategorySocialService,
+	RoleCategoryLegal,
+	RoleCategoryArtsMedia,
+	RoleCategoryProtectiveService,
+	RoleCategoryFoodService,
+	RoleCategoryBuildingGrounds,
+	RoleCategoryPersonalCare,
+	RoleCategoryOfficeAdmin,
+	RoleCategoryFarming,
+	RoleCategoryConstruction,
+	RoleCategoryMaintenanceRepair,
+	RoleCategoryProduction,
+	RoleCategoryTransportation,
 }
 
 func (e RoleCategory) IsValid() bool {
 	switch e {
-	case RoleCategorySoftware, RoleCategoryData, RoleCategoryProduct, RoleCategoryDesign, RoleCategoryCloud, RoleCategorySecurity, RoleCategoryManagement, RoleCategoryMarketing, RoleCategorySales, RoleCategoryFinance, RoleCategoryHr, RoleCategoryEducation, RoleCategoryHealthcare:
+	case RoleCategorySoftware, RoleCategoryData, RoleCategoryProduct, RoleCategoryDesign, RoleCategoryCloud, RoleCategorySecurity, RoleCategoryManagement, RoleCategoryMarketing, RoleCategorySales, RoleCategoryFinance, RoleCategoryHr, RoleCategoryEducation, RoleCategoryHealthcare, RoleCategoryBusiness, RoleCategoryEngineering, RoleCategoryScience, RoleCategorySocialService, RoleCategoryLegal, RoleCategoryArtsMedia, RoleCategoryProtectiveService, RoleCategoryFoodService, RoleCategoryBuildingGrounds, RoleCategoryPersonalCare, RoleCategoryOfficeAdmin, RoleCategoryFarming, RoleCategoryConstruction, RoleCategoryMaintenanceRepair, RoleCategoryProduction, RoleCategoryTransportation:
 		return true
 	}
 	return false
@@ -955,6 +1041,73 @@ func (e *RoleSeniority) UnmarshalJSON(b []byte) error {
 }
 
 func (e RoleSeniority) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a role's required skill comes from.
+type RoleSkillSource string
+
+const (
+	// O*NET Skills: importance and level rated for the occupation.
+	RoleSkillSourceOnetSkill RoleSkillSource = "ONET_SKILL"
+	// O*NET Knowledge: importance and level rated for the occupation.
+	RoleSkillSourceOnetKnowledge RoleSkillSource = "ONET_KNOWLEDGE"
+	// O*NET Technology Skills: a hot technology; O*NET rates no level, so the level follows a fixed rule (3 when in demand, else 2).
+	RoleSkillSourceOnetTechnology RoleSkillSource = "ONET_TECHNOLOGY"
+	// O*NET rates no skills for this occupation: the average rating of its nearest rated related occupations.
+	RoleSkillSourceRelatedOccupations RoleSkillSource = "RELATED_OCCUPATIONS"
+	// Career Coach's hand-written role.
+	RoleSkillSourceCatalogue RoleSkillSource = "CATALOGUE"
+)
+
+var AllRoleSkillSource = []RoleSkillSource{
+	RoleSkillSourceOnetSkill,
+	RoleSkillSourceOnetKnowledge,
+	RoleSkillSourceOnetTechnology,
+	RoleSkillSourceRelatedOccupations,
+	RoleSkillSourceCatalogue,
+}
+
+func (e RoleSkillSource) IsValid() bool {
+	switch e {
+	case RoleSkillSourceOnetSkill, RoleSkillSourceOnetKnowledge, RoleSkillSourceOnetTechnology, RoleSkillSourceRelatedOccupations, RoleSkillSourceCatalogue:
+		return true
+	}
+	return false
+}
+
+func (e RoleSkillSource) String() string {
+	return string(e)
+}
+
+func (e *RoleSkillSource) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RoleSkillSource(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RoleSkillSource", str)
+	}
+	return nil
+}
+
+func (e RoleSkillSource) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RoleSkillSource) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RoleSkillSource) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

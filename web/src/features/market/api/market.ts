@@ -1,11 +1,37 @@
 import { graphql } from '@/gql';
 
-export const MarketRolesQuery = graphql(`
-  query MarketRoles {
-    roles {
+// Roles by title or alternate title, for the role search box.
+export const MarketSearchRolesQuery = graphql(`
+  query MarketSearchRoles($query: String!) {
+    searchRoles(query: $query, first: 12) {
+      totalCount
+      hits {
+        matchedTitle
+        role {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+// The categories to browse, and the roles of the one chosen.
+export const MarketCategoriesQuery = graphql(`
+  query MarketCategories {
+    roleCategories {
+      category
+      title
+      roleCount
+    }
+  }
+`);
+
+export const MarketCategoryRolesQuery = graphql(`
+  query MarketCategoryRoles($category: RoleCategory!) {
+    roles(category: $category, first: 200) {
       id
       title
-      category
     }
   }
 `);
@@ -47,7 +73,16 @@ export const MarketInsightsQuery = graphql(`
       pay10thPercentile {
         ...Figure
       }
+      pay25thPercentile {
+        ...Figure
+      }
+      pay75thPercentile {
+        ...Figure
+      }
       pay90thPercentile {
+        ...Figure
+      }
+      employment {
         ...Figure
       }
       projectedGrowthPercent {
@@ -62,11 +97,18 @@ export const MarketInsightsQuery = graphql(`
           name
           year
           url
+          file
+          date
         }
+      }
+      unavailable {
+        field
+        reason
       }
       topSkills {
         name
         level
+        source
       }
       topSkillsSource {
         name
@@ -93,6 +135,8 @@ export const MarketInsightsQuery = graphql(`
       name
       year
       url
+      file
+      date
     }
   }
 `);
@@ -126,4 +170,12 @@ export function describeGrowth(percent: number): string {
 
 export function formatCount(f: Figure): string {
   return Math.round(f.value).toLocaleString('en-US');
+}
+
+/** The page's words for the reason a figure is missing, or undefined when it is published. */
+export function unavailableReason(
+  unavailable: readonly { field: string; reason: string }[],
+  field: string,
+): string | undefined {
+  return unavailable.find((u) => u.field === field)?.reason;
 }

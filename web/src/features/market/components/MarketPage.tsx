@@ -1,8 +1,10 @@
-import { useId } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { BarChart } from '@/components/ui/BarChart';
 import { Card } from '@/components/ui/Card';
+import { SearchOrBrowse } from '@/components/ui/SearchOrBrowse';
+import { DataAttribution } from '@/components/ui/DataAttribution';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { PageSkeleton } from '@/components/ui/Skeleton';
 import { EmptyState, ErrorState } from '@/components/ui/States';
@@ -14,17 +16,25 @@ import {
   formatGrowth,
   formatMoney,
   goalRoleId,
+  MarketCategoriesQuery,
+  MarketCategoryRolesQuery,
   MarketGoalsQuery,
   MarketInsightsQuery,
-  MarketRolesQuery,
+  MarketSearchRolesQuery,
+  unavailableReason,
+  type Figure,
 } from '../api/market';
+import type { RoleCategory } from '@/gql/graphql';
 
 type Insights = NonNullable<Result['marketInsights']>;
 interface Source {
   name: string;
   year: string;
   url: string;
+  file?: string;
+  date?: string;
 }
+type SourcedFigure = Figure & { source: Source };
 
 function Cite({ source }: { source: Source }) {
   return (
@@ -35,6 +45,16 @@ function Cite({ source }: { source: Source }) {
         <span className="sr-only"> (opens in a new tab)</span>
       </a>
       , {source.year}
+      {source.file ? ` (release file ${source.file}${source.date ? `, ${source.date}` : ''})` : ''}
+    </p>
+  );
+}
+
+/** Says plainly that a figure is not published, and why; never a zero. */
+function NoFigure({ reason }: { reason?: string }) {
+  return (
+    <p className="text-sm text-slate-700 dark:text-slate-300">
+      <span className="font-semibold">No figure published.</span> {reason ?? 'The source publishes none.'}
     </p>
   );
 }
@@ -44,81 +64,109 @@ function Stat({
   value,
   detail,
   source,
+  missing,
 }: {
   label: string;
-  value: string;
+  value?: string;
   detail?: string;
-  source: Source;
+  source?: Source;
+  missing?: string;
 }) {
   return (
     <Card className="flex flex-col">
       <h3 className="text-sm text-slate-700 dark:text-slate-300">{label}</h3>
-      <p className="text-2xl font-semibold">{value}</p>
-      {detail && <p className="text-sm text-slate-700 dark:text-slate-300">{detail}</p>}
-      <Cite source={source} />
+      {value !== undefined && source ? (
+        <>
+          <p className="text-2xl font-semibold">{value}</p>
+          {detail && <p className="text-sm text-slate-700 dark:text-slate-300">{detail}</p>}
+          <Cite source={source} />
+        </>
+      ) : (
+        <NoFigure reason={missing} />
+      )}
     </Card>
   );
 }
 
 function InsightsView({ m, onPick }: { m: Insights; onPick: (id: string) => void }) {
-  const pay = [
-    { label: '10th percentile', value: Math.round(m.pay10thPercentile.value) },
-    { label: 'Median', value: Math.round(m.medianPay.value) },
-    { label: '90th percentile', value: Math.round(m.pay90thPercentile.value) },
+  const missing = (field: string) => unavailableReason(m.unavailable, field);
+  const percentiles: [string, string, SourcedFigure | null][] = [
+    ['10th percentile', 'pay10thPercentile', m.pay10thPercentile],
+    ['25th percentile', 'pay25thPercentile', m.pay25thPercentile],
+    ['Median', 'medianPay', m.medianPay],
+    ['75th percentile', 'pay75thPercentile', m.pay75thPercentile],
+    ['90th percentile', 'pay90thPercentile', m.pay90thPercentile],
   ];
-  const paySources = [m.pay10thPercentile, m.medianPay, m.pay90thPercentile]
-    .map((f) => f.source)
+  const pay = percentiles.flatMap(([label, , f]) => (f ? [{ label, value: Math.round(f.value) }] : []));
+  const paySources = percentiles
+    .flatMap(([, , f]) => (f ? [f.source] : []))
     .filter((s, i, all) => all.findIndex((x) => x.url === s.url && x.year === s.year) === i);
+  const growth = m.projectedGrowthPercent;
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Figures for the U.S. occupation <strong>{m.occupationTitle}</strong> (SOC {m.socCode})
-        {m.projectionGroup ? `; growth and openings are projected for the group “${m.projectionGroup}”` : ''}.
+        {m.projectionGroup ? `; BLS publishes them for the group “${m.projectionGroup}”` : ''}.
       </p>
       <Card aria-labelledby="pay-heading">
         <h2 id="pay-heading" className="mb-3 text-base font-semibold">
           Annual pay
         </h2>
         <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
-          <BarChart
-            title={`Annual pay of ${m.occupationTitle} (USD)`}
-            data={pay}
-            unit="USD per year"
-            formatValue={(v) => `$${Math.round(v / 1000)}k`}
-          />
+          {pay.length > 0 ? (
+            <BarChart
+              title={`Annual pay of ${m.occupationTitle} (USD)`}
+              data={pay}
+              unit="USD per year"
+              formatValue={(v) => `$${Math.round(v / 1000)}k`}
+            />
+          ) : (
+            <NoFigure reason={missing('medianPay')} />
+          )}
           <dl className="flex flex-col gap-2 text-sm">
-            <div>
-              <dt className="text-slate-700 dark:text-slate-300">10th percentile</dt>
-              <dd className="text-lg font-semibold">{formatMoney(m.pay10thPercentile)}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-700 dark:text-slate-300">Median</dt>
-              <dd className="text-lg font-semibold">{formatMoney(m.medianPay)}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-700 dark:text-slate-300">90th percentile</dt>
-              <dd className="text-lg font-semibold">{formatMoney(m.pay90thPercentile)}</dd>
-            </div>
+            {percentiles.map(([label, field, f]) => (
+              <div key={field}>
+                <dt className="text-slate-700 dark:text-slate-300">{label}</dt>
+                <dd className={f ? 'text-lg font-semibold' : 'text-sm'}>
+                  {f
+                    ? formatMoney(f)
+                    : `No figure published: ${missing(field) ?? 'the source publishes none'}.`}
+                </dd>
+              </div>
+            ))}
           </dl>
         </div>
         {paySources.map((s) => (
           <Cite key={`${s.url}${s.year}`} source={s} />
         ))}
       </Card>
-      <section aria-label="Outlook" className="grid gap-4 md:grid-cols-3">
+      <section aria-label="Outlook" className="grid gap-4 md:grid-cols-2 lg:grid-cols-4">
+        <Stat
+          label="Jobs (employment)"
+          value={m.employment ? formatCount(m.employment) : undefined}
+          source={m.employment?.source}
+          missing={missing('employment')}
+        />
         <Stat
           label="Projected growth"
-          value={formatGrowth(m.projectedGrowthPercent)}
-          detail={`${m.projectedGrowthPercent.unit}: ${describeGrowth(m.projectedGrowthPercent.value)}`}
-          source={m.projectedGrowthPercent.source}
+          value={growth ? formatGrowth(growth) : undefined}
+          detail={growth ? `${growth.unit}: ${describeGrowth(growth.value)}` : undefined}
+          source={growth?.source}
+          missing={missing('projectedGrowthPercent')}
         />
         <Stat
           label="Openings each year"
-          value={formatCount(m.annualOpenings)}
-          detail={m.annualOpenings.unit}
-          source={m.annualOpenings.source}
+          value={m.annualOpenings ? formatCount(m.annualOpenings) : undefined}
+          detail={m.annualOpenings?.unit}
+          source={m.annualOpenings?.source}
+          missing={missing('annualOpenings')}
         />
-        <Stat label="Typical education" value={m.typicalEducation.value} source={m.typicalEducation.source} />
+        <Stat
+          label="Typical education"
+          value={m.typicalEducation?.value}
+          source={m.typicalEducation?.source}
+          missing={missing('typicalEducation')}
+        />
       </section>
       <div className="grid gap-4 md:grid-cols-2">
         <Card aria-labelledby="skills-heading">
@@ -183,6 +231,50 @@ function InsightsView({ m, onPick }: { m: Insights; onPick: (id: string) => void
   );
 }
 
+/** Find a role by title or alternate title, or browse a category's roles. */
+function RoleFinder({ onPick }: { onPick: (id: string) => void }) {
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState<RoleCategory | ''>('');
+  const q = query.trim();
+  const [search] = useQuery({
+    query: MarketSearchRolesQuery,
+    variables: { query: q },
+    pause: q.length < 2,
+  });
+  const [cats] = useQuery({ query: MarketCategoriesQuery });
+  const [inCategory] = useQuery({
+    query: MarketCategoryRolesQuery,
+    variables: { category: category as RoleCategory },
+    pause: !category,
+  });
+  const hits = q.length < 2 ? [] : (search.data?.searchRoles.hits ?? []);
+  return (
+    <SearchOrBrowse
+      label="Find a role"
+      noun="role"
+      hint="Any job title, e.g. nurse, electrician, RN"
+      query={query}
+      onQueryChange={setQuery}
+      hits={hits.map((h) => ({
+        id: h.role.id,
+        label: h.role.title,
+        detail: h.matchedTitle !== h.role.title ? `also called ${h.matchedTitle}` : undefined,
+      }))}
+      total={search.data?.searchRoles.totalCount ?? 0}
+      searching={search.fetching}
+      groups={(cats.data?.roleCategories ?? []).map((c) => ({
+        id: c.category,
+        label: `${c.title} (${c.roleCount})`,
+      }))}
+      group={category}
+      onGroupChange={(id) => setCategory(id as RoleCategory | '')}
+      groupItems={(inCategory.data?.roles ?? []).map((r) => ({ id: r.id, label: r.title }))}
+      loadingGroupItems={inCategory.fetching}
+      onPick={onPick}
+    />
+  );
+}
+
 export function MarketPage() {
   const [params, setParams] = useSearchParams();
   const named = params.get('role');
@@ -190,13 +282,11 @@ export function MarketPage() {
   // page opens on the active goal's role.
   const [goals] = useQuery({ query: MarketGoalsQuery, pause: named !== null });
   const roleId = named ?? goalRoleId(goals.data?.me?.goals ?? []);
-  const [roles, refetchRoles] = useQuery({ query: MarketRolesQuery });
   const [insights, refetch] = useQuery({
     query: MarketInsightsQuery,
     variables: { roleId },
     pause: !roleId,
   });
-  const selectId = useId();
   const pick = (id: string) => {
     setParams({ role: id }, { replace: false });
   };
@@ -207,30 +297,8 @@ export function MarketPage() {
         <p>Pay, growth, openings and the skills employers ask for, with the source of every figure.</p>
       </PageHeader>
       <div className="flex flex-col gap-6">
-        <div className="flex max-w-md flex-col gap-1">
-          <label htmlFor={selectId} className="text-sm font-medium">
-            Role
-          </label>
-          <select
-            id={selectId}
-            value={roleId}
-            onChange={(e) => pick(e.target.value)}
-            className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm dark:border-slate-500 dark:bg-slate-900"
-          >
-            <option value="">{roles.fetching ? 'Loading roles…' : 'Choose a role'}</option>
-            {(roles.data?.roles ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        {roles.error && !roles.data ? (
-          <ErrorState
-            message={describeError(roles.error)}
-            onRetry={() => refetchRoles({ requestPolicy: 'network-only' })}
-          />
-        ) : !roleId ? (
+        <RoleFinder onPick={pick} />
+        {!roleId ? (
           <EmptyState title="Choose a role to see its job market">
             Pick a role above: you will see its pay range, growth, openings and the skills employers ask for.
           </EmptyState>
@@ -246,9 +314,13 @@ export function MarketPage() {
             There are no published figures for this role yet. Try a related role.
           </EmptyState>
         ) : (
-          <InsightsView m={insights.data.marketInsights} onPick={pick} />
+          <>
+            <h2 className="text-lg font-semibold">{insights.data.marketInsights.role.title}</h2>
+            <InsightsView m={insights.data.marketInsights} onPick={pick} />
+          </>
         )}
       </div>
+      <DataAttribution />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryLabel, gapRows, gapStatusLabel, goalHref, openGoalFor } from './planner';
+import { gapRows, gapStatusLabel, goalHref, openGoalFor, skillSourceLabel } from './planner';
 
 describe('skill gap rows', () => {
   it('lists missing, then under level by shortfall, then matched', () => {
@@ -19,10 +19,11 @@ describe('skill gap rows', () => {
     ]);
     expect(rows[0]?.level).toBe(0);
   });
-  it('names statuses and categories in words', () => {
+  it('names statuses and skill sources in words', () => {
     expect(gapStatusLabel('under')).toBe('below the required level');
-    expect(categoryLabel('SOFTWARE')).toBe('Software');
-    expect(categoryLabel('HR')).toBe('HR');
+    expect(skillSourceLabel('ONET_SKILL')).toBe('O*NET skill rating');
+    expect(skillSourceLabel('RELATED_OCCUPATIONS')).toBe('ratings of related occupations');
+    expect(skillSourceLabel('CATALOGUE')).toBe('Career Coach role');
   });
 });
 

@@ -1,12 +1,55 @@
 import { graphql } from '@/gql';
 
-export const PlannerRolesQuery = graphql(`
-  query PlannerRoles($category: RoleCategory) {
-    roles(category: $category) {
+// Roles by title or alternate title, for the role search boxes.
+export const PlannerSearchRolesQuery = graphql(`
+  query PlannerSearchRoles($query: String!) {
+    searchRoles(query: $query, first: 12) {
+      totalCount
+      hits {
+        matchedTitle
+        role {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+// The categories to browse, and the roles of the one chosen.
+export const PlannerCategoriesQuery = graphql(`
+  query PlannerCategories {
+    roleCategories {
+      category
+      title
+      roleCount
+    }
+  }
+`);
+
+export const PlannerCategoryRolesQuery = graphql(`
+  query PlannerCategoryRoles($category: RoleCategory!) {
+    roles(category: $category, first: 200) {
       id
       title
-      category
-      seniority
+    }
+  }
+`);
+
+// One chosen role: its title, preparation and required skills with their sources.
+export const PlannerRoleQuery = graphql(`
+  query PlannerRole($id: ID!) {
+    role(id: $id) {
+      id
+      title
+      isOccupation
+      preparation
+      requiredSkills {
+        name
+        level
+        source
+        basis
+      }
     }
   }
 `);
@@ -115,27 +158,20 @@ export const PlannerCreateGoalMutation = graphql(`
   }
 `);
 
-export const roleCategories = [
-  'SOFTWARE',
-  'DATA',
-  'PRODUCT',
-  'DESIGN',
-  'CLOUD',
-  'SECURITY',
-  'MANAGEMENT',
-  'MARKETING',
-  'SALES',
-  'FINANCE',
-  'HR',
-  'EDUCATION',
-  'HEALTHCARE',
-] as const;
-export type RoleCategory = (typeof roleCategories)[number];
-
-const categoryWords: Partial<Record<RoleCategory, string>> = { HR: 'HR' };
-/** SOFTWARE → Software; HR stays HR. */
-export function categoryLabel(c: RoleCategory): string {
-  return categoryWords[c] ?? c.charAt(0) + c.slice(1).toLowerCase();
+/** Where a required skill comes from, in words. */
+export function skillSourceLabel(source: string): string {
+  switch (source) {
+    case 'ONET_SKILL':
+      return 'O*NET skill rating';
+    case 'ONET_KNOWLEDGE':
+      return 'O*NET knowledge rating';
+    case 'ONET_TECHNOLOGY':
+      return 'O*NET hot technology';
+    case 'RELATED_OCCUPATIONS':
+      return 'ratings of related occupations';
+    default:
+      return 'Career Coach role';
+  }
 }
 
 export interface GapItem {

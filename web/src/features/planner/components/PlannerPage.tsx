@@ -1,52 +1,112 @@
-import { useId, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
+import { DataAttribution } from '@/components/ui/DataAttribution';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { ProgressBar } from '@/components/ui/ProgressBar';
+import { SearchOrBrowse } from '@/components/ui/SearchOrBrowse';
 import { PageSkeleton, Skeleton } from '@/components/ui/Skeleton';
 import { EmptyState, ErrorState } from '@/components/ui/States';
 import { useToast } from '@/components/ui/Toast';
 import { describeError } from '@/lib/errors';
+import type { PlannerRoleQuery as PlannerRoleResult, RoleCategory } from '@/gql/graphql';
 import {
   CareerPathQuery,
-  categoryLabel,
   gapRows,
   goalHref,
   openGoalFor,
+  PlannerCategoriesQuery,
+  PlannerCategoryRolesQuery,
   PlannerCreateGoalMutation,
   PlannerGoalsQuery,
-  PlannerRolesQuery,
-  roleCategories,
+  PlannerRoleQuery,
+  PlannerSearchRolesQuery,
   SkillGapQuery,
-  type RoleCategory,
+  skillSourceLabel,
 } from '../api/planner';
 import { GapChart } from './GapChart';
 
-const selectClass =
-  'min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm dark:border-slate-500 dark:bg-slate-900';
-
-function Select({
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  children: ReactNode;
-}) {
-  const id = useId();
+/** Find a role by title or alternate title, or browse a category's roles. */
+function RoleFinder({ label, onPick }: { label: string; onPick: (id: string) => void }) {
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState<RoleCategory | ''>('');
+  const q = query.trim();
+  const [search] = useQuery({
+    query: PlannerSearchRolesQuery,
+    variables: { query: q },
+    pause: q.length < 2,
+  });
+  const [cats] = useQuery({ query: PlannerCategoriesQuery });
+  const [inCategory] = useQuery({
+    query: PlannerCategoryRolesQuery,
+    variables: { category: category as RoleCategory },
+    pause: !category,
+  });
+  const hits = q.length < 2 ? [] : (search.data?.searchRoles.hits ?? []);
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={selectClass}>
-        {children}
-      </select>
+    <SearchOrBrowse
+      label={label}
+      noun="role"
+      hint="Any job title, e.g. nurse, electrician, RN"
+      query={query}
+      onQueryChange={setQuery}
+      hits={hits.map((h) => ({
+        id: h.role.id,
+        label: h.role.title,
+        detail: h.matchedTitle !== h.role.title ? `also called ${h.matchedTitle}` : undefined,
+      }))}
+      total={search.data?.searchRoles.totalCount ?? 0}
+      searching={search.fetching}
+      groups={(cats.data?.roleCategories ?? []).map((c) => ({
+        id: c.category,
+        label: `${c.title} (${c.roleCount})`,
+      }))}
+      group={category}
+      onGroupChange={(id) => setCategory(id as RoleCategory | '')}
+      groupItems={(inCategory.data?.roles ?? []).map((r) => ({ id: r.id, label: r.title }))}
+      loadingGroupItems={inCategory.fetching}
+      onPick={onPick}
+    />
+  );
+}
+
+/** The chosen role's name, or a prompt; with a button to clear it. */
+function Chosen({ what, title, onClear }: { what: string; title?: string; onClear: () => void }) {
+  return (
+    <p className="text-sm" aria-live="polite">
+      {title ? (
+        <>
+          {what}: <strong>{title}</strong>{' '}
+          <button type="button" onClick={onClear} className="ml-2 underline">
+            Clear<span className="sr-only"> the {what.toLowerCase()}</span>
+          </button>
+        </>
+      ) : (
+        `No ${what.toLowerCase()} chosen yet.`
+      )}
+    </p>
+  );
+}
+
+type PlannerRole = NonNullable<PlannerRoleResult['role']>;
+
+/** What the role asks for, each skill with where the requirement comes from. */
+function Requirements({ role }: { role: PlannerRole }) {
+  return (
+    <div className="flex flex-col gap-2">
+      {role.preparation && <p className="text-sm">Preparation (O*NET job zone): {role.preparation}.</p>}
+      <ul className="grid gap-1 text-sm sm:grid-cols-2">
+        {role.requiredSkills.map((s) => (
+          <li key={s.name}>
+            <span className="font-medium">{s.name}</span>: level {s.level}{' '}
+            <span className="text-slate-700 dark:text-slate-300" title={s.basis}>
+              ({skillSourceLabel(s.source)})
+            </span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -211,22 +271,17 @@ export function PlannerPage() {
   const [params, setParams] = useSearchParams();
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
-  const category = (params.get('category') ?? '') as RoleCategory | '';
   const set = (k: string, v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
     else next.delete(k);
+    next.delete('category');
     setParams(next);
   };
-  const [all, refetchAll] = useQuery({ query: PlannerRolesQuery, variables: {} });
-  const [targets] = useQuery({
-    query: PlannerRolesQuery,
-    variables: { category: category || null },
-    pause: !category,
-  });
-  const allRoles = all.data?.roles ?? [];
-  const targetRoles = category ? (targets.data?.roles ?? []) : allRoles;
-  const target = allRoles.find((r) => r.id === to);
+  const [fromRole] = useQuery({ query: PlannerRoleQuery, variables: { id: from }, pause: !from });
+  const [toRole, refetchTo] = useQuery({ query: PlannerRoleQuery, variables: { id: to }, pause: !to });
+  const target = toRole.data?.role;
+  const current = fromRole.data?.role;
 
   return (
     <>
@@ -238,50 +293,39 @@ export function PlannerPage() {
           <h2 id="choose-heading" className="mb-3 text-base font-semibold">
             Choose roles
           </h2>
-          {all.error && !all.data ? (
-            <ErrorState
-              message={describeError(all.error)}
-              onRetry={() => refetchAll({ requestPolicy: 'network-only' })}
-            />
-          ) : (
-            <div className="grid gap-4 md:grid-cols-3">
-              <Select label="Current role" value={from} onChange={(v) => set('from', v)}>
-                <option value="">{all.fetching ? 'Loading roles…' : 'Choose your current role'}</option>
-                {allRoles.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.title}
-                  </option>
-                ))}
-              </Select>
-              <Select label="Target role category" value={category} onChange={(v) => set('category', v)}>
-                <option value="">All categories</option>
-                {roleCategories.map((c) => (
-                  <option key={c} value={c}>
-                    {categoryLabel(c)}
-                  </option>
-                ))}
-              </Select>
-              <Select label="Target role" value={to} onChange={(v) => set('to', v)}>
-                <option value="">{targets.fetching ? 'Loading roles…' : 'Choose a target role'}</option>
-                {target && !targetRoles.some((r) => r.id === to) && (
-                  <option value={target.id}>{target.title}</option>
-                )}
-                {targetRoles.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.title}
-                  </option>
-                ))}
-              </Select>
-            </div>
-          )}
+          <div className="flex flex-col gap-6">
+            <section aria-label="Target role" className="flex flex-col gap-2">
+              <RoleFinder label="Find your target role" onPick={(id) => set('to', id)} />
+              <Chosen what="Target role" title={target?.title} onClear={() => set('to', '')} />
+            </section>
+            <section aria-label="Current role" className="flex flex-col gap-2">
+              <RoleFinder label="Find your current role" onPick={(id) => set('from', id)} />
+              <Chosen what="Current role" title={current?.title} onClear={() => set('from', '')} />
+            </section>
+          </div>
         </Card>
-        {!to || !target ? (
+        {!to ? (
           <EmptyState title="No target role yet">
             Pick the role you are aiming for above to see your readiness, the skills you are missing and the
             path to it.
           </EmptyState>
+        ) : toRole.fetching && !toRole.data ? (
+          <PageSkeleton label="Loading the role" />
+        ) : toRole.error && !toRole.data ? (
+          <ErrorState
+            message={describeError(toRole.error)}
+            onRetry={() => refetchTo({ requestPolicy: 'network-only' })}
+          />
+        ) : !target ? (
+          <EmptyState title="This role is not in the catalogue">Choose another target role above.</EmptyState>
         ) : (
           <>
+            <Card aria-labelledby="req-heading">
+              <h2 id="req-heading" className="mb-3 text-base font-semibold">
+                What {target.title} requires
+              </h2>
+              <Requirements role={target} />
+            </Card>
             <Card aria-labelledby="gap-heading">
               <h2 id="gap-heading" className="mb-3 text-base font-semibold">
                 Your skill gap for {target.title}
@@ -301,6 +345,7 @@ export function PlannerPage() {
           </>
         )}
       </div>
+      <DataAttribution />
     </>
   );
 }
