@@ -36,7 +36,7 @@ test('job market: find an occupation by an alternate title, pay as a chart, outl
   await expect(outlook.getByText(/^Source:/)).toHaveCount(4);
   await expect(outlook.getByText(/release file occupation\.xlsx/).first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Top skills' }).getByRole('table')).toBeAttached();
-  const notice = page.getByRole('contentinfo', { name: 'Data sources' });
+  const notice = page.getByRole('region', { name: 'Data sources' });
   await expect(notice).toContainText('O*NET® is a trademark of USDOL/ETA');
   await expect(notice).toContainText('U.S. Bureau of Labor Statistics');
   await expectAccessible(page, 'market page');

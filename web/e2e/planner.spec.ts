@@ -46,7 +46,7 @@ test('career planner: a nurse found as RN, required skills with sources, gap, pa
   const path = page.getByRole('region', { name: 'Career path' });
   await expect(path.getByRole('heading', { name: /Step 1: Electricians/ })).toBeVisible();
   await expect(path.getByText(/skill levels to gain in all/)).toBeVisible();
-  await expect(page.getByRole('contentinfo', { name: 'Data sources' })).toContainText('CC BY 4.0');
+  await expect(page.getByRole('region', { name: 'Data sources' })).toContainText('CC BY 4.0');
   await expectAccessible(page, 'planner');
   await screenshot(page, 'light-planner');
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -1,10 +1,11 @@
 /**
  * The notices the occupation data's licences ask for, on every page that shows it: O*NET's
- * required attribution (CC BY 4.0) and the BLS sources (public domain).
+ * required attribution (CC BY 4.0) and the BLS sources (public domain). A labelled section (a
+ * region), not a footer: a footer inside main is no landmark, so its label would name nothing.
  */
 export function DataAttribution() {
   return (
-    <footer
+    <section
       aria-label="Data sources"
       className="mt-8 border-t border-slate-300 pt-4 text-xs text-slate-700 dark:border-slate-600 dark:text-slate-300"
     >
@@ -37,6 +38,6 @@ export function DataAttribution() {
         2024. Growth, openings and typical education: U.S. Bureau of Labor Statistics, Employment Projections
         2024–34. BLS data are in the public domain; BLS has not reviewed how Career Coach presents them.
       </p>
-    </footer>
+    </section>
   );
 }
