@@ -6,10 +6,11 @@ test('course search, filters and page survive a reload and Back', async ({ page 
   const catalogue = page.getByRole('region', { name: 'Course catalogue' });
   const search = catalogue.getByRole('searchbox', { name: 'Search' });
   await search.fill('data');
-  await catalogue.getByLabel('Level').selectOption('BEGINNER');
+  // Most open-list courses state no level, so the filter kept in the URL is "Free only".
+  await catalogue.getByRole('checkbox', { name: 'Free only' }).check();
   await catalogue.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(/[?&]q=data\b/);
-  await expect(page).toHaveURL(/[?&]level=BEGINNER\b/);
+  await expect(page).toHaveURL(/[?&]free=1\b/);
   const count = catalogue.getByText(/\d+ courses? found/);
   await expect(count).toContainText('page 1');
   const firstOnPage1 = await catalogue.getByRole('listitem').first().getByRole('heading').innerText();
@@ -27,7 +28,7 @@ test('course search, filters and page survive a reload and Back', async ({ page 
   await expect(count).toContainText('page 2');
   await expect(catalogue.getByRole('listitem').first().getByRole('heading')).toHaveText(firstOnPage2);
   await expect(search).toHaveValue('data');
-  await expect(catalogue.getByLabel('Level')).toHaveValue('BEGINNER');
+  await expect(catalogue.getByRole('checkbox', { name: 'Free only' })).toBeChecked();
 
   // Back: the first page, then no search at all.
   await page.goBack();
@@ -36,7 +37,7 @@ test('course search, filters and page survive a reload and Back', async ({ page 
   await page.goBack();
   await expect(page).not.toHaveURL(/[?&]q=/);
   await expect(search).toHaveValue('');
-  await expect(catalogue.getByLabel('Level')).toHaveValue('');
+  await expect(catalogue.getByRole('checkbox', { name: 'Free only' })).not.toBeChecked();
 });
 
 test('course progress in reported steps; hours count only when reported', async ({ page }) => {

@@ -18,7 +18,9 @@ test('CV + goal give recommendations; enrol, complete, and the dashboard counts 
   await expect(page.getByTestId('cv-score')).toBeVisible({ timeout: 45_000 });
 
   await page.getByRole('link', { name: 'Goals' }).first().click();
-  await page.getByLabel('Title').fill('Data engineering');
+  // The CV page has Title fields of its own (fixing a position): wait to leave it.
+  await expect(page).toHaveURL(/\/goals\b/);
+  await page.getByRole('main').getByLabel('Title').fill('Data engineering');
   const role = page.getByLabel('Target role');
   await expect(role.locator('option')).not.toHaveCount(1);
   const value = await role

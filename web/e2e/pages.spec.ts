@@ -33,6 +33,8 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test('every app page has no accessibility violations', async ({ page }) => {
+      // Signs up, then loads and scans every page: near a minute on a busy machine.
+      test.slow();
       await signUp(page, newUser(`pages-${theme}`));
       for (const p of appPages) {
         await page.goto(p.path);

@@ -108,8 +108,13 @@ export function CourseItem({
                   Report progress
                 </Button>
               )}
-              <Button variant="secondary" busy={completing.fetching} onClick={() => void run('complete')}>
-                Mark completed<span className="sr-only">: {course.title}</span>
+              <Button
+                variant="secondary"
+                busy={completing.fetching}
+                onClick={() => void run('complete')}
+                aria-label={`Mark completed: ${course.title}`}
+              >
+                Mark completed
               </Button>
             </>
           )}
