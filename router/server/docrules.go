@@ -128,3 +128,31 @@ func intRangeRule(observers *core.Events, addError core.AddErrFunc) {
 		}
 	})
 }
+
+// deferLabelRule is the incremental delivery RFC's rule for @defer labels
+// (graphql-js's DeferStreamDirectiveLabelRule, its messages): a label is
+// a literal string, so a cached plan (keyed by the text and Boolean
+// variables) holds the right one, and it names one fragment of the
+// document. gqlparser walks a fragment once per operation spreading it
+// and once on its own: a directive met again is the same node, not a
+// duplicate, and is reported once.
+func deferLabelRule(observers *core.Events, addError core.AddErrFunc) {
+	labels := map[string]*ast.Directive{}
+	met := map[*ast.Directive]bool{}
+	observers.OnDirective(func(_ *core.Walker, d *ast.Directive) {
+		if d.Name != "defer" || met[d] {
+			return
+		}
+		met[d] = true
+		a := d.Arguments.ForName("label")
+		switch {
+		case a == nil:
+		case a.Value == nil || a.Value.Kind != ast.StringValue && a.Value.Kind != ast.BlockValue:
+			addError(core.Message("Defer directive label argument must be a static string."), core.At(d.Position))
+		case labels[a.Value.Raw] == nil:
+			labels[a.Value.Raw] = d
+		default:
+			addError(core.Message("Defer/Stream directive label argument must be unique."), core.At(d.Position))
+		}
+	})
+}

@@ -162,3 +162,43 @@ func TestDeferOverSSE(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferLabels: a @defer label names one fragment of the document (the
+// incremental delivery RFC's DeferStreamDirectiveLabel rule, graphql-js's
+// messages). A label read from a variable would also be baked into the
+// cached plan, whose key holds only Boolean variables: the next request
+// would get the first one's label.
+func TestDeferLabels(t *testing.T) {
+	e := newEnv(t, nil)
+	accept := map[string]string{"Accept": "multipart/mixed;deferSpec=20220824, application/json"}
+	tests := []struct {
+		name, query, vars string
+		status            int
+		contains          string
+	}{
+		{name: "variable label", query: `query($l: String) { me { name ... @defer(label: $l) { reviews { body } } } }`,
+			vars: `{"l":"first"}`, status: http.StatusOK, contains: `"errors":[{"message":"Defer directive label argument must be a static string."`},
+		{name: "null label", query: `{ me { name ... @defer(label: null) { reviews { body } } } }`,
+			status: http.StatusOK, contains: `"errors":[{"message":"Defer directive label argument must be a static string."`},
+		{name: "duplicate labels", query: `{ me { ... @defer(label: "a") { name } ... @defer(label: "a") { reviews { body } } } }`,
+			status: http.StatusOK, contains: `"errors":[{"message":"Defer/Stream directive label argument must be unique."`},
+		{name: "duplicate across fragments", query: `{ me { ...N ...R } } fragment N on User { ... @defer(label: "a") { name } } fragment R on User { ... @defer(label: "a") { reviews { body } } }`,
+			status: http.StatusOK, contains: `"errors":[{"message":"Defer/Stream directive label argument must be unique."`},
+		{name: "one labelled fragment spread twice", query: `{ me { ...N } a: me { ...N } } fragment N on User { ... @defer(label: "a") { name } }`,
+			status: http.StatusOK, contains: `"label":"a"`},
+		{name: "distinct labels", query: `{ me { ... @defer(label: "a") { name } ... @defer(label: "b") { reviews { body } } } }`,
+			status: http.StatusOK, contains: `"label":"b"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			body := gql(tc.query)
+			if tc.vars != "" {
+				body = strings.TrimSuffix(body, "}") + `,"variables":` + tc.vars + `}`
+			}
+			r := e.post(t, body, accept)
+			if r.status != tc.status || !strings.Contains(r.body, tc.contains) {
+				t.Errorf("status %d body %s, want %d with %s", r.status, r.body, tc.status, tc.contains)
+			}
+		})
+	}
+}

@@ -72,6 +72,7 @@ func (l Limits) checkCost(cost int, of string) *reqError {
 func validationRules(introspection bool) *rules.Rules {
 	r := rules.NewDefaultRules()
 	r.AddRule("IntRange", intRangeRule)
+	r.AddRule("DeferLabel", deferLabelRule)
 	if introspection {
 		return r
 	}
