@@ -186,7 +186,7 @@ func BenchmarkFragmentChain60(b *testing.B) {
 
 // The cost estimate: every field 1, times each enclosing list's size (its
 // first/last argument or their default, else ListSize); introspection
-// its field count; fragments as if expanded.
+// its field count; fragments as if expanded, and each @defer fragment 1.
 func TestCost(t *testing.T) {
 	sg, err := supergraph.Parse(basicSDL(t))
 	if err != nil {
@@ -204,6 +204,8 @@ func TestCost(t *testing.T) {
 		{"variable", `query($n: Int) { topProducts(first: $n) { upc } }`, map[string]any{"n": int64(7)}, 1 + 7, true},
 		{"fragment spread twice", `{ users { ...U ...U } } fragment U on User { reviews { id } }`, nil, 1 + 10*2*(1+10), false},
 		{"introspection", `{ __schema { types { name fields { name } } } }`, nil, 5, false},
+		// A @defer fragment is a payload entry of its own on every object.
+		{"deferred fragments", `{ users { ... @defer { ... @defer { ...U @defer } } } } fragment U on User { id }`, nil, 1 + 10*(3+1), false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -157,7 +157,7 @@ type Limits struct {
 	MaxFragments int
 	MaxRepeats   int
 	// MaxCost bounds a request's estimated cost (a batch's operations
-	// summed): every field costs 1, multiplied by the size of each
+	// summed): every field (and @defer fragment) costs 1, multiplied by the size of each
 	// enclosing list: its first/last argument, else ListSize (default 10).
 	MaxCost  int
 	ListSize int

@@ -156,11 +156,11 @@ func (m *measurer) fragment(name string) *levelStats {
 // slicingArguments, fixed to Relay's names.
 var slicingArgs = [...]string{"first", "last"}
 
-// coster estimates a validated operation's cost: every field costs 1,
-// times the size of each enclosing list. A list's size is its slicing
-// argument (or, for a connection's edges, the connection's), else the
-// argument's default, else listSize. Introspection (__schema, __type)
-// costs its field count: the router answers it from the schema, whose
+// coster estimates a validated operation's cost: every field (and @defer
+// fragment, deferCost) costs 1, times the size of each enclosing list. A
+// list's size is its slicing argument (or, for a connection's edges, the
+// connection's), else the argument's default, else listSize.
+// Introspection (__schema, __type) costs its field count: the router answers it from the schema, whose
 // size bounds its lists, and the alias, batch and cost limits bound its
 // repeats. Costs are memoised per fragment and context, at a multiplier
 // of 1: cost is linear in it.
@@ -211,11 +211,12 @@ func (c *coster) set(ss ast.SelectionSet, sliced int, intro bool) int {
 			}
 			total = satAdd(total, satMul(mult, c.set(x.SelectionSet, inner, in)))
 		case *ast.InlineFragment:
-			total = satAdd(total, c.set(x.SelectionSet, sliced, intro))
+			total = satAdd(total, satAdd(deferCost(x.Directives), c.set(x.SelectionSet, sliced, intro)))
 		case *ast.FragmentSpread:
 			if x.Definition == nil {
 				continue
 			}
+			total = satAdd(total, deferCost(x.Directives))
 			k := costKey{x.Definition, sliced, intro}
 			v, ok := c.memo[k]
 			if !ok {
@@ -227,6 +228,17 @@ func (c *coster) set(ss ast.SelectionSet, sliced int, intro bool) int {
 		}
 	}
 	return total
+}
+
+// deferCost is what a fragment's @defer adds: on every object it applies
+// to, a payload entry of its own (its path and label), which, nested, a
+// few tokens each would otherwise multiply for free. Its if argument is
+// not read: the cost stays the same for every request.
+func deferCost(dirs ast.DirectiveList) int {
+	if dirs.ForName("defer") != nil {
+		return 1
+	}
+	return 0
 }
 
 // slice is the value of a field's slicing argument, if it has one.
