@@ -42,29 +42,14 @@ func (l Limits) Validate() error {
 // reports whether it is within max. The count lives in the store's throttle
 // table beside the login throttle (a row per key: LastAt is when the window
 // started, NextAt when it ends), so every replica shares it and a restart
-// forgets nothing. Each count is a compare-and-swap, so parallel requests
-// cannot overshoot; a key contended past swapAttempts is refused.
+// forgets nothing. Counting is one upsert: parallel requests neither
+// overshoot nor, under the limit, get refused for colliding.
 func (a *Accounts) take(ctx context.Context, key string, max int) (bool, error) {
-	key = "limit:" + key
-	now := a.Now().UTC()
-	for range swapAttempts {
-		st, err := a.Store.LoginThrottle(ctx, key)
-		if err != nil {
-			return false, fmt.Errorf("reading rate limit: %w", err)
-		}
-		next := ThrottleState{Failures: st.Failures + 1, LastAt: st.LastAt, NextAt: st.NextAt}
-		if !now.Before(st.NextAt) { // no window yet, or it is over: start one
-			next = ThrottleState{Failures: 1, LastAt: now, NextAt: now.Add(a.Limits.Window)}
-		}
-		ok, err := a.Store.SwapLoginThrottle(ctx, key, st.Version, next)
-		if err != nil {
-			return false, fmt.Errorf("counting against a rate limit: %w", err)
-		}
-		if ok {
-			return next.Failures <= max, nil
-		}
+	n, err := a.Store.CountInWindow(ctx, "limit:"+key, a.Now().UTC(), a.Limits.Window)
+	if err != nil {
+		return false, fmt.Errorf("counting against a rate limit: %w", err)
 	}
-	return false, nil
+	return n <= max, nil
 }
 
 // forget ends key's window (after a success that ends a run of failures).

@@ -85,3 +85,32 @@ func TestLimitsHoldAcrossReplicas(t *testing.T) {
 		})
 	}, store.Migrations()...)
 }
+
+// Parallel requests within a limit all pass: a burst from one address (a
+// school behind NAT, a second tab) must not be refused as "too many" just
+// because the requests counted at the same moment.
+func TestLimitsCountParallelRequests(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		c := &clock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+		box := &outbox{sent: map[string]int{}}
+		const n = 16
+		rs := []*users.Accounts{replica(d, c, box), replica(d, c, box)}
+		for _, r := range rs {
+			r.Limits.SignupsPerIP = 100
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, n)
+		for i := range n {
+			wg.Go(func() {
+				errs[i] = rs[i%2].SignUp(ctx, fmt.Sprintf("burst%d@example.com", i), "correct horse battery", "New", "203.0.113.50")
+			})
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Errorf("sign-up %d of %d at once, within a limit of 100: %v", i, n, err)
+			}
+		}
+	}, store.Migrations()...)
+}

@@ -86,6 +86,11 @@ type ThrottleStore interface {
 	// SwapLoginThrottle writes next if the key's version is still version
 	// (0: the key has no row yet) and reports whether it did.
 	SwapLoginThrottle(ctx context.Context, key string, version int64, next ThrottleState) (bool, error)
+	// CountInWindow counts one event for key in a fixed window and returns
+	// the window's count: a key without a window, or whose window ended by
+	// now, starts one of length window at now. One statement, so parallel
+	// counts never collide.
+	CountInWindow(ctx context.Context, key string, now time.Time, window time.Duration) (int, error)
 	// RefundLoginAttempt takes back one counted failure.
 	RefundLoginAttempt(ctx context.Context, key string) error
 	ClearLoginThrottle(ctx context.Context, key string) error

@@ -48,6 +48,23 @@ func (s *Store) SwapLoginThrottle(ctx context.Context, key string, version int64
 	return n == 1, nil
 }
 
+// CountInWindow is an upsert on both engines: the SET expressions read
+// the row as it was, so a window that ended restarts at one.
+func (s *Store) CountInWindow(ctx context.Context, key string, now time.Time, window time.Duration) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `INSERT INTO login_throttle (key, failures, next_at, last_at, version) VALUES ($1, 1, $3, $2, 1)
+		ON CONFLICT (key) DO UPDATE SET
+			failures = CASE WHEN login_throttle.next_at <= $2 THEN 1 ELSE login_throttle.failures + 1 END,
+			last_at = CASE WHEN login_throttle.next_at <= $2 THEN $2 ELSE login_throttle.last_at END,
+			next_at = CASE WHEN login_throttle.next_at <= $2 THEN $3 ELSE login_throttle.next_at END,
+			version = login_throttle.version + 1
+		RETURNING failures`, key, db.UTC(now), db.UTC(now.Add(window))).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("counting %s: %w", key, err)
+	}
+	return n, nil
+}
+
 // RefundLoginAttempt takes back one counted attempt.
 func (s *Store) RefundLoginAttempt(ctx context.Context, key string) error {
 	if _, err := s.db.ExecContext(ctx, `UPDATE login_throttle SET failures = failures - 1, version = version + 1
