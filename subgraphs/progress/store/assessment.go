@@ -111,6 +111,14 @@ func scanAttempt(row scanner) (*progress.QuizAttempt, error) {
 func (s *Store) StartQuiz(ctx context.Context, a *progress.QuizAttempt, maxPerDay int) (*progress.QuizAttempt, error) {
 	var out *progress.QuizAttempt
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
+		if s.db.Dialect() == db.Postgres {
+			// Two tabs starting the same quiz would both find no open
+			// attempt under READ COMMITTED and store one each (SQLite's
+			// immediate transactions already serialise this).
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, "quiz\n"+a.UserID+"\n"+a.Skill); err != nil {
+				return fmt.Errorf("locking the quiz start: %w", err)
+			}
+		}
 		open, err := scanAttempt(tx.QueryRowContext(ctx, `SELECT `+attemptColumns+` FROM quiz_attempts
 			WHERE user_id = $1 AND skill = $2 AND submitted_at IS NULL AND expires_at > $3 ORDER BY started_at DESC LIMIT 1`,
 			a.UserID, a.Skill, db.UTC(a.StartedAt)))

@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -420,6 +422,35 @@ func TestConcurrentWrites(t *testing.T) {
 			}
 			return ok
 		}
+		t.Run("start in two tabs", func(t *testing.T) {
+			// Each tab offers its own attempt: one is stored and every tab
+			// gets it. Several rounds, since one race may happen to serialise.
+			for round := range 10 {
+				skill := fmt.Sprintf("skill-%d", round)
+				ids := make(chan string, n)
+				var tab atomic.Int32
+				if ok := race(func() error {
+					a, err := s.StartQuiz(ctx, &progress.QuizAttempt{ID: fmt.Sprintf("%s-tab%d", skill, tab.Add(1)), UserID: "ada", Skill: skill,
+						QuestionIDs: []string{"q-1"}, StartedAt: t0, ExpiresAt: t0.Add(time.Hour)}, 3)
+					if err == nil {
+						ids <- a.ID
+					}
+					return err
+				}); ok != n {
+					t.Fatalf("%d of %d starts succeeded", ok, n)
+				}
+				close(ids)
+				first := <-ids
+				for id := range ids {
+					if id != first {
+						t.Fatalf("tabs got attempts %s and %s", first, id)
+					}
+				}
+				if c := count(t, d, `SELECT COUNT(*) FROM quiz_attempts WHERE user_id = 'ada' AND skill = $1`, skill); c != 1 {
+					t.Fatalf("%d open attempts stored", c)
+				}
+			}
+		})
 		t.Run("quiz", func(t *testing.T) {
 			if _, err := s.StartQuiz(ctx, &progress.QuizAttempt{ID: "q", UserID: "ada", Skill: "Go", QuestionIDs: []string{"go-1"},
 				StartedAt: t0, ExpiresAt: t0.Add(time.Hour)}, 10); err != nil {
