@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -69,11 +68,6 @@ const MinCatalogueSize = 2000
 
 // maxCatalogue bounds what a catalogue file may hold when decoded.
 const maxCatalogue = 64 << 20
-
-var (
-	slugRE     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	languageRE = regexp.MustCompile(`^[a-z]{2}$`)
-)
 
 // LoadCatalogue decodes and validates the embedded catalogue.
 func LoadCatalogue() (*Catalogue, error) {
@@ -183,7 +177,7 @@ func NormalizeURL(raw string) string {
 
 func (c *Course) validate() error {
 	var errs []error
-	if !slugRE.MatchString(c.ID) || len(c.ID) > 80 {
+	if !isSlug(c.ID) || len(c.ID) > 80 {
 		errs = append(errs, fmt.Errorf("id %q is not a lower-case slug of at most 80 characters", c.ID))
 	}
 	if u, err := url.Parse(c.URL); err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil {
@@ -226,5 +220,24 @@ func (c *Course) validate() error {
 	return errors.Join(errs...)
 }
 
-// ValidLanguage reports whether code has the shape of an ISO 639-1 code.
-func ValidLanguage(code string) bool { return languageRE.MatchString(code) }
+// ValidLanguage reports whether code has the shape of an ISO 639-1 code:
+// two lower-case ASCII letters.
+func ValidLanguage(code string) bool {
+	return len(code) == 2 && isLower(code[0]) && isLower(code[1])
+}
+
+func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
+
+// isSlug reports whether id is lower-case letters and digits in words joined
+// by single hyphens, e.g. "intro-to-sql-2".
+func isSlug(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' || strings.Contains(id, "--") {
+		return false
+	}
+	for i := range len(id) {
+		if b := id[i]; !isLower(b) && !('0' <= b && b <= '9') && b != '-' {
+			return false
+		}
+	}
+	return true
+}

@@ -71,6 +71,14 @@ func TestValidateCatalogueRejects(t *testing.T) {
 		{"unknown source", func(cat *courses.Catalogue) { cat.Courses[0].Source = "memory" }, `source "memory" is not one of`},
 		{"source without licence", func(cat *courses.Catalogue) { cat.Sources[0].License = "" }, "lacks its name, licence"},
 		{"negative hours", func(cat *courses.Catalogue) { cat.Courses[0].DurationHours = -1 }, "out of range"},
+		{"id with capitals", func(cat *courses.Catalogue) { cat.Courses[0].ID = "A-course" }, "lower-case slug"},
+		{"id with double hyphen", func(cat *courses.Catalogue) { cat.Courses[0].ID = "a--course" }, "lower-case slug"},
+		{"id ending in a hyphen", func(cat *courses.Catalogue) { cat.Courses[0].ID = "a-course-" }, "lower-case slug"},
+		{"id with a space", func(cat *courses.Catalogue) { cat.Courses[0].ID = "a course" }, "lower-case slug"},
+		{"empty id", func(cat *courses.Catalogue) { cat.Courses[0].ID = "" }, "lower-case slug"},
+		{"language name", func(cat *courses.Catalogue) { cat.Courses[0].Language = "english" }, "ISO 639-1"},
+		{"upper-case language", func(cat *courses.Catalogue) { cat.Courses[0].Language = "EN" }, "ISO 639-1"},
+		{"no language", func(cat *courses.Catalogue) { cat.Courses[0].Language = "" }, "ISO 639-1"},
 	}
 	if err := courses.ValidateCatalogue(full(func(*courses.Catalogue) {})); err != nil {
 		t.Fatalf("the valid base catalogue is rejected: %v", err)
