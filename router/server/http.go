@@ -168,11 +168,12 @@ func writeResult(w http.ResponseWriter, media string, res any, rerr *reqError) {
 func encodeResult(dst []byte, r *execute.Result) []byte {
 	b, err := r.AppendJSON(dst)
 	if err != nil {
-		if b, err = json.Marshal(r); err != nil {
-			b, _ = json.Marshal(struct {
-				Errors []*wire.Error `json:"errors"`
-			}{[]*wire.Error{internalError("the result could not be encoded")}})
-		}
+		// AppendJSON is also the Result's MarshalJSON: nothing else can
+		// encode it. What dst held (a multipart part's head) stays.
+		e, _ := json.Marshal(struct {
+			Errors []*wire.Error `json:"errors"`
+		}{[]*wire.Error{internalError("the result could not be encoded")}})
+		b = append(dst, e...)
 	}
 	return append(b, '\n') // as json.Encoder ends its output
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careercoach/coach/router/execute"
 	"github.com/careercoach/coach/router/internal/stubgraph"
 )
 
@@ -200,5 +201,17 @@ func TestDeferLabels(t *testing.T) {
 				t.Errorf("status %d body %s, want %d with %s", r.status, r.body, tc.status, tc.contains)
 			}
 		})
+	}
+}
+
+// TestEncodeResultKeepsPrefix: a result that cannot be encoded becomes an
+// internal error written after what the buffer already held (a multipart
+// part's delimiter and header), not in place of it.
+func TestEncodeResultKeepsPrefix(t *testing.T) {
+	prefix := delimiter + partHead
+	got := string(encodeResult([]byte(prefix), &execute.Result{Data: map[string]any{"n": json.Number("not a number")}}))
+	want := prefix + `{"errors":[{"message":"the result could not be encoded","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}` + "\n"
+	if got != want {
+		t.Errorf("encoded %q, want %q", got, want)
 	}
 }
