@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/careercoach/coach/internal/rawdata"
 )
 
 // The fixtures in testdata are extracts of the real release files: the
@@ -40,7 +42,7 @@ func TestExtractFixtures(t *testing.T) {
 		if err := writeXLSX(path, cmpSheet(s.Sheet), kept); err != nil {
 			t.Fatal(err)
 		}
-		sum, err := fileSHA256(path)
+		sum, err := rawdata.SHA256(path)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,14 +1,12 @@
 package occupations
 
 import (
-	"crypto/sha256"
 	_ "embed"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
+
+	"github.com/careercoach/coach/internal/rawdata"
 )
 
 // Source is one raw release file the build reads: where it was published,
@@ -30,7 +28,7 @@ type Source struct {
 }
 
 // RawBase is where GitHub serves a repository's files by commit.
-const RawBase = "https://raw.githubusercontent.com"
+const RawBase = rawdata.GitHubRaw
 
 // RawURL is where the exact bytes can be downloaded again.
 func (s Source) RawURL() string {
@@ -38,23 +36,7 @@ func (s Source) RawURL() string {
 }
 
 func (s Source) rawURL(base string) string {
-	return base + "/" + s.Repository + "/" + s.Commit + "/" + escapePath(s.Path)
-}
-
-func escapePath(p string) string {
-	out := make([]byte, 0, len(p))
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		switch {
-		case c == ' ':
-			out = append(out, "%20"...)
-		case c == ',':
-			out = append(out, "%2C"...)
-		default:
-			out = append(out, c)
-		}
-	}
-	return string(out)
+	return rawdata.GitHubURL(base, s.Repository, s.Commit, s.Path)
 }
 
 //go:embed sources.json
@@ -74,7 +56,7 @@ func Sources() ([]Source, error) {
 // SHA-256, so a build never mixes releases or reads a damaged download.
 func VerifyRaw(dir string, sources []Source) error {
 	for _, s := range sources {
-		got, err := fileSHA256(filepath.Join(dir, s.File))
+		got, err := rawdata.SHA256(filepath.Join(dir, s.File))
 		if err != nil {
 			return fmt.Errorf("checking %s (download it from %s): %w", s.File, s.RawURL(), err)
 		}
@@ -83,17 +65,4 @@ func VerifyRaw(dir string, sources []Source) error {
 		}
 	}
 	return nil
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("reading %s: %w", path, err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
