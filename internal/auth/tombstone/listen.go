@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/careercoach/coach/internal/bus"
-	"github.com/careercoach/coach/internal/db"
 )
 
 // Topic is the pub/sub topic on which the users service announces a
@@ -27,9 +26,12 @@ func Announce(ctx context.Context, b bus.Bus, subject string, log *slog.Logger) 
 	}
 }
 
-// Listen records a tombstone in d for every subject announced on Topic
-// until ctx ends.
-func Listen(ctx context.Context, b bus.Bus, d *db.DB, log *slog.Logger) error {
+// Listen records a tombstone in st for every subject announced on Topic
+// until ctx ends. The subject is refused in memory first: on PostgreSQL
+// the INSERT waits while the durable user.deleted handler, which records
+// the same tombstone first thing, holds its key uncommitted for the whole
+// erase, and meanwhile writes would still be accepted.
+func Listen(ctx context.Context, b bus.Bus, st *Store, log *slog.Logger) error {
 	msgs, err := b.Subscribe(ctx, Topic)
 	if err != nil {
 		return fmt.Errorf("listening for deleted accounts: %w", err)
@@ -40,7 +42,8 @@ func Listen(ctx context.Context, b bus.Bus, d *db.DB, log *slog.Logger) error {
 			log.WarnContext(ctx, "ignoring a malformed deleted-account announcement", "bytes", len(m))
 			continue
 		}
-		if err := d.WithTx(ctx, func(tx *sql.Tx) error { return Record(ctx, tx, subject, time.Now()) }); err != nil && ctx.Err() == nil {
+		st.known.Store(subject, struct{}{})
+		if err := st.db.WithTx(ctx, func(tx *sql.Tx) error { return Record(ctx, tx, subject, time.Now()) }); err != nil && ctx.Err() == nil {
 			log.ErrorContext(ctx, "recording an announced deleted account; the durable event will follow", "err", err)
 		}
 	}

@@ -49,7 +49,7 @@ func (w *Sweeper) Run(ctx context.Context) error {
 		listened := make(chan struct{})
 		go func() {
 			defer close(listened)
-			if err := Listen(ctx, w.Announcements, w.DB, w.Log); err != nil {
+			if err := Listen(ctx, w.Announcements, w.Store, w.Log); err != nil {
 				w.Log.ErrorContext(ctx, "deleted accounts are learnt from events only", "err", err)
 			}
 		}()
