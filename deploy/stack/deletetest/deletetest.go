@@ -80,9 +80,13 @@ func Replay(t *testing.T, tg Target) {
 	if !del.DeleteAccount {
 		t.Fatal("deleteAccount answered false")
 	}
+	racing.deletedAt.Store(time.Now().UnixNano())
 	racing.deleted.Store(true)
 	time.Sleep(200 * time.Millisecond)
 	t.Logf("racing writes accepted after deleteAccount returned: %d (all must be erased)", racing.stop())
+	for _, l := range racing.report {
+		t.Log(l)
+	}
 
 	type attempt struct{ name, query string }
 	writes := map[string][]attempt{
@@ -197,8 +201,11 @@ type racer struct{ base, query string }
 // was set.
 type racing struct {
 	deleted, stopping atomic.Bool
+	deletedAt         atomic.Int64 // unix nanoseconds
 	late              atomic.Int64
 	wg                sync.WaitGroup
+	mu                sync.Mutex
+	report            []string
 }
 
 // race starts the racers.
@@ -210,7 +217,14 @@ func race(token string, rs []racer) *racing {
 		go func() {
 			defer g.wg.Done()
 			body, _ := json.Marshal(map[string]any{"query": r.query})
+			late, last := 0, time.Duration(0)
+			defer func() {
+				g.mu.Lock()
+				g.report = append(g.report, fmt.Sprintf("%s %.40s…: %d accepted late, the last sent %s after deleteAccount returned (negative: already in flight)", r.base, r.query, late, last))
+				g.mu.Unlock()
+			}()
 			for !g.stopping.Load() {
+				sent := time.Now()
 				req, _ := http.NewRequest(http.MethodPost, r.base+"/graphql", bytes.NewReader(body))
 				req.Header.Set("Content-Type", "application/json")
 				req.Header.Set("Authorization", "Bearer "+token)
@@ -222,6 +236,8 @@ func race(token string, rs []racer) *racing {
 				resp.Body.Close()
 				if resp.StatusCode == http.StatusOK && !strings.Contains(string(b), `"errors"`) && g.deleted.Load() {
 					g.late.Add(1)
+					late++
+					last = sent.Sub(time.Unix(0, g.deletedAt.Load()))
 				}
 			}
 		}()
