@@ -43,8 +43,8 @@ type Enrollment struct {
 	StartedAt   time.Time
 	UpdatedAt   time.Time
 	CompletedAt *time.Time
-	// DurationHours is the course's length from the read model (0 when the
-	// course has left the catalogue).
+	// DurationHours is the course's length from the read model (0 when its
+	// source states none, or progress has not heard of the course).
 	DurationHours float64
 	// HoursReported is the learning time the user reported with their steps.
 	HoursReported float64
