@@ -123,8 +123,15 @@ func cost(free bool) string {
 // Courses the user completed are left out: finishing a course never makes
 // it the next recommendation.
 func Recommend(ctx context.Context, p Profile, catalogue []*Course, ex Explainer) ([]*Recommendation, Basis, error) {
+	var completed []*Course
 	if len(p.Completed) > 0 {
-		catalogue = slices.DeleteFunc(slices.Clone(catalogue), func(c *Course) bool { return slices.Contains(p.Completed, c.ID) })
+		catalogue = slices.DeleteFunc(slices.Clone(catalogue), func(c *Course) bool {
+			done := slices.Contains(p.Completed, c.ID)
+			if done {
+				completed = append(completed, c)
+			}
+			return done
+		})
 	}
 	ranked, basis := Rank(p, catalogue)
 	if len(ranked) == 0 {
@@ -142,7 +149,7 @@ func Recommend(ctx context.Context, p Profile, catalogue []*Course, ex Explainer
 	for i, s := range ranked {
 		if s.Foreign {
 			// Added after the explainer so that no explainer can leave it out.
-			reasons[i] = LanguageNote(s) + " " + reasons[i]
+			reasons[i] = LanguageNote(s, completedReadable(p, completed, s.Uncovered)) + " " + reasons[i]
 		}
 		out[i] = &Recommendation{CourseID: s.Course.ID, Rank: i + 1, Score: s.Score, Reason: reasons[i],
 			MatchedSkills: s.MatchedSkills, Course: s.Course}
@@ -151,13 +158,29 @@ func Recommend(ctx context.Context, p Profile, catalogue []*Course, ex Explainer
 }
 
 // LanguageNote tells the user that a course is in a language they did not
-// say they read, and why it is shown anyway.
-func LanguageNote(s Scored) string {
+// say they read, and why it is shown anyway. completedSome says that a
+// course they completed in a language they read teaches one of the
+// uncovered skills: such courses are never recommended, but they exist.
+func LanguageNote(s Scored, completedSome bool) string {
 	what := "teaches " + list(s.Uncovered)
 	if len(s.Uncovered) == 0 {
 		what = "matches " + s.UncoveredRole
 	}
-	return fmt.Sprintf("Taught in %s: no course in a language you read %s.", LanguageName(s.Course.Language), what)
+	none := "no course in a language you read"
+	if completedSome {
+		none += " that you have not completed"
+	}
+	return fmt.Sprintf("Taught in %s: %s %s.", LanguageName(s.Course.Language), none, what)
+}
+
+// completedReadable reports whether one of the completed courses is in a
+// language p reads and teaches one of skills.
+func completedReadable(p Profile, completed []*Course, skills []string) bool {
+	return slices.ContainsFunc(completed, func(c *Course) bool {
+		return p.Reads(c.Language) && slices.ContainsFunc(c.Skills, func(sk string) bool {
+			return slices.ContainsFunc(skills, func(u string) bool { return strings.EqualFold(u, sk) })
+		})
+	})
 }
 
 // LanguageName is the English name of an ISO 639-1 code, or the code

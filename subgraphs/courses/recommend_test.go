@@ -235,4 +235,17 @@ func TestRankLanguage(t *testing.T) {
 			t.Fatalf("readable course carries a language note: %q", recs[0].Reason)
 		}
 	})
+	t.Run("a readable course the user completed is not denied", func(t *testing.T) {
+		withETL := append(cat(), in("en", course("en-etl", courses.Beginner, true, nil, "ETL")))
+		p := courses.Profile{Goal: goal, Completed: []string{"en-etl"}}
+		recs, _, err := courses.Recommend(context.Background(), p, withETL, courses.TemplateExplainer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := recs[len(recs)-1]
+		want := "Taught in Arabic: no course in a language you read that you have not completed teaches ETL."
+		if last.CourseID != "ar-sql" || !strings.HasPrefix(last.Reason, want) {
+			t.Fatalf("last recommendation %s: %q, want prefix %q", last.CourseID, last.Reason, want)
+		}
+	})
 }
