@@ -30,7 +30,7 @@ func bindLimits(fs *config.FlagSet, l *server.Limits) {
 	fs.Int(&l.MaxFragments, "max-fragments", "COACH_MAX_FRAGMENTS", d.MaxFragments, "fragment definitions in one document")
 	fs.Int(&l.MaxRepeats, "max-repeated-selections", "COACH_MAX_REPEATED_SELECTIONS", d.MaxRepeats, "selections of one response key (or spreads of one fragment) in one selection set")
 	fs.Int(&l.MaxBatch, "max-batch", "COACH_MAX_BATCH", d.MaxBatch, "operations in one batched request")
-	fs.Int(&l.MaxCost, "max-cost", "COACH_MAX_COST", d.MaxCost, "estimated cost of a request, a batch's operations summed (each field 1, times the size of each enclosing list: its first/last argument, else --list-size)")
+	fs.Int(&l.MaxCost, "max-cost", "COACH_MAX_COST", d.MaxCost, "estimated cost of a request, a batch's operations summed (each field and @defer fragment 1, times the size of each enclosing list: its first/last argument, else --list-size)")
 	fs.Int(&l.ListSize, "list-size", "COACH_LIST_SIZE", d.ListSize, "items the cost estimate assumes for a list without a first/last argument")
 }
 
