@@ -128,8 +128,10 @@ func toScore(s planning.Score) *model.FeedbackScore {
 }
 
 func (r *Resolver) toAttempt(a *planning.Attempt) *model.InterviewAttempt {
+	// A question that left the bank has no kind or difficulty we could
+	// truthfully state: the attempt keeps its id and shows no question.
 	q, ok := r.Catalog.Question(a.QuestionID)
-	mq := &model.InterviewQuestion{ID: a.QuestionID, Kind: model.InterviewQuestionKindBehavioural, Difficulty: model.InterviewDifficultyMedium, Text: "(question no longer in the bank)"}
+	var mq *model.InterviewQuestion
 	points := []string{}
 	if ok {
 		mq = toQuestion(q)
@@ -140,7 +142,7 @@ func (r *Resolver) toAttempt(a *planning.Attempt) *model.InterviewAttempt {
 	if sugg == nil {
 		sugg = []string{}
 	}
-	return &model.InterviewAttempt{ID: a.ID, Question: mq, Answer: a.Answer, CreatedAt: a.CreatedAt, KeyPoints: points,
+	return &model.InterviewAttempt{ID: a.ID, QuestionID: a.QuestionID, Question: mq, Answer: a.Answer, CreatedAt: a.CreatedAt, KeyPoints: points,
 		Feedback: &model.InterviewFeedback{Star: toScore(f.STAR), Specificity: toScore(f.Specificity), Relevance: toScore(f.Relevance),
 			Overall: f.Overall, Suggestions: sugg, Reviewer: f.Reviewer}}
 }

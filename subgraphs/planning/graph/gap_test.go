@@ -300,6 +300,28 @@ func TestInterviewPractice(t *testing.T) {
 				t.Fatalf("another user read the history: %s", resp.Data)
 			}
 		})
+		t.Run("a question that left the bank is shown as unknown", func(t *testing.T) {
+			cy := "user-cy"
+			if err := store.New(d).AddAttempt(t.Context(), &planning.Attempt{ID: "att-retired", UserID: cy, QuestionID: "b-retired",
+				Answer: "I led the migration and we shipped it.", Feedback: planning.Feedback{Overall: 3, Reviewer: "rules"}, CreatedAt: time.Now()}); err != nil {
+				t.Fatal(err)
+			}
+			var got struct {
+				Entities []struct {
+					InterviewPractice []struct {
+						QuestionID string
+						Question   *struct{ Kind, Difficulty string }
+						KeyPoints  []string
+					}
+				} `json:"_entities"`
+			}
+			e.ok(cy, true, entities(`interviewPractice(first: 5) { questionId question { kind difficulty } keyPoints }`, "", ""),
+				map[string]any{"r": []any{userRep(cy)}}, &got)
+			h := got.Entities[0].InterviewPractice
+			if len(h) != 1 || h[0].QuestionID != "b-retired" || h[0].Question != nil || len(h[0].KeyPoints) != 0 {
+				t.Fatalf("retired question's attempt: %+v", h)
+			}
+		})
 	}, store.Migrations()...)
 }
 

@@ -94,12 +94,13 @@ type ComplexityRoot struct {
 	}
 
 	InterviewAttempt struct {
-		Answer    func(childComplexity int) int
-		CreatedAt func(childComplexity int) int
-		Feedback  func(childComplexity int) int
-		ID        func(childComplexity int) int
-		KeyPoints func(childComplexity int) int
-		Question  func(childComplexity int) int
+		Answer     func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		Feedback   func(childComplexity int) int
+		ID         func(childComplexity int) int
+		KeyPoints  func(childComplexity int) int
+		Question   func(childComplexity int) int
+		QuestionID func(childComplexity int) int
 	}
 
 	InterviewFeedback struct {
@@ -637,6 +638,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InterviewAttempt.Question(childComplexity), true
+	case "InterviewAttempt.questionId":
+		if e.ComplexityRoot.InterviewAttempt.QuestionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterviewAttempt.QuestionID(childComplexity), true
 
 	case "InterviewFeedback.overall":
 		if e.ComplexityRoot.InterviewFeedback.Overall == nil {
@@ -2003,6 +2010,8 @@ func (ec *executionContext) childFields_InterviewAttempt(ctx context.Context, fi
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_InterviewAttempt_id(ctx, field)
+	case "questionId":
+		return ec.fieldContext_InterviewAttempt_questionId(ctx, field)
 	case "question":
 		return ec.fieldContext_InterviewAttempt_question(ctx, field)
 	case "answer":
@@ -3902,6 +3911,29 @@ func (ec *executionContext) fieldContext_InterviewAttempt_id(_ context.Context, 
 	return graphql.NewScalarFieldContext("InterviewAttempt", field, false, false, "ID")
 }
 
+func (ec *executionContext) _InterviewAttempt_questionId(ctx context.Context, field graphql.CollectedField, obj *model.InterviewAttempt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterviewAttempt_questionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QuestionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InterviewAttempt_questionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InterviewAttempt", field, false, false, "ID")
+}
+
 func (ec *executionContext) _InterviewAttempt_question(ctx context.Context, field graphql.CollectedField, obj *model.InterviewAttempt) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3915,10 +3947,10 @@ func (ec *executionContext) _InterviewAttempt_question(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.InterviewQuestion) graphql.Marshaler {
-			return ec.marshalNInterviewQuestion2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐInterviewQuestion(ctx, selections, v)
+			return ec.marshalOInterviewQuestion2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐInterviewQuestion(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_InterviewAttempt_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10407,9 +10439,14 @@ func (ec *executionContext) _InterviewAttempt(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "questionId":
+			out.Values[i] = ec._InterviewAttempt_questionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "question":
 			out.Values[i] = ec._InterviewAttempt_question(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "answer":
@@ -13782,6 +13819,13 @@ func (ec *executionContext) marshalOInterviewDifficulty2ᚖgithubᚗcomᚋcareer
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOInterviewQuestion2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐInterviewQuestion(ctx context.Context, sel ast.SelectionSet, v *model.InterviewQuestion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InterviewQuestion(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOJobEvidence2ᚖgithubᚗcomᚋcareercoachᚋcoachᚋsubgraphsᚋplanningᚋgraphᚋmodelᚐJobEvidence(ctx context.Context, sel ast.SelectionSet, v *model.JobEvidence) graphql.Marshaler {

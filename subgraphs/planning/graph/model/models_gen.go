@@ -89,8 +89,10 @@ type FeedbackScore struct {
 }
 
 type InterviewAttempt struct {
-	ID       string             `json:"id"`
-	Question *InterviewQuestion `json:"question"`
+	ID         string `json:"id"`
+	QuestionID string `json:"questionId"`
+	// The question answered; null when it has since left the question bank (its kind and difficulty are then unknown).
+	Question *InterviewQuestion `json:"question,omitempty"`
 	Answer   string             `json:"answer"`
 	Feedback *InterviewFeedback `json:"feedback"`
 	// What a strong answer covers: the question's key points (or its key words and the STAR outline where none are written yet), shown once answered.
