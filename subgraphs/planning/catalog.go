@@ -80,6 +80,8 @@ type Catalog struct {
 	byID        map[string]*Role
 	pos         map[string]int // index in roles
 	index       *occupations.Index
+	dataset     *occupations.Dataset
+	taxonomy    *skills.Taxonomy
 	market      *MarketData
 	questions   []*Question
 	qByID       map[string]*Question
@@ -142,7 +144,7 @@ func Load(key SkillKeyFunc) (*Catalog, error) {
 	for _, r := range c.roles {
 		r.keys = c.skillKeys(r)
 	}
-	c.index = occupations.NewIndex(ds)
+	c.index, c.dataset, c.taxonomy = occupations.NewIndex(ds), ds, tax
 	if err := c.linkGraph(ds); err != nil {
 		return nil, err
 	}
@@ -155,6 +157,13 @@ func Load(key SkillKeyFunc) (*Catalog, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// Occupations returns the O*NET dataset the catalogue was built from, its
+// title index and the skills taxonomy, for readers (the job-ad parser) that
+// need them too: the dataset is decoded once per process. All read-only.
+func (c *Catalog) Occupations() (*occupations.Dataset, *occupations.Index, *skills.Taxonomy) {
+	return c.dataset, c.index, c.taxonomy
 }
 
 func (c *Catalog) loadRoles() error {

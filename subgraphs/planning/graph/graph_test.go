@@ -49,7 +49,7 @@ func setup(t *testing.T, d *db.DB) *env {
 	st := store.New(d)
 	st.Readiness = cat.Readiness
 	res := &graph.Resolver{Store: st, Catalog: cat, Practice: &planning.Practice{Catalog: cat, Reviewer: planning.RuleReviewer{}, Store: st, Now: time.Now},
-		Jobs: jobMatcher(t, st), Now: time.Now}
+		Jobs: jobMatcher(cat, st), Now: time.Now}
 	gql := graph.NewHandler(res, gqlsrv.Options{Log: logging.Discard(), Verifier: iss.Verifier, ServiceSecret: secret})
 	mw := &auth.Middleware{Verifier: iss.Verifier, ServiceSecret: secret, Log: logging.Discard()}
 	return &env{t: t, h: mw.Wrap(gql), iss: iss, db: d,

@@ -3,7 +3,6 @@ package graph_test
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,21 +16,8 @@ import (
 	"github.com/careercoach/coach/subgraphs/planning/store"
 )
 
-// The reader and matcher load the taxonomy and the O*NET dataset once for
-// all tests; each test gets its own store.
-var sharedJobs = sync.OnceValues(func() (*planning.JobMatcher, error) {
-	return server.JobMatcher(nil, logging.Discard())
-})
-
-func jobMatcher(t *testing.T, st *store.Store) *planning.JobMatcher {
-	t.Helper()
-	j, err := sharedJobs()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := *j
-	c.Targets, c.Skills = st, st
-	return &c
+func jobMatcher(cat *planning.Catalog, st *store.Store) *planning.JobMatcher {
+	return server.JobMatcher(cat, st, logging.Discard())
 }
 
 const jobAdText = `Data Analyst

@@ -94,10 +94,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, b bus.Bus, v *auth.Verifier,
 	if err != nil {
 		return nil, err
 	}
-	jobs, err := JobMatcher(st, log)
-	if err != nil {
-		return nil, err
-	}
+	jobs := JobMatcher(cat, st, log)
 	res := &graph.Resolver{Store: st, Catalog: cat, Practice: &planning.Practice{Catalog: cat, Reviewer: rev, Store: st, Now: time.Now},
 		Jobs: jobs, Now: time.Now}
 	gql := graph.NewHandler(res, gqlsrv.Options{Log: log, Verifier: v, ServiceSecret: cfg.ServiceSecret})
