@@ -46,7 +46,6 @@ func bindCV(fs *config.FlagSet, c *server.Config, prefix string) {
 	fs.Int(&c.Workers, prefix+"workers", "COACH_CV_WORKERS", d.Workers, "CV analyses this process runs at once (0: none, e.g. an API-only replica)")
 	fs.Duration(&c.JobLease, prefix+"job-lease", "COACH_CV_JOB_LEASE", d.JobLease, "how long a claimed analysis job stays claimed without heartbeats")
 	fs.Int(&c.MaxAttempts, prefix+"max-attempts", "COACH_CV_MAX_ATTEMPTS", d.MaxAttempts, "tries of one analysis job before it fails")
-	fs.Duration(&c.StageDelay, prefix+"stage-delay", "COACH_CV_STAGE_DELAY", 0, "test hook: hold each analysis stage this long so that progress can be watched (0 in production)")
 	bindCVPipeline(fs, c, prefix)
 }
 

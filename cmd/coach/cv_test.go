@@ -38,6 +38,7 @@ func TestCVCommands(t *testing.T) {
 		{name: "analyze needs a file", args: []string{"analyze", "--json"}, wantErr: "name the file"},
 		{name: "analyze with half an Azure config", env: map[string]string{"AZURE_OPENAI_ENDPOINT": "https://x.openai.azure.com"}, args: []string{"analyze", pdf}, wantErr: "--azure-openai-api-key is required"},
 		{name: "service needs a secret", args: []string{}, wantErr: "--service-secret"},
+		{name: "service has no stage-delay test hook", args: []string{"--service-secret", "0123456789abcdef0", "--stage-delay", "1s"}, wantErr: "stage-delay"},
 		{name: "service rejects a tiny upload limit", args: []string{"--service-secret", "0123456789abcdef0", "--max-upload-bytes", "10"}, wantErr: "--max-upload-bytes 10"},
 	}
 	for _, tt := range tests {

@@ -74,6 +74,9 @@ func (m *devMain) ParseFlags(args []string) error {
 	bindUsers(fs, &m.users)
 	m.cv = cvserver.DefaultConfig()
 	bindCV(fs, &m.cv, "cv-")
+	// A test hook for the browser tests, so only `coach dev` has it: the
+	// production service (`coach cv`) cannot be slowed by a stray setting.
+	fs.Duration(&m.cv.StageDelay, "cv-stage-delay", "COACH_CV_STAGE_DELAY", 0, "test hook: hold each CV analysis stage this long so that progress can be watched")
 	ai.Bind(fs, &m.ai) // one AI configuration for every service
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
