@@ -27,6 +27,16 @@ type Corrections struct {
 	UpdatedAt time.Time  `json:"updatedAt"`
 }
 
+// IsVersion reports whether basedOn names the corrections c: their
+// UpdatedAt, or nil when there are none. A set sent with another version
+// was made from corrections that have changed since (ErrStaleCorrections).
+func (c *Corrections) IsVersion(basedOn *time.Time) bool {
+	if c == nil || len(c.RemovedSkills)+len(c.AddedSkills)+len(c.Headings)+len(c.Entries) == 0 {
+		return basedOn == nil
+	}
+	return basedOn != nil && c.UpdatedAt.Equal(*basedOn)
+}
+
 // StatedSkill is a skill the user says they have, at the level they state.
 type StatedSkill struct {
 	Name  string `json:"name"`

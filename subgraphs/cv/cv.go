@@ -136,8 +136,9 @@ type Store interface {
 	// SaveCorrections stores the user's corrections and the reading they
 	// give, while the CV is DONE and no analysis runs (else ErrBusy), and
 	// enqueues cv.analyzed when the CV is the user's latest analysis; all
-	// in one transaction.
-	SaveCorrections(ctx context.Context, cvID string, r Result, now time.Time) error
+	// in one transaction; ErrStaleCorrections when the stored corrections
+	// are not version basedOn (Corrections.IsVersion) when it writes.
+	SaveCorrections(ctx context.Context, cvID string, r Result, basedOn *time.Time, now time.Time) error
 	// DeleteUserData removes every CV of the user; idempotent.
 	DeleteUserData(ctx context.Context, userID string) error
 	JobStore

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/careercoach/coach/internal/apperr"
@@ -28,8 +29,11 @@ var dateForm = regexp.MustCompile(`^(\d{4})(?:-(0[1-9]|1[0-2]))?$`)
 // Correct replaces the corrections of one of the caller's analysed CVs and
 // re-reads its stored text with them (nothing is extracted again); the
 // new reading and the corrections are stored together, with cv.analyzed
-// when the CV is the user's latest analysis.
-func (s *Service) Correct(ctx context.Context, id string, in Corrections) (*CV, error) {
+// when the CV is the user's latest analysis. basedOn is the version of the
+// corrections in was made from (see Corrections.IsVersion): a set made
+// from older ones is refused, so that two tabs never overwrite each
+// other's corrections unseen.
+func (s *Service) Correct(ctx context.Context, id string, in Corrections, basedOn *time.Time) (*CV, error) {
 	c, err := s.Get(ctx, id)
 	if err != nil {
 		return nil, err
@@ -45,6 +49,9 @@ func (s *Service) Correct(ctx context.Context, id string, in Corrections) (*CV, 
 		return nil, err
 	}
 	full = s.upgraded(full)
+	if !full.Corrections.IsVersion(basedOn) {
+		return nil, ErrStaleCorrections
+	}
 	corr, err := s.checkCorrections(in, full)
 	if err != nil {
 		return nil, err
@@ -58,7 +65,7 @@ func (s *Service) Correct(ctx context.Context, id string, in Corrections) (*CV, 
 		return nil, fmt.Errorf("re-reading cv %s with corrections: %w", id, err)
 	}
 	res.Pages = full.Pages
-	if err := s.Store.SaveCorrections(ctx, id, res, s.now()); err != nil {
+	if err := s.Store.SaveCorrections(ctx, id, res, basedOn, s.now()); err != nil {
 		return nil, err
 	}
 	return s.Get(ctx, id)

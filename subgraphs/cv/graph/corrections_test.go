@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"strings"
 	"testing"
 )
@@ -29,7 +30,7 @@ Go, PostgreSQL, Kubernetes, Docker
 const correctionFields = `id status
 	sections { experience { ref corrected title company startDate endDate current } headings { line kind corrected } }
 	analysis { confidence unreadParts { part } skills { name level source evidence { snippet } } }
-	corrections { removedSkills addedSkills { name level } headings { line kind applied } entries { ref title startDate applied } }`
+	corrections { removedSkills addedSkills { name level } headings { line kind applied } entries { ref title startDate applied } updatedAt }`
 
 type correctedCV struct {
 	Status   string
@@ -54,6 +55,7 @@ type correctedCV struct {
 		}
 	}
 	Corrections *struct {
+		UpdatedAt     string
 		RemovedSkills []string
 		AddedSkills   []struct {
 			Name  string
@@ -101,8 +103,21 @@ func (e *env) getCV(user, id string) correctedCV {
 	return c
 }
 
+// correct sends corr as made from the stored corrections (a tab that is
+// up to date) unless corr names its own basedOn.
 func (e *env) correct(user, id string, corr map[string]any) (correctedCV, gqlResponse) {
 	e.t.Helper()
+	if _, ok := corr["basedOn"]; !ok {
+		var c correctedCV
+		if resp := e.do(user, false, `query($id: ID!) { cv(id: $id) { corrections { updatedAt } } }`, map[string]any{"id": id}); len(resp.Errors) == 0 {
+			_ = json.Unmarshal(resp.Data["cv"], &c) // someone else's CV: null, and the mutation says why
+		}
+		corr = maps.Clone(corr)
+		corr["basedOn"] = nil
+		if c.Corrections != nil {
+			corr["basedOn"] = c.Corrections.UpdatedAt
+		}
+	}
 	resp := e.do(user, false, `mutation($id: ID!, $c: CVCorrectionsInput!) { correctCV(id: $id, corrections: $c) { `+correctionFields+` } }`,
 		map[string]any{"id": id, "c": corr})
 	var c correctedCV
@@ -324,6 +339,37 @@ func TestOldAnalysisIsAssessed(t *testing.T) {
 		fixed, resp := e.correct("grace", id, map[string]any{"headings": []any{map[string]any{"line": "Where I worked", "kind": "EXPERIENCE"}}})
 		if len(resp.Errors) > 0 || len(fixed.Sections.Experience) != 1 || fixed.Sections.Experience[0].Ref == "" {
 			t.Errorf("correcting an old analysis: %+v %+v", resp.Errors, fixed.Sections.Experience)
+		}
+	})
+}
+
+// Two tabs show the same corrections; each sends the whole set. The one
+// that saves second was made from corrections that changed since: it is
+// refused with CONFLICT instead of silently dropping the first tab's fix.
+func TestCorrectCVTwoTabs(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		id := e.uploaded("grace", mislabelledCV)
+		e.work()
+		tabA, resp := e.correct("grace", id, map[string]any{"removedSkills": []any{"Docker"}, "basedOn": nil})
+		if len(resp.Errors) > 0 || tabA.Corrections == nil || tabA.Corrections.UpdatedAt == "" {
+			t.Fatalf("tab A: %+v %+v", resp.Errors, tabA.Corrections)
+		}
+		stated := []any{map[string]any{"name": "Rust", "level": 2}}
+		_, resp = e.correct("grace", id, map[string]any{"addedSkills": stated, "basedOn": nil})
+		if codes(resp) != "CONFLICT" || !strings.Contains(resp.Errors[0].Message, "changed elsewhere") {
+			t.Fatalf("tab B made from no corrections: %+v, want CONFLICT", resp.Errors)
+		}
+		if got := e.getCV("grace", id).Corrections; got == nil || strings.Join(got.RemovedSkills, ",") != "Docker" || len(got.AddedSkills) != 0 {
+			t.Fatalf("after the refused set: %+v, want tab A's", got)
+		}
+		// Tab B reloads and sends its fix on top of tab A's.
+		both, resp := e.correct("grace", id, map[string]any{"removedSkills": []any{"Docker"}, "addedSkills": stated, "basedOn": tabA.Corrections.UpdatedAt})
+		if len(resp.Errors) > 0 || len(both.Corrections.RemovedSkills) != 1 || len(both.Corrections.AddedSkills) != 1 {
+			t.Fatalf("tab B after reload: %+v %+v", resp.Errors, both.Corrections)
+		}
+		// Now tab A is the stale one: undoing its fix cannot drop tab B's.
+		if _, resp = e.correct("grace", id, map[string]any{"basedOn": tabA.Corrections.UpdatedAt}); codes(resp) != "CONFLICT" {
+			t.Fatalf("stale tab A: codes %q, want CONFLICT", codes(resp))
 		}
 	})
 }

@@ -6524,7 +6524,7 @@ func (ec *executionContext) unmarshalInputCVCorrectionsInput(ctx context.Context
 		asMap["entries"] = []any{}
 	}
 
-	fieldsInOrder := [...]string{"removedSkills", "addedSkills", "headings", "entries"}
+	fieldsInOrder := [...]string{"removedSkills", "addedSkills", "headings", "entries", "basedOn"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -6559,6 +6559,13 @@ func (ec *executionContext) unmarshalInputCVCorrectionsInput(ctx context.Context
 				return it, err
 			}
 			it.Entries = data
+		case "basedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basedOn"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasedOn = data
 		}
 	}
 	return it, nil
@@ -9805,6 +9812,24 @@ func (ec *executionContext) marshalOCVSections2ᚖgithubᚗcomᚋcareercoachᚋc
 		return graphql.Null
 	}
 	return ec._CVSections(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODateTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {

@@ -52,7 +52,7 @@ func (r *mutationResolver) ReanalyzeCv(ctx context.Context, id string) (*model.C
 
 // CorrectCv is the resolver for the correctCV field.
 func (r *mutationResolver) CorrectCv(ctx context.Context, id string, corrections model.CVCorrectionsInput) (*model.Cv, error) {
-	c, err := r.CVs.Correct(ctx, id, fromCorrections(corrections))
+	c, err := r.CVs.Correct(ctx, id, fromCorrections(corrections), corrections.BasedOn)
 	if err != nil {
 		return nil, err
 	}

@@ -67,12 +67,21 @@ func (s *Store) CorrectionsOf(ctx context.Context, cvID string) (*cv.Corrections
 	if err != nil {
 		return nil, fmt.Errorf("loading corrections of cv %s: %w", cvID, err)
 	}
+	c, err := decodeCorrections(raw)
+	if err != nil {
+		return nil, fmt.Errorf("decoding corrections of cv %s: %w", cvID, err)
+	}
+	return c, nil
+}
+
+// decodeCorrections decodes the corrections column; "" is none (nil).
+func decodeCorrections(raw string) (*cv.Corrections, error) {
 	if raw == "" {
 		return nil, nil
 	}
 	c := &cv.Corrections{}
 	if err := json.Unmarshal([]byte(raw), c); err != nil {
-		return nil, fmt.Errorf("decoding corrections of cv %s: %w", cvID, err)
+		return nil, err
 	}
 	return c, nil
 }
@@ -80,8 +89,10 @@ func (s *Store) CorrectionsOf(ctx context.Context, cvID string) (*cv.Corrections
 // SaveCorrections stores corrections and the reading they give; see
 // cv.Store. The job row is updated first: that row lock orders this
 // write against a claim or a requeue of the same CV, so a worker never
-// reads corrections older than the ones it will overwrite.
-func (s *Store) SaveCorrections(ctx context.Context, cvID string, r cv.Result, now time.Time) error {
+// reads corrections older than the ones it will overwrite, and against
+// another SaveCorrections, so that the version check below sees the
+// corrections a concurrent request committed.
+func (s *Store) SaveCorrections(ctx context.Context, cvID string, r cv.Result, basedOn *time.Time, now time.Time) error {
 	enc, err := encodeResult(r)
 	if err != nil {
 		return err
@@ -93,6 +104,17 @@ func (s *Store) SaveCorrections(ctx context.Context, cvID string, r cv.Result, n
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return cv.ErrBusy
+		}
+		var raw string
+		if err := tx.QueryRowContext(ctx, `SELECT corrections FROM cvs WHERE id = $1`, cvID).Scan(&raw); err != nil {
+			return fmt.Errorf("loading corrections of cv %s: %w", cvID, err)
+		}
+		stored, err := decodeCorrections(raw)
+		if err != nil {
+			return fmt.Errorf("decoding corrections of cv %s: %w", cvID, err)
+		}
+		if !stored.IsVersion(basedOn) {
+			return cv.ErrStaleCorrections
 		}
 		var userID string
 		err = tx.QueryRowContext(ctx, `UPDATE cvs SET sections = $1, analysis = $2, corrections = $3, updated_at = $4

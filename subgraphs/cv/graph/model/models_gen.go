@@ -96,6 +96,10 @@ type CVCorrectionsInput struct {
 	AddedSkills   []*CVStatedSkillInput  `json:"addedSkills"`
 	Headings      []*CVHeadingLabelInput `json:"headings"`
 	Entries       []*CVEntryFixInput     `json:"entries"`
+	// The updatedAt of the corrections this set was made from (null: the CV had none). The set
+	// replaces the stored one only if that is still what is stored: corrections saved since (in
+	// another tab or on another device) are not overwritten, the set is refused with CONFLICT.
+	BasedOn *time.Time `json:"basedOn,omitempty"`
 }
 
 type CVEducation struct {

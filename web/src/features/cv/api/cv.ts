@@ -127,6 +127,7 @@ export const CVCorrectionsFragment = graphql(`
       current
       applied
     }
+    updatedAt
   }
 `);
 

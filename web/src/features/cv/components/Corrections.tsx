@@ -20,9 +20,14 @@ type Entry = Sections['experience'][number];
 const selectClass =
   'min-h-10 rounded-md border border-slate-400 bg-white px-2 py-2 text-sm text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100';
 
-/** The stored corrections as the input that replaces them (the server re-checks everything). */
+/**
+ * The stored corrections as the input that replaces them (the server re-checks everything).
+ * basedOn names the version shown: if another tab saved since, the server refuses the set
+ * (CONFLICT) rather than drop that tab's fixes.
+ */
 function toInput(c: CvCorrectionsPartsFragment | null | undefined): Required<CvCorrectionsInput> {
   return {
+    basedOn: c?.updatedAt ?? null,
     removedSkills: [...(c?.removedSkills ?? [])],
     addedSkills: (c?.addedSkills ?? []).map((s) => ({ name: s.name, level: s.level })),
     headings: (c?.headings ?? []).map((h) => ({ line: h.line, kind: h.kind })),
@@ -63,6 +68,8 @@ export function Corrections({ cvId, sections, skills, corrections: current, onCo
     const r = await correct({ id: cvId, corrections: next });
     if (r.error) {
       setError(describeError(r.error));
+      // A conflict means the stored fixes changed elsewhere: show them.
+      if (r.error.graphQLErrors.some((e) => e.extensions?.code === 'CONFLICT')) onCorrected();
       return false;
     }
     setSaved(done);
