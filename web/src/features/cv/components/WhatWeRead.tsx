@@ -24,7 +24,7 @@ export function WhatWeRead({ sections }: { sections: Sections }) {
               {langs.map((l) => (
                 <li key={l.name}>
                   {l.name}
-                  {l.level ? ` (${l.level})` : ' (no level given)'}
+                  {l.level ? ` (${l.level})` : ' (we read no level)'}
                 </li>
               ))}
             </ul>
