@@ -2,6 +2,7 @@ package cv
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -61,6 +62,12 @@ func (s *Service) Correct(ctx context.Context, id string, in Corrections, basedO
 		return nil, err
 	}
 	res, err := s.Reader.Reassess(ctx, full.Text, FileDate(data), corr, nil)
+	if f, ok := errors.AsType[*FailureError](err); ok && ctx.Err() == nil {
+		// The engine failed or took too long (an AI endpoint): the user
+		// hears that and that nothing changed, not "internal error".
+		said := apperr.Errorf(apperr.Unavailable, "%s; your fixes were not saved", f.Message)
+		return nil, fmt.Errorf("re-reading cv %s with corrections: %w (%w)", id, said, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("re-reading cv %s with corrections: %w", id, err)
 	}

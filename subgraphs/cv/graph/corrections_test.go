@@ -3,9 +3,12 @@ package graph_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"maps"
 	"strings"
 	"testing"
+
+	"github.com/careercoach/coach/subgraphs/cv"
 )
 
 // mislabelledCV has its experience under a heading no lexicon holds, so
@@ -370,6 +373,32 @@ func TestCorrectCVTwoTabs(t *testing.T) {
 		// Now tab A is the stale one: undoing its fix cannot drop tab B's.
 		if _, resp = e.correct("grace", id, map[string]any{"basedOn": tabA.Corrections.UpdatedAt}); codes(resp) != "CONFLICT" {
 			t.Fatalf("stale tab A: codes %q, want CONFLICT", codes(resp))
+		}
+	})
+}
+
+type downEngine struct{}
+
+func (downEngine) Analyze(context.Context, cv.AnalysisInput) (*cv.Analysis, error) {
+	return nil, errors.New("dial tcp: connection refused")
+}
+func (downEngine) Engine() string { return "azure-openai" }
+
+// The re-read runs the configured engine in the request; when that engine
+// is down the user hears so, and that nothing was saved.
+func TestCorrectCVEngineDown(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		id := e.uploaded("grace", mislabelledCV)
+		e.work()
+		p := *e.worker.Pipeline
+		p.Analyzer = downEngine{}
+		e.svc.Reader = &p
+		_, resp := e.correct("grace", id, map[string]any{"removedSkills": []any{"Docker"}})
+		if codes(resp) != "SERVICE_UNAVAILABLE" || !strings.Contains(resp.Errors[0].Message, "not saved") {
+			t.Fatalf("engine down: %+v, want SERVICE_UNAVAILABLE saying nothing was saved", resp.Errors)
+		}
+		if got := e.getCV("grace", id).Corrections; got != nil {
+			t.Fatalf("corrections stored although the re-read failed: %+v", got)
 		}
 	})
 }
