@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -28,4 +29,13 @@ func BenchmarkExtractTwoPagePDF(b *testing.B) {
 			}
 		}
 	})
+}
+
+// A page of lines that each end in a broken word joins into one line; the
+// join is linear in the page (it was quadratic: 40,000 such lines took 10 s).
+func BenchmarkJoinBrokenWordsChain(b *testing.B) {
+	lines := strings.Split(strings.Repeat("ab-\n", 40_000), "\n")
+	for b.Loop() {
+		joinBrokenWords(lines)
+	}
 }

@@ -19,44 +19,59 @@ import (
 func joinBrokenWords(lines []string) []string {
 	words := pageWords(lines)
 	out := make([]string, 0, len(lines))
+	var buf []byte
 	for i := 0; i < len(lines); i++ {
-		ln := lines[i]
+		buf = append(buf[:0], lines[i]...)
 		for i+1 < len(lines) {
-			next := lines[i+1]
-			joined, ok := joinPair(ln, next, words)
+			// Only the line's tail decides (its last word), so that a
+			// long chain of broken lines is joined in linear time.
+			cut, ok := joinPair(tail(buf), lines[i+1], words)
 			if !ok {
 				break
 			}
-			ln = joined
+			buf = append(buf[:len(buf)-cut], lines[i+1]...)
 			i++
 		}
-		out = append(out, ln)
+		out = append(out, string(buf))
 	}
 	return out
 }
 
-// joinPair joins ln with the first word of next when ln ends in a broken
-// word, and returns the rest of next as part of the same line.
-func joinPair(ln, next string, words map[string]bool) (string, bool) {
+// maxWordTail bounds the end of a line that joinPair reads: a longer
+// "word" is no word of a language.
+const maxWordTail = 64
+
+// tail is the last maxWordTail bytes of b, starting at a rune.
+func tail(b []byte) string {
+	i := max(0, len(b)-maxWordTail)
+	for i > 0 && i < len(b) && !utf8.RuneStart(b[i]) {
+		i++
+	}
+	return string(b[i:])
+}
+
+// joinPair reports whether ln ends in a word broken before next, and how
+// many bytes of ln's end (its hyphen) go when the two are joined.
+func joinPair(ln, next string, words map[string]bool) (cut int, ok bool) {
 	last, size := utf8.DecodeLastRuneInString(ln)
 	if size == 0 || len(ln) < size+2 || next == "" {
-		return "", false
+		return 0, false
 	}
 	before, _ := utf8.DecodeLastRuneInString(ln[:len(ln)-size])
 	first, _ := utf8.DecodeRuneInString(next)
 	if !unicode.IsLetter(before) && !unicode.IsDigit(before) {
-		return "", false
+		return 0, false
 	}
 	switch {
 	case last == '-' && unicode.IsLower(first) && unicode.IsLetter(before):
 		if keepHyphen(ln[:len(ln)-size], next, words) {
-			return ln + next, true
+			return 0, true
 		}
-		return ln[:len(ln)-size] + next, true
+		return size, true
 	case (last == '-' || last == '–' || last == '—') && (unicode.IsLetter(first) || unicode.IsDigit(first)):
-		return ln + next, true
+		return 0, true
 	}
-	return "", false
+	return 0, false
 }
 
 // keepHyphen decides a line-end hyphen before a lower-case letter from the

@@ -42,6 +42,8 @@ func TestJoinBrokenWords(t *testing.T) {
 		{"TeX break after ex- joins", []string{"an ex-", "celent shot"}, []string{"an excelent shot"}},
 		{"suffix after a compound prefix joins", []string{"our well-", "ness app"}, []string{"our wellness app"}},
 		{"hyphen kept before a number-led line", []string{"ISO-", "9001 audits"}, []string{"ISO-9001 audits"}},
+		{"a word longer than the tail read", []string{"a " + strings.Repeat("x", 70) + "-", "yz"}, []string{"a " + strings.Repeat("x", 70) + "yz"}},
+		{"multi-byte runes at the tail's cut", []string{strings.Repeat("ü", 40) + "-", "ber"}, []string{strings.Repeat("ü", 40) + "ber"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
